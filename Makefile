@@ -1,0 +1,50 @@
+# Two commands on a fresh Debian machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+HOST := 127.0.0.1
+PORT := 8000
+
+# A Python >= 3.12: PATH first, then pyenv's versions, newest first.
+find_python = for c in python3.14 python3.13 python3.12 python3 python \
+	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/*/bin/python3 2>/dev/null | sort -rV); do \
+	  if "$$c" -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	    command -v "$$c" 2>/dev/null || echo "$$c"; break; fi; done
+
+.PHONY: run test bench lint format clean-venv
+
+$(BIN)/.installed: pyproject.toml
+	@py="$$($(find_python))"; \
+	if [ -z "$$py" ]; then \
+	  echo "No Python >= 3.12 with the venv module found on PATH or in pyenv." >&2; \
+	  echo "Install one, e.g.: apt-get install python3 python3-venv (Debian 13) or pyenv install 3.12" >&2; \
+	  exit 1; fi; \
+	echo "Using $$py ($$($$py --version))"; \
+	[ -x $(BIN)/python ] || "$$py" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py loadsample
+	$(BIN)/python manage.py ensureadmin
+	$(BIN)/gunicorn filings.wsgi --bind $(HOST):$(PORT) --workers 3 --timeout 120 \
+	  --access-logfile - --limit-request-line 8190
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest -p xdist -n 2 --dist loadfile $(PYTEST_ARGS) || \
+	  { status=$$?; [ $$status -eq 5 ] && echo "no tests ran" >&2; exit $$status; }
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_sanitize.py
+	$(BIN)/python bench/bench_ingest.py
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .

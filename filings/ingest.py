@@ -1,0 +1,377 @@
+"""The only write path: bytes -> parse -> render -> one transaction keyed on accession.
+
+`prepare()` does all the slow, pure work (parsing, sanitizing, text extraction) and
+touches no database, so it can run in worker processes. `store()` then writes the
+prepared filing in one short transaction. A failure anywhere leaves the database
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from . import edgar, render, sanitize
+from .models import (
+    BINARY_KINDS,
+    Company,
+    Document,
+    Filing,
+    FilingParty,
+    Item,
+    Person,
+    RawFile,
+    document_slug,
+)
+from .names import display_name, is_person
+
+ACCESSION_RE = re.compile(r"^\d{10}-\d{2}-\d{6}$")
+
+CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
+
+
+class Refused(Exception):
+    """The upload is not a filing we can store; the message says why."""
+
+
+@dataclass
+class PreparedDocument:
+    doc: edgar.Document
+    html: str
+    text: str
+    text_hash: str
+
+
+@dataclass
+class Prepared:
+    name: str
+    data: bytes = field(repr=False)
+    sha256: str
+    submission: edgar.Submission = field(repr=False)
+    documents: list[PreparedDocument] = field(repr=False)
+
+
+@dataclass
+class IngestResult:
+    name: str
+    status: str
+    accession: str | None = None
+    message: str = ""
+    findings: list[dict] = field(default_factory=list)
+    version: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != REFUSED
+
+
+def ingest(data: bytes, name: str, user=None) -> IngestResult:
+    """Parse, validate and store one uploaded submission."""
+    try:
+        prepared = prepare(data, name)
+    except Refused as exc:
+        return IngestResult(name=name, status=REFUSED, message=str(exc))
+    return store(prepared, user=user)
+
+
+def prepare(data: bytes, name: str) -> Prepared:
+    """Everything that can fail or take time, before any write. Raises Refused."""
+    try:
+        sub = edgar.parse(data, name=name)
+    except edgar.EdgarError as exc:
+        raise Refused(exc.message) from exc
+    if not sub.accession or not ACCESSION_RE.match(sub.accession):
+        raise Refused(
+            f"{name}: no accession number was found in the header or the file name, "
+            "so the filing cannot be stored."
+        )
+    if not sub.form:
+        raise Refused(f"{name}: the header states no form type (CONFORMED SUBMISSION TYPE).")
+    resolve = same_filing_resolver(sub)
+    documents = [render_document(doc, resolve) for doc in sub.documents]
+    sha = hashlib.sha256(data).hexdigest()
+    return Prepared(name=name, data=data, sha256=sha, submission=sub, documents=documents)
+
+
+def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
+    """The stored renderings of one document: safe HTML for the frame and stable plain text.
+
+    PDFs, images and other binaries get no HTML: they are served as files.
+    """
+    if doc.kind in BINARY_KINDS:
+        return PreparedDocument(doc=doc, html="", text="", text_hash=render.text_hash(""))
+    body = doc.text.replace("\x00", "")
+    if doc.kind in ("html", "ixbrl"):
+        html = sanitize.sanitize_html(body, resolve=resolve)
+    elif doc.kind == "xml":
+        html = render.render_xml_html(body)
+    else:
+        html = render.render_text_html(body)
+    text = render.plain_text(doc.kind, body)
+    return PreparedDocument(doc=doc, html=html, text=text, text_hash=render.text_hash(text))
+
+
+def same_filing_resolver(sub: edgar.Submission):
+    """Map a file name a document links to onto that document of the same filing.
+
+    Images resolve to their decoded file; everything else to the document's content.
+    """
+    targets = {}
+    for position, doc in enumerate(sub.documents):
+        slug = document_slug(doc.sequence, position)
+        view = "document-file" if doc.kind in BINARY_KINDS else "document-content"
+        for fname in (doc.filename, doc.uuencoded_name):
+            if fname:
+                targets.setdefault(fname.strip().lower(), reverse(view, args=[sub.accession, slug]))
+
+    def resolve(target: str) -> str | None:
+        path, _, fragment = target.partition("#")
+        url = targets.get(path.strip().lower())
+        if url and fragment:
+            return f"{url}#{fragment}"
+        return url
+
+    return resolve
+
+
+def store(prepared: Prepared, user=None) -> IngestResult:
+    """Write a prepared filing in one transaction; idempotent by accession."""
+    save_raw_blob(prepared)
+    try:
+        return _store_once(prepared, user)
+    except IntegrityError:
+        # A concurrent upload of the same accession won the race; ours is now a
+        # re-upload of a stored filing, which the second attempt sees and handles.
+        return _store_once(prepared, user)
+
+
+def replace(prepared: Prepared) -> IngestResult:
+    """Rewrite a stored filing's rows from the same raw bytes (after a reader change)."""
+    return _store_once(prepared, user=None, rewrite=True)
+
+
+def save_raw_blob(prepared: Prepared) -> str:
+    """Write the raw bytes to storage under their hash, once.
+
+    Done before the transaction: if the transaction then fails the database is
+    unchanged and the blob is merely unreferenced (same bytes, same name).
+    """
+    name = RawFile.storage_name(prepared.sha256)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(prepared.data))
+    return name
+
+
+def _store_once(prepared: Prepared, user, rewrite: bool = False) -> IngestResult:
+    sub = prepared.submission
+    findings = [dataclasses.asdict(f) for f in sub.findings]
+    with transaction.atomic():
+        existing = Filing.objects.select_for_update().filter(accession=sub.accession).first()
+        same_bytes = existing is not None and existing.raw.sha256 == prepared.sha256
+        if same_bytes and not rewrite:
+            return IngestResult(
+                name=prepared.name,
+                status=UNCHANGED,
+                accession=sub.accession,
+                message="already stored with the same bytes",
+                findings=existing.findings,
+                version=existing.version,
+            )
+        if existing is None:
+            version = 1
+        else:
+            version = existing.version if same_bytes else existing.version + 1
+        raw, _ = RawFile.objects.get_or_create(
+            sha256=prepared.sha256,
+            defaults={
+                "blob": RawFile.storage_name(prepared.sha256),
+                "size": len(prepared.data),
+                "original_name": prepared.name[:255],
+                "accession": sub.accession,
+                "version": version,
+                "uploaded_by": user if user is not None and user.is_authenticated else None,
+            },
+        )
+        if existing is not None:
+            # A new version replaces the parsed rows; every earlier RawFile stays.
+            existing.documents.all().delete()
+            existing.parties.all().delete()
+            existing.items.all().delete()
+        filing = write_filing(sub, prepared, raw, version, findings)
+        write_children(filing, sub, prepared.documents)
+    status = CREATED if existing is None else UPDATED
+    if existing is None:
+        message = ""
+    elif same_bytes:
+        message = "re-read from the stored upload"
+    else:
+        message = f"new bytes for a stored accession: version {version}"
+    return IngestResult(
+        name=prepared.name,
+        status=status,
+        accession=sub.accession,
+        message=message,
+        findings=findings,
+        version=version,
+    )
+
+
+def write_filing(sub, prepared: Prepared, raw: RawFile, version: int, findings) -> Filing:
+    values = dict(
+        form=sub.form,
+        public_document_count=sub.public_document_count,
+        filed_date=sub.filed_date,
+        period_of_report=sub.period_of_report,
+        date_as_of_change=sub.date_as_of_change,
+        effectiveness_date=sub.effectiveness_date,
+        acceptance_datetime=aware(sub.acceptance_datetime),
+        dissemination_date=sub.dissemination_date,
+        dialect=sub.dialect,
+        envelope=sub.envelope,
+        pem=sub.pem,
+        items_raw=list(sub.items),
+        group_members=list(sub.group_members),
+        header_fields=[list(kv) for kv in sub.fields],
+        series=[dataclasses.asdict(s) for s in sub.series],
+        unknown_lines=[dataclasses.asdict(u) for u in sub.unknown_lines],
+        findings=findings,
+        header_start=sub.header_start,
+        header_end=sub.header_end,
+        size=sub.size,
+        document_count=len(sub.documents),
+        parser_version=edgar.PARSER_VERSION,
+        raw=raw,
+        version=version,
+    )
+    filing, _ = Filing.objects.update_or_create(accession=sub.accession, defaults=values)
+    return filing
+
+
+def aware(value):
+    """EDGAR acceptance times are US Eastern wall-clock times."""
+    if value is None or value.tzinfo is not None:
+        return value
+    from zoneinfo import ZoneInfo
+
+    return value.replace(tzinfo=ZoneInfo("America/New_York"))
+
+
+def write_children(filing: Filing, sub, documents: list[PreparedDocument]) -> None:
+    Document.objects.bulk_create(
+        Document(
+            filing=filing,
+            position=i,
+            sequence=(p.doc.sequence or "")[:20],
+            type=(p.doc.type or "")[:60],
+            filename=(p.doc.filename or "")[:255],
+            description=(p.doc.description or "")[:1000],
+            start=p.doc.start,
+            end=p.doc.end,
+            kind=p.doc.kind,
+            encoding=p.doc.encoding,
+            uuencoded_name=(p.doc.uuencoded_name or "")[:255],
+            closed=p.doc.closed,
+            html=p.html,
+            sanitizer_version=sanitize.SANITIZER_VERSION,
+            text=p.text,
+            text_hash=p.text_hash,
+            text_version=render.TEXT_VERSION,
+        )
+        for i, p in enumerate(documents)
+    )
+    FilingParty.objects.bulk_create(
+        party_row(filing, i, party, sub.filed_date) for i, party in enumerate(sub.parties)
+    )
+    Item.objects.bulk_create(
+        Item(
+            filing=filing,
+            position=i,
+            code=ref.code or "",
+            raw_title=ref.raw[:500],
+            title=(ref.title or "")[:500],
+            source=ref.source,
+        )
+        for i, ref in enumerate(sub.item_refs)
+    )
+
+
+def as_dict(value):
+    return None if value is None else dataclasses.asdict(value)
+
+
+def party_row(filing: Filing, position: int, party: edgar.Party, filed_date) -> FilingParty:
+    cik = int(party.cik) if party.cik and party.cik.strip().isdigit() else None
+    company = person = None
+    if cik is not None:
+        if party.role == "reporting-owner" and is_person(party):
+            person = upsert_person(cik, party, filed_date)
+        else:
+            company = upsert_company(cik, party, filed_date)
+    return FilingParty(
+        filing=filing,
+        position=position,
+        role=party.role,
+        company=company,
+        person=person,
+        cik=cik,
+        name=(party.name or "")[:255],
+        sic=party.sic or "",
+        sic_description=(party.sic_description or "")[:255],
+        organization_name=(party.organization_name or "")[:255],
+        irs_number=(party.irs_number or "")[:20],
+        state_of_incorporation=(party.state_of_incorporation or "")[:8],
+        fiscal_year_end=(party.fiscal_year_end or "")[:4],
+        relationships=list(party.relationships),
+        filing_values=[dataclasses.asdict(v) for v in party.filing_values],
+        business_address=as_dict(party.business_address),
+        mail_address=as_dict(party.mail_address),
+        former_names=[
+            {
+                "name": f.name,
+                "date_of_change": f.date_of_change.isoformat() if f.date_of_change else None,
+            }
+            for f in party.former_names
+        ],
+        extra=[list(kv) for kv in party.extra],
+    )
+
+
+def is_newer(facts_as_of, filed_date) -> bool:
+    return facts_as_of is None or (filed_date is not None and filed_date >= facts_as_of)
+
+
+def upsert_company(cik: int, party: edgar.Party, filed_date) -> Company:
+    """The company keeps the facts of its most recent filing seen so far."""
+    company = Company.objects.select_for_update().filter(cik=cik).first()
+    if company is None:
+        company = Company(cik=cik)
+    elif not is_newer(company.facts_as_of, filed_date):
+        return company
+    company.name = (party.name or company.name or "")[:255]
+    company.sic = party.sic or company.sic
+    company.sic_description = (party.sic_description or company.sic_description)[:255]
+    company.state_of_incorporation = party.state_of_incorporation or company.state_of_incorporation
+    company.fiscal_year_end = party.fiscal_year_end or company.fiscal_year_end
+    company.facts_as_of = filed_date
+    company.save()
+    return company
+
+
+def upsert_person(cik: int, party: edgar.Party, filed_date) -> Person:
+    person = Person.objects.select_for_update().filter(cik=cik).first()
+    if person is None:
+        person = Person(cik=cik)
+    elif not is_newer(person.facts_as_of, filed_date):
+        return person
+    person.raw_name = (party.name or "")[:255]
+    person.name = display_name(party.name or "")[:255]
+    person.facts_as_of = filed_date
+    person.save()
+    return person

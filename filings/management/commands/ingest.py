@@ -1,0 +1,86 @@
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from django.core.management.base import BaseCommand
+
+from filings import ingest
+from filings.uploads import expand_paths, read_upload
+
+
+def prepare_path(path):
+    """Read and prepare one file (runs in a worker when --jobs > 1)."""
+    try:
+        data, name = read_upload(path)
+        return path, ingest.prepare(data, name), None
+    except (ingest.Refused, ValueError, OSError) as exc:
+        return path, None, str(exc)
+
+
+def worker_setup():
+    import django
+
+    django.setup()
+
+
+class Command(BaseCommand):
+    help = "Ingest EDGAR submission files: files, folders, globs and .gz."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="files, folders or glob patterns")
+        parser.add_argument("--jobs", type=int, default=1, help="parse in N processes")
+        parser.add_argument("--no-progress", action="store_true", help="never draw a progress bar")
+
+    def handle(self, *args, paths, jobs, no_progress, **options):
+        files, missing = expand_paths(paths)
+        counts = dict.fromkeys(
+            (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED, ingest.REFUSED), 0
+        )
+        for arg in missing:
+            self.report(f"{'refused':9} {'-':20} {arg}: no such file or folder")
+            counts[ingest.REFUSED] += 1
+
+        bar = None
+        if sys.stderr.isatty() and not no_progress and files:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(files), unit="file", file=sys.stderr)
+        self.bar = bar
+        for path, prepared, error in self.prepared(files, jobs):
+            if prepared is None:
+                result = ingest.IngestResult(name=str(path), status=ingest.REFUSED, message=error)
+            else:
+                result = ingest.store(prepared)
+            counts[result.status] += 1
+            self.report(self.line(path, result))
+            if bar:
+                bar.update()
+        if bar:
+            bar.close()
+        summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+        self.stdout.write(f"{sum(counts.values())} files: {summary}")
+        if counts[ingest.REFUSED]:
+            sys.exit(1)
+
+    def prepared(self, files, jobs):
+        if jobs <= 1 or len(files) < 2:
+            yield from map(prepare_path, files)
+            return
+        context = get_context("spawn")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=worker_setup) as pool:
+            yield from pool.map(prepare_path, files, chunksize=1)
+
+    def line(self, path, result):
+        detail = result.message
+        if result.ok and result.findings:
+            codes = sorted({f["code"] for f in result.findings})
+            detail = "; ".join(filter(None, [detail, "findings: " + ", ".join(codes)]))
+        return f"{result.status:9} {result.accession or '-':20} {path}" + (
+            f": {detail}" if detail else ""
+        )
+
+    def report(self, text):
+        if getattr(self, "bar", None):
+            self.bar.write(text, file=sys.stdout)
+        else:
+            self.stdout.write(text)

@@ -1,0 +1,49 @@
+"""Finding and reading the files people hand to `manage.py ingest`."""
+
+import glob
+import gzip
+from pathlib import Path
+
+# Folder scans pick these up; a file named explicitly is always read.
+SUBMISSION_SUFFIXES = (".txt", ".nc", ".sgml", ".gz")
+
+
+def expand_paths(args: list[str]) -> tuple[list[Path], list[str]]:
+    """Files, folders (recursively) and globs -> (files in order, arguments that matched nothing)."""
+    found: list[Path] = []
+    missing: list[str] = []
+    for arg in args:
+        matches = [Path(m) for m in sorted(glob.glob(arg, recursive=True))] or [Path(arg)]
+        hit = False
+        for path in matches:
+            if path.is_dir():
+                for child in sorted(path.rglob("*")):
+                    if child.is_file() and child.name.lower().endswith(SUBMISSION_SUFFIXES):
+                        found.append(child)
+                        hit = True
+            elif path.is_file():
+                found.append(path)
+                hit = True
+        if not hit:
+            missing.append(arg)
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique, missing
+
+
+def read_upload(path: Path) -> tuple[bytes, str]:
+    """The bytes of a submission file and the name to report it under (.gz unpacked)."""
+    data = path.read_bytes()
+    name = path.name
+    if name.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise ValueError(f"{path}: not a readable gzip file ({exc})") from exc
+        name = name[:-3]
+    return data, name
