@@ -96,15 +96,18 @@ def submission(
     cik="0001056386",
     sentence="On December 17, 2004, the Board elected Ms. Patricia L. Higgins as a director.",
     owners=(),
-    with_image=True,
+    image=GIF_UU,
 ) -> bytes:
-    """A complete 8-K submission: main HTML document, an exhibit and (optionally) an image."""
+    """A complete 8-K submission: main HTML document, an exhibit and (optionally) an image.
+
+    `image` is the uuencoded body of document 3, logo.gif (None leaves it out).
+    """
     docs = [
         document("8-K", 1, "d8k.htm", "FORM 8-K", MAIN_HTML.format(sentence=sentence)),
         document("EX-99.1", 2, "dex991.htm", "PRESS RELEASE", EXHIBIT_HTML),
     ]
-    if with_image:
-        docs.append(document("GRAPHIC", 3, "logo.gif", "LOGO", GIF_UU))
+    if image:
+        docs.append(document("GRAPHIC", 3, "logo.gif", "LOGO", image))
     extra = "".join(OWNER.format(name=name, cik=ocik) for name, ocik in owners)
     header = HEADER.format(
         acc=acc,

@@ -1,0 +1,118 @@
+"""Ingest and page-serving figures over the shared corpus (not a test).
+
+    .venv/bin/python bench/bench_ingest.py
+
+Uses a throwaway data folder (SQLite) unless DATABASE_URL is set. Prints:
+- full ingest (parse + sanitize + text + one transaction per filing): files/s and MB/s,
+  single process and through `manage.py ingest --jobs 2`;
+- server time p50/p95 for the filing page and the document frame of every corpus filing.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus")
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def setup_django(data_dir: str) -> None:
+    os.environ["FILINGS_DATA_DIR"] = data_dir
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filings.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def bench_ingest_single(files: list[Path]) -> tuple[float, int]:
+    from filings import ingest
+
+    total = sum(f.stat().st_size for f in files)
+    start = time.perf_counter()
+    for f in files:
+        result = ingest.ingest(f.read_bytes(), f.name)
+        assert result.ok, result.message
+    return time.perf_counter() - start, total
+
+
+def bench_ingest_jobs(files: list[Path], jobs: int) -> float:
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {**os.environ, "FILINGS_DATA_DIR": data_dir}
+        manage = [sys.executable, str(REPO / "manage.py")]
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
+        start = time.perf_counter()
+        subprocess.run(
+            [*manage, "ingest", "--jobs", str(jobs), "--no-progress", str(CORPUS)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        return time.perf_counter() - start
+
+
+def bench_pages() -> dict[str, list[float]]:
+    from django.test import Client
+
+    from filings.models import Filing
+
+    client = Client()
+    timings: dict[str, list[float]] = {"filing page": [], "document frame": []}
+    for filing in Filing.objects.all():
+        for label, url in (
+            ("filing page", f"/filings/{filing.accession}/"),
+            ("document frame", f"/filings/{filing.accession}/1/content"),
+        ):
+            if label == "document frame" and not filing.documents.filter(sequence="1").exists():
+                continue
+            client.get(url)  # warm
+            start = time.perf_counter()
+            response = client.get(url)
+            timings[label].append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, url
+    return timings
+
+
+def main() -> None:
+    files = corpus_files()
+    if not files:
+        print(f"bench_ingest: corpus not found at {CORPUS}; nothing to measure")
+        return
+    with tempfile.TemporaryDirectory() as data_dir:
+        setup_django(data_dir)
+        seconds, total = bench_ingest_single(files)
+        mb = total / 1e6
+        print(f"corpus: {len(files)} files, {mb:.1f} MB")
+        print(f"ingest, 1 process : {len(files) / seconds:7.1f} files/s  {mb / seconds:6.2f} MB/s")
+        timings = bench_pages()
+        for label, values in timings.items():
+            print(
+                f"{label:18}: p50 {statistics.median(values):6.1f} ms  "
+                f"p95 {percentile(values, 95):6.1f} ms  max {max(values):6.1f} ms  (n={len(values)})"
+            )
+    seconds = bench_ingest_jobs(files, 2)
+    print(
+        f"ingest --jobs 2   : {len(files) / seconds:7.1f} files/s  {mb / seconds:6.2f} MB/s "
+        "(whole command, start-up included; target >= 2.4 MB/s)"
+    )
+    print("targets: filing page p95 <= 30 ms")
+
+
+if __name__ == "__main__":
+    main()
