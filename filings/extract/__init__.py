@@ -1,0 +1,1 @@
+"""Pure functions: document text -> candidates with evidence spans."""
