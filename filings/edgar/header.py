@@ -190,6 +190,7 @@ MULTI_ACCESSION = "MULTI-ACCESSION-NUMBERS"
 
 # Tags on the same line as other tags (the tag dialect written without line breaks).
 _TAG_TOKENS = re.compile(r"<(/?[^<>]*)>([^<]*)")
+_CLOSE_TAG = re.compile(r"</([^<>]+)>")
 
 
 @dataclass
@@ -272,6 +273,7 @@ class _HeaderReader:
         self.section: dict[str, str] | None = None
         self.section_fields: frozenset[str] | None = None
         self.skip_until: str | None = None  # close tag of an unknown tag block
+        self._close_tags: frozenset[str] | None = None
         self.in_multi = False
         self.in_series = False
         self.series_status: str | None = None
@@ -351,7 +353,7 @@ class _HeaderReader:
             self.in_multi = True
         else:
             self.unknown(number, raw)
-            if not value and f"</{name}>" in self.text:
+            if not value and name in self.close_tags():
                 # An entity kind this reader has no slot for (DEPOSITOR, SECURITIZER, ...):
                 # keep its whole block as written.
                 self.skip_until = f"</{name}>"
@@ -516,6 +518,12 @@ class _HeaderReader:
             self.classes = []
 
     # -- the rest ------------------------------------------------------------------
+
+    def close_tags(self) -> frozenset[str]:
+        """Names of every close tag in the header, found once when first needed."""
+        if self._close_tags is None:
+            self._close_tags = frozenset(_CLOSE_TAG.findall(self.text))
+        return self._close_tags
 
     def unknown(self, number: int, raw: str) -> None:
         self.out.unknown.append(UnknownLine(number, raw))

@@ -187,7 +187,10 @@ def uudecode(body: bytes) -> bytes:
         except binascii.Error:
             # Some encoders pad lines short; decode what the length byte promises.
             n = (((line[0] - 32) & 63) * 4 + 5) // 3
-            out += binascii.a2b_uu(line[:n])
+            try:
+                out += binascii.a2b_uu(line[:n])
+            except binascii.Error:
+                continue  # a damaged line: skip it rather than lose the whole file
     return bytes(out)
 
 

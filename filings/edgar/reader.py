@@ -112,6 +112,7 @@ class _Reader:
                 f"{self.label}: the file is empty"
                 + (" (it holds only blank space)." if data else "."),
             )
+        _refuse_binary(data, pos, self.label)
         if data.startswith(PEM_BEGIN, pos):
             self.pem = True
             pos = self.skip_pem_preamble(pos)
@@ -243,7 +244,6 @@ class _Reader:
     def after_leading_data(self, pos: int) -> int:
         """Skip whatever comes before the EDGAR content, or refuse the file."""
         data = self.data
-        _refuse_binary(data, pos, self.label)
         marker = _MARKER.search(data, pos)
         if marker is None:
             raise _not_a_filing(data, pos, self.label)
@@ -297,9 +297,15 @@ class _Reader:
         data = self.data
         size = len(data)
         ascii_file = data.isascii()
+        # Positions only move forward, so each tag's next occurrence is searched for once
+        # per stretch of bytes, even in damaged files where tags go missing.
+        self.next_doc_open = _NextOccurrence(data, DOC_OPEN)
+        self.next_doc_close = _NextOccurrence(data, DOC_CLOSE)
+        self.next_text_open = _NextOccurrence(data, TEXT_OPEN)
+        self.next_text_close = _NextOccurrence(data, TEXT_CLOSE)
         docs: list[Document] = []
         while pos < size:
-            start = data.find(DOC_OPEN, pos)
+            start = self.next_doc_open(pos)
             if self.env_close is not None:
                 close = data.find(self.env_close, pos, start if start >= 0 else size)
                 if close >= 0:
@@ -320,17 +326,21 @@ class _Reader:
         return docs
 
     def reindented_doc(self, pos: int) -> None:
-        line = self.data[_line_start(self.data, pos) : pos]
-        if self.reindented_where is None and not line.strip():
-            self.reindented(f"byte {pos}")
+        if self.reindented_where is None:
+            line = self.data[_line_start(self.data, pos) : pos]
+            if not line.strip():
+                self.reindented(f"byte {pos}")
 
     def document(self, block_start: int, number: int, ascii_file: bool) -> Document:
         data = self.data
         size = len(data)
         meta_start = block_start + len(DOC_OPEN)
-        text = data.find(TEXT_OPEN, meta_start)
+        text = self.next_text_open(meta_start)
         # The metadata ends at <TEXT>, unless the block closes or another starts first.
-        limit = _first_of(data, (DOC_CLOSE, DOC_OPEN), meta_start, text if text >= 0 else size)
+        limit = text if text >= 0 else size
+        for found in (self.next_doc_close(meta_start), self.next_doc_open(meta_start)):
+            if 0 <= found < limit:
+                limit = found
         if limit != text:
             meta = _metadata(data[meta_start:limit])
             closed = data.startswith(DOC_CLOSE, limit)
@@ -340,10 +350,10 @@ class _Reader:
             return self.make_document(meta, limit, limit, block_start, block_end, closed, True)
         meta = _metadata(data[meta_start:text])
         body_start = _skip_line_break(data, text + len(TEXT_OPEN))
-        body_end = data.find(TEXT_CLOSE, body_start)
+        body_end = self.next_text_close(body_start)
         if body_end < 0:
             body_end = size
-        next_doc = _next_document(data, body_start, body_end)
+        next_doc = self.next_document(body_start, body_end)
         if next_doc >= 0 or body_end == size:
             # No </TEXT>: the body runs to the next document, or to the end of the file.
             body_end = next_doc if next_doc >= 0 else size
@@ -352,8 +362,9 @@ class _Reader:
                 meta, body_start, body_end, block_start, body_end, False, ascii_file
             )
         after = body_end + len(TEXT_CLOSE)
-        doc_close = data.find(DOC_CLOSE, after)
-        closed = doc_close >= 0 and data.find(DOC_OPEN, after, doc_close) < 0
+        doc_close = self.next_doc_close(after)
+        doc_open = self.next_doc_open(after)
+        closed = doc_close >= 0 and not 0 <= doc_open < doc_close
         if closed:
             block_end = doc_close + len(DOC_CLOSE)
         else:
@@ -362,6 +373,21 @@ class _Reader:
         return self.make_document(
             meta, body_start, body_end, block_start, block_end, closed, ascii_file
         )
+
+    def next_document(self, start: int, end: int) -> int:
+        """A <DOCUMENT> line followed by <TYPE> inside data[start:end], or -1.
+
+        Only a body that lost its </TEXT> holds one: the search for </TEXT> then ran
+        into the next document.
+        """
+        data = self.data
+        found = self.next_doc_open(start)
+        while 0 <= found < end:
+            after = data[found + len(DOC_OPEN) : found + 40].lstrip()
+            if data[found - 1 : found] in (b"\n", b"\r") and after.startswith(b"<TYPE>"):
+                return found
+            found = self.next_doc_open(found + len(DOC_OPEN))
+        return -1
 
     def make_document(
         self,
@@ -616,20 +642,25 @@ def _first_of(data: bytes, needles, start: int, end: int | None = None) -> int:
     return best
 
 
-def _next_document(data: bytes, start: int, end: int) -> int:
-    """A <DOCUMENT> line followed by <TYPE> inside data[start:end], or -1.
+class _NextOccurrence:
+    """Where `needle` next occurs at or after a position, remembering the last answer.
 
-    Only a body that lost its </TEXT> contains one: the search for </TEXT> then ran
-    into the next document.
+    Asked with growing positions, it scans each stretch of the data once, which keeps
+    the document loop linear however many closing tags a damaged file lacks.
     """
-    found = data.find(DOC_OPEN, start, end)
-    while found >= 0:
-        if data[found - 1 : found] in (b"\n", b"\r") and data[
-            found + len(DOC_OPEN) : found + 40
-        ].lstrip().startswith(b"<TYPE>"):
-            return found
-        found = data.find(DOC_OPEN, found + len(DOC_OPEN), end)
-    return -1
+
+    def __init__(self, data: bytes, needle: bytes):
+        self.data = data
+        self.needle = needle
+        self.asked = -1
+        self.found = -1
+
+    def __call__(self, pos: int) -> int:
+        if 0 <= self.asked <= pos and (self.found < 0 or self.found >= pos):
+            return self.found
+        self.asked = pos
+        self.found = self.data.find(self.needle, pos)
+        return self.found
 
 
 def _skip_line_break(data: bytes, pos: int) -> int:
@@ -651,8 +682,10 @@ def _next_line(data: bytes, pos: int) -> int:
     return m.end() if m else len(data)
 
 
-def _line_start(data: bytes, pos: int) -> int:
-    return max(data.rfind(b"\n", 0, pos), data.rfind(b"\r", 0, pos)) + 1
+def _line_start(data: bytes, pos: int, reach: int = 4096) -> int:
+    """Start of the line holding `pos`, looking back at most `reach` bytes."""
+    low = max(0, pos - reach)
+    return max(data.rfind(b"\n", low, pos), data.rfind(b"\r", low, pos), low - 1) + 1
 
 
 def _line_number(data: bytes, pos: int) -> int:
@@ -676,7 +709,12 @@ def _words(parts: list[str]) -> str:
 
 
 def _refuse_binary(data: bytes, pos: int, label: str) -> None:
+    """Refuse a file whose first KB is not text. A document body may be binary (a raw
+    image in a feed file), so the check stops at the first <TEXT>."""
     head = data[pos : pos + 1024]
+    text = head.find(TEXT_OPEN)
+    if text >= 0:
+        head = head[:text]
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise EdgarError(
