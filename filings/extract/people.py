@@ -1,0 +1,486 @@
+"""Person names: parsing, display form, comparison, and finding names in running text.
+
+Names arrive three ways: in reading order in prose and signatures ("Ms. Patricia L.
+Higgins", "Robert D. Shurtleff, Jr."), in EDGAR's conformed order in headers and Form 4 XML
+("HIGGINS PATRICIA L", "Adams Katherine L."), and as organisations that file like people
+("FARNAM STREET PARTNERS LP /MN"). Everything keeps the raw string beside the parts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from nameparser import HumanName
+from nameparser.config import Constants
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    raw: str  # as written
+    given: str
+    middle: str
+    family: str
+    suffix: str  # "Jr.", "Sr.", "II", "III", ...
+    nickname: str
+    display: str  # "Given Middle Family Suffix"
+    title: str = ""  # honorific: "Mr.", "Ms.", "Mrs.", "Dr."
+    is_organization: bool = False
+
+    @property
+    def has_full_name(self) -> bool:
+        return bool(self.given and self.family) or self.is_organization
+
+
+# nameparser's default title list holds hundreds of words that are also given names
+# ("Dean", "Judge", "Major"); only honorifics count as titles here.
+HONORIFICS = ("Mr.", "Ms.", "Mrs.", "Miss", "Dr.", "Prof.", "Mx.")
+_HONORIFIC_KEYS = {h.rstrip(".").casefold(): h for h in HONORIFICS}
+_GENERATIONAL = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
+_DEGREES = {"esq": "Esq.", "phd": "Ph.D.", "md": "M.D.", "cpa": "CPA"}
+SUFFIXES = {**_GENERATIONAL, **_DEGREES, "junior": "Jr.", "senior": "Sr."}
+
+_CONSTANTS = Constants()
+_CONSTANTS.titles.remove(*list(_CONSTANTS.titles))
+_CONSTANTS.titles.add(*_HONORIFIC_KEYS)
+_CONSTANTS.suffix_acronyms.remove(*list(_CONSTANTS.suffix_acronyms))
+_CONSTANTS.suffix_acronyms.add("phd", "md", "cpa")
+_CONSTANTS.suffix_not_acronyms.remove(*list(_CONSTANTS.suffix_not_acronyms))
+_CONSTANTS.suffix_not_acronyms.add("jr", "sr", "ii", "iii", "iv", "v", "esq", "junior", "senior")
+
+# Words that mark an organisation in a name. Checked on whole words, case-insensitively.
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:INC|INCORPORATED|CORP|CORPORATION|CO|COMPANY|LLC|L\.L\.C|LP|L\.P|LLP|LTD|LIMITED|"
+    r"PLC|TRUST|TRUSTS|FUND|FUNDS|PARTNERS|PARTNERSHIP|HOLDINGS?|GROUP|CAPITAL|MANAGEMENT|"
+    r"ADVISORS?|ADVISERS?|BANK|BANCORP|FOUNDATION|ASSOCIATES|INVESTMENTS?|VENTURES?|SA|AG|NV|"
+    r"BV|GMBH|SECURITIES|FINANCIAL|ENTERPRISES|INTERNATIONAL|SYSTEMS|TECHNOLOGIES|ESTATE|"
+    r"MASTER|OFFSHORE|ONSHORE|PORTFOLIO|EQUITY|OPPORTUNITIES|STRATEGIES|L\.P\.|N\.A)\b",
+    re.IGNORECASE,
+)
+
+# Common English nicknames and the formal given names they stand for.
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "abby": ("abigail",),
+    "al": ("albert", "alan", "allan", "allen", "alfred", "alexander"),
+    "alex": ("alexander", "alexandra", "alexis"),
+    "andy": ("andrew",),
+    "barb": ("barbara",),
+    "ben": ("benjamin", "bennett"),
+    "beth": ("elizabeth", "bethany"),
+    "bill": ("william",),
+    "billy": ("william",),
+    "bob": ("robert",),
+    "bobby": ("robert",),
+    "brad": ("bradley", "bradford"),
+    "cathy": ("catherine", "cathleen"),
+    "charlie": ("charles",),
+    "chuck": ("charles",),
+    "chris": ("christopher", "christine", "christina", "christian"),
+    "cindy": ("cynthia",),
+    "dan": ("daniel",),
+    "danny": ("daniel",),
+    "dave": ("david",),
+    "deb": ("deborah", "debora", "debra"),
+    "debbie": ("deborah", "debora", "debra"),
+    "dick": ("richard",),
+    "don": ("donald",),
+    "doug": ("douglas",),
+    "ed": ("edward", "edwin", "edgar", "edmund"),
+    "eddie": ("edward",),
+    "fred": ("frederick", "alfred"),
+    "frank": ("francis", "franklin"),
+    "gene": ("eugene",),
+    "greg": ("gregory",),
+    "hank": ("henry",),
+    "jack": ("john",),
+    "jake": ("jacob",),
+    "jeff": ("jeffrey", "jeffery"),
+    "jen": ("jennifer",),
+    "jenny": ("jennifer",),
+    "jerry": ("gerald", "jerome", "jeremiah"),
+    "jim": ("james",),
+    "jimmy": ("james",),
+    "joe": ("joseph",),
+    "jon": ("jonathan",),
+    "kate": ("katherine", "catherine", "kathleen", "katharine"),
+    "kathy": ("katherine", "kathleen", "catherine", "kathryn"),
+    "katie": ("katherine", "kathleen", "catherine"),
+    "ken": ("kenneth",),
+    "kim": ("kimberly",),
+    "larry": ("lawrence", "laurence"),
+    "len": ("leonard",),
+    "liz": ("elizabeth",),
+    "matt": ("matthew",),
+    "meg": ("margaret", "megan"),
+    "mike": ("michael",),
+    "mickey": ("michael",),
+    "nate": ("nathan", "nathaniel"),
+    "nick": ("nicholas",),
+    "pam": ("pamela",),
+    "pat": ("patricia", "patrick"),
+    "patty": ("patricia",),
+    "peggy": ("margaret",),
+    "pete": ("peter",),
+    "phil": ("philip", "phillip"),
+    "ray": ("raymond",),
+    "rich": ("richard",),
+    "rick": ("richard", "frederick", "eric"),
+    "rob": ("robert",),
+    "ron": ("ronald",),
+    "russ": ("russell",),
+    "sam": ("samuel", "samantha"),
+    "sandy": ("sandra", "alexandra"),
+    "shelly": ("shelton", "michelle", "rochelle"),
+    "steve": ("steven", "stephen"),
+    "sue": ("susan", "suzanne"),
+    "ted": ("edward", "theodore"),
+    "terry": ("terrence", "terence", "theresa"),
+    "tim": ("timothy",),
+    "tom": ("thomas",),
+    "tommy": ("thomas",),
+    "tony": ("anthony",),
+    "trish": ("patricia",),
+    "vicky": ("victoria",),
+    "walt": ("walter",),
+    "will": ("william",),
+}
+
+_PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le"}
+_PARTICLES |= {"st", "st.", "dos", "das", "ter", "ten", "al", "el", "bin", "ibn"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: 'Désocio' -> 'desocio'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.casefold().replace("’", "'")
+
+
+def is_organization_name(raw: str) -> bool:
+    return bool(ORGANISATION_WORDS.search(raw))
+
+
+def _clean(raw: str) -> str:
+    text = " ".join(raw.replace("\xa0", " ").split())
+    # EDGAR appends a state or a disambiguator to conformed names: "PARTNERS LP /MN".
+    text = re.sub(r"\s*/[A-Z]{2,4}/?\s*$", "", text)
+    return text.strip(" ,;")
+
+
+def _dot_initials(part: str) -> str:
+    """'L' -> 'L.'; 'C.C.' and full names stay as they are."""
+    words = []
+    for word in part.split():
+        if len(word) == 1 and word.isalpha():
+            word += "."
+        words.append(word)
+    return " ".join(words)
+
+
+def _needs_case_fix(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (
+        all(c.isupper() for c in letters) or all(c.islower() for c in letters)
+    )
+
+
+def _suffix(text: str) -> str:
+    keys = [SUFFIXES.get(s.strip(". ").casefold().replace(".", "")) for s in text.split(",")]
+    return ", ".join(
+        k or s.strip() for k, s in zip(keys, text.split(","), strict=True) if s.strip()
+    )
+
+
+def _build(raw: str, human: HumanName, *, organization: bool = False) -> PersonName:
+    if organization:
+        display = _clean(raw)
+        return PersonName(raw, "", "", display, "", "", display, "", True)
+    if _needs_case_fix(str(human)):
+        human.capitalize(force=True)
+    title = human.title
+    title = _HONORIFIC_KEYS.get(title.rstrip(".").casefold(), title) if title else ""
+    given = _dot_initials(human.first)
+    middle = _dot_initials(human.middle)
+    family = human.last
+    suffix = _suffix(human.suffix) if human.suffix else ""
+    nickname = human.nickname.strip("\"'“”‘’() ")
+    if not family and given:
+        # nameparser reads a lone word as a first name; alone, it is a family name.
+        family, given = given, ""
+    display = " ".join(p for p in (given, middle, family, suffix) if p)
+    return PersonName(raw, given, middle, family, suffix, nickname, display, title, False)
+
+
+def normalize_name(raw: str) -> PersonName:
+    """A name written in reading order ("Ms. Patricia L. Higgins", "Robert D. Shurtleff, Jr.")
+    or with a comma in conformed order ("Foster, Alan H.")."""
+    text = _clean(raw)
+    if is_organization_name(text) and not re.match(r"(?i)(mr|ms|mrs|dr)\.?\s", text):
+        return _build(raw, HumanName(""), organization=True)
+    # Quoted nicknames: Robert “Bob” Smith.
+    text = re.sub(r"[“\"‘]([^”\"’]+)[”\"’]", r"(\1)", text)
+    return _build(raw, HumanName(text, constants=_CONSTANTS))
+
+
+def from_header_name(raw: str) -> PersonName:
+    """A conformed name, 'LAST FIRST MIDDLE [SUFFIX]' (headers, Form 4 XML):
+    'HIGGINS PATRICIA L' -> Patricia L. Higgins; 'Adams Katherine L.' -> Katherine L. Adams.
+    Names with a comma are read as 'Last, First Middle'; organisations keep their name."""
+    text = _clean(raw)
+    if not text:
+        return PersonName(raw, "", "", "", "", "", "", "", False)
+    if is_organization_name(text):
+        return _build(raw, HumanName(""), organization=True)
+    if "," in text:
+        return _build(raw, HumanName(text, constants=_CONSTANTS))
+    parts = text.split()
+    suffix = []
+    while len(parts) > 2 and parts[-1].strip(".").casefold() in SUFFIXES:
+        suffix.insert(0, parts.pop())
+    family = [parts.pop(0)]
+    while parts and len(parts) > 1 and family[-1].casefold() in _PARTICLES:
+        family.append(parts.pop(0))
+    if len(parts) > 1 and family[0].casefold() in {"mc", "mac", "o"}:
+        family.append(parts.pop(0))
+    reordered = " ".join(family) + ", " + " ".join(parts)
+    if suffix:
+        reordered += ", " + " ".join(suffix)
+    return _build(raw, HumanName(reordered, constants=_CONSTANTS))
+
+
+# --- comparison -------------------------------------------------------------------------
+
+
+def _initial(part: str) -> str:
+    return fold(part)[:1]
+
+
+def _is_initial(part: str) -> bool:
+    return (
+        len(part.replace(".", "").replace(" ", "")) <= 2
+        and len(part.strip(".")) <= 1
+        or bool(re.fullmatch(r"(?:[A-Za-z]\.\s?)+", part))
+    )
+
+
+def _given_forms(name: PersonName) -> set[str]:
+    forms = {fold(name.given).strip(".")} if name.given else set()
+    if name.nickname:
+        forms.add(fold(name.nickname))
+    expanded = set(forms)
+    for form in forms:
+        expanded.update(NICKNAMES.get(form, ()))
+        expanded.update(nick for nick, formal in NICKNAMES.items() if form in formal)
+    return expanded
+
+
+def _family_key(family: str) -> str:
+    return re.sub(r"[\s\-'.]+", "", fold(family))
+
+
+def _given_match(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
+    if not a.given or not b.given:
+        return True, 0.6, "family name only on one side"
+    ga, gb = fold(a.given).strip("."), fold(b.given).strip(".")
+    if ga == gb:
+        return True, 1.0, "same given name"
+    if _is_initial(a.given) or _is_initial(b.given):
+        if ga[:1] == gb[:1]:
+            return True, 0.75, "given initial matches"
+        # "S. Emerson Lybbert" goes by his middle name.
+        for x, y in ((a, b), (b, a)):
+            if _is_initial(x.given) and x.middle and fold(x.middle).strip(".") == fold(y.given):
+                return True, 0.75, "goes by middle name"
+        return False, 0.0, "given initials differ"
+    if _given_forms(a) & _given_forms(b):
+        return True, 0.85, "nickname of the same given name"
+    return False, 0.0, "different given names"
+
+
+def _middle_match(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
+    ma, mb = fold(a.middle).replace(".", " ").split(), fold(b.middle).replace(".", " ").split()
+    if not ma or not mb:
+        return True, 0.95 if (ma or mb) else 1.0, "middle name on one side only"
+    if [m[0] for m in ma] != [m[0] for m in mb]:
+        return False, 0.0, "middle names differ"
+    full = [(x, y) for x, y in zip(ma, mb, strict=False) if len(x) > 1 and len(y) > 1]
+    if any(x != y for x, y in full):
+        return False, 0.0, "middle names differ"
+    return True, 1.0, "middle names agree"
+
+
+def same_person(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
+    """Whether two names can be the same person, how sure (0..1), and why."""
+    if a.is_organization or b.is_organization:
+        same = a.is_organization and b.is_organization and fold(a.display) == fold(b.display)
+        return same, 1.0 if same else 0.0, "organisation names" + (" agree" if same else " differ")
+    if not a.family or not b.family or _family_key(a.family) != _family_key(b.family):
+        return False, 0.0, "different family names"
+    sa, sb = fold(a.suffix).strip("."), fold(b.suffix).strip(".")
+    if sa and sb and sa != sb:
+        return False, 0.0, "suffixes differ"
+    ok, confidence, reason = _given_match(a, b)
+    if not ok:
+        return False, 0.0, reason
+    if reason != "goes by middle name":
+        ok, mid_conf, mid_reason = _middle_match(a, b)
+        if not ok:
+            return False, 0.0, mid_reason
+        confidence *= mid_conf
+    if (sa or sb) and not (sa and sb):
+        confidence *= 0.9
+    return True, round(confidence, 3), reason
+
+
+# --- finding names in text ----------------------------------------------------------------
+
+# One capitalised name word: Higgins, DeSocio, McGuirk, O'Brien, Wilson-Thompson, Jen-Hsun.
+_WORD = r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)(?:[A-Z]['’])?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)*)"
+_INITIALS = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*)"
+_NICK = r"(?:\([A-Z][a-z]+\)|[“\"][A-Z][a-z]+[”\"])"
+_PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|la|le)"
+_SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|Jr\b|Sr\b|III\b|II\b|IV\b))"
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?|Miss)"
+
+NAME_PATTERN = re.compile(
+    rf"(?:(?P<hon>{_HONORIFIC})\s+)?"
+    rf"(?P<name>(?:{_INITIALS}|{_WORD})"
+    rf"(?:\s(?:{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=\s[A-Z])))*"
+    rf"(?:\s{_WORD})?{_SUFFIX}?)"
+)
+
+# Capitalised words that are never part of a person's name in filings. A candidate is cut
+# at the first of these (or they are trimmed from its ends).
+STOP_WORDS = frozenset(
+    """
+    a an the and or of for to in on at by with as from into per via our its their his her
+    this that these those there which who whom whose while when where if but not no nor
+    he she it they we i you mr ms mrs dr
+    company companies corporation corp inc incorporated llc lp llp ltd limited plc co group
+    holdings holding partners partnership trust fund funds bank bancorp capital management
+    advisors associates securities financial services systems technology technologies
+    international industries enterprises ventures solutions networks network communications
+    university school college institute department agency commission council association
+    alliance foundation society market markets exchange nasdaq nyse amex stock
+    board directors director committee committees compensation audit nominating governance
+    executive chief officer officers president vice chairman chairwoman chair chairperson
+    senior junior general counsel secretary treasurer controller principal accounting
+    finance financial operating operations technical administrative marketing sales human
+    resources legal investor relations independent lead member members managing partner
+    founder co-founder interim acting deputy assistant head global regional division
+    act rule rules regulation regulations item items section form forms exhibit exhibits
+    agreement plan plans award awards program policy report reports statement statements
+    annual quarterly current proxy meeting meetings shareholders stockholders registrant
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    street avenue road drive boulevard suite floor plaza parkway way lane court
+    north south east west northeast northwest southeast southwest
+    united states america american federal state national new york washington delaware
+    california texas florida georgia illinois massachusetts pennsylvania virginia
+    internal revenue code securities sarbanes oxley dodd frank fiscal year years quarter
+    class common preferred series shares share options option restricted units unit
+    performance target base salary bonus equity cash incentive retention severance
+    press release news contact contacts media about forward-looking statements safe harbor
+    signature signatures signed date title name by pursuant thereunto duly authorized
+    inc. corp. co. ltd. l.p. n.a. u.s. yes none not applicable
+    """.split()
+)
+
+# Standalone words that look like names but are not ("Bush" stays: it is a name).
+_FIRST_WORD_STOPS = frozenset({"following", "prior", "effective", "upon", "during", "after"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person's name found in text; `text[start:end]` is the name (with its honorific)."""
+
+    start: int
+    end: int
+    name: PersonName
+
+    @property
+    def family_only(self) -> bool:
+        return not self.name.given
+
+
+def _word_ok(word: str) -> bool:
+    key = word.casefold().strip(".,’'")
+    return key not in STOP_WORDS and key not in _FIRST_WORD_STOPS
+
+
+_ORG_FOLLOWERS = re.compile(
+    r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Companies|LLC|L\.L\.C\.|LP|L\.P\.|"
+    r"LLP|Ltd\.?|Limited|PLC|Group|Holdings?|Partners|Trust|Fund|Bank|Bancorp|Capital|University|"
+    r"College|School|Institute|Foundation|Association|Alliance|Technologies|Technology|Systems|"
+    r"Services|Industries|Enterprises|Ventures|Networks?|Communications|Labs?|Laboratories|"
+    r"Pharmaceuticals|Energy|Motors?|Airlines|Stores|Brands|Media|Financial|Securities|&)$"
+)
+
+
+def _trim(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longest run of name-like words (a name can't span a stop word); a run that
+    runs into a company word ("Acme Widget Corporation") is a company, not a person."""
+    runs: list[list[tuple[int, int, str]]] = [[]]
+    for i, w in enumerate(words):
+        if _word_ok(w[2]):
+            runs[-1].append(w)
+            continue
+        if runs[-1] and _ORG_FOLLOWERS.match(w[2]) and words[i - 1] is runs[-1][-1]:
+            runs[-1] = []
+        runs.append([])
+    return max(runs, key=len)
+
+
+_TOKEN = re.compile(r"\([A-Z][a-z]+\)|[“\"][A-Z][a-z]+[”\"]|[^\s,]+")
+_SUFFIX_TOKEN = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Person names in text[start:end]: full names ('Patricia L. Higgins', 'Robert D.
+    Shurtleff, Jr.') and honorific + family name ('Mr. Shurtleff'). Company words, months,
+    places and titles are cut away by STOP_WORDS; what is left must look like a name."""
+    end = len(text) if end is None else end
+    found: list[Mention] = []
+    for m in NAME_PATTERN.finditer(text, start, end):
+        hon = m.group("hon")
+        words = [
+            (m.start("name") + t.start(), m.start("name") + t.end(), t.group())
+            for t in _TOKEN.finditer(m.group("name"))
+        ]
+        kept = _trim(words)
+        # A trailing initial ("Smith J.") is a sentence-final abbreviation, not a name part.
+        while kept and re.fullmatch(_INITIALS, kept[-1][2]):
+            kept.pop()
+        if not kept:
+            continue
+        if hon and kept[0][0] != words[0][0]:
+            hon = None
+        core = [
+            w
+            for w in kept
+            if not _SUFFIX_TOKEN.match(w[2]) and not w[2].startswith(("(", "“", '"'))
+        ]
+        if not core:
+            continue
+        if not hon and len(core) < 2:
+            continue
+        if len(core) > 5:
+            continue
+        if (
+            not re.match(r"[A-Z](?:['’][A-Z])?[a-z]", core[-1][2])
+            or len(core[-1][2].strip(".")) < 2
+        ):
+            continue
+        if not hon and all(re.fullmatch(_INITIALS, w[2]) for w in core[:-1]) and len(core) < 3:
+            # "J. Smith" is a name; "A. Smith" at the start of a list item rarely is.
+            if len(core[0][2]) != 2:
+                continue
+        s = m.start() if hon else kept[0][0]
+        e = kept[-1][1]
+        raw = text[s:e]
+        name = normalize_name(raw)
+        if name.is_organization or not name.family:
+            continue
+        found.append(Mention(s, e, name))
+    return found

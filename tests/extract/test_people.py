@@ -1,0 +1,243 @@
+import pytest
+
+from filings.extract.people import (
+    find_mentions,
+    fold,
+    from_header_name,
+    is_organization_name,
+    normalize_name,
+    same_person,
+)
+
+# --- normalize_name -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "display", "title"),
+    [
+        ("Ms. Patricia L. Higgins", "Patricia L. Higgins", "Ms."),
+        ("Robert D. Shurtleff, Jr.", "Robert D. Shurtleff Jr.", ""),
+        ("Dr. Daniel C. Stanzione", "Daniel C. Stanzione", "Dr."),
+        ("Mr. Walter G DeSocio", "Walter G. DeSocio", "Mr."),
+        ("Mrs. Jane Doe", "Jane Doe", "Mrs."),
+        ("R. Andrew Dickson III", "R. Andrew Dickson III", ""),
+        ("STEVEN P. JOBS", "Steven P. Jobs", ""),
+        ("EDGAR S. WOOLARD, JR.", "Edgar S. Woolard Jr.", ""),
+        ("Edsel B. Ford II", "Edsel B. Ford II", ""),
+        ("Kathleen Wilson-Thompson", "Kathleen Wilson-Thompson", ""),
+        ("Dean Smith", "Dean Smith", ""),  # "Dean" is a given name here, not a title
+    ],
+)
+def test_normalize_name_display_and_title(raw, display, title):
+    name = normalize_name(raw)
+    assert name.display == display
+    assert name.title == title
+    assert name.raw == raw
+
+
+def test_normalize_name_parts():
+    name = normalize_name("Robert D. Shurtleff, Jr.")
+    assert (name.given, name.middle, name.family, name.suffix) == (
+        "Robert",
+        "D.",
+        "Shurtleff",
+        "Jr.",
+    )
+
+
+def test_nickname_in_parentheses_and_quotes():
+    paren = normalize_name("Shelton (Shelly) Palmer")
+    assert (paren.given, paren.nickname, paren.family, paren.display) == (
+        "Shelton",
+        "Shelly",
+        "Palmer",
+        "Shelton Palmer",
+    )
+    quoted = normalize_name("Robert “Bob” Smith")
+    assert quoted.nickname == "Bob"
+    assert quoted.display == "Robert Smith"
+
+
+def test_honorific_and_family_only():
+    name = normalize_name("Mr. Shurtleff")
+    assert (name.title, name.given, name.family, name.display) == (
+        "Mr.",
+        "",
+        "Shurtleff",
+        "Shurtleff",
+    )
+    assert not name.has_full_name
+
+
+# --- from_header_name ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "display"),
+    [
+        ("HIGGINS PATRICIA L", "Patricia L. Higgins"),
+        ("SHURTLEFF ROBERT D JR", "Robert D. Shurtleff Jr."),
+        ("SMITH JOHN III", "John Smith III"),
+        ("FOSTER ALAN H", "Alan H. Foster"),
+        ("Adams Katherine L.", "Katherine L. Adams"),
+        ("Ng Andrew Y.", "Andrew Y. Ng"),
+        ("McGuirk Richard L", "Richard L. McGuirk"),
+        ("Wilson-Thompson Kathleen", "Kathleen Wilson-Thompson"),
+        ("MCDONALD JAMES", "James McDonald"),
+        ("VAN DYKE RICHARD A", "Richard A. van Dyke"),
+        ("Foster, Alan H.", "Alan H. Foster"),
+    ],
+)
+def test_from_header_name(raw, display):
+    assert from_header_name(raw).display == display
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "FARNAM STREET PARTNERS LP /MN",
+        "Pleasant Lake Partners LLC",
+        "PLP Funds Master Fund LP",
+        "Fund 1 Investments, LLC",
+        "SMITH FAMILY TRUST",
+        "BERKSHIRE HATHAWAY INC",
+    ],
+)
+def test_organisations_are_recognised(raw):
+    name = from_header_name(raw)
+    assert name.is_organization
+    assert is_organization_name(raw)
+    assert not name.given
+
+
+def test_organisation_display_drops_state_tag():
+    assert from_header_name("FARNAM STREET PARTNERS LP /MN").display == "FARNAM STREET PARTNERS LP"
+
+
+def test_people_are_not_organisations():
+    for raw in ("HIGGINS PATRICIA L", "Cook Timothy D", "Kasenchak Priscilla"):
+        assert not from_header_name(raw).is_organization
+
+
+# --- same_person --------------------------------------------------------------------------
+
+
+def _same(a, b):
+    return same_person(normalize_name(a), normalize_name(b))
+
+
+def test_same_person_exact_and_middle_initial_vs_full():
+    assert _same("Patricia L. Higgins", "Patricia Higgins")[0]
+    assert _same("William C. Ford", "William Clay Ford")[0]
+    ok, confidence, _ = _same("Patricia L. Higgins", "Patricia L. Higgins")
+    assert ok and confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bob Smith", "Robert Smith"),
+        ("Bill Jones", "William Jones"),
+        ("Jim Brown", "James Brown"),
+        ("Mike Davis", "Michael Davis"),
+        ("Pat Higgins", "Patricia Higgins"),
+        ("Dan Stanzione", "Daniel C. Stanzione"),
+        ("Tom Ridge", "Thomas J. Ridge"),
+        ("Chris Lee", "Christopher Lee"),
+        ("Liz Warren", "Elizabeth Warren"),
+        ("Kate Adams", "Katherine L. Adams"),
+        ("Shelly Palmer", "Shelton (Shelly) Palmer"),
+    ],
+)
+def test_same_person_nicknames(a, b):
+    ok, confidence, reason = _same(a, b)
+    assert ok, reason
+    assert 0.5 < confidence < 1.0
+
+
+def test_different_middle_initials_are_different_people():
+    ok, confidence, reason = _same("John J. Smith", "John R. Smith")
+    assert not ok and confidence == 0.0
+    assert "middle" in reason
+
+
+def test_different_full_middle_names_are_different_people():
+    assert not _same("John James Smith", "John Robert Smith")[0]
+
+
+def test_conflicting_suffixes_differ_missing_suffix_is_compatible():
+    assert not _same("William Clay Ford Jr.", "William Clay Ford Sr.")[0]
+    ok, confidence, _ = _same("William Clay Ford Jr.", "William Clay Ford")
+    assert ok and confidence < 1.0
+
+
+def test_different_given_or_family_names():
+    assert not _same("John Smith", "Jane Smith")[0]
+    assert not _same("John Smith", "John Smyth")[0]
+
+
+def test_family_only_mention_matches_with_low_confidence():
+    ok, confidence, _ = _same("Mr. Shurtleff", "Robert D. Shurtleff, Jr.")
+    assert ok and confidence <= 0.6
+
+
+def test_initial_given_name_and_goes_by_middle_name():
+    assert _same("R. Andrew Dickson III", "Robert Andrew Dickson III")[0]
+    assert _same("S. Emerson Lybbert", "Emerson Lybbert")[0]
+    assert not _same("R. Smith", "T. Smith")[0]
+
+
+def test_accents_and_case_are_folded():
+    assert fold("Désocio") == "desocio"
+    assert _same("Walter G. DéSocio", "WALTER G. DESOCIO")[0]
+
+
+def test_header_name_matches_prose_name():
+    ok, _, _ = same_person(
+        from_header_name("HIGGINS PATRICIA L"), normalize_name("Ms. Patricia Higgins")
+    )
+    assert ok
+
+
+def test_organisations_compare_by_name():
+    a = from_header_name("Pleasant Lake Partners LLC")
+    assert same_person(a, from_header_name("PLEASANT LAKE PARTNERS LLC"))[0]
+    assert not same_person(a, normalize_name("Jane Lake"))[0]
+
+
+# --- find_mentions ------------------------------------------------------------------------
+
+
+def _names(text):
+    return [(text[m.start : m.end], m.name.display) for m in find_mentions(text)]
+
+
+def test_mentions_with_honorifics_initials_and_suffixes():
+    text = (
+        "On December 14, 2004, Robert D. Shurtleff, Jr. resigned. The Board elected "
+        "Ms. Patricia L. Higgins and Dr. Daniel C. Stanzione."
+    )
+    assert _names(text) == [
+        ("Robert D. Shurtleff, Jr.", "Robert D. Shurtleff Jr."),
+        ("Ms. Patricia L. Higgins", "Patricia L. Higgins"),
+        ("Dr. Daniel C. Stanzione", "Daniel C. Stanzione"),
+    ]
+
+
+def test_mentions_skip_companies_titles_and_places():
+    text = (
+        "The Board of Directors of Acme Widget Corporation met in New York under the "
+        "Securities Exchange Act. Chief Financial Officer John Smith attended."
+    )
+    assert _names(text) == [("John Smith", "John Smith")]
+
+
+def test_mention_family_only_needs_an_honorific():
+    text = "Following Ms. Kasenchak’s appointment, Kasenchak said."
+    mentions = find_mentions(text)
+    assert [(text[m.start : m.end], m.family_only) for m in mentions] == [("Ms. Kasenchak", True)]
+
+
+def test_mention_possessive_is_not_part_of_the_name():
+    text = "Mr. John O'Brien’s resignation"
+    assert _names(text) == [("Mr. John O'Brien", "John O'Brien")]
