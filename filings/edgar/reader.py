@@ -207,7 +207,8 @@ class _Reader:
                 "byte 0",
             )
         )
-        start = _next_line(self.data, pos)
+        # Feed files may run every tag together on one line: the header starts right here.
+        start = pos + len(b"<SUBMISSION>")
         end = _first_of(self.data, (DOC_OPEN, self.env_close), start)
         self.read_header(start, end)
         return end
@@ -355,8 +356,9 @@ class _Reader:
             body_end = size
         next_doc = self.next_document(body_start, body_end)
         if next_doc >= 0 or body_end == size:
-            # No </TEXT>: the body runs to the next document, or to the end of the file.
-            body_end = next_doc if next_doc >= 0 else size
+            # No </TEXT>: the body runs to the next document, to the end of the envelope,
+            # or to the end of the file.
+            body_end = self.envelope_end(body_start, next_doc if next_doc >= 0 else size)
             self.breaks_off(number, meta.get("TYPE"), "</TEXT> and </DOCUMENT>", body_end)
             return self.make_document(
                 meta, body_start, body_end, block_start, body_end, False, ascii_file
@@ -373,6 +375,17 @@ class _Reader:
         return self.make_document(
             meta, body_start, body_end, block_start, block_end, closed, ascii_file
         )
+
+    def envelope_end(self, start: int, end: int) -> int:
+        """Where a line-start envelope close tag in data[start:end] is, else `end`."""
+        if self.env_close is None:
+            return end
+        found = self.data.find(self.env_close, start, end)
+        while found >= 0:
+            if self.data[found - 1 : found] in (b"\n", b"\r"):
+                return found
+            found = self.data.find(self.env_close, found + 1, end)
+        return end
 
     def next_document(self, start: int, end: int) -> int:
         """A <DOCUMENT> line followed by <TYPE> inside data[start:end], or -1.
@@ -424,7 +437,7 @@ class _Reader:
             self.findings.append(
                 Finding(
                     "encoding-fallback",
-                    f"{_doc_label(doc)} is not valid UTF-8; it is read as Windows-1252.",
+                    f"{_capital(_doc_label(doc))} is not valid UTF-8; it is read as Windows-1252.",
                     _doc_label(doc),
                 )
             )
@@ -436,11 +449,13 @@ class _Reader:
         if _LEADING_SPACE.match(self.data, at).end() >= len(self.data):
             self.lacks(f"the {missing} of {label}", f"{label}, byte {at}")
             return
+        ends_envelope = self.env_close is not None and self.data.startswith(self.env_close, at)
+        following = "the end of the submission" if ends_envelope else "the next document"
         self.findings.append(
             Finding(
                 "truncated",
-                f"{label[0].upper()}{label[1:]} breaks off at byte {at}: it has no {missing} "
-                "before the next document starts, so part of it is missing.",
+                f"{_capital(label)} breaks off at byte {at}: it has no {missing} "
+                f"before {following}, so part of it is missing.",
                 f"{label}, byte {at}",
             )
         )
@@ -698,6 +713,10 @@ def _line_number(data: bytes, pos: int) -> int:
 def _doc_label(doc: Document) -> str:
     label = f"document {doc.sequence}" if doc.sequence else "a document"
     return label + (f" ({doc.type})" if doc.type else "")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _words(parts: list[str]) -> str:
