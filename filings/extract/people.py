@@ -384,6 +384,10 @@ STOP_WORDS = frozenset(
     press release news contact contacts media about forward-looking statements safe harbor
     signature signatures signed date title name by pursuant thereunto duly authorized
     inc. corp. co. ltd. l.p. n.a. u.s. yes none not applicable
+    business administration science sciences arts economics engineering law medicine
+    production productions film television radio music theater theatre design studies
+    bachelor bachelors master masters doctor degree juris mba accountant certified public
+    honorable reverend sir dame lord lady saint
     """.split()
 )
 

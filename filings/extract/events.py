@@ -1,0 +1,763 @@
+"""People events in an 8-K's Item 5.02 narrative (and the pre-2004 Items 5 and 6).
+
+The section is read sentence by sentence. In each sentence, trigger phrases name the
+event ("elected", "resigned", "notified the Board of his intention to retire", "named to
+serve on the compensation committee"); the person is the object of an active verb whose
+subject is the company ("the Board elected Ms. Higgins"), otherwise the subject ("Mr.
+Shurtleff resigned", "Ms. Kasenchak was appointed"), or the person after "of" or before
+"'s" of a noun ("the resignation of", "Ms. Kasenchak's appointment"). Short references
+("Mr. Shurtleff", "he", "her") resolve to the last full name that fits in the document;
+a pronoun with no antecedent is dropped. Each person's events of one type merge into one
+candidate, keeping the first sentence as evidence and filling role, date and disagreement
+from later sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .model import EventCandidate
+from .people import Mention, PersonName, find_mentions, same_person
+from .prose import (
+    Span,
+    clean_title,
+    find_dates,
+    lines,
+    sentences,
+    title_at,
+    title_before,
+)
+
+ITEM_502_START = dt.date(2004, 8, 23)
+
+# --- sections -----------------------------------------------------------------------------
+
+_502_TITLE = re.compile(
+    r"(?:\s*[.:;,\-–—]?\s*(?:Departure\s+of\s+Directors\s+or\s+(?:Principal|Certain)\s+Officers|"
+    r"Election\s+of\s+Directors|Appointment\s+of\s+(?:Principal|Certain)\s+Officers|"
+    r"Compensatory\s+Arrangements\s+of\s+Certain\s+Officers))+\s*\.?",
+    re.IGNORECASE,
+)
+_HEADING_502 = re.compile(r"\bItem\s*5\.02\b\.?", re.IGNORECASE)
+_HEADING_OLD = re.compile(
+    r"\bItem\s*(?P<n>[56])\s*[.:]?\s*(?P<title>Other\s+Events(?:\s+and\s+Regulation\s+FD\s+"
+    r"Disclosure)?|Resignations?\s+of\s+Registrant['’]?s\s+Directors)\s*\.?",
+    re.IGNORECASE,
+)
+_NEXT_ITEM = re.compile(
+    r"\bItem\s*(?:\d{1,2}\.\d{2}|\d{1,2}\b\s*[.:]?\s+[A-Z])|^\s*SIGNATURES?\b|\bSIGNATURES?\b(?=\s)",
+    re.MULTILINE,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:under|pursuant\s+to|in|of|to|see|by|with|and|this|required\s+by)\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    start: int  # just after the heading
+    end: int
+    source: str  # "item-5.02", "item-5" or "item-6"
+
+
+def _section_end(text: str, pos: int) -> int:
+    m = _NEXT_ITEM.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
+    """The Item 5.02 section(s), or before 2004-08-23 the Items 5 and 6 sections."""
+    found: list[Section] = []
+    old_era = filed is not None and filed < ITEM_502_START
+    if not old_era:
+        for m in _HEADING_502.finditer(text):
+            if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            title = _502_TITLE.match(text, m.end())
+            start = title.end() if title else m.end()
+            end = _section_end(text, start)
+            if end - start > 20:
+                found.append(Section(start, end, "item-5.02"))
+    if not found and (old_era or filed is None):
+        for m in _HEADING_OLD.finditer(text):
+            if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            end = _section_end(text, m.end())
+            if end - m.end() > 20:
+                found.append(Section(m.end(), end, f"item-{m.group('n')}"))
+    merged: list[Section] = []
+    for s in sorted(found, key=lambda s: s.start):
+        if merged and s.start < merged[-1].end:
+            continue
+        merged.append(s)
+    return merged
+
+
+# --- triggers -----------------------------------------------------------------------------
+
+# How the person relates to the trigger: "object" (the Board appointed X), "subject"
+# (X resigned, X was appointed), "noun" (the resignation of X / X's resignation).
+_VERB_TRIGGERS: list[tuple[str, str, str]] = [
+    # (event type, pattern, direction)
+    (
+        "retired",
+        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        r"to\s+retire|(?:decided|determined|elected|intends|plans|chose)\s+to\s+retire|"
+        r"will\s+retire|retired|retires|to\s+retire",
+        "subject",
+    ),
+    (
+        "resigned",
+        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        r"(?:to\s+resign|to\s+step\s+down|not\s+to\s+stand\s+for\s+re-?election|to\s+depart|"
+        r"to\s+leave)|(?:decided|determined|elected|chose|informed\b[^.;]{0,60}?)\s+not\s+to\s+"
+        r"(?:stand|seek|run)\s+for\s+re-?election|will\s+not\s+(?:stand|seek|run)\s+for\s+"
+        r"re-?election|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
+        r"to\s+resign|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
+        r"(?:will\s+)?(?:depart|departed|departs|leave|left)\s+(?:the|its|our)\s+(?:Company|Board|"
+        r"Bank|Registrant|Corporation)",
+        "subject",
+    ),
+    (
+        "died",
+        r"died|passed\s+away|(?:has\s+|is\s+)?deceased",
+        "subject",
+    ),
+    (
+        "terminated",
+        r"terminated|removed|dismissed|discharged|fired",
+        "verb",
+    ),
+    (
+        "elected",
+        r"re-?elected|elected|elects|elect",
+        "verb",
+    ),
+    (
+        "appointed",
+        r"appointed|appoints|appoint|named|names|promoted|promotes|hired|hires|selected|"
+        r"designated",
+        "verb",
+    ),
+    (
+        "appointed",
+        r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+join|"
+        r"(?:will\s+)?succeeds?|succeeded|to\s+succeed|transitioned|transitions|will\s+transition|"
+        r"will\s+assume|assumed|assumes",
+        "subject",
+    ),
+]
+_NOUN_TRIGGERS: list[tuple[str, str]] = [
+    ("retired", r"retirement"),
+    ("resigned", r"resignation|departure"),
+    ("died", r"death|passing"),
+    ("terminated", r"termination|removal|dismissal"),
+    ("elected", r"election|re-?election"),
+    ("appointed", r"appointment|promotion|hiring"),
+]
+_COMPENSATION = re.compile(
+    r"\b(?:compensation|compensatory|salary|salaries|bonus(?:es)?|equity\s+awards?|"
+    r"restricted\s+stock(?:\s+units?)?|stock\s+options?|options?\s+to\s+purchase|RSUs?|PSUs?|"
+    r"performance\s+(?:share|stock)\s+units?|employment\s+agreement|offer\s+letter|"
+    r"severance|retention\s+(?:award|bonus|agreement)|sign-on|signing\s+bonus|retainer|"
+    r"target\s+award|incentive\s+(?:award|plan|compensation)|was\s+granted|will\s+be\s+granted|"
+    r"will\s+receive|is\s+entitled\s+to\s+receive|will\s+be\s+entitled\s+to|award\s+of)\b",
+    re.IGNORECASE,
+)
+_COMMITTEE_ROLE = re.compile(
+    r"\bto\s+(?:(?:also\s+)?serve\s+(?:on|as\s+(?:a\s+)?(?:member|chair\w*)\s+of)\s+|join\s+)?"
+    r"(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
+    r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
+)
+_COMMITTEE_SERVE = re.compile(
+    r"\b(?:will|to|shall|would)\s+(?:also\s+)?(?:serve|sit)\s+(?:on|as\s+(?:a\s+)?(?:member|"
+    r"chair\w*)\s+of)\s+(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
+    r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
+)
+_COMMITTEE_VERB = re.compile(
+    r"\b(?:named|name|appointed|appoint|elected|elect|designated|selected|added|assigned)\b",
+    re.IGNORECASE,
+)
+# Words that look like triggers but are names of things.
+_MASKS = re.compile(
+    r"\b(?:[Cc]ompensation|[Aa]udit|[Nn]ominating|[Gg]overnance|[Ee]xecutive|[Ff]inance|[Rr]isk|"
+    r"[Tt]echnology)(?:\s+(?:and|&)\s+[A-Z]?[a-z]+)*\s+[Cc]ommittee\b|"
+    r"\b[Nn]amed\s+[Ee]xecutive\s+[Oo]fficers?\b|\b[Ee]lected\s+not\s+to\s+use\b|"
+    r"\b(?:retirement|death|termination)\s+(?:plans?|benefits?|savings|accounts?|income|"
+    r"systems?|programs?|or\s+disability)\b|\b(?:death|disability|retirement)\s+or\s+\w+|"
+    r"\b(?:employment|agreement|plan|arrangement)\s+(?:may\s+be\s+|is\s+|was\s+)?terminated\b|"
+    r"\bupon\s+(?:his|her|their|a|the|any)\s+(?:death|retirement|termination)\b|"
+    r"\bprior\s+to\s+joining\b|\bbefore\s+joining\b",
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:if|in\s+the\s+event|should|upon|unless|whether|in\s+case)\b[^.;]{0,80}$", re.IGNORECASE
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|be|is|are|being|has\s+been|have\s+been|had\s+been|will\s+be|to\s+be)"
+    r"(?:\s+(?:also|formally|unanimously|subsequently|previously|officially|recently|"
+    r"further|then))?\s*$",
+    re.IGNORECASE,
+)
+_ORG_SUBJECT = re.compile(
+    r"\b(?:Board|Directors|Company|Committee|Registrant|Corporation|shareholders|stockholders|"
+    r"members|Bank|Trust|we|We|Trustees|it)\b",
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+_MALE = {"he", "his", "him", "himself"}
+_DEPARTURES = ("resigned", "retired", "terminated", "died")
+_DISAGREEMENT = re.compile(r"\bdisagreements?\b", re.IGNORECASE)
+_NO_DISAGREEMENT = re.compile(
+    r"\b(?:no|not|any|without|never|neither|nor)\b[^.;]{0,80}?\bdisagreements?\b|"
+    r"\bdisagreements?\b[^.;]{0,20}?\bnone\b",
+    re.IGNORECASE,
+)
+_BOARD_ROLE = re.compile(
+    r"(?:as\s+)?(?:a\s+)?(?:(?:new|independent|non-employee|Class\s+[IV]+)\s+)*"
+    r"(?:member\s+of\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?(?:Company['’]s\s+|its\s+|our\s+)?"
+    r"[Bb]oard(?:\s+of\s+[Dd]irectors)?|(?:the\s+)?(?:Company['’]s\s+|its\s+|our\s+)?"
+    r"[Bb]oard\s+of\s+[Dd]irectors|(?:the\s+)?[Bb]oard\b|director\b)",
+)
+
+
+# --- people in a document -------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    """A cluster of mentions of one person in one document."""
+
+    names: list[PersonName]
+    gender: str | None = None  # "m", "f" or None
+    mentions: list[int] = field(default_factory=list)  # mention start offsets
+
+    @property
+    def name(self) -> PersonName:
+        def richness(n: PersonName) -> tuple:
+            return (bool(n.given), bool(n.middle), bool(n.suffix), len(n.display), -len(n.raw))
+
+        return max(self.names, key=richness)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to a person in text: a name or a resolved pronoun."""
+
+    start: int
+    end: int
+    person: Person
+    pronoun: bool
+
+
+_GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
+
+
+class People:
+    """Resolves names and pronouns of one document to Person clusters, in text order."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.persons: list[Person] = []
+        self.refs: list[Ref] = []
+        mentions = find_mentions(text)
+        events = [(m.start, "name", m) for m in mentions]
+        taken = [(m.start, m.end) for m in mentions]
+        for p in _PRONOUN.finditer(text):
+            if any(s <= p.start() < e for s, e in taken):
+                continue
+            events.append((p.start(), "pronoun", p))
+        for _, kind, item in sorted(events, key=lambda e: e[0]):
+            if kind == "name":
+                self._add_name(item)
+            else:
+                self._add_pronoun(item)
+
+    def _add_name(self, m: Mention) -> None:
+        gender = _GENDER_OF_TITLE.get(m.name.title)
+        person = self._match(m.name, gender)
+        if person is None:
+            person = Person([m.name], gender)
+            self.persons.append(person)
+        else:
+            person.names.append(m.name)
+            person.gender = person.gender or gender
+        person.mentions.append(m.start)
+        self.refs.append(Ref(m.start, m.end, person, False))
+
+    def _match(self, name: PersonName, gender: str | None) -> Person | None:
+        # The most recently mentioned person that can be this name.
+        by_recency = sorted(self.persons, key=lambda p: p.mentions[-1], reverse=True)
+        for person in by_recency:
+            if gender and person.gender and gender != person.gender:
+                continue
+            for known in person.names:
+                ok, confidence, _ = same_person(name, known)
+                if ok and (confidence >= 0.7 or not name.given or not known.given):
+                    return person
+        return None
+
+    def _add_pronoun(self, m: re.Match) -> None:
+        # The last person of this gender, or failing that the last person of unknown gender,
+        # mentioned not too far back.
+        gender = "m" if m.group().casefold() in _MALE else "f"
+        recent = [r for r in self.refs if r.start < m.start() and m.start() - r.end <= 1500]
+        person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
+        if person is None:
+            person = next((r.person for r in reversed(recent) if r.person.gender is None), None)
+        if person is None:
+            return
+        person.gender = gender
+        person.mentions.append(m.start())
+        self.refs.append(Ref(m.start(), m.end(), person, True))
+
+    def refs_in(self, start: int, end: int) -> list[Ref]:
+        return sorted(
+            (r for r in self.refs if start <= r.start and r.end <= end), key=lambda r: r.start
+        )
+
+
+# --- per sentence ------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    person: Person
+    event_type: str
+    trigger_start: int
+    trigger_end: int
+    role: str = ""
+    organization: str = ""
+    date: dt.date | None = None
+    disagreement: bool | None = None
+    sentence: Span | None = None
+
+
+def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _MASKS.finditer(text, start, end)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+    """(event type, start, end, direction) for each trigger in the sentence, in order."""
+    found: list[tuple[str, int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s_ < b for s_, e in taken) and not _inside(a, masks)
+
+    for event_type, pattern, direction in _VERB_TRIGGERS:
+        for m in re.finditer(rf"\b(?:{pattern})\b", text[s.start : s.end], re.IGNORECASE):
+            a, b = s.start + m.start(), s.start + m.end()
+            if free(a, b):
+                found.append((event_type, a, b, direction))
+                taken.append((a, b))
+    for event_type, pattern in _NOUN_TRIGGERS:
+        for m in re.finditer(rf"\b(?:{pattern})\b", text[s.start : s.end], re.IGNORECASE):
+            a, b = s.start + m.start(), s.start + m.end()
+            if free(a, b):
+                found.append((event_type, a, b, "noun"))
+                taken.append((a, b))
+    return sorted(found, key=lambda t: t[1])
+
+
+def _committees(text: str, s: Span, masks_for_names: list[tuple[int, int]]):
+    """(verb start, verb end, committee name) for committee assignments in the sentence."""
+    out = []
+    for m in _COMMITTEE_ROLE.finditer(text, s.start, s.end):
+        window = text[max(s.start, m.start() - 90) : m.start()]
+        verbs = list(_COMMITTEE_VERB.finditer(window))
+        if not verbs:
+            continue
+        verb = verbs[-1]
+        between = window[verb.end() :]
+        if re.search(r"\bBoard\b|\bcommittee\b", between, re.IGNORECASE) and not re.search(
+            r"\bby\s+the\s+Board", between
+        ):
+            continue
+        a = m.start() - len(window) + verb.start()
+        b = m.start() - len(window) + verb.end()
+        out.append((a, b, m.group("name"), m.end()))
+    for m in _COMMITTEE_SERVE.finditer(text, s.start, s.end):
+        if any(a <= m.start() <= e for a, _, _, e in out):
+            continue
+        out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
+    return out
+
+
+def _refs_before(refs: list[Ref], pos: int) -> list[Ref]:
+    return [r for r in refs if r.end <= pos]
+
+
+def _subject(refs: list[Ref], pos: int, text: str, s: Span) -> Ref | None:
+    before = _refs_before(refs, pos)
+    if not before:
+        return None
+    ref = before[-1]
+    # "the resignation of Mr. X and the appointment of Ms. Y": a person after "of" whose
+    # own noun trigger intervenes is not the subject; good enough to take the nearest.
+    return ref
+
+
+def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
+    after = [r for r in refs if r.start >= pos and r.start < stop]
+    if not after:
+        return []
+    out = [after[0]]
+    for r in after[1:]:
+        gap = text[out[-1].end : r.start]
+        if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
+            out.append(r)
+        else:
+            break
+    return out
+
+
+def _noun_person(refs: list[Ref], a: int, b: int, text: str) -> list[Ref]:
+    """The person of a noun trigger: 'resignation of X', "X's resignation", 'his resignation'."""
+    m = re.match(r"\s+(?:as\s+[^.;]{0,60}?\s+)?of\s+", text[b : b + 80])
+    if m:
+        for r in refs:
+            if r.start >= b and r.start <= b + m.end() + 2:
+                return [r]
+    for r in reversed(_refs_before(refs, a)):
+        gap = text[r.end : a]
+        if re.fullmatch(
+            r"(?:['’]s?)?\s*(?:(?:recent|planned|anticipated|expected|upcoming|"
+            r"previously\s+announced|intended)\s+)?",
+            gap,
+        ):
+            return [r]
+        break
+    return []
+
+
+def _org_subject_between(text: str, start: int, end: int) -> bool:
+    return bool(_ORG_SUBJECT.search(text, start, end))
+
+
+def _role_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -> str:
+    """The position named for this person in this sentence."""
+    end = s.end
+    if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
+        # after the trigger (and after the person for object triggers)
+        pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
+        rest = text[pos:end]
+        m = re.match(
+            r"[^.;]{0,80}?\b(?:as|to\s+serve\s+as|to\s+the\s+(?:position|role|office)s?\s+of|"
+            r"from\s+(?:his|her|their)\s+(?:position|role|office)s?\s+as|to\s+the\s+role\s+of|"
+            r"from\s+the\s+role\s+of[^.;]*?\bto|to\s+become|became|becomes|become)\s+",
+            rest,
+        )
+        if m:
+            t = title_at(text, pos + m.end(), end)
+            if t:
+                return _board_title(clean_title(text[t[0] : t[1]]))
+        board = re.match(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+", rest)
+        if board:
+            b = _BOARD_ROLE.match(text, pos + board.end(), end)
+            if b:
+                return "director"
+        t = title_at(text, pos, end)
+        if t and event_type in ("appointed", "elected") and t[0] - pos < 3:
+            return _board_title(clean_title(text[t[0] : t[1]]))
+    # appositive: "X, the Company's Chief Financial Officer," / "X, Vice President, ..."
+    m = re.match(r"\s*,\s*", text[ref.end : end])
+    if m and not ref.pronoun:
+        t = title_at(text, ref.end + m.end(), end)
+        if t:
+            return clean_title(text[t[0] : t[1]])
+    # before the name: "Chief Financial Officer John Smith"
+    if not ref.pronoun:
+        t = title_before(text, s.start, ref.start)
+        if t:
+            return clean_title(text[t[0] : t[1]])
+    return ""
+
+
+def _board_title(title: str) -> str:
+    if re.fullmatch(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?", title):
+        return "director"
+    return title
+
+
+def _date_for(dates, triggers, index: int, trigger_start: int) -> dt.date | None:
+    """The date of the index-th trigger: an 'effective' date bound to it, else its 'on' date.
+
+    A date binds to the nearest trigger before it with no other trigger in between, or if
+    there is none, to the first trigger after it.
+    """
+    bound = []
+    for d in dates:
+        before = [i for i, t in enumerate(triggers) if t[2] <= d.start]
+        owner = before[-1] if before else 0
+        if owner == index:
+            bound.append(d)
+    for kind in ("effective", "on", "plain"):
+        for d in bound:
+            if d.kind == kind:
+                return d.date
+    return None
+
+
+def _year_only_past(text: str, a: int, b: int, filed: dt.date | None) -> bool:
+    """A biography clause: 'was named Secretary in 1999'."""
+    if filed is None:
+        return False
+    m = re.search(r"\b(?:in|since|from|during)\s+((?:19|20)\d\d)\b", text[a:b])
+    return bool(m) and int(m.group(1)) < filed.year - 1
+
+
+def _registrant(text: str, fallback: str) -> str:
+    m = re.search(
+        r"((?:[A-Z0-9][\w.,&'’-]*\s+){0,7}[A-Z0-9][\w.&'’-]*),?\s*\((?:the\s+|together\s+with\s+"
+        r"its\s+subsidiaries,\s+the\s+)?[“\"](?:Company|Registrant|Corporation|Bank|Trust)[”\"]",
+        text,
+    )
+    if m:
+        name = m.group(1).strip(" ,")
+        name = re.sub(r"^.*?\b(?:of|by|between)\s+", "", name)
+        name = re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name) if len(name.split()) > 1 else name
+        return name
+    return fallback
+
+
+def _organization(text: str, role_end: int, s: Span, registrant: str) -> str:
+    return registrant
+
+
+def extract_events(
+    text: str,
+    *,
+    filed: dt.date | None,
+    sequence: str,
+    registrant: str = "",
+) -> list[EventCandidate]:
+    """People events in the Item 5.02 (or pre-2004 Item 5 / 6) section(s) of an 8-K's text."""
+    sections = find_sections(text, filed)
+    if not sections:
+        return []
+    people = People(text)
+    org = _registrant(text, registrant)
+    hits: list[tuple[Hit, str]] = []
+    for section in sections:
+        for s in sentences(text, section.start, section.end):
+            for hit in _sentence_hits(text, s, people, filed, org):
+                hits.append((hit, section.source))
+        hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
+    _apply_disagreements(text, sections, people, hits)
+    return _merge(text, hits, sequence)
+
+
+def _sentence_hits(text, s: Span, people: People, filed, org: str) -> list[Hit]:
+    refs = people.refs_in(s.start, s.end)
+    if not refs:
+        return []
+    masks = _masked(text, s.start, s.end)
+    committees = _committees(text, s, masks)
+    committee_verbs = [(a, b) for a, b, _, _ in committees]
+    triggers = [
+        t for t in _triggers(text, s, masks) if not any(a <= t[1] < b for a, b in committee_verbs)
+    ]
+    dates = find_dates(text, s.start, s.end)
+    ordered = sorted(
+        [(t[0], t[1], t[2], t[3]) for t in triggers]
+        + [("named-to-committee", a, b, "committee") for a, b, _, _ in committees],
+        key=lambda t: t[1],
+    )
+    hits: list[Hit] = []
+    for index, (event_type, a, b, direction) in enumerate(ordered):
+        if _CONDITIONAL.search(text[s.start : a]) and event_type != "named-to-committee":
+            if re.search(
+                r"\b(?:if|in\s+the\s+event|should|unless)\b", text[max(s.start, a - 60) : a]
+            ):
+                continue
+        targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
+        if not targets:
+            continue
+        next_start = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
+        if event_type in ("appointed", "elected") and _year_only_past(text, a, next_start, filed):
+            continue
+        date = _date_for(dates, ordered, index, a)
+        for ref in targets:
+            if event_type == "named-to-committee":
+                name = next(c[2] for c in committees if c[0] == a)
+                role = clean_title(name)
+            else:
+                role = _role_for(text, s, ref, b, event_type)
+            if event_type == "appointed" and direction == "subject" and not role:
+                # "became", "joined", "will succeed": only with the position it names
+                continue
+            hits.append(Hit(ref.person, event_type, a, b, role, org, date, None, s))
+    if _COMPENSATION.search(text, s.start, s.end):
+        comp = [
+            m for m in _COMPENSATION.finditer(text, s.start, s.end) if not _inside(m.start(), masks)
+        ]
+        if comp:
+            seen = set()
+            for ref in refs:
+                if id(ref.person) in seen:
+                    continue
+                seen.add(id(ref.person))
+                hits.append(
+                    Hit(
+                        ref.person,
+                        "compensation-change",
+                        comp[0].start(),
+                        comp[0].end(),
+                        "",
+                        org,
+                        None,
+                        None,
+                        s,
+                    )
+                )
+    return hits
+
+
+def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list[Ref]:
+    stop = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
+    if direction == "noun":
+        return _noun_person(refs, a, b, text)
+    if direction == "committee":
+        before = text[max(s.start, a - 40) : a]
+        if _PASSIVE_BEFORE.search(before) or re.search(r"\bwill\s*$|\bto\s*$", before):
+            subj = _subject(refs, a, text, s)
+            return [subj] if subj else []
+        objs = _objects(refs, b, stop, text)
+        if objs:
+            return objs
+        subj = _subject(refs, a, text, s)
+        return [subj] if subj else []
+    if direction == "subject":
+        subj = _subject(refs, a, text, s)
+        return [subj] if subj else []
+    # "verb": passive -> the subject; active with the company as subject -> the object(s)
+    before = text[max(s.start, a - 40) : a]
+    if _PASSIVE_BEFORE.search(before):
+        subj = _subject(refs, a, text, s)
+        return [subj] if subj else []
+    prior = _refs_before(refs, a)
+    clause_start = prior[-1].end if prior else s.start
+    objs = _objects(refs, b, stop, text)
+    if objs and (not prior or _org_subject_between(text, clause_start, a)):
+        return objs
+    if prior and not objs:
+        # "Mr. X notified ... and resigned"; "X, who was terminated"
+        return [prior[-1]] if event_type == "terminated" else []
+    return objs
+
+
+def _table_hits(text: str, section: Section, people: People, org: str) -> list[Hit]:
+    """Names in a table that a compensation sentence introduces ("The following table sets
+    forth ... for the named executive officers:"): one compensation change per row."""
+    hits: list[Hit] = []
+    for intro in re.finditer(r":\s*\n", text[section.start : section.end]):
+        colon = section.start + intro.start()
+        line_start = text.rfind("\n", section.start, colon) + 1
+        if not _COMPENSATION.search(text, line_start, colon):
+            continue
+        table_end = section.end
+        for line in lines(text, colon + 1, section.end):
+            body = text[line.start : line.end]
+            if len(body) > 120 and body.endswith("."):
+                table_end = line.start
+                break
+        for line in lines(text, colon + 1, table_end):
+            refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
+            if not refs or refs[0].start - line.start > 2:
+                continue
+            ref = refs[0]
+            role = ""
+            row_end = line.end
+            t = title_at(text, ref.end, line.end) if line.end - ref.end > 3 else None
+            if t is None:
+                t = _title_on_next_line(text, line.end, table_end)
+                row_end = t[1] if t else row_end
+            if t:
+                role = clean_title(text[t[0] : t[1]])
+            hits.append(
+                Hit(
+                    ref.person,
+                    "compensation-change",
+                    ref.start,
+                    ref.end,
+                    role,
+                    org,
+                    None,
+                    None,
+                    Span(line.start, row_end),
+                )
+            )
+    return hits
+
+
+def _title_on_next_line(text: str, pos: int, end: int):
+    """A title filling the next line (a table cell): 'Executive Vice President, Operations'."""
+    nxt = lines(text, pos, end)
+    if not nxt:
+        return None
+    line = text[nxt[0].start : nxt[0].end]
+    t = title_at(text, nxt[0].start, nxt[0].end)
+    if t and len(line) < 90 and not re.search(r"[\d$%]", line):
+        return nxt[0].start, nxt[0].end
+    return None
+
+
+def _apply_disagreements(text, sections, people: People, hits) -> None:
+    for section in sections:
+        for s in sentences(text, section.start, section.end):
+            if not _DISAGREEMENT.search(text, s.start, s.end):
+                continue
+            value = not bool(_NO_DISAGREEMENT.search(text, s.start, s.end))
+            refs = people.refs_in(s.start, s.end)
+            persons = {id(r.person) for r in refs}
+            departures = [
+                h for h, _ in hits if h.event_type in _DEPARTURES and h.sentence.start <= s.start
+            ]
+            targets = [h for h in departures if id(h.person) in persons]
+            if not targets and departures:
+                last = max(departures, key=lambda h: h.sentence.start)
+                targets = [h for h in departures if h.person is last.person]
+            for h in targets:
+                h.disagreement = value
+
+
+def _merge(text: str, hits, sequence: str) -> list[EventCandidate]:
+    merged: dict[tuple[int, str], tuple[Hit, str]] = {}
+    order: list[tuple[int, str]] = []
+    for hit, source in hits:
+        key = (id(hit.person), hit.event_type)
+        if key not in merged:
+            merged[key] = (hit, source)
+            order.append(key)
+            continue
+        first, _ = merged[key]
+        first.role = first.role or hit.role
+        first.date = first.date or hit.date
+        if first.disagreement is None:
+            first.disagreement = hit.disagreement
+    out = []
+    for key in order:
+        hit, source = merged[key]
+        s = hit.sentence
+        out.append(
+            EventCandidate(
+                name=hit.person.name,
+                event_type=hit.event_type,
+                role=hit.role,
+                organization=hit.organization,
+                effective_date=hit.date,
+                disagreement=hit.disagreement if hit.event_type in _DEPARTURES else None,
+                evidence=text[s.start : s.end],
+                start=s.start,
+                end=s.end,
+                document_sequence=sequence,
+                source=source,
+            )
+        )
+    out.sort(key=lambda e: (e.start, e.end))
+    return out

@@ -1,0 +1,280 @@
+"""Reading rendered filing text: sentences with offsets, dates, and job titles.
+
+The plain text comes from two very different places. HTML documents render to one block
+per line (a table cell, a paragraph, a heading), sometimes with the filer's own line breaks
+left inside a paragraph; 1990s text documents are wrapped at about 70 columns. So a single
+line break ends a sentence only when the line before it is complete or looks like a
+heading or a table cell, never in the middle of a prose line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# --- sentences ------------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    """mr ms mrs dr prof jr sr st mt inc corp co ltd no nos vs messrs gen hon rev approx dept
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.s.a e.g i.e l.p n.a l.l.c p.c""".split()
+)
+_SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to with its our their his her".split()
+)
+_END = re.compile(r"[.!?](?:[”\"’')\]]+)?(?=\s)")
+_NEXT_STARTS = re.compile(r"\s+[“\"‘(]?[A-Z0-9$]")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def _is_heading_like(line: str) -> bool:
+    """A short line that is not running prose: a heading, a table cell, an amount."""
+    words = line.split()
+    if not words or len(words) > 14:
+        return False
+    if not any(c.islower() for c in line):
+        return True
+    content = [w for w in words if w.casefold().strip(",;:") not in _SMALL_WORDS]
+    return all(not w[0].islower() for w in content)
+
+
+def _soft_break(prev: str, nxt: str) -> bool:
+    """Whether a single line break between these lines ends a sentence."""
+    prev, nxt = prev.strip(), nxt.strip()
+    if not prev or not nxt:
+        return True
+    if prev[-1] in ",;(-–—&" or prev.split()[-1].casefold() in _SMALL_WORDS:
+        return False
+    if nxt[0].islower():
+        return False
+    return _is_heading_like(prev) or _is_heading_like(nxt) and len(prev) < 60
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    m = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12) : dot])
+    if not m:
+        return False
+    word = m.group(1).casefold().strip(".")
+    if len(word) == 1:
+        return True  # an initial: "Patricia L. Higgins"
+    return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans in text[start:end], trimmed of surrounding whitespace."""
+    end = len(text) if end is None else end
+    cuts: set[int] = set()
+    for m in _END.finditer(text, start, end):
+        dot = m.start()
+        if text[dot] == "." and _abbreviation_before(text, dot):
+            continue
+        if not _NEXT_STARTS.match(text, m.end(), end) and m.end() < end:
+            continue
+        cuts.add(m.end())
+    for m in re.finditer(r"\n", text[start:end]):
+        pos = start + m.start()
+        line_start = text.rfind("\n", start, pos) + 1
+        line_start = max(line_start, start)
+        next_end = text.find("\n", pos + 1, end)
+        next_end = end if next_end < 0 else next_end
+        if _soft_break(text[line_start:pos], text[pos + 1 : next_end]):
+            cuts.add(pos)
+    spans = []
+    prev = start
+    for cut in sorted(cuts) + [end]:
+        s, e = prev, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append(Span(s, e))
+        prev = cut
+    return spans
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Non-blank line spans in text[start:end], trimmed."""
+    end = len(text) if end is None else end
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Span(s, e))
+    return out
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+DATE = re.compile(
+    rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
+    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _date_of(m: re.Match) -> dt.date | None:
+    try:
+        if m.group("m1"):
+            month = _MONTHS[m.group("m1")[:3].casefold()]
+            return dt.date(int(m.group("y1")), month, int(m.group("d1")))
+        if m.group("m2"):
+            month = _MONTHS[m.group("m2")[:3].casefold()]
+            return dt.date(int(m.group("y2")), month, int(m.group("d2")))
+        if m.group("m3"):
+            year = int(m.group("y3"))
+            year += 1900 if year >= 50 and year < 100 else 2000 if year < 100 else 0
+            return dt.date(year, int(m.group("m3")), int(m.group("d3")))
+        return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+    except (ValueError, KeyError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    date: dt.date
+    kind: str  # "effective", "on" or "plain"
+
+
+_EFFECTIVE_BEFORE = re.compile(
+    r"(?:effective|to\s+be\s+effective|effective\s+as\s+of|effective\s+on|as\s+of)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_FILING_BEFORE = re.compile(
+    r"\b(?:filed|furnished|reported|Commission|SEC)\b[^;]{0,60}?\bon\s*$", re.IGNORECASE
+)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:ended|ending|through|until|expiring|expires|before|after|prior\s+to|from|between)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_ON_BEFORE = re.compile(r"\b(?:on|dated|since)\s*$", re.IGNORECASE)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    end = len(text) if end is None else end
+    out = []
+    for m in DATE.finditer(text, start, end):
+        date = _date_of(m)
+        if date is None:
+            continue
+        before = text[max(start, m.start() - 25) : m.start()]
+        if _FILING_BEFORE.search(text[max(start, m.start() - 90) : m.start()]):
+            continue  # when a report was filed, not when anything happened
+        if _PERIOD_BEFORE.search(before):
+            continue  # "for the year ended December 31, 2022", "through June 30, 2026"
+        if _EFFECTIVE_BEFORE.search(before):
+            kind = "effective"
+        elif _ON_BEFORE.search(before):
+            kind = "on"
+        else:
+            kind = "plain"
+        out.append(DateMention(m.start(), m.end(), date, kind))
+    return out
+
+
+def parse_date(text: str) -> dt.date | None:
+    m = DATE.search(text)
+    return _date_of(m) if m else None
+
+
+# --- job titles --------------------------------------------------------------------------------
+
+_QUALIFIER = (
+    r"(?:(?:Senior|Sr\.|Executive|Exec\.|Group|Corporate|Assistant|Associate|Deputy|Interim|"
+    r"Acting|First|Lead|Independent|Non-Executive|Non-Employee|Presiding|Co-|Global|Regional|"
+    r"Principal|Former|New|Class\s+(?:I{1,3}|[ABC])|Outside|Non-Management)[ -]?)"
+)
+_CORE = (
+    r"(?:Vice[ -]President|President|Vice[ -]Chair(?:man|woman|person)?|"
+    r"Chair(?:man|woman|person)?|Chief\s+(?:[A-Z][a-z&]+\s+){1,3}Officer|"
+    r"Chief\s+(?:[a-z&]+\s+){1,3}officer|Chief\s+Executive|CEO|CFO|COO|CTO|CIO|CAO|CLO|CHRO|"
+    r"CMO|CRO|CCO|SVP|EVP|VP|GC|"
+    r"General\s+Counsel|Corporate\s+Secretary|Secretary|Treasurer|Controller|Comptroller|"
+    r"(?:Principal|principal)\s+(?:Executive|Financial|Accounting|Operating|executive|financial|"
+    r"accounting|operating)\s+(?:Officer|officer)|"
+    r"Managing\s+Director|Managing\s+Partner|General\s+Partner|General\s+Manager|Partner|"
+    r"Director|director|Trustee|trustee|Member\s+of\s+the\s+Board(?:\s+of\s+Directors)?|"
+    r"member\s+of\s+the\s+(?:Company['’]s\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?|"
+    r"Founder|Co-Founder|Attorney-in-Fact|attorney-in-fact)"
+)
+_OF_PART = (
+    r"(?-i:(?:,\s*|\s+[-–—]\s+|\s+)(?:of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|and(?=\s+[A-Z][\w&'’-]*\s+[A-Z])))*)"
+)
+_COMMA_PART = r"(?-i:,\s+(?:Worldwide|Global|North|International)(?:\s+[A-Z][\w&-]*)*)"
+_UNIT = (
+    rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
+    rf"(?:{_COMMA_PART}|{_OF_PART})?"
+    r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
+)
+TITLE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*", re.IGNORECASE)
+TITLE_CASE_SENSITIVE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*")
+
+
+def clean_title(title: str) -> str:
+    title = " ".join(title.split()).strip(" ,;:-–—")
+    title = re.sub(r"^(?:the|a|an|its|our|their)\s+", "", title, flags=re.I)
+    title = re.sub(r"^(?:Company|Registrant|Corporation|Bank|Trust)['’]s\s+", "", title)
+    title = re.sub(r",?\s+of\s+the\s+(?:Company|Registrant|Corporation)$", "", title)
+    return title
+
+
+def title_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The job title starting at pos (after articles and "the Company's"), or None."""
+    while pos < end and text[pos] in " \t\n":
+        pos += 1
+    m = re.compile(
+        r"(?:(?:the|a|an|its|our|their|his|her)\s+)?(?:(?:new|then|current|former)\s+)?"
+        r"(?:(?:[A-Z][\w.,&-]*\s+){0,4}?(?:Company|Registrant|Corporation|Bank|Trust|Inc\.)['’]s\s+)?"
+    ).match(text, pos, end)
+    at = m.end() if m else pos
+    t = TITLE.match(text, at, end)
+    if not t:
+        return None
+    e = t.end()
+    while e > at and text[e - 1] in " ,;-–—":
+        e -= 1
+    return at, e
+
+
+def title_before(text: str, start: int, pos: int) -> tuple[int, int] | None:
+    """A capitalised job title that ends right before pos ("Chief Financial Officer John")."""
+    window_start = max(start, pos - 160)
+    best = None
+    for m in TITLE_CASE_SENSITIVE.finditer(text, window_start, pos):
+        if text[m.end() : pos].strip(" ,") == "" and m.end() - m.start() > 2:
+            if best is None or m.start() < best[0]:
+                best = (m.start(), m.end())
+    return best
