@@ -304,6 +304,7 @@ class _Reader:
         self.next_doc_close = _NextOccurrence(data, DOC_CLOSE)
         self.next_text_open = _NextOccurrence(data, TEXT_OPEN)
         self.next_text_close = _NextOccurrence(data, TEXT_CLOSE)
+        self.text_scanned = 0  # how far text_close() has looked
         docs: list[Document] = []
         while pos < size:
             start = self.next_doc_open(pos)
@@ -337,11 +338,7 @@ class _Reader:
         size = len(data)
         meta_start = block_start + len(DOC_OPEN)
         text = self.next_text_open(meta_start)
-        # The metadata ends at <TEXT>, unless the block closes or another starts first.
-        limit = text if text >= 0 else size
-        for found in (self.next_doc_close(meta_start), self.next_doc_open(meta_start)):
-            if 0 <= found < limit:
-                limit = found
+        limit = self.metadata_end(meta_start, text if text >= 0 else size)
         if limit != text:
             meta = _metadata(data[meta_start:limit])
             closed = data.startswith(DOC_CLOSE, limit)
@@ -351,10 +348,14 @@ class _Reader:
             return self.make_document(meta, limit, limit, block_start, block_end, closed, True)
         meta = _metadata(data[meta_start:text])
         body_start = _skip_line_break(data, text + len(TEXT_OPEN))
-        body_end = self.next_text_close(body_start)
+        body_end, opened = self.text_close(body_start)
         if body_end < 0:
             body_end = size
-        next_doc = self.next_document(body_start, body_end)
+        # A body normally holds no <TEXT>; when it does (or has no </TEXT> at all), see
+        # whether the </TEXT> found belongs to a later document.
+        next_doc = -1
+        if opened or body_end == size:
+            next_doc = self.next_document(body_start, body_end)
         if next_doc >= 0 or body_end == size:
             # No </TEXT>: the body runs to the next document, to the end of the envelope,
             # or to the end of the file.
@@ -375,6 +376,41 @@ class _Reader:
         return self.make_document(
             meta, body_start, body_end, block_start, block_end, closed, ascii_file
         )
+
+    def text_close(self, start: int) -> tuple[int, bool]:
+        """The next </TEXT> from `start` (-1 if none) and whether a <TEXT> comes first.
+
+        Both tags end in "TEXT>", so one pass over the body finds both: this is the only
+        full pass over a body while reading, besides the UTF-8 check.
+        """
+        data = self.data
+        if start < self.text_scanned:
+            # A damaged file, where the scan for an earlier body ran past this one.
+            close = self.next_text_close(start)
+            opened = self.next_text_open(start)
+            return close, 0 <= opened and (close < 0 or opened < close)
+        pos, opened = start, False
+        while True:
+            hit = data.find(b"TEXT>", pos)
+            if hit < 0:
+                self.text_scanned = len(data)
+                return -1, opened
+            if data[hit - 2 : hit] == b"</":
+                self.text_scanned = hit
+                return hit - 2, opened
+            opened = opened or data[hit - 1 : hit] == b"<"
+            pos = hit + 5
+
+    def metadata_end(self, start: int, text: int) -> int:
+        """The metadata ends at <TEXT>, unless the block closes or another starts first."""
+        if text - start <= 4096:
+            return _first_of(self.data, (DOC_CLOSE, DOC_OPEN), start, text)
+        # A block with no <TEXT> of its own: the remembered searches keep this linear.
+        limit = text
+        for found in (self.next_doc_close(start), self.next_doc_open(start)):
+            if 0 <= found < limit:
+                limit = found
+        return limit
 
     def envelope_end(self, start: int, end: int) -> int:
         """Where a line-start envelope close tag in data[start:end] is, else `end`."""

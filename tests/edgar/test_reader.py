@@ -287,6 +287,15 @@ def test_a_document_that_loses_its_end_tags_before_the_next_one():
     assert finding.where.startswith("document 1 (10-Q)")
 
 
+def test_tag_names_inside_a_body_do_not_split_it():
+    body = b"Tags such as\n<TEXT>\nand\n<DOCUMENT> x\n<TYPE>\nare quoted here.\n"
+    sub = parse(submission(document(1, "CORRESP", body), document(2, "EX-99", TEXT)))
+    first, second = sub.documents
+    assert bytes(first.body) == body
+    assert first.closed and second.closed
+    assert codes(sub) == []
+
+
 def test_concatenated_copies_keep_the_first_copy_only():
     one = submission(document(1, "10-Q", HTML), document(2, "EX-27", TEXT), pem=True)
     sub = parse(one * 3)
