@@ -439,6 +439,13 @@ def _org_subject_between(text: str, start: int, end: int) -> bool:
     return bool(_ORG_SUBJECT.search(text, start, end))
 
 
+_ROLE_LEAD = re.compile(
+    r"\b(?:as|to\s+serve\s+as|to\s+the\s+(?:position|role|office)s?\s+of|to|"
+    r"from\s+(?:his|her|their)\s+(?:position|role|office)s?\s+as|"
+    r"from\s+the\s+role\s+of[^.;]*?\bto|to\s+become|became|becomes|become)\s+"
+)
+
+
 def _role_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -> str:
     """The position named for this person in this sentence."""
     end = s.end
@@ -446,13 +453,11 @@ def _role_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -
         # after the trigger (and after the person for object triggers)
         pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
         rest = text[pos:end]
-        m = re.match(
-            r"[^.;]{0,80}?\b(?:as|to\s+serve\s+as|to\s+the\s+(?:position|role|office)s?\s+of|"
-            r"from\s+(?:his|her|their)\s+(?:position|role|office)s?\s+as|to\s+the\s+role\s+of|"
-            r"from\s+the\s+role\s+of[^.;]*?\bto|to\s+become|became|becomes|become)\s+",
-            rest,
-        )
-        if m:
+        for m in _ROLE_LEAD.finditer(rest):
+            if m.start() > 100:
+                break
+            if re.search(r"[.;]", rest[: m.start()]):
+                break
             t = title_at(text, pos + m.end(), end)
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]]))
@@ -469,7 +474,7 @@ def _role_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -
     if m and not ref.pronoun:
         t = title_at(text, ref.end + m.end(), end)
         if t:
-            return clean_title(text[t[0] : t[1]])
+            return _board_title(clean_title(text[t[0] : t[1]]))
     # before the name: "Chief Financial Officer John Smith"
     if not ref.pronoun:
         t = title_before(text, s.start, ref.start)
@@ -525,7 +530,17 @@ def _registrant(text: str, fallback: str) -> str:
     return fallback
 
 
-def _organization(text: str, role_end: int, s: Span, registrant: str) -> str:
+_BOARD_OF = re.compile(
+    r"\b[Bb]oard\s+of\s+[Dd]irectors\s+(?:\([^)]{0,20}\)\s+)?of\s+"
+    r"((?:[A-Z0-9][\w.&'’-]*,?\s+){0,6}(?:[A-Z0-9][\w.&'’-]*))(?=\s*\(|\s+[a-z]|[;:]|\.?\s*$)"
+)
+
+
+def _organization(text: str, s: Span, registrant: str) -> str:
+    """The company whose board acts in the sentence, else the registrant."""
+    m = _BOARD_OF.search(text, s.start, s.end)
+    if m:
+        return m.group(1).strip(" ,")
     return registrant
 
 
@@ -569,6 +584,7 @@ def _sentence_hits(text, s: Span, people: People, filed, org: str) -> list[Hit]:
         key=lambda t: t[1],
     )
     hits: list[Hit] = []
+    org = _organization(text, s, org)
     for index, (event_type, a, b, direction) in enumerate(ordered):
         if _CONDITIONAL.search(text[s.start : a]) and event_type != "named-to-committee":
             if re.search(

@@ -386,7 +386,9 @@ STOP_WORDS = frozenset(
     inc. corp. co. ltd. l.p. n.a. u.s. yes none not applicable
     business administration science sciences arts economics engineering law medicine
     production productions film television radio music theater theatre design studies
-    bachelor bachelors master masters doctor degree juris mba accountant certified public
+    bachelor bachelors master masters doctor degree juris mba accountant certified
+    departure departures election elections appointment appointments compensatory arrangements
+    arrangement resignation resignations retirement certain other events disclosure
     honorable reverend sir dame lord lady saint
     """.split()
 )

@@ -1,0 +1,437 @@
+import datetime as dt
+
+import pytest
+
+from filings.extract.events import extract_events, find_sections
+
+HEADING = (
+    "Item 5.02 Departure of Directors or Certain Officers; Election of Directors; "
+    "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers.\n\n"
+)
+SIGNATURES = (
+    "\n\nSIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934.\n"
+)
+FILED = dt.date(2025, 1, 10)
+
+
+def events(body, *, filed=FILED, heading=HEADING, registrant="Acme Widget Corporation"):
+    text = "FORM 8-K\nCURRENT REPORT\n\n" + heading + body + SIGNATURES
+    found = extract_events(text, filed=filed, sequence="1", registrant=registrant)
+    for e in found:
+        assert text[e.start : e.end] == e.evidence
+        assert e.document_sequence == "1"
+    return found
+
+
+def pairs(found):
+    return [(e.name.display, e.event_type) for e in found]
+
+
+def one(found, name, event_type):
+    matches = [e for e in found if e.name.display == name and e.event_type == event_type]
+    assert len(matches) == 1, pairs(found)
+    return matches[0]
+
+
+# --- sections -----------------------------------------------------------------------------
+
+
+def test_no_section_no_events():
+    text = "Item 8.01 Other Events.\nJohn Smith resigned as a director on May 1, 2025.\n"
+    assert extract_events(text, filed=FILED, sequence="1") == []
+
+
+def test_section_ends_at_next_item_and_signatures():
+    body = (
+        "On January 2, 2025, Jane Doe resigned as a director.\n\n"
+        "Item 9.01 Financial Statements and Exhibits.\nJohn Roe was appointed as Treasurer.\n"
+    )
+    found = events(body)
+    assert pairs(found) == [("Jane Doe", "resigned")]
+
+
+def test_cross_reference_to_item_is_not_a_heading():
+    text = "As disclosed under Item 5.02 of our prior report, Jane Doe resigned.\n"
+    assert find_sections(text, FILED) == []
+
+
+def test_short_heading_title_is_skipped_from_evidence():
+    text = (
+        "Item 5.02 Election of Directors On December 17, 2004, the Board of Directors of "
+        "Internap Network Services Corporation (the “Company”) elected, effective December "
+        "17, 2004, Ms. Patricia L. Higgins as a member of the Company’s Board of Directors."
+    )
+    (e,) = extract_events(text, filed=dt.date(2004, 12, 22), sequence="1")
+    assert e.evidence.startswith("On December 17, 2004")
+    assert (e.name.display, e.event_type, e.role) == ("Patricia L. Higgins", "elected", "director")
+    assert e.effective_date == dt.date(2004, 12, 17)
+    assert e.organization == "Internap Network Services Corporation"
+    assert e.source == "item-5.02"
+
+
+def test_pre_2004_item_6_resignation():
+    text = (
+        "Item 6. Resignations of Registrant's Directors\n\n"
+        "On March 1, 2002, John Doe resigned as a director of the Registrant. Mr. Doe did not "
+        "have any disagreement with the Registrant on any matter.\n\n"
+        "Item 7. Financial Statements and Exhibits\n"
+    )
+    (e,) = extract_events(text, filed=dt.date(2002, 3, 5), sequence="1")
+    assert (e.name.display, e.event_type, e.source) == ("John Doe", "resigned", "item-6")
+    assert e.effective_date == dt.date(2002, 3, 1)
+    assert e.disagreement is False
+
+
+def test_pre_2004_item_5_other_events():
+    text = (
+        "Item 5. Other Events\n\n"
+        "On June 1, 2001, the Company announced that its Board of Directors had elected Jane "
+        "Roe as President and Chief Executive Officer.\n\n"
+        "Item 7. Financial Statements and Exhibits\n"
+    )
+    (e,) = extract_events(text, filed=dt.date(2001, 6, 4), sequence="1")
+    assert (e.name.display, e.event_type, e.source) == ("Jane Roe", "elected", "item-5")
+    assert e.role == "President and Chief Executive Officer"
+
+
+# --- titles and people ----------------------------------------------------------------------
+
+
+def test_title_before_the_name():
+    found = events(
+        "On March 3, 2025, Chief Financial Officer John Smith resigned from the Company, "
+        "effective March 31, 2025."
+    )
+    e = one(found, "John Smith", "resigned")
+    assert e.role == "Chief Financial Officer"
+    assert e.effective_date == dt.date(2025, 3, 31)
+
+
+def test_title_after_the_name_and_future_date():
+    found = events(
+        "John Smith, the Company’s Chief Operating Officer, notified the Board of his "
+        "intention to resign effective June 30, 2026."
+    )
+    e = one(found, "John Smith", "resigned")
+    assert e.role == "Chief Operating Officer"
+    assert e.effective_date == dt.date(2026, 6, 30)  # after the filing date
+    assert e.disagreement is None
+
+
+def test_several_titles_joined_by_commas_and_and():
+    found = events(
+        "On December 17, 2004, Walter G. DeSocio, Vice President, Chief Administrative "
+        "Officer and General Counsel resigned from the Company to pursue other interests "
+        "effective January 2, 2005."
+    )
+    e = one(found, "Walter G. DeSocio", "resigned")
+    assert e.role == "Vice President, Chief Administrative Officer and General Counsel"
+    assert e.effective_date == dt.date(2005, 1, 2)
+
+
+def test_resignation_and_appointment_in_one_sentence_are_two_events():
+    found = events(
+        "On February 3, 2025, Jane Doe resigned as Chief Financial Officer and the Board "
+        "appointed Richard Roe as Chief Financial Officer, effective April 1, 2025."
+    )
+    assert pairs(found) == [("Jane Doe", "resigned"), ("Richard Roe", "appointed")]
+    assert one(found, "Jane Doe", "resigned").role == "Chief Financial Officer"
+    roe = one(found, "Richard Roe", "appointed")
+    assert roe.role == "Chief Financial Officer"
+    assert roe.effective_date == dt.date(2025, 4, 1)
+
+
+def test_same_person_leaves_one_role_for_another():
+    found = events(
+        "On May 1, 2025, Mary Major resigned as Controller and was appointed Chief "
+        "Accounting Officer."
+    )
+    assert pairs(found) == [("Mary Major", "resigned"), ("Mary Major", "appointed")]
+    assert one(found, "Mary Major", "appointed").role == "Chief Accounting Officer"
+
+
+def test_elected_several_people():
+    found = events("On January 5, 2025, the Board elected Ann Lee and Bob Kim as directors.")
+    assert pairs(found) == [("Ann Lee", "elected"), ("Bob Kim", "elected")]
+
+
+def test_became_needs_a_position():
+    found = events("(ii) Martin Small became Chief Financial Officer of the Company.")
+    assert one(found, "Martin Small", "appointed").role == "Chief Financial Officer"
+
+
+def test_transition_names_the_new_role():
+    found = events(
+        "Gary S. Shedlin transitioned from the role of Chief Financial Officer to Vice Chairman."
+    )
+    assert one(found, "Gary S. Shedlin", "appointed").role == "Vice Chairman"
+
+
+# --- coreference --------------------------------------------------------------------------
+
+
+def test_pronoun_refers_back_to_the_last_full_name():
+    found = events(
+        "Mary Major has served as our Controller since 2019. On May 1, 2025, she was "
+        "appointed Chief Accounting Officer."
+    )
+    e = one(found, "Mary Major", "appointed")
+    assert e.role == "Chief Accounting Officer"
+    assert e.effective_date == dt.date(2025, 5, 1)
+    assert e.evidence.startswith("On May 1, 2025, she")
+
+
+def test_pronoun_skips_people_of_the_other_gender():
+    found = events(
+        "Mr. Alan Brown will remain Chief Executive Officer. Ms. Carol White, our "
+        "Treasurer, told the Board that she will retire on June 30, 2025."
+    )
+    assert pairs(found) == [("Carol White", "retired")]
+    assert one(found, "Carol White", "retired").effective_date == dt.date(2025, 6, 30)
+
+
+def test_honorific_and_family_name_refer_back():
+    found = events(
+        "On December 14, 2004, Robert D. Shurtleff, Jr. resigned from the Company’s Board of "
+        "Directors. Mr. Shurtleff began serving the Company’s Board of Directors in January "
+        "1997. There was no disagreement between Mr. Shurtleff and the Company relating to "
+        "the Company’s operations, policies or practices."
+    )
+    e = one(found, "Robert D. Shurtleff Jr.", "resigned")
+    assert e.name.suffix == "Jr."
+    assert e.role == "director"
+    assert e.disagreement is False
+
+
+def test_pronoun_without_antecedent_invents_nobody():
+    assert events("On May 5, 2025, he resigned from the Board of Directors.") == []
+
+
+def test_two_john_smiths_who_differ_by_middle_initial():
+    found = events(
+        "John J. Smith resigned as Treasurer on March 1, 2025. The Board appointed John R. "
+        "Smith as Treasurer, effective March 2, 2025."
+    )
+    assert pairs(found) == [("John J. Smith", "resigned"), ("John R. Smith", "appointed")]
+
+
+def test_nickname_in_quotes_and_stepped_down():
+    found = events(
+        "William “Bill” Jones stepped down as Chairman on April 2, 2025. Mr. Jones will "
+        "remain a director."
+    )
+    e = one(found, "William Jones", "resigned")
+    assert e.name.nickname == "Bill"
+    assert e.role == "Chairman"
+
+
+def test_repeated_mentions_merge_into_one_event():
+    found = events(
+        "On April 24, 2025, the Board appointed Priscilla Kasenchak as Chief Accounting "
+        "Officer. There are no arrangements or understandings between Ms. Kasenchak and any "
+        "other person, pursuant to which Ms. Kasenchak was appointed as Chief Accounting "
+        "Officer."
+    )
+    assert pairs(found) == [("Priscilla Kasenchak", "appointed")]
+
+
+# --- disagreements ----------------------------------------------------------------------------
+
+
+def test_disagreement_stated():
+    found = events(
+        "John Smith resigned as a director on May 5, 2025. Mr. Smith’s resignation was the "
+        "result of a disagreement with the Company regarding its accounting practices."
+    )
+    assert one(found, "John Smith", "resigned").disagreement is True
+
+
+def test_no_disagreement_without_a_name_applies_to_the_last_departure():
+    found = events(
+        "On June 3, 2025, Ellen Park notified the Company of her decision not to stand for "
+        "re-election at the 2025 annual meeting. Her decision was not the result of any "
+        "disagreement with the Company."
+    )
+    assert pairs(found) == [("Ellen Park", "resigned")]
+    assert found[0].disagreement is False
+
+
+def test_disagreement_is_none_for_appointments():
+    found = events(
+        "The Board elected Ann Lee as a director. There were no disagreements with the Company."
+    )
+    assert one(found, "Ann Lee", "elected").disagreement is None
+
+
+# --- event kinds ------------------------------------------------------------------------------
+
+
+def test_committee_assignment_by_the_board():
+    found = events(
+        "On December 17, 2004, the Board elected Ms. Patricia L. Higgins as a director. "
+        "Ms. Higgins will be named by the Board of Directors to serve on the compensation "
+        "committee."
+    )
+    assert pairs(found) == [
+        ("Patricia L. Higgins", "elected"),
+        ("Patricia L. Higgins", "named-to-committee"),
+    ]
+    assert one(found, "Patricia L. Higgins", "named-to-committee").role == "compensation committee"
+
+
+def test_committee_and_earlier_election_in_a_relative_clause():
+    found = events(
+        "Dr. Daniel C. Stanzione, who was elected to the Board of Directors on October 28, "
+        "2004, will also be named to serve on the compensation committee."
+    )
+    elected = one(found, "Daniel C. Stanzione", "elected")
+    assert elected.effective_date == dt.date(2004, 10, 28)
+    assert one(found, "Daniel C. Stanzione", "named-to-committee").effective_date is None
+
+
+def test_appointed_to_a_committee_is_not_an_appointment():
+    found = events("The Board also appointed Mr. Jose Q. Public to the Audit Committee.")
+    assert pairs(found) == [("Jose Q. Public", "named-to-committee")]
+    assert found[0].role == "Audit Committee"
+
+
+def test_compensation_committee_is_not_a_compensation_change():
+    found = events("Mr. Shurtleff also served on the Company’s compensation committee.")
+    assert found == []
+
+
+def test_retirement_announced_with_future_date():
+    found = events(
+        "On January 15, 2025, Thomas Lee announced his retirement as President, effective "
+        "December 31, 2025."
+    )
+    e = one(found, "Thomas Lee", "retired")
+    assert e.role == "President"
+    assert e.effective_date == dt.date(2025, 12, 31)
+
+
+def test_death():
+    found = events(
+        "The Company is saddened to report that Dr. Alan Turing, a member of the Board of "
+        "Directors, passed away on February 2, 2025."
+    )
+    e = one(found, "Alan Turing", "died")
+    assert e.effective_date == dt.date(2025, 2, 2)
+    assert e.role == "director"
+
+
+def test_termination_by_the_board():
+    found = events(
+        "On August 1, 2025, the Board terminated the employment of Mark Twain as Chief "
+        "Operating Officer."
+    )
+    e = one(found, "Mark Twain", "terminated")
+    assert e.effective_date == dt.date(2025, 8, 1)
+
+
+def test_conditional_termination_is_not_an_event_but_severance_is_compensation():
+    found = events(
+        "Mark Twain is our Chief Operating Officer. If Mr. Twain’s employment is terminated "
+        "without cause, he will receive severance equal to one year of base salary."
+    )
+    assert pairs(found) == [("Mark Twain", "compensation-change")]
+
+
+def test_compensation_arrangement():
+    found = events(
+        "The Board promoted Susan Lee to Chief Operating Officer. In connection with her "
+        "promotion, Ms. Lee entered into an employment agreement providing for an annual "
+        "base salary of $500,000."
+    )
+    assert pairs(found) == [("Susan Lee", "appointed"), ("Susan Lee", "compensation-change")]
+    assert one(found, "Susan Lee", "appointed").role == "Chief Operating Officer"
+
+
+def test_effective_immediately_takes_the_sentence_date():
+    found = events("On July 7, 2025, Jane Doe resigned as Secretary, effective immediately.")
+    assert one(found, "Jane Doe", "resigned").effective_date == dt.date(2025, 7, 7)
+
+
+def test_effective_as_of():
+    found = events(
+        "The Board appointed Karen Hill as General Counsel, effective as of January 1, 2026."
+    )
+    e = one(found, "Karen Hill", "appointed")
+    assert (e.role, e.effective_date) == ("General Counsel", dt.date(2026, 1, 1))
+
+
+def test_decided_not_to_stand_for_reelection_is_a_resignation_not_an_election():
+    found = events(
+        "On February 1, 2025, Peter Gray informed the Board that he decided not to stand for "
+        "re-election at the annual meeting."
+    )
+    assert pairs(found) == [("Peter Gray", "resigned")]
+
+
+def test_biography_is_not_an_event():
+    found = events(
+        "The Board elected Thomas J. Ridge as a director, effective May 2, 2005. Mr. Ridge "
+        "served as Governor of the Commonwealth of Pennsylvania from 1994 through October "
+        "2001 and was appointed Secretary of Homeland Security in 2003 by President Bush."
+    )
+    assert pairs(found) == [("Thomas J. Ridge", "elected")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Board appointed Acme Holdings LLC as the transfer agent.",
+        "The Nominating and Governance Committee recommended the change.",
+        "On May 1, 2025, the Company adopted the 2025 Variable Compensation Plan.",
+        "Pursuant to Section 13 of the Securities Exchange Act the Board elected to act.",
+    ],
+)
+def test_no_people_no_events(body):
+    assert events(body) == []
+
+
+def test_named_executive_officers_table():
+    body = (
+        "On March 2, 2026, the Compensation Committee adopted the Variable Compensation Plan."
+        "\n\nThe following table sets forth the target award opportunities for the Company’s "
+        "named executive officers:\n"
+        "Named Executive Officer\nTarget Award\n"
+        "Jen-Hsun Huang\nPresident and Chief Executive Officer\n$4,000,000\n"
+        "Debora Shoquist\nExecutive Vice President, Operations\n$1,500,000\n"
+        "\nThe foregoing description is subject to, and qualified in its entirety by, the "
+        "plan, which is filed with this report as Exhibit 10.1 and incorporated by reference.\n"
+    )
+    found = events(body)
+    assert pairs(found) == [
+        ("Jen-Hsun Huang", "compensation-change"),
+        ("Debora Shoquist", "compensation-change"),
+    ]
+    assert [e.role for e in found] == [
+        "President and Chief Executive Officer",
+        "Executive Vice President, Operations",
+    ]
+
+
+def test_organisation_named_in_the_sentence():
+    found = events(
+        "On April 26, 2005, the board of directors of Exelon Corporation elected Thomas J. "
+        "Ridge to serve as a Class I director, effective May 2, 2005."
+    )
+    e = one(found, "Thomas J. Ridge", "elected")
+    assert e.organization == "Exelon Corporation"
+    assert e.role == "Class I director"
+
+
+def test_registrant_is_the_default_organisation():
+    found = events("On May 1, 2025, Jane Doe resigned as Secretary.")
+    assert found[0].organization == "Acme Widget Corporation"
+
+
+def test_results_are_in_text_order_and_deterministic():
+    body = (
+        "On February 3, 2025, Jane Doe resigned as Chief Financial Officer. The Board "
+        "appointed Richard Roe as Chief Financial Officer."
+    )
+    assert events(body) == events(body)
+    starts = [e.start for e in events(body)]
+    assert starts == sorted(starts)
