@@ -246,11 +246,12 @@ def parse_header(text: str, first_line: int = 1) -> Header:
     # lines) and must still read in tens of milliseconds. Only reader.line() and
     # reader.open_section() change the reader's state; the locals follow them.
     fields = section = party = None
+    plain = True  # not inside an unknown tag block
     lines = split_lines(text)
     for index, line in enumerate(map(str.strip, lines)):
         if not line:
             continue
-        if reader.skip_until is None:
+        if plain:
             key, colon, value = line.partition(":")
             if colon:
                 if fields is not None and key in fields and key not in section:
@@ -262,6 +263,7 @@ def parse_header(text: str, first_line: int = 1) -> Header:
                     continue
         reader.line(line, lines[index], first_line + index)
         fields, section, party = reader.section_fields, reader.section, reader.party
+        plain = reader.skip_until is None
     return reader.finish()
 
 

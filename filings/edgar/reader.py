@@ -150,9 +150,9 @@ class _Reader:
             if data.startswith(tag, pos):
                 self.envelope, self.env_close = envelope, close
                 self.note_indent(pos)
-                self.read_stamp(pos)
                 if envelope == "submission":
                     return self.tag_header(pos)
+                self.read_stamp(pos)
                 return self.after_envelope_line(_next_line(data, pos))
         for tag in HEADER_TAGS:
             if data.startswith(tag, pos):
@@ -265,7 +265,7 @@ class _Reader:
 
     def read_stamp(self, pos: int) -> None:
         """Accession and date on an envelope line: <SEC-HEADER>{acc}.hdr.sgml : {date}."""
-        line = self.data[pos : _line_end(self.data, pos)][:300]
+        line = _first_line(self.data, pos)
         acc = ACCESSION.search(line)
         if acc and self.stamp_accession is None:
             self.stamp_accession = b"-".join(acc.groups()).decode()
@@ -530,8 +530,7 @@ class _Reader:
         data = self.data
         count = max(data.count(opener, pos), data.count(PEM_BEGIN, pos), 1)
         first = data.find(opener, pos)
-        line = data[first : _line_end(data, first)][:300] if first >= 0 else b""
-        acc = ACCESSION.search(line)
+        acc = ACCESSION.search(_first_line(data, first)) if first >= 0 else None
         other = b"-".join(acc.groups()).decode() if acc else None
         ours = self.header.first("ACCESSION NUMBER") if self.header else None
         ours = ours or self.stamp_accession
@@ -722,10 +721,9 @@ def _skip_line_break(data: bytes, pos: int) -> int:
     return pos
 
 
-def _line_end(data: bytes, pos: int) -> int:
-    """Offset of the line break that ends the line at `pos` (or the end of data)."""
-    m = _LINE_BREAK.search(data, pos)
-    return m.start() if m else len(data)
+def _first_line(data: bytes, pos: int, limit: int = 300) -> bytes:
+    """The line that starts at `pos`, at most `limit` bytes of it."""
+    return _LINE_BREAK.split(data[pos : pos + limit], maxsplit=1)[0]
 
 
 def _next_line(data: bytes, pos: int) -> int:

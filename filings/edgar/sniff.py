@@ -33,7 +33,8 @@ _IMAGE_NAMES = (b".gif", b".jpg", b".jpeg", b".png", b".bmp")
 _IMAGE_MAGIC = (b"GIF87a", b"GIF89a", b"\x89PNG", b"\xff\xd8\xff")
 # Names of text files that are code or data rather than prose (XBRL viewer files).
 _CODE_NAMES = (".js", ".css", ".json")
-# Control bytes that never occur in text (all but tab, LF, FF, CR, and ESC/SUB seen in old filings).
+# Control bytes that never occur in text (all but tab, LF, VT, FF, CR, and SUB and ESC, which
+# old filings do hold).
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f\x7f]")
 
 
