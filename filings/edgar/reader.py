@@ -627,20 +627,7 @@ class _Reader:
                 )
             )
         if pdc is not None and pdc != count:
-            usual = (
-                " EDGAR often leaves out documents it generated itself, so a small shortfall "
-                "is common."
-                if 0 < pdc - count <= 2
-                else ""
-            )
-            findings.append(
-                Finding(
-                    "document-count-mismatch",
-                    f"The header's PUBLIC DOCUMENT COUNT is {pdc} but the file holds {count} "
-                    f"document{'s' if count != 1 else ''}.{usual}",
-                    "header",
-                )
-            )
+            findings.append(_count_mismatch(pdc, count))
         if self.missing:
             findings.append(
                 Finding(
@@ -655,6 +642,23 @@ class _Reader:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+def _count_mismatch(stated: int, count: int) -> Finding:
+    if count == 0:
+        held = "no documents: it is a header without the documents it describes."
+    else:
+        held = f"{count} document{'s' if count != 1 else ''}."
+        if 0 < stated - count <= 2:
+            held += (
+                " EDGAR often leaves out documents it generated itself, so a small shortfall "
+                "is common."
+            )
+    return Finding(
+        "document-count-mismatch",
+        f"The header's PUBLIC DOCUMENT COUNT is {stated} but the file holds {held}",
+        "header",
+    )
 
 
 def _item_ref(value: str, written: str, filed) -> ItemRef:

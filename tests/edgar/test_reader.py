@@ -356,6 +356,15 @@ def test_header_text_without_an_envelope(first_line):
     assert sub.parties[0].cik == "0000999999"
 
 
+def test_count_mismatch_wording():
+    (none,) = parse(submission(count=2)).findings
+    assert "holds no documents" in none.message
+    (short,) = parse(submission(document(1, "8-K", HTML), count=2)).findings
+    assert "small shortfall" in short.message
+    (far,) = parse(submission(document(1, "8-K", HTML), count=9)).findings
+    assert "small shortfall" not in far.message
+
+
 def test_header_only_hdr_sgml_file():
     data = (
         f"<SEC-HEADER>{ACC}.hdr.sgml : 20231016\n" + HEADER.format(count=2) + "</SEC-HEADER>"
