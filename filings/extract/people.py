@@ -376,8 +376,8 @@ STOP_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     street avenue road drive boulevard suite floor plaza parkway way lane court
     north south east west northeast northwest southeast southwest
-    united states america american federal state national new york washington delaware
-    california texas florida georgia illinois massachusetts pennsylvania virginia
+    united states america american federal state national new delaware
+    california texas florida illinois massachusetts pennsylvania
     internal revenue code securities sarbanes oxley dodd frank fiscal year years quarter
     class common preferred series shares share options option restricted units unit
     performance target base salary bonus equity cash incentive retention severance

@@ -1,0 +1,472 @@
+"""Signers of a filing: "By: /s/ Name" blocks, "Name:/Title:/Date:" lines, 10-K signature
+tables (HTML cells on their own lines, or 1990s fixed-width columns with titles wrapped
+above and below the name), and conformed signatures without "/s/" ("Alex Trotman*").
+
+Each signer becomes an EventCandidate of type "signed" whose role is the title printed with
+the signature and whose effective date is the signature date (the block's "Date:", the
+table's date column, or the "this 4th day of December 1997" of the preamble).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .model import EventCandidate
+from .people import STOP_WORDS, PersonName, normalize_name, same_person
+from .prose import TITLE, Span, clean_title, find_dates, lines, parse_date
+
+_SLASH_S = re.compile(r"/s/|/S/|\(s\)|s/\s", re.I)
+_BY = re.compile(r"^\s*\*?\s*By\s*:?\s*", re.I)
+_NAME_LABEL = re.compile(r"^\s*(?:Name|Signature)\s*:\s*", re.I)
+_TITLE_LABEL = re.compile(r"^\s*(?:Title|Its|Capacity)\s*:\s*", re.I)
+_DATE_LABEL = re.compile(r"^\s*Dated?\s*:?\s*", re.I)
+_RULE = re.compile(r"^[\s\-_=*.]*$")
+_TABLE_HEADER = re.compile(
+    r"^\s*(?:Signatures?|SIGNATURES?|Name|NAME)\s{2,}(?:Title|TITLE|Capacity|CAPACITY)"
+    r"(?:\s*\(?[sS]?\)?)?\s{2,}(?:Date|DATE)\s*$",
+    re.M,
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:Director|Officer|President|Chairman|Chair|Vice|Treasurer|Controller|Secretary|"
+    r"Counsel|Trustee|Principal|Manager|Partner|Executive|Attorney-in-Fact|Member)\b",
+    re.I,
+)
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|JR|SR)\.?$")
+_PREAMBLE_DATE = re.compile(r"this\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}", re.I)
+_ATTORNEY = re.compile(r",?\s*(?:as\s+)?(?:attorney|attorney-in-fact|agent)\b.*$", re.I)
+
+
+@dataclass
+class Entry:
+    name: PersonName
+    start: int
+    end: int
+    titles: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    closed: bool = False
+    wrapped: bool = False  # title pieces are one title wrapped over lines
+
+
+def _person(raw: str) -> PersonName | None:
+    """A signer's name from a signature line, or None when it is not a person's name."""
+    raw = _SLASH_S.sub(" ", raw)
+    raw = _ATTORNEY.sub("", raw)
+    raw = raw.replace("*", " ").strip(" ,;:()_-\t")
+    raw = re.sub(r"\s+", " ", raw)
+    if not raw or re.search(r"\d|@|/", raw):
+        return None
+    words = raw.replace(",", " ").split()
+    if not 2 <= len(words) <= 6:
+        return None
+    for word in words:
+        key = word.casefold().strip(".")
+        if _SUFFIX.match(word) or re.fullmatch(r"(?:[A-Z]\.)+", word):
+            continue
+        if key in STOP_WORDS or not word[0].isupper():
+            return None
+    name = normalize_name(raw)
+    if name.is_organization or not name.family or not name.given:
+        return None
+    return name
+
+
+def _name_prefix(text: str) -> tuple[str, str]:
+    """Split 'Rebecca Peters, Vice President' or 'STEVEN P. JOBS    Officer and Director'
+    into the name and what follows it."""
+    text = text.strip()
+    m = re.match(r"(.+?)(?:\s{2,}|\t)(.*)$", text)
+    if m:
+        head, rest = m.group(1), m.group(2)
+    else:
+        head, rest = text, ""
+    # A comma ends the name unless a suffix follows it.
+    m = re.match(r"(.+?),\s*(?!(?:Jr|Sr|JR|SR|II|III|IV)\b\.?)(.+)$", head)
+    if m:
+        head, rest = m.group(1), (m.group(2) + ("  " + rest if rest else "")).strip()
+    # Run-together cells: "Rebecca Peters Rebecca Peters Vice President".
+    words = head.split()
+    for i in range(2, len(words)):
+        if words[i] == words[0] or _TITLE_WORDS.fullmatch(words[i].strip(",")):
+            return " ".join(words[:i]), (" ".join(words[i:]) + (" " + rest if rest else "")).strip()
+    return head, rest
+
+
+def _same(a: PersonName, b: PersonName) -> bool:
+    ok, confidence, _ = same_person(a, b)
+    return ok and (confidence >= 0.7 or a.suffix == b.suffix)
+
+
+def _duplicate(a: PersonName, b: PersonName) -> bool:
+    """The same signer twice; "William Clay Ford" and "William Clay Ford, Jr." are two."""
+    ok, _, _ = same_person(a, b)
+    return ok and a.suffix == b.suffix
+
+
+def _is_title_text(text: str) -> bool:
+    text = text.strip()
+    if not text or parse_date(text):
+        return False
+    if TITLE.match(text) or _TITLE_WORDS.search(text):
+        return True
+    return bool(re.match(r"(?:and|of|\(|&)\b", text)) or text.startswith("(")
+
+
+def extract_signatures(
+    text: str, *, form: str | None = None, sequence: str
+) -> list[EventCandidate]:
+    entries: list[Entry] = []
+    for table in _TABLE_HEADER.finditer(text):
+        entries.extend(_column_table(text, table.end()))
+    entries.extend(e for e in _blocks(text) if not any(o.start <= e.start < o.end for o in entries))
+    default = _default_date(text)
+    entries.sort(key=lambda e: e.start)
+    for prev, entry in zip(entries, entries[1:], strict=False):
+        if entry.date is None and prev.date is not None and entry.start - prev.end < 600:
+            entry.date = prev.date
+    out: list[EventCandidate] = []
+    seen: list[PersonName] = []
+    for entry in sorted(entries, key=lambda e: e.start):
+        if any(_duplicate(entry.name, s) for s in seen):
+            continue
+        seen.append(entry.name)
+        role = _join_titles(entry.titles, wrapped=entry.wrapped)
+        out.append(
+            EventCandidate(
+                name=entry.name,
+                event_type="signed",
+                role=role,
+                organization="",
+                effective_date=entry.date or _nearest_date(text, entry.start, default),
+                disagreement=None,
+                evidence=text[entry.start : entry.end],
+                start=entry.start,
+                end=entry.end,
+                document_sequence=sequence,
+                source="signature",
+            )
+        )
+    return out
+
+
+def _join_titles(parts: list[str], *, wrapped: bool = False) -> str:
+    """Title pieces wrapped over lines: 'Senior Vice President, Treasurer' + 'and Chief
+    Financial Officer' join with a space; separate titles join with a comma."""
+    out = ""
+    for part in parts:
+        part = " ".join(part.split()).strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif (
+            wrapped
+            or re.search(r"(?:\b(?:and|of|the|for)|[,&(-])$", out, re.I)
+            or re.match(r"(?:and|of|for|&|\(|[a-z])", part, re.I)
+        ):
+            out += " " + part
+        else:
+            out += ", " + part
+    out = re.sub(r"\s*--\s*", "--", out)
+    out = re.sub(r"^\((.*)\)$", r"\1", out) if out.count("(") == 1 and out.startswith("(") else out
+    out = out.rstrip(")") if out.count(")") > out.count("(") else out
+    return clean_title(out)
+
+
+def _default_date(text: str) -> list[tuple[int, dt.date]]:
+    found = []
+    for m in _PREAMBLE_DATE.finditer(text):
+        d = parse_date(m.group())
+        if d:
+            found.append((m.start(), d))
+    return found
+
+
+def _nearest_date(text: str, pos: int, preamble: list[tuple[int, dt.date]]) -> dt.date | None:
+    before = [d for p, d in preamble if p < pos and pos - p < 3000]
+    if before:
+        return before[-1]
+    # A "Date: ..." line shortly before the signature block.
+    window = text[max(0, pos - 400) : pos]
+    for m in reversed(list(re.finditer(r"(?im)^\s*Dated?\s*:?\s*(.+)$", window))):
+        d = parse_date(m.group(1))
+        if d:
+            return d
+    return None
+
+
+# --- block signatures: By: /s/ Name / Name: / Title: / Date: ---------------------------------
+
+
+def _blocks(text: str) -> list[Entry]:
+    all_lines = lines(text)
+    entries: list[Entry] = []
+    in_signatures = False
+    pending_date: dt.date | None = None
+    pending_line = 0
+    i = 0
+    while i < len(all_lines):
+        ln = all_lines[i]
+        body = text[ln.start : ln.end]
+        if re.match(r"\s*SIGNATURES?\b|\s*Signatures?\s*$", body) or re.search(
+            r"Pursuant to the requirements of\b.{0,120}\bsigned\b", body, re.I
+        ):
+            in_signatures = True
+        date_line = _date_on_line(text, all_lines, i)
+        if date_line:
+            pending_date, pending_line = date_line, i
+        if pending_date is not None and i - pending_line > 12:
+            pending_date = None
+        entry, used = _entry_at(text, all_lines, i, in_signatures)
+        if entry is None:
+            i += 1
+            continue
+        if entry.date is None and pending_date is not None:
+            entry.date = pending_date
+        pending_date = None
+        entries.append(entry)
+        i += max(used, 1)
+    return entries
+
+
+def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:
+    body = text[all_lines[i].start : all_lines[i].end]
+    m = re.match(r"\s*Dated?\s*(?::|\s{2,}|$)\s*(.*)$", body, re.I)
+    if m and m.group(1).strip():
+        return parse_date(m.group(1))
+    if m and i + 1 < len(all_lines):
+        return parse_date(text[all_lines[i + 1].start : all_lines[i + 1].end])
+    return None
+
+
+def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
+    ln = all_lines[i]
+    body = text[ln.start : ln.end]
+    start = ln.start
+    j = i
+    by = _BY.match(body)
+    if by and not body[by.end() :].strip() and i + 1 < len(all_lines):
+        # "By:" alone in its cell; the signature is on the next line.
+        j = i + 1
+        body = text[all_lines[j].start : all_lines[j].end]
+        by = None
+    slash = _SLASH_S.search(body)
+    if slash:
+        after = body[slash.end() :].strip()
+        if not after and j + 1 < len(all_lines):
+            j += 1
+            after = text[all_lines[j].start : all_lines[j].end]
+        name_text, rest = _name_prefix(after)
+    elif by and in_signatures:
+        name_text, rest = _name_prefix(body[by.end() :])
+        if "*" not in name_text and not re.search(r"[A-Z]\.", name_text):
+            return None, 0
+    else:
+        return None, 0
+    name = _person(name_text)
+    if name is None:
+        return None, 0
+    attorney = _ATTORNEY.search(after if slash else body)
+    entry = Entry(name, start, all_lines[j].end)
+    if attorney:
+        entry.titles.append("Attorney-in-Fact")
+    if rest and _is_title_text(rest):
+        entry.titles.append(rest)
+    k = j + 1
+    blank_run = 0
+    while k < len(all_lines) and k <= j + 8:
+        nxt = all_lines[k]
+        gap = text[all_lines[k - 1].end : nxt.start].count("\n")
+        nbody = text[nxt.start : nxt.end]
+        if _SLASH_S.search(nbody) or _BY.match(nbody):
+            break
+        if gap > 2:
+            blank_run += 1
+            if blank_run > 1 or entry.date:
+                break
+        if _RULE.match(nbody):
+            k += 1
+            continue
+        label = _NAME_LABEL.match(nbody)
+        if label:
+            if not nbody[label.end() :].strip() and k + 1 < len(all_lines):
+                k += 1
+            entry.end = all_lines[k].end
+            k += 1
+            continue
+        label = _TITLE_LABEL.match(nbody)
+        if label:
+            value = nbody[label.end() :].strip()
+            if not value and k + 1 < len(all_lines):
+                k += 1
+                value = text[all_lines[k].start : all_lines[k].end]
+            entry.titles.append(value)
+            entry.end = all_lines[k].end
+            k += 1
+            continue
+        if re.match(r"\s*Dated?\s*(?::|\s{2,}|$)", nbody, re.I):
+            d = _date_on_line(text, all_lines, k)
+            if d:
+                entry.date = d
+                if not parse_date(nbody) and k + 1 < len(all_lines):
+                    k += 1
+                entry.end = all_lines[k].end
+                k += 1
+            break
+        bare_date = parse_date(nbody)
+        if bare_date and len(nbody.strip()) < 40:
+            entry.date = bare_date
+            entry.end = nxt.end
+            k += 1
+            break
+        printed, rest = _name_prefix(nbody)
+        again = _person(printed)
+        if again is not None and _same(again, entry.name):
+            if len(again.display) > len(entry.name.display) and again.given == entry.name.given:
+                entry.name = again
+            if rest and _is_title_text(rest):
+                entry.titles.append(rest)
+            entry.end = nxt.end
+            k += 1
+            continue
+        if _is_title_text(nbody) and not _person(nbody) and len(nbody) < 120:
+            entry.titles.append(nbody)
+            entry.end = nxt.end
+            k += 1
+            continue
+        break
+    return entry, k - i
+
+
+# --- fixed-width signature tables ------------------------------------------------------------
+
+
+def _segments(text: str, ln: Span) -> list[tuple[int, int, str]]:
+    """(column, offset, text) of each run of words separated by 2+ spaces."""
+    line_start = text.rfind("\n", 0, ln.start) + 1
+    out = []
+    for m in re.finditer(r"\S+(?: \S+)*", text[line_start : ln.end]):
+        col = m.start()
+        out.append((col, line_start + m.start(), m.group()))
+    return out
+
+
+def _table_end(text: str, start: int) -> int:
+    """A fixed-width signature table ends at </TABLE>, the exhibit index, or 4000 characters."""
+    end = min(len(text), start + 4000)
+    stop = re.search(
+        r"(?im)^\s*(?:</TABLE>|EXHIBIT\s+INDEX|INDEX\s+TO\s+(?:EXHIBITS|FINANCIAL))",
+        text[start:end],
+    )
+    return start + stop.start() if stop else end
+
+
+def _column_table(text: str, start: int) -> list[Entry]:
+    end = _table_end(text, start)
+    table_lines = lines(text, start, end)
+    segs = [(ln, _segments(text, ln)) for ln in table_lines]
+    title_cols = [
+        col
+        for _, ss in segs
+        for col, _, s in ss
+        if _TITLE_WORDS.search(s)
+        and not _SLASH_S.search(s)
+        and "*" not in s
+        and _person(_name_prefix(s.strip("()"))[0]) is None
+    ]
+    if not title_cols:
+        return []
+    boundary = min(title_cols)
+    entries: list[Entry] = []
+    pending: list[str] = []
+    current: Entry | None = None
+    misses = 0
+    for ln, ss in segs:
+        body = text[ln.start : ln.end].strip()
+        if body.startswith("<") or re.fullmatch(r"-?\s*\d+\s*-?", body):
+            continue  # <PAGE>, <TABLE>, page numbers
+        if _TABLE_HEADER.match(text[ln.start : ln.end]) or re.fullmatch(r"[\s\-]+", body):
+            continue
+
+        def in_name_column(col: int, s: str) -> bool:
+            if col >= boundary:
+                return False
+            return col < 15 or _person(re.sub(r"^\*?\s*By\s*:?", "", s).strip("()")) is not None
+
+        names = [(o, s) for col, o, s in ss if in_name_column(col, s)]
+        others = [(col, o, s) for col, o, s in ss if not in_name_column(col, s)]
+        line_date = None
+        titles = []
+        for _, _, s in others:
+            d = parse_date(s)
+            if d and len(s) < 30:
+                line_date = d
+            elif s.strip():
+                titles.append(s)
+        anchor = None
+        closing = False
+        for o, s in names:
+            if _RULE.match(s):
+                continue
+            clean = re.sub(r"^\*?\s*By\s*:?\s*", "", s, flags=re.I)
+            if current is not None and _SUFFIX.match(clean.strip(" ,")):
+                current.name = normalize_name(current.name.raw.rstrip(", ") + ", " + clean.strip())
+                continue
+            is_signed = bool(_SLASH_S.search(clean)) or "*" in s
+            person = _person(clean.strip("()"))
+            if person is None:
+                continue
+            if (
+                current is not None
+                and not current.closed
+                and _same(person, current.name)
+                and not is_signed
+            ):
+                closing = True
+                if _ATTORNEY.search(clean):
+                    titles.append("Attorney-in-Fact")
+                continue
+            if (
+                current is not None
+                and current.closed
+                and not is_signed
+                and _same(person, current.name)
+            ):
+                continue
+            anchor = (o, person)
+        if anchor is not None:
+            if current is not None:
+                entries.append(current)
+            current = Entry(anchor[1], anchor[0], ln.end, titles=pending + titles, wrapped=True)
+            pending = []
+            current.date = line_date
+            misses = 0
+            if closing:
+                current.closed = True
+            continue
+        if current is not None and not current.closed:
+            current.titles.extend(titles)
+            current.date = current.date or line_date
+            current.end = ln.end
+            if closing:
+                current.closed = True
+            continue
+        if closing and current is not None:
+            current.closed = True
+            current.end = ln.end
+            continue
+        if titles:
+            pending.extend(titles)
+            misses = 0
+        elif not names:
+            misses += 1
+            if misses > 6:
+                break
+    if current is not None:
+        entries.append(current)
+    return entries
+
+
+def dates_in(text: str) -> list[dt.date]:
+    return [d.date for d in find_dates(text)]
