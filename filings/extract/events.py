@@ -125,6 +125,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         r"died|passed\s+away|(?:has\s+|is\s+)?deceased",
         "subject",
     ),
+    ("retired", r"retiring", "verb"),
     (
         "terminated",
         r"terminated|removed|dismissed|discharged|fired",
@@ -256,11 +257,13 @@ _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 class People:
     """Resolves names and pronouns of one document to Person clusters, in text order."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, *, bare_family: bool = False):
         self.text = text
         self.persons: list[Person] = []
         self.refs: list[Ref] = []
         mentions = find_mentions(text)
+        if bare_family:
+            mentions = _with_bare_family_names(text, mentions)
         events = [(m.start, "name", m) for m in mentions]
         taken = [(m.start, m.end) for m in mentions]
         for p in _PRONOUN.finditer(text):
@@ -315,6 +318,24 @@ class People:
         return sorted(
             (r for r in self.refs if start <= r.start and r.end <= end), key=lambda r: r.start
         )
+
+
+def _with_bare_family_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Press releases call people by family name alone after the first mention ("said
+    Peters"): add those words as mentions, but only for families already named in full."""
+    families = {m.name.family: m.name for m in mentions if m.name.given}
+    if not families:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in families) + r")\b(?!\s+[A-Z])")
+    for m in pattern.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        full = families[m.group(1)]
+        bare = PersonName(m.group(1), "", "", full.family, "", "", full.family)
+        extra.append(Mention(m.start(), m.end(), bare))
+    return sorted(mentions + extra, key=lambda m: m.start)
 
 
 # --- per sentence ------------------------------------------------------------------------------
@@ -461,11 +482,14 @@ def _role_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -
             t = title_at(text, pos + m.end(), end)
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]]))
-        board = re.match(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+", rest)
-        if board:
-            b = _BOARD_ROLE.match(text, pos + board.end(), end)
-            if b:
-                return "director"
+        board = re.match(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+|\s*", rest)
+        if board and _BOARD_ROLE.match(text, pos + board.end(), end):
+            return "director"
+        lead = re.match(r"\s*", rest)
+        if _BOARD_ROLE.match(text, pos + lead.end(), end) or re.match(
+            r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+(?:member|seat)", rest
+        ):
+            return "director"
         t = title_at(text, pos, end)
         if t and event_type in ("appointed", "elected") and t[0] - pos < 3:
             return _board_title(clean_title(text[t[0] : t[1]]))
@@ -560,14 +584,16 @@ def extract_events(
     hits: list[tuple[Hit, str]] = []
     for section in sections:
         for s in sentences(text, section.start, section.end):
-            for hit in _sentence_hits(text, s, people, filed, org):
+            for hit in sentence_hits(text, s, people, filed, org):
                 hits.append((hit, section.source))
         hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
     _apply_disagreements(text, sections, people, hits)
-    return _merge(text, hits, sequence)
+    return merge_hits(text, hits, sequence)
 
 
-def _sentence_hits(text, s: Span, people: People, filed, org: str) -> list[Hit]:
+def sentence_hits(
+    text, s: Span, people: People, filed, org: str, *, compensation: bool = True
+) -> list[Hit]:
     refs = people.refs_in(s.start, s.end)
     if not refs:
         return []
@@ -608,7 +634,7 @@ def _sentence_hits(text, s: Span, people: People, filed, org: str) -> list[Hit]:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
             hits.append(Hit(ref.person, event_type, a, b, role, org, date, None, s))
-    if _COMPENSATION.search(text, s.start, s.end):
+    if compensation and _COMPENSATION.search(text, s.start, s.end):
         comp = [
             m for m in _COMPENSATION.finditer(text, s.start, s.end) if not _inside(m.start(), masks)
         ]
@@ -742,7 +768,8 @@ def _apply_disagreements(text, sections, people: People, hits) -> None:
                 h.disagreement = value
 
 
-def _merge(text: str, hits, sequence: str) -> list[EventCandidate]:
+def merge_hits(text: str, hits, sequence: str) -> list[EventCandidate]:
+    """One candidate per person and event type, evidence from the first sentence."""
     merged: dict[tuple[int, str], tuple[Hit, str]] = {}
     order: list[tuple[int, str]] = []
     for hit, source in hits:

@@ -411,6 +411,8 @@ class Mention:
 
 
 def _word_ok(word: str) -> bool:
+    if re.fullmatch(_INITIALS, word):
+        return True
     key = word.casefold().strip(".,’'")
     return key not in STOP_WORDS and key not in _FIRST_WORD_STOPS
 
