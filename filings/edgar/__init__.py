@@ -23,7 +23,7 @@ from .model import (
 from .reader import parse
 
 # Bump when parsing changes what a stored filing would hold, so filings get re-parsed.
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 
 __all__ = [
     "KINDS",

@@ -129,7 +129,8 @@ class UnknownLine:
 
 @dataclass(frozen=True)
 class Document:
-    """One <DOCUMENT> block. `start`/`end` delimit the body between <TEXT> and </TEXT>."""
+    """One <DOCUMENT> block. `start`/`end` delimit the body: every byte between <TEXT>
+    and </TEXT>, the line break after <TEXT> included (so text_bytes is that length)."""
 
     type: str | None
     sequence: str | None  # as written (usually digits)

@@ -347,7 +347,8 @@ class _Reader:
             block_end = limit + len(DOC_CLOSE) if closed else limit
             return self.make_document(meta, limit, limit, block_start, block_end, closed, True)
         meta = _metadata(data[meta_start:text])
-        body_start = _skip_line_break(data, text + len(TEXT_OPEN))
+        # The body is every byte between <TEXT> and </TEXT>, line breaks included.
+        body_start = text + len(TEXT_OPEN)
         body_end, opened = self.text_close(body_start)
         if body_end < 0:
             body_end = size
@@ -715,14 +716,6 @@ class _NextOccurrence:
         self.asked = pos
         self.found = self.data.find(self.needle, pos)
         return self.found
-
-
-def _skip_line_break(data: bytes, pos: int) -> int:
-    if data.startswith(b"\r\n", pos):
-        return pos + 2
-    if data[pos : pos + 1] in (b"\n", b"\r"):
-        return pos + 1
-    return pos
 
 
 def _first_line(data: bytes, pos: int, limit: int = 300) -> bytes:

@@ -86,15 +86,15 @@ def test_documents_in_file_order_with_their_tags():
     assert isinstance(PARSER_VERSION, int)
 
 
-def test_body_offsets_skip_the_line_break_after_text_and_end_at_the_close_tag():
+def test_body_is_every_byte_between_text_and_its_close_tag():
     sub = parse(TWO)
     first, second = sub.documents
-    assert TWO[first.start - len(b"<TEXT>\n") : first.start] == b"<TEXT>\n"
+    assert TWO[first.start - len(b"<TEXT>") : first.start] == b"<TEXT>"
     assert TWO[first.end : first.end + len(b"</TEXT>")] == b"</TEXT>"
-    assert first.text_bytes == len(HTML) == first.end - first.start
-    assert bytes(first.body) == HTML
-    assert first.text == HTML.decode()
-    assert second.text_bytes == len(TEXT)
+    assert first.text_bytes == len(HTML) + 1 == first.end - first.start
+    assert bytes(first.body) == b"\n" + HTML
+    assert first.text == "\n" + HTML.decode()
+    assert second.text_bytes == len(TEXT) + 1
     assert TWO[first.block_start : first.block_start + 10] == b"<DOCUMENT>"
     assert TWO[: first.block_end].endswith(b"</DOCUMENT>")
     assert first.block_end <= second.block_start
@@ -103,9 +103,9 @@ def test_body_offsets_skip_the_line_break_after_text_and_end_at_the_close_tag():
 def test_offsets_with_crlf_line_ends():
     data = TWO.replace(b"\n", b"\r\n")
     first, second = parse(data).documents
-    assert bytes(first.body) == HTML.replace(b"\n", b"\r\n")
-    assert data[first.start - 8 : first.start] == b"<TEXT>\r\n"
-    assert first.text_bytes == len(HTML) + HTML.count(b"\n")
+    assert bytes(first.body) == b"\r\n" + HTML.replace(b"\n", b"\r\n")
+    assert data[first.start - 6 : first.start] == b"<TEXT>"
+    assert first.text_bytes == 2 + len(HTML) + HTML.count(b"\n")
 
 
 def test_body_without_a_line_break_after_text():
@@ -205,7 +205,7 @@ def test_ascii_and_utf8_bodies_are_utf8():
     utf8 = "Caf\u00e9 \u2014 r\u00e9sum\u00e9\n".encode()
     sub = parse(submission(document(1, "10-Q", HTML), document(2, "EX-99", utf8)))
     assert [d.encoding for d in sub.documents] == ["utf-8", "utf-8"]
-    assert sub.documents[1].text == "Caf\u00e9 \u2014 r\u00e9sum\u00e9\n"
+    assert sub.documents[1].text == "\nCaf\u00e9 \u2014 r\u00e9sum\u00e9\n"
     assert "encoding-fallback" not in codes(sub)
 
 
@@ -213,7 +213,7 @@ def test_other_bytes_fall_back_to_windows_1252_with_a_finding():
     cp1252 = "Caf\u00e9 \u201cquoted\u201d\n".encode("windows-1252")
     sub = parse(submission(document(1, "10-Q", HTML), document(2, "EX-99", cp1252)))
     assert [d.encoding for d in sub.documents] == ["utf-8", "windows-1252"]
-    assert sub.documents[1].text == "Caf\u00e9 \u201cquoted\u201d\n"
+    assert sub.documents[1].text == "\nCaf\u00e9 \u201cquoted\u201d\n"
     (finding,) = [f for f in sub.findings if f.code == "encoding-fallback"]
     assert "Document 2 (EX-99)" in finding.message
     assert finding.where == "document 2 (EX-99)"
@@ -281,7 +281,7 @@ def test_a_document_that_loses_its_end_tags_before_the_next_one():
     sub = parse(submission(broken, document(2, "EX-99", TEXT)))
     first, second = sub.documents
     assert not first.closed and second.closed
-    assert bytes(first.body) == HTML
+    assert bytes(first.body) == b"\n" + HTML
     assert second.type == "EX-99"
     (finding,) = [f for f in sub.findings if f.code == "truncated"]
     assert finding.where.startswith("document 1 (10-Q)")
@@ -291,7 +291,7 @@ def test_tag_names_inside_a_body_do_not_split_it():
     body = b"Tags such as\n<TEXT>\nand\n<DOCUMENT> x\n<TYPE>\nare quoted here.\n"
     sub = parse(submission(document(1, "CORRESP", body), document(2, "EX-99", TEXT)))
     first, second = sub.documents
-    assert bytes(first.body) == body
+    assert bytes(first.body) == b"\n" + body
     assert first.closed and second.closed
     assert codes(sub) == []
 
@@ -501,5 +501,5 @@ def test_damaged_closing_tags_everywhere_stay_linear():
     assert len(sub.documents) == 20000
     assert not any(d.closed for d in sub.documents)
     # The last body stops at </SEC-DOCUMENT>: the envelope itself is complete.
-    assert bytes(sub.documents[-1].body) == b"abc\n"
+    assert bytes(sub.documents[-1].body) == b"\nabc\n"
     assert {f.code for f in sub.findings} == {"truncated"}
