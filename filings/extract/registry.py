@@ -1,0 +1,132 @@
+"""Which people-and-events extractors run for which form.
+
+    extraction = extract(submission, texts)
+
+`texts` maps a document's position in `submission.documents` to its plain text (the
+renderer's output); documents without a text are skipped. Ownership XML is read from the
+document's own body, since its markup is the data; its owner spans point into that body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .events import extract_events
+from .model import EventCandidate, Extraction, OwnerCandidate
+from .ownership import extract_owners, merge_owners, owners_from_header
+from .press import extract_press_people
+from .signatures import extract_signatures
+
+Found = list[EventCandidate | OwnerCandidate]
+Extractor = Callable[[object, dict[int, str]], Found]
+
+PERIODIC_FORMS = frozenset(
+    {"10-K", "10-Q", "10-K405", "10-KSB", "10-QSB", "10-KT", "10-QT", "10-KSB40", "20-F", "40-F"}
+)
+OWNERSHIP_FORMS = frozenset({"3", "4", "5"})
+
+
+def form_family(form: str | None) -> str:
+    """'8-K', 'ownership', 'periodic' or 'other'."""
+    base = (form or "").strip().upper()
+    if base.endswith("/A"):
+        base = base[:-2]
+    if base.startswith("8-K"):
+        return "8-K"
+    if base in OWNERSHIP_FORMS:
+        return "ownership"
+    if base in PERIODIC_FORMS:
+        return "periodic"
+    return "other"
+
+
+def main_document(submission) -> int | None:
+    """Position of the document that carries the form itself (usually the first)."""
+    documents = submission.documents
+    if not documents:
+        return None
+    form = (submission.form or "").upper()
+    for i, doc in enumerate(documents):
+        if (doc.type or "").upper() == form:
+            return i
+    return 0
+
+
+def _sequence(doc, position: int) -> str:
+    return doc.sequence or str(position + 1)
+
+
+def _filer_name(submission) -> str:
+    for role in ("filer", "subject-company", "issuer"):
+        for party in submission.parties:
+            if party.role == role and party.name:
+                return party.name
+    return ""
+
+
+def item_events(submission, texts: dict[int, str]) -> Found:
+    i = main_document(submission)
+    if i is None or i not in texts:
+        return []
+    return list(
+        extract_events(
+            texts[i],
+            filed=submission.filed_date,
+            sequence=_sequence(submission.documents[i], i),
+            registrant=_filer_name(submission),
+        )
+    )
+
+
+def main_signatures(submission, texts: dict[int, str]) -> Found:
+    i = main_document(submission)
+    if i is None or i not in texts:
+        return []
+    return list(
+        extract_signatures(
+            texts[i], form=submission.form, sequence=_sequence(submission.documents[i], i)
+        )
+    )
+
+
+def press_people(submission, texts: dict[int, str]) -> Found:
+    found: Found = []
+    for i, doc in enumerate(submission.documents):
+        if (doc.type or "").upper().startswith("EX-99") and i in texts:
+            found.extend(extract_press_people(texts[i], sequence=_sequence(doc, i)))
+    return found
+
+
+def owners(submission, texts: dict[int, str]) -> Found:
+    xml_owners: list[OwnerCandidate] = []
+    for i, doc in enumerate(submission.documents):
+        if doc.kind != "xml" and "<ownershipDocument" not in (texts.get(i) or ""):
+            continue
+        body = doc.text
+        if "ownershipDocument" not in body:
+            continue
+        xml_owners.extend(extract_owners(body, sequence=_sequence(doc, i)))
+    return list(merge_owners(xml_owners, owners_from_header(submission.parties)))
+
+
+EXTRACTORS: dict[str, list[Extractor]] = {
+    "8-K": [item_events, main_signatures, press_people],
+    "ownership": [owners],
+    "periodic": [main_signatures],
+    "other": [main_signatures],
+}
+
+
+def extract(submission, texts: dict[int, str]) -> Extraction:
+    """Everything the family's extractors find, events in document order."""
+    positions = {(doc.sequence or str(i + 1)): i for i, doc in enumerate(submission.documents)}
+    events: list[EventCandidate] = []
+    found_owners: list[OwnerCandidate] = []
+    for extractor in EXTRACTORS[form_family(submission.form)]:
+        for item in extractor(submission, texts):
+            if isinstance(item, OwnerCandidate):
+                found_owners.append(item)
+            else:
+                events.append(item)
+    events.sort(key=lambda e: (positions.get(e.document_sequence, 0), e.start, e.end, e.event_type))
+    return Extraction(events=tuple(events), owners=tuple(found_owners))
