@@ -154,16 +154,18 @@ def _join_titles(parts: list[str], *, wrapped: bool = False) -> str:
     """Title pieces wrapped over lines: 'Senior Vice President, Treasurer' + 'and Chief
     Financial Officer' join with a space; separate titles join with a comma."""
     out = ""
+    seen: set[str] = set()
     for part in parts:
         part = " ".join(part.split()).strip()
-        if not part:
+        if not part or part.casefold() in seen:
             continue
+        seen.add(part.casefold())
         if not out:
             out = part
         elif (
             wrapped
             or re.search(r"(?:\b(?:and|of|the|for)|[,&(-])$", out, re.I)
-            or re.match(r"(?:and|of|for|&|\(|[a-z])", part, re.I)
+            or re.match(r"(?:(?i:and|of|for)\b|&|\(|[a-z])", part)
         ):
             out += " " + part
         else:
