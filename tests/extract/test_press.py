@@ -1,0 +1,128 @@
+import pytest
+
+from filings.extract.press import extract_press_people
+
+
+def people(text):
+    found = extract_press_people(text, sequence="2")
+    for e in found:
+        assert text[e.start : e.end] == e.evidence
+        assert e.source == "press-release" and e.document_sequence == "2"
+    return found
+
+
+def pairs(found):
+    return [(e.name.display, e.event_type) for e in found]
+
+
+def one(found, name, event_type):
+    matches = [e for e in found if e.name.display == name and e.event_type == event_type]
+    assert len(matches) == 1, pairs(found)
+    return matches[0]
+
+
+def test_said_name_title_of_company():
+    text = (
+        "“We had a great quarter,” said John Smith, Chief Executive Officer of Acme Widget "
+        "Corporation."
+    )
+    e = one(people(text), "John Smith", "other")
+    assert e.role == "Chief Executive Officer"
+    assert e.organization == "Acme Widget Corporation"
+
+
+def test_name_title_said():
+    text = "Jane Doe, chief financial officer, said the results beat expectations."
+    e = one(people(text), "Jane Doe", "other")
+    assert e.role == "chief financial officer"
+
+
+def test_quote_by_family_name_alone_after_full_mention():
+    text = (
+        "Acme named Mary Major to its board. “The market is ready,” noted Major. "
+        "“We want to thank Rob for his service,” said Major."
+    )
+    found = people(text)
+    assert ("Mary Major", "other") in pairs(found)
+    assert all(e.name.display != "Rob" for e in found)  # a first name alone is no one
+
+
+def test_lowercase_title_for_company():
+    text = (
+        "“Patricia embodies a wealth of industry knowledge,” said Gregory A. Peters, "
+        "president and chief executive officer for Internap."
+    )
+    e = one(people(text), "Gregory A. Peters", "other")
+    assert (e.role, e.organization) == ("president and chief executive officer", "Internap")
+
+
+def test_title_before_name():
+    text = "Acme Chief Technology Officer Ann Lee will present the keynote at the conference."
+    e = one(people(text), "Ann Lee", "other")
+    assert e.role == "Chief Technology Officer"
+
+
+def test_appointment_announcement():
+    text = (
+        "ACME, Ohio – March 3, 2025 – Acme Widget Corporation today announced the appointment "
+        "of Karen Hill as Chief Financial Officer, effective April 1, 2025."
+    )
+    e = one(people(text), "Karen Hill", "appointed")
+    assert e.role == "Chief Financial Officer"
+    assert e.effective_date is not None and e.effective_date.isoformat() == "2025-04-01"
+
+
+def test_joined_the_board_and_city_based_company():
+    text = (
+        "Internap said today that Patricia L. Higgins, former president and chief executive "
+        "officer of Tampa, FL-based Switch and Data, has joined the Board of Directors for "
+        "Internap."
+    )
+    found = people(text)
+    assert one(found, "Patricia L. Higgins", "appointed").role == "director"
+    other = one(found, "Patricia L. Higgins", "other")
+    assert other.organization == "Switch and Data"
+
+
+def test_retiring_board_member():
+    text = (
+        "Ann Lee joined the company in 2001. Lee will replace retiring Board member Robert D. "
+        "Shurtleff, Jr., who has served on the Board for seven years."
+    )
+    assert ("Robert D. Shurtleff Jr.", "retired") in pairs(people(text))
+
+
+def test_contacts_block():
+    text = (
+        "About Acme\nAcme makes widgets.\n\nContacts:\n\nAcme Media Contact\n\n"
+        "Acme Investor Contact\n\nDavid Sutton\n\nAndrew Albrecht\n\n404.302.9721\n"
+    )
+    found = people(text)
+    assert pairs(found) == [("David Sutton", "other"), ("Andrew Albrecht", "other")]
+
+
+def test_contact_with_title_on_the_line():
+    text = "Media Contact:\nJane Roe, Vice President, Communications\n555-0100\n"
+    e = one(people(text), "Jane Roe", "other")
+    assert e.role.startswith("Vice President")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Widget Corporation (NYSE: ACME) reported record revenue for the quarter.",
+        "Shares traded on the New York Stock Exchange under the symbol ACME.",
+        "She holds a BA degree from Montclair State University and Harvard University.",
+        "For more information, please visit the company website at www.acme.com.",
+    ],
+)
+def test_companies_places_and_schools_are_not_people(text):
+    assert people(text) == []
+
+
+def test_one_other_event_per_person():
+    text = (
+        "“Growth was strong,” said John Smith, Chief Executive Officer of Acme. "
+        "“We expect more,” added Smith."
+    )
+    assert pairs(people(text)) == [("John Smith", "other")]
