@@ -35,8 +35,28 @@ class PersonName:
 
 # nameparser's default title list holds hundreds of words that are also given names
 # ("Dean", "Judge", "Major"); only honorifics count as titles here.
-HONORIFICS = ("Mr.", "Ms.", "Mrs.", "Miss", "Dr.", "Prof.", "Mx.")
-_HONORIFIC_KEYS = {h.rstrip(".").casefold(): h for h in HONORIFICS}
+HONORIFICS = ("Mr.", "Ms.", "Mrs.", "Miss", "Dr.", "Prof.", "Mx.", "Hon.", "Sen.", "Gov.", "Rev.")
+# Ranks and offices written before a name ("Admiral Phil S. Davidson"): titles, not names.
+RANKS = (
+    "Admiral",
+    "General",
+    "Gen.",
+    "Colonel",
+    "Col.",
+    "Captain",
+    "Capt.",
+    "Lieutenant",
+    "Lt.",
+    "Senator",
+    "Governor",
+    "Ambassador",
+    "Honorable",
+    "Reverend",
+    "Sir",
+    "Dame",
+    "Professor",
+)
+_HONORIFIC_KEYS = {h.rstrip(".").casefold(): h for h in HONORIFICS + RANKS}
 _GENERATIONAL = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
 _DEGREES = {"esq": "Esq.", "phd": "Ph.D.", "md": "M.D.", "cpa": "CPA"}
 SUFFIXES = {**_GENERATIONAL, **_DEGREES, "junior": "Jr.", "senior": "Sr."}
@@ -55,7 +75,8 @@ ORGANISATION_WORDS = re.compile(
     r"PLC|TRUST|TRUSTS|FUND|FUNDS|PARTNERS|PARTNERSHIP|HOLDINGS?|GROUP|CAPITAL|MANAGEMENT|"
     r"ADVISORS?|ADVISERS?|BANK|BANCORP|FOUNDATION|ASSOCIATES|INVESTMENTS?|VENTURES?|SA|AG|NV|"
     r"BV|GMBH|SECURITIES|FINANCIAL|ENTERPRISES|INTERNATIONAL|SYSTEMS|TECHNOLOGIES|ESTATE|"
-    r"MASTER|OFFSHORE|ONSHORE|PORTFOLIO|EQUITY|OPPORTUNITIES|STRATEGIES|L\.P\.|N\.A)\b",
+    r"MASTER|OFFSHORE|ONSHORE|PORTFOLIO|EQUITY|OPPORTUNITIES|STRATEGIES|L\.P\.|N\.A|PLLC|"
+    r"P\.C|P\.A|CPAS|S\.A|A\.G|N\.V|B\.V)(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 
@@ -389,7 +410,8 @@ STOP_WORDS = frozenset(
     bachelor bachelors master masters doctor degree juris mba accountant certified
     departure departures election elections appointment appointments compensatory arrangements
     arrangement resignation resignations retirement certain other events disclosure
-    honorable reverend sir dame lord lady saint
+    honorable reverend sir dame lord lady saint key information highlights overview
+    summary outlook guidance conference call webcast investors investor analyst analysts
     """.split()
 )
 

@@ -82,7 +82,7 @@ def _name_prefix(text: str) -> tuple[str, str]:
     else:
         head, rest = text, ""
     # A comma ends the name unless a suffix follows it.
-    m = re.match(r"(.+?),\s*(?!(?:Jr|Sr|JR|SR|II|III|IV)\b\.?)(.+)$", head)
+    m = re.match(r"(.+?),(?!\s*(?:Jr|Sr|JR|SR|II|III|IV)\b)\s*(.+)$", head)
     if m:
         head, rest = m.group(1), (m.group(2) + ("  " + rest if rest else "")).strip()
     # Run-together cells: "Rebecca Peters Rebecca Peters Vice President".
@@ -106,20 +106,21 @@ def _duplicate(a: PersonName, b: PersonName) -> bool:
 
 def _is_title_text(text: str) -> bool:
     text = text.strip()
-    if not text or parse_date(text):
+    if not text or parse_date(text) or re.search(r"(?i)\bsignature\b", text):
         return False
     if TITLE.match(text) or _TITLE_WORDS.search(text):
         return True
-    return bool(re.match(r"(?:and|of|\(|&)\b", text)) or text.startswith("(")
+    return bool(re.match(r"(?:and|of|&)\b", text))
 
 
 def extract_signatures(
     text: str, *, form: str | None = None, sequence: str
 ) -> list[EventCandidate]:
-    entries: list[Entry] = []
+    tables: list[Entry] = []
     for table in _TABLE_HEADER.finditer(text):
-        entries.extend(_column_table(text, table.end()))
-    entries.extend(e for e in _blocks(text) if not any(o.start <= e.start < o.end for o in entries))
+        tables.extend(_column_table(text, table.end()))
+    blocks = [e for e in _blocks(text) if not any(o.start <= e.start < o.end for o in tables)]
+    entries = tables + blocks
     default = _default_date(text)
     entries.sort(key=lambda e: e.start)
     for prev, entry in zip(entries, entries[1:], strict=False):
@@ -150,6 +151,13 @@ def extract_signatures(
     return out
 
 
+_TITLE_END = re.compile(
+    r"(?i)\b(?:Officer|President|Director|Chairman|Chairwoman|Chair|Secretary|Treasurer|Counsel|"
+    r"Controller|Comptroller|Manager|Partner|Trustee|Member|Board|Directors|Attorney-in-Fact|"
+    r"CEO|CFO|COO|CAO|Founder|Operations|Finance|\))\)?\.?$"
+)
+
+
 def _join_titles(parts: list[str], *, wrapped: bool = False) -> str:
     """Title pieces wrapped over lines: 'Senior Vice President, Treasurer' + 'and Chief
     Financial Officer' join with a space; separate titles join with a comma."""
@@ -166,6 +174,7 @@ def _join_titles(parts: list[str], *, wrapped: bool = False) -> str:
             wrapped
             or re.search(r"(?:\b(?:and|of|the|for)|[,&(-])$", out, re.I)
             or re.match(r"(?:(?i:and|of|for)\b|&|\(|[a-z])", part)
+            or not _TITLE_END.search(out)
         ):
             out += " " + part
         else:
@@ -220,8 +229,15 @@ def _blocks(text: str) -> list[Entry]:
             pending_date, pending_line = date_line, i
         if pending_date is not None and i - pending_line > 12:
             pending_date = None
+        group = _side_by_side(text, all_lines, i)
+        if group is not None:
+            found, used = group
+            entries.extend(found)
+            i += used
+            continue
         entry, used = _entry_at(text, all_lines, i, in_signatures)
         if entry is None:
+            _late_title(text, ln, entries)
             i += 1
             continue
         if entry.date is None and pending_date is not None:
@@ -230,6 +246,59 @@ def _blocks(text: str) -> list[Entry]:
         entries.append(entry)
         i += max(used, 1)
     return entries
+
+
+def _late_title(text: str, ln: Span, entries: list[Entry]) -> None:
+    """Signatures set two to a row print the names and titles after both "/s/" lines:
+    "Karen B. DeSalvo, Director" belongs to the recent entry of that name."""
+    printed, rest = _name_prefix(text[ln.start : ln.end])
+    person = _person(printed)
+    if person is None or not rest or not _is_title_text(rest):
+        return
+    for entry in reversed(entries[-6:]):
+        if _same(person, entry.name):
+            if not entry.titles:
+                entry.titles.append(rest)
+            return
+
+
+def _side_by_side(text: str, all_lines: list[Span], i: int):
+    """Signature blocks set in two or more columns: '/s/ A     /s/ B' and under each its
+    name, title and date. Each column is read as a block of its own."""
+    ln = all_lines[i]
+    line_start = text.rfind("\n", 0, ln.start) + 1
+    body = text[line_start : ln.end]
+    cols = [m.start() for m in re.finditer(r"(?:^|(?<=\s\s))(?:\*?By:?\s*)?/s/", body)]
+    if len(cols) < 2:
+        return None
+    group = [ln]
+    j = i + 1
+    while j < len(all_lines) and text[group[-1].end : all_lines[j].start].count("\n") <= 1:
+        group.append(all_lines[j])
+        j += 1
+    entries = []
+    for c, col in enumerate(cols):
+        stop = cols[c + 1] if c + 1 < len(cols) else None
+        column: list[Span] = []
+        for g in group:
+            g_start = text.rfind("\n", 0, g.start) + 1
+            a = g_start + col
+            b = g.end if stop is None else min(g.end, g_start + stop)
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b and a >= g.start - (g.start - g_start):
+                column.append(Span(a, b))
+        k = 0
+        while k < len(column):
+            entry, used = _entry_at(text, column, k, True)
+            if entry is None:
+                k += 1
+                continue
+            entries.append(entry)
+            k += max(used, 1)
+    return entries, j - i
 
 
 def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:
@@ -332,6 +401,8 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
             entry.end = nxt.end
             k += 1
             continue
+        if again is not None:
+            break  # someone else's printed name: "Karen B. DeSalvo, Director"
         if _is_title_text(nbody) and not _person(nbody) and len(nbody) < 120:
             entry.titles.append(nbody)
             entry.end = nxt.end
