@@ -98,15 +98,18 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return spans
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def lines(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Non-blank line spans in text[start:end], trimmed."""
     end = len(text) if end is None else end
     out = []
     for m in re.finditer(r"[^\n]+", text[start:end]):
         s, e = start + m.start(), start + m.end()
-        while s < e and text[s].isspace():
+        while s < e and (text[s].isspace() or text[s] in _INVISIBLE):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and (text[e - 1].isspace() or text[e - 1] in _INVISIBLE):
             e -= 1
         if e > s:
             out.append(Span(s, e))

@@ -344,6 +344,8 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
         entry.titles.append("Attorney-in-Fact")
     if rest and _is_title_text(rest):
         entry.titles.append(rest)
+    elif rest and parse_date(rest):
+        entry.date = parse_date(rest)  # "(s) Marc D. Hamburg   Omaha, NE   May 14, 1999"
     k = j + 1
     blank_run = 0
     while k < len(all_lines) and k <= j + 8:
@@ -354,7 +356,7 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
             break
         if gap > 2:
             blank_run += 1
-            if blank_run > 1 or entry.date:
+            if blank_run > 2 or entry.date:
                 break
         if _RULE.match(nbody):
             k += 1
