@@ -162,6 +162,8 @@ _COMPENSATION = re.compile(
     r"\b(?:compensation|compensatory|salary|salaries|bonus(?:es)?|equity\s+awards?|"
     r"restricted\s+stock(?:\s+units?)?|stock\s+options?|options?\s+to\s+purchase|RSUs?|PSUs?|"
     r"performance\s+(?:share|stock)\s+units?|employment\s+agreement|offer\s+letter|"
+    r"(?:separation|transition|consulting|retirement|change[\s-]in[\s-]control)\s+"
+    r"(?:and\s+release\s+)?agreement|"
     r"severance|retention\s+(?:award|bonus|agreement)|sign-on|signing\s+bonus|retainer|"
     r"target\s+award|incentive\s+(?:award|plan|compensation)|was\s+granted|will\s+be\s+granted|"
     r"will\s+receive|is\s+entitled\s+to\s+receive|will\s+be\s+entitled\s+to|award\s+of)\b",

@@ -435,3 +435,123 @@ def test_results_are_in_text_order_and_deterministic():
     assert events(body) == events(body)
     starts = [e.start for e in events(body)]
     assert starts == sorted(starts)
+
+
+# --- common 8-K phrasings -----------------------------------------------------------------
+
+
+def test_decision_to_retire_from_position():
+    found = events(
+        "On March 1, 2024, John Smith notified the Board of Directors (the “Board”) of his "
+        "decision to retire from his position as Chief Executive Officer, effective June 30, "
+        "2024. Mr. Smith’s decision to retire was not the result of any disagreement with the "
+        "Company on any matter relating to the Company’s operations, policies or practices."
+    )
+    e = one(found, "John Smith", "retired")
+    assert (e.role, e.effective_date, e.disagreement) == (
+        "Chief Executive Officer",
+        dt.date(2024, 6, 30),
+        False,
+    )
+
+
+def test_age_after_the_name():
+    found = events(
+        "The Board appointed Jane Doe, 52, as Chief Financial Officer, effective March 15, 2024."
+    )
+    e = one(found, "Jane Doe", "appointed")
+    assert (e.role, e.effective_date) == ("Chief Financial Officer", dt.date(2024, 3, 15))
+
+
+def test_offer_letter_is_a_compensation_change():
+    found = events(
+        "The Board appointed Jane Doe as Chief Financial Officer. In connection with Ms. Doe’s "
+        "appointment, the Company entered into an offer letter with Ms. Doe, which provides "
+        "for an annual base salary of $450,000 and a target annual bonus of 60% of base salary."
+    )
+    assert pairs(found) == [("Jane Doe", "appointed"), ("Jane Doe", "compensation-change")]
+
+
+def test_board_enlarged_and_vacancy_filled():
+    found = events(
+        "On May 1, 2024, the Board increased the size of the Board from nine to ten members and "
+        "elected John Roe to fill the resulting vacancy, effective immediately. Mr. Roe will "
+        "serve on the Audit Committee."
+    )
+    assert pairs(found) == [("John Roe", "elected"), ("John Roe", "named-to-committee")]
+    assert one(found, "John Roe", "elected").effective_date == dt.date(2024, 5, 1)
+    assert one(found, "John Roe", "named-to-committee").role == "Audit Committee"
+
+
+def test_succession():
+    found = events(
+        "Effective January 1, 2025, Mary Major will succeed John Smith as President and Chief "
+        "Executive Officer."
+    )
+    assert pairs(found) == [("Mary Major", "appointed")]
+    e = found[0]
+    assert (e.role, e.effective_date) == (
+        "President and Chief Executive Officer",
+        dt.date(2025, 1, 1),
+    )
+
+
+def test_transition_to_a_new_role():
+    found = events("John Smith will transition to the role of Executive Chairman.")
+    assert one(found, "John Smith", "appointed").role == "Executive Chairman"
+
+
+def test_will_depart_the_company():
+    found = events(
+        "On June 5, 2024, the Company announced that Tom Jones, Executive Vice President and "
+        "Chief Operating Officer, will depart the Company effective July 1, 2024."
+    )
+    e = one(found, "Tom Jones", "resigned")
+    assert e.role == "Executive Vice President and Chief Operating Officer"
+    assert e.effective_date == dt.date(2024, 7, 1)
+
+
+def test_separation_agreement_is_compensation():
+    found = events(
+        "Tom Jones resigned on July 1, 2024. The Company and Mr. Jones entered into a "
+        "separation agreement providing for continued payments through December 31, 2024."
+    )
+    assert pairs(found) == [("Tom Jones", "resigned"), ("Tom Jones", "compensation-change")]
+
+
+def test_two_directors_elected_to_the_board():
+    found = events(
+        "The Board of Directors (the “Board”) of Acme, Inc. (the “Company”) elected Jane Roe "
+        "and Richard Poe to the Board, effective May 1, 2024."
+    )
+    assert pairs(found) == [("Jane Roe", "elected"), ("Richard Poe", "elected")]
+    assert {e.role for e in found} == {"director"}
+    assert {e.organization for e in found} == {"Acme, Inc."}
+
+
+def test_promoted_passive():
+    found = events("On April 2, 2024, Dr. Ann Lee was promoted to Executive Vice President.")
+    e = one(found, "Ann Lee", "appointed")
+    assert (e.role, e.name.title) == ("Executive Vice President", "Dr.")
+
+
+def test_died_on_a_date():
+    found = events(
+        "It is with deep sadness that the Company reports that John Smith, a member of its "
+        "Board of Directors, died on May 3, 2024."
+    )
+    e = one(found, "John Smith", "died")
+    assert e.effective_date == dt.date(2024, 5, 3)
+
+
+def test_salary_increase_by_the_compensation_committee():
+    found = events(
+        "John Smith is our Chief Executive Officer. On February 1, 2024, the Compensation "
+        "Committee approved an increase in Mr. Smith’s annual base salary to $600,000."
+    )
+    assert pairs(found) == [("John Smith", "compensation-change")]
+
+
+def test_will_not_stand_for_reelection():
+    found = events("Jane Doe will not stand for re-election at the 2024 annual meeting.")
+    assert pairs(found) == [("Jane Doe", "resigned")]
