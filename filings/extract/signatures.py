@@ -23,9 +23,11 @@ _NAME_LABEL = re.compile(r"^\s*(?:Name|Signature)\s*:\s*", re.I)
 _TITLE_LABEL = re.compile(r"^\s*(?:Title|Its|Capacity)\s*:\s*", re.I)
 _DATE_LABEL = re.compile(r"^\s*Dated?\s*:?\s*", re.I)
 _RULE = re.compile(r"^[\s\-_=*.]*$")
+# The header of a fixed-width (1990s text) signature table; HTML tables, whose cells the
+# renderer separates with tabs, are read as blocks.
 _TABLE_HEADER = re.compile(
-    r"^\s*(?:Signatures?|SIGNATURES?|Name|NAME)\s{2,}(?:Title|TITLE|Capacity|CAPACITY)"
-    r"(?:\s*\(?[sS]?\)?)?\s{2,}(?:Date|DATE)\s*$",
+    r"^ *(?:Signatures?|SIGNATURES?|Name|NAME) {2,}(?:Title|TITLE|Capacity|CAPACITY)"
+    r"(?: *\(?[sS]?\)?)? {2,}(?:Date|DATE) *$",
     re.M,
 )
 _TITLE_WORDS = re.compile(
@@ -251,15 +253,30 @@ def _blocks(text: str) -> list[Entry]:
 def _late_title(text: str, ln: Span, entries: list[Entry]) -> None:
     """Signatures set two to a row print the names and titles after both "/s/" lines:
     "Karen B. DeSalvo, Director" belongs to the recent entry of that name."""
-    printed, rest = _name_prefix(text[ln.start : ln.end])
-    person = _person(printed)
-    if person is None or not rest or not _is_title_text(rest):
-        return
-    for entry in reversed(entries[-6:]):
-        if _same(person, entry.name):
-            if not entry.titles:
-                entry.titles.append(rest)
-            return
+    for cell in _cells(text[ln.start : ln.end]):
+        printed, rest = _name_prefix(cell)
+        person = _person(printed)
+        if person is None or not rest or not _is_title_text(rest):
+            continue
+        for entry in reversed(entries[-6:]):
+            if _same(person, entry.name):
+                if not entry.titles:
+                    entry.titles.append(rest)
+                break
+
+
+def _cells(text: str) -> list[str]:
+    """Table cells of a line: separated by tabs (HTML) or by two or more spaces (text)."""
+    return [c.strip() for c in re.split(r"\t|\s{2,}", text) if c.strip()]
+
+
+def _take_cells(entry: Entry, cells: list[str]) -> None:
+    for cell in cells:
+        date = parse_date(cell)
+        if date and len(cell) < 40:
+            entry.date = entry.date or date
+        elif _is_title_text(cell):
+            entry.titles.append(cell)
 
 
 def _side_by_side(text: str, all_lines: list[Span], i: int):
@@ -342,10 +359,7 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
     entry = Entry(name, start, all_lines[j].end)
     if attorney:
         entry.titles.append("Attorney-in-Fact")
-    if rest and _is_title_text(rest):
-        entry.titles.append(rest)
-    elif rest and parse_date(rest):
-        entry.date = parse_date(rest)  # "(s) Marc D. Hamburg   Omaha, NE   May 14, 1999"
+    _take_cells(entry, _cells(rest))  # "/s/ Jane Doe<TAB>Director<TAB>June 27, 2025"
     k = j + 1
     blank_run = 0
     while k < len(all_lines) and k <= j + 8:
@@ -387,6 +401,23 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
                 entry.end = all_lines[k].end
                 k += 1
             break
+        cells = _cells(nbody)
+        if len(cells) > 1:
+            # A table row: the printed name, the title, the date in cells of one line.
+            first = _person(_name_prefix(cells[0])[0])
+            if first is not None and not _same(first, entry.name):
+                break
+            if first is not None:
+                cells = _cells(_name_prefix(cells[0])[1]) + cells[1:]
+            before = (len(entry.titles), entry.date)
+            _take_cells(entry, cells)
+            if first is None and (len(entry.titles), entry.date) == before:
+                break  # a row that says nothing about this signer
+            entry.end = nxt.end
+            k += 1
+            if entry.date is not None and before[1] is None:
+                break
+            continue
         bare_date = parse_date(nbody)
         if bare_date and len(nbody.strip()) < 40:
             entry.date = bare_date

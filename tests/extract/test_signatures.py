@@ -237,3 +237,57 @@ def test_the_same_signer_twice_is_one_event():
 
 def test_no_signatures():
     assert signers("This report contains no signatures at all.") == []
+
+
+def test_html_table_rows_with_tab_separated_cells():
+    # How filings.render writes an HTML signature table: one row per line, cells by tabs.
+    text = PREAMBLE + (
+        "Signature\tTitle\tDate\n"
+        "/s/ Jonathan R. Levin\tPresident and Director\tJune 27, 2025\n"
+        "Jonathan R. Levin\n"
+        "/s/ Pamela L. Bentley\tChief Financial Officer\tJune 27, 2025\n"
+        "Pamela L. Bentley\t(Principal Financial Officer)\n"
+        "/s/ Singleton B. McAllister\n\nSingleton B. McAllister\n\nDirector\tJune 30, 2022\n"
+    )
+    found = signers(text, form="S-3")
+    assert [(e.name.display, e.role, e.effective_date) for e in found] == [
+        ("Jonathan R. Levin", "President and Director", dt.date(2025, 6, 27)),
+        (
+            "Pamela L. Bentley",
+            "Chief Financial Officer (Principal Financial Officer)",
+            dt.date(2025, 6, 27),
+        ),
+        ("Singleton B. McAllister", "Director", dt.date(2022, 6, 30)),
+    ]
+
+
+def test_two_signers_per_row_names_and_titles_below():
+    text = PREAMBLE + (
+        "/s/ KENNETH J. BACON*\n\n/s/ JOHNESE M. SPISSO*\n\n"
+        "Kenneth J. Bacon, Chair of the Board\tJohnese M. Spisso, Director\n"
+    )
+    found = signers(text, form="S-3")
+    assert [(e.name.display, e.role) for e in found] == [
+        ("Kenneth J. Bacon", "Chair of the Board"),
+        ("Johnese M. Spisso", "Director"),
+    ]
+
+
+def test_fixed_width_signers_side_by_side():
+    text = (
+        "SIGNATURES\n\n"
+        "/s/ MICHAEL H. SPINDLER               /s/ JOSEPH A. GRAZIANO\n"
+        "MICHAEL H. SPINDLER                   JOSEPH A. GRAZIANO\n"
+        "President and                         Executive Vice President\n"
+        "Chief Executive Officer               and Chief Financial Officer\n"
+        "December 8, 1994                      December 8, 1994\n"
+    )
+    found = signers(text, form="10-K")
+    assert [(e.name.display, e.role, e.effective_date) for e in found] == [
+        ("Michael H. Spindler", "President and Chief Executive Officer", dt.date(1994, 12, 8)),
+        (
+            "Joseph A. Graziano",
+            "Executive Vice President and Chief Financial Officer",
+            dt.date(1994, 12, 8),
+        ),
+    ]
