@@ -387,8 +387,8 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
     return sorted(found, key=lambda t: t[1])
 
 
-def _committees(text: str, s: Span, masks_for_names: list[tuple[int, int]]):
-    """(verb start, verb end, committee name) for committee assignments in the sentence."""
+def _committees(text: str, s: Span):
+    """(verb start, verb end, committee name, end) for committee assignments in the sentence."""
     out = []
     for m in _COMMITTEE_ROLE.finditer(text, s.start, s.end):
         window = text[max(s.start, m.start() - 90) : m.start()]
@@ -415,14 +415,10 @@ def _refs_before(refs: list[Ref], pos: int) -> list[Ref]:
     return [r for r in refs if r.end <= pos]
 
 
-def _subject(refs: list[Ref], pos: int, text: str, s: Span) -> Ref | None:
+def _subject(refs: list[Ref], pos: int) -> Ref | None:
+    """The nearest person before the trigger in the sentence."""
     before = _refs_before(refs, pos)
-    if not before:
-        return None
-    ref = before[-1]
-    # "the resignation of Mr. X and the appointment of Ms. Y": a person after "of" whose
-    # own noun trigger intervenes is not the subject; good enough to take the nearest.
-    return ref
+    return before[-1] if before else None
 
 
 def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
@@ -515,7 +511,7 @@ def _board_title(title: str) -> str:
     return title
 
 
-def _date_for(dates, triggers, index: int, trigger_start: int) -> dt.date | None:
+def _date_for(dates, triggers, index: int) -> dt.date | None:
     """The date of the index-th trigger: an 'effective' date bound to it, else its 'on' date.
 
     A date binds to the nearest trigger before it with no other trigger in between, or if
@@ -600,7 +596,7 @@ def sentence_hits(
     if not refs:
         return []
     masks = _masked(text, s.start, s.end)
-    committees = _committees(text, s, masks)
+    committees = _committees(text, s)
     committee_verbs = [(a, b) for a, b, _, _ in committees]
     triggers = [
         t for t in _triggers(text, s, masks) if not any(a <= t[1] < b for a, b in committee_verbs)
@@ -625,7 +621,7 @@ def sentence_hits(
         next_start = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
         if event_type in ("appointed", "elected") and _year_only_past(text, a, next_start, filed):
             continue
-        date = _date_for(dates, ordered, index, a)
+        date = _date_for(dates, ordered, index)
         for ref in targets:
             if event_type == "named-to-committee":
                 name = next(c[2] for c in committees if c[0] == a)
@@ -669,20 +665,20 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
     if direction == "committee":
         before = text[max(s.start, a - 40) : a]
         if _PASSIVE_BEFORE.search(before) or re.search(r"\bwill\s*$|\bto\s*$", before):
-            subj = _subject(refs, a, text, s)
+            subj = _subject(refs, a)
             return [subj] if subj else []
         objs = _objects(refs, b, stop, text)
         if objs:
             return objs
-        subj = _subject(refs, a, text, s)
+        subj = _subject(refs, a)
         return [subj] if subj else []
     if direction == "subject":
-        subj = _subject(refs, a, text, s)
+        subj = _subject(refs, a)
         return [subj] if subj else []
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
     before = text[max(s.start, a - 40) : a]
     if _PASSIVE_BEFORE.search(before):
-        subj = _subject(refs, a, text, s)
+        subj = _subject(refs, a)
         return [subj] if subj else []
     prior = _refs_before(refs, a)
     clause_start = prior[-1].end if prior else s.start

@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 
 from .model import EventCandidate
 from .people import STOP_WORDS, PersonName, normalize_name, same_person
-from .prose import TITLE, Span, clean_title, find_dates, lines, parse_date
+from .prose import TITLE, Span, clean_title, lines, parse_date
 
 _SLASH_S = re.compile(r"/s/|/S/|\(s\)|s/\s", re.I)
 _BY = re.compile(r"^\s*\*?\s*By\s*:?\s*", re.I)
 _NAME_LABEL = re.compile(r"^\s*(?:Name|Signature)\s*:\s*", re.I)
 _TITLE_LABEL = re.compile(r"^\s*(?:Title|Its|Capacity)\s*:\s*", re.I)
-_DATE_LABEL = re.compile(r"^\s*Dated?\s*:?\s*", re.I)
 _RULE = re.compile(r"^[\s\-_=*.]*$")
 # The header of a fixed-width (1990s text) signature table; HTML tables, whose cells the
 # renderer separates with tabs, are read as blocks.
@@ -572,7 +571,3 @@ def _column_table(text: str, start: int) -> list[Entry]:
     if current is not None:
         entries.append(current)
     return entries
-
-
-def dates_in(text: str) -> list[dt.date]:
-    return [d.date for d in find_dates(text)]
