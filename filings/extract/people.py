@@ -412,6 +412,9 @@ STOP_WORDS = frozenset(
     arrangement resignation resignations retirement certain other events disclosure
     honorable reverend sir dame lord lady saint key information highlights overview
     summary outlook guidance conference call webcast investors investor analyst analysts
+    names named appoints appointed hires hired elects elected joins joined promotes promoted
+    announces announced adds added taps welcomes retires resigns says said reports
+    former leader industry veteran expert pioneer
     """.split()
 )
 
@@ -459,7 +462,10 @@ def _trim(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         if runs[-1] and _ORG_FOLLOWERS.match(w[2]) and words[i - 1] is runs[-1][-1]:
             runs[-1] = []
         runs.append([])
-    return max(runs, key=len)
+    # Titles and employers come before a name ("Industry Leader Patricia Higgins"), so
+    # the last run that can be a full name wins.
+    full = [run for run in runs if len(run) >= 2]
+    return full[-1] if full else max(runs, key=len)
 
 
 _TOKEN = re.compile(r"\([A-Z][a-z]+\)|[“\"][A-Z][a-z]+[”\"]|[^\s,]+")
@@ -502,8 +508,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             or len(core[-1][2].strip(".")) < 2
         ):
             continue
-        if not hon and all(re.fullmatch(_INITIALS, w[2]) for w in core[:-1]) and len(core) < 3:
-            # "J. Smith" is a name; "A. Smith" at the start of a list item rarely is.
+        if not hon and len(core) == 2 and re.fullmatch(_INITIALS, core[0][2]):
+            # "J. Smith" is a name; "S.I. Newhouse" (a school) and "U.S. Steel" are not.
             if len(core[0][2]) != 2:
                 continue
         s = m.start() if hon else kept[0][0]

@@ -1,8 +1,12 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from filings.extract.events import extract_events, find_sections
+from filings.extract.press import extract_press_people
+from filings.extract.signatures import extract_signatures
 
 HEADING = (
     "Item 5.02 Departure of Directors or Certain Officers; Election of Directors; "
@@ -555,3 +559,28 @@ def test_salary_increase_by_the_compensation_committee():
 def test_will_not_stand_for_reelection():
     found = events("Jane Doe will not stand for re-election at the 2024 annual meeting.")
     assert pairs(found) == [("Jane Doe", "resigned")]
+
+
+# --- any text ----------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    "Item 5.02 Mr. Ms. Dr. John Smith J. Jr. , . ; : “ ” resigned appointed elected "
+    "the Board of Directors effective December 17, 2004 he she his her Chief Financial "
+    "Officer /s/ By: Name: Title: Date: \n \t SIGNATURES committee compensation no "
+    "disagreement Acme Corporation (the “Company”) as and to retire died Smith’s".split(" ")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=80).map(" ".join))
+def test_any_text_gives_well_formed_candidates(text):
+    text = "Item 5.02 Election of Directors\n" + text
+    found = (
+        extract_events(text, filed=FILED, sequence="1")
+        + extract_signatures(text, sequence="1")
+        + extract_press_people(text, sequence="1")
+    )
+    for e in found:
+        assert 0 <= e.start <= e.end <= len(text)
+        assert text[e.start : e.end] == e.evidence
+        assert e.name.family

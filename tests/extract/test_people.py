@@ -241,3 +241,15 @@ def test_mention_family_only_needs_an_honorific():
 def test_mention_possessive_is_not_part_of_the_name():
     text = "Mr. John O'Brien’s resignation"
     assert _names(text) == [("Mr. John O'Brien", "John O'Brien")]
+
+
+def test_headline_title_case_keeps_the_name_after_titles_and_employers():
+    assert _names("Acme Hires Former Google Executive Jane Doe as CFO") == [
+        ("Jane Doe", "Jane Doe")
+    ]
+    assert _names("John Smith Named Chief Executive Officer") == [("John Smith", "John Smith")]
+
+
+def test_schools_and_initialisms_are_not_people():
+    text = "He studied at the S.I. Newhouse School and worked at U.S. Steel."
+    assert _names(text) == []
