@@ -47,7 +47,8 @@ _HEADING_OLD = re.compile(
     re.IGNORECASE,
 )
 _NEXT_ITEM = re.compile(
-    r"\bItem\s*(?:\d{1,2}\.\d{2}|\d{1,2}\b\s*[.:]?\s+[A-Z])|^\s*SIGNATURES?\b|\bSIGNATURES?\b(?=\s)",
+    r"\bItem\s*(?:\d{1,2}\.\d{2}|\d{1,2}\b\s*[.:]?\s+[A-Z])|^\s*SIGNATURES?\b|"
+    r"\bSIGNATURES?\b(?=\s)|^[ \t]*(?i:signatures?)[ \t]*$",
     re.MULTILINE,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -63,8 +64,15 @@ class Section:
 
 
 def _section_end(text: str, pos: int) -> int:
-    m = _NEXT_ITEM.search(text, pos)
-    return m.start() if m else len(text)
+    """The next item heading or the signatures; cross-references ("under Item 1.01") are
+    not headings."""
+    for m in _NEXT_ITEM.finditer(text, pos):
+        if m.group().lstrip().startswith("Item") and _REFERENCE_BEFORE.search(
+            text[max(0, m.start() - 20) : m.start()]
+        ):
+            continue
+        return m.start()
+    return len(text)
 
 
 def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:

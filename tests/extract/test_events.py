@@ -584,3 +584,12 @@ def test_any_text_gives_well_formed_candidates(text):
         assert 0 <= e.start <= e.end <= len(text)
         assert text[e.start : e.end] == e.evidence
         assert e.name.family
+
+
+def test_cross_reference_to_another_item_does_not_end_the_section():
+    found = events(
+        "As disclosed under Item 1.01 of this report, the Company entered into a merger "
+        "agreement. In connection with the merger, John Smith resigned as a director on "
+        "May 1, 2025.\n\nSignatures\n\nBy: /s/ Jane Roe\n"
+    )
+    assert pairs(found) == [("John Smith", "resigned")]
