@@ -497,7 +497,11 @@ def _role_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -
         ):
             return "director"
         t = title_at(text, pos, end)
-        if t and event_type in ("appointed", "elected") and t[0] - pos < 3:
+        if (
+            t
+            and event_type in ("appointed", "elected")
+            and re.fullmatch(r"\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}", text[pos : t[0]])
+        ):
             return _board_title(clean_title(text[t[0] : t[1]]))
     # appositive: "X, the Company's Chief Financial Officer," / "X, Vice President, ..."
     m = re.match(r"\s*,\s*", text[ref.end : end])

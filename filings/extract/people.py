@@ -361,14 +361,16 @@ _WORD = r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)(?:[A-Z]['’])?[A-Z][a-zà-ÿ]+(?:[A-Z]
 _INITIALS = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*)"
 _NICK = r"(?:\([A-Z][a-z]+\)|[“\"][A-Z][a-z]+[”\"])"
 _PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|la|le)"
-_SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|Jr\b|Sr\b|III\b|II\b|IV\b))"
+_SUFFIX = r"(?:,?[^\S\n](?:Jr\.|Sr\.|Jr\b|Sr\b|III\b|II\b|IV\b))"
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?|Miss)"
 
+# Name words are separated by spaces, never by a line break: a table cell or a heading
+# ends a name.
 NAME_PATTERN = re.compile(
-    rf"(?:(?P<hon>{_HONORIFIC})\s+)?"
+    rf"(?:(?P<hon>{_HONORIFIC})[^\S\n]+)?"
     rf"(?P<name>(?:{_INITIALS}|{_WORD})"
-    rf"(?:\s(?:{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=\s[A-Z])))*"
-    rf"(?:\s{_WORD})?{_SUFFIX}?)"
+    rf"(?:[^\S\n](?:{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=[^\S\n][A-Z])))*"
+    rf"(?:[^\S\n]{_WORD})?{_SUFFIX}?)(?![\w-])"
 )
 
 # Capitalised words that are never part of a person's name in filings. A candidate is cut
@@ -414,7 +416,8 @@ STOP_WORDS = frozenset(
     summary outlook guidance conference call webcast investors investor analyst analysts
     names named appoints appointed hires hired elects elected joins joined promotes promoted
     announces announced adds added taps welcomes retires resigns says said reports
-    former leader industry veteran expert pioneer
+    former leader industry veteran expert pioneer trademark registered aligns talent
+    shareholder stockholder community inquiries investment fixed income equity
     """.split()
 )
 

@@ -16,7 +16,7 @@ import re
 
 from .events import Hit, People, Ref, merge_hits, sentence_hits
 from .model import EventCandidate
-from .prose import Span, clean_title, lines, sentences, title_at, title_before
+from .prose import Span, clean_title, is_heading_like, lines, sentences, title_at, title_before
 
 _SPEECH = (
     r"(?:said|says|stated|states|noted|notes|commented|comments|added|adds|explained|"
@@ -26,9 +26,8 @@ _SPEECH_AFTER = re.compile(rf"^\s*,?\s*{_SPEECH}\b")
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s*$")
 _QUOTE = re.compile(r"[“”\"]")
 _CONTACTS = re.compile(
-    r"^\s*(?:[A-Z][\w&.-]*\s+){0,3}(?:Media|Investor|Press|Analyst|Public\s+Relations)?\s*"
-    r"(?:Relations\s+)?Contacts?\s*:?\s*$|^\s*(?:For\s+(?:more|further)\s+information|"
-    r"CONTACTS?)\s*[:,]?.*$",
+    r"(?:^|(?<=[.!?] ))[ \t]*(?:[A-Z0-9][\w&.-]*[ \t]+){0,3}(?:Media|Investors?|Press|"
+    r"Analysts?|Public[ \t]+Relations)?[ \t]*(?:Relations[ \t]+)?Contacts?(?:\(s\))?[ \t]*:?",
     re.M | re.I,
 )
 _ORG_AFTER_TITLE = re.compile(
@@ -44,14 +43,16 @@ def _title_and_org(text: str, start: int, end: int) -> tuple[str, str, int]:
     if not t:
         return "", "", start
     role = clean_title(text[t[0] : t[1]])
-    org = ""
+    lead = text[start : t[0]].strip()
+    employer = re.sub(r"^(?:the|a|an|its|our|their|his|her|former|new|then|current)\s+", "", lead)
+    org = employer if employer and employer[0].isupper() and not employer.endswith("s") else ""
     of = re.search(r"\s*,?\s+(?:of|for|at)\s+(?=[A-Z])", text[t[0] : t[1]])
     if of:
         after = _ORG_AFTER_TITLE.match(text, t[0] + of.start(), end)
         role = clean_title(text[t[0] : t[0] + of.start()])
         if after:
             org = after.group(1)
-    else:
+    elif not org:
         after = _ORG_AFTER_TITLE.match(text, t[1], end)
         if after:
             org = after.group(1)
@@ -59,7 +60,9 @@ def _title_and_org(text: str, start: int, end: int) -> tuple[str, str, int]:
 
 
 def _appositive(text: str, ref: Ref, end: int) -> tuple[str, str]:
-    m = re.match(r"\s*,\s*", text[ref.end : end])
+    """'John Smith, Chief Executive Officer of Acme' or 'Bryan Hanson as Chief Executive
+    Officer'."""
+    m = re.match(r"\s*,\s*|\s+as\s+", text[ref.end : end])
     if not m or ref.pronoun:
         return "", ""
     role, org, _ = _title_and_org(text, ref.end + m.end(), end)
@@ -87,7 +90,10 @@ def extract_press_people(text: str, *, sequence: str, registrant: str = "") -> l
         refs = people.refs_in(s.start, s.end)
         if not refs:
             continue
-        hits.extend(sentence_hits(text, s, people, None, "", compensation=False))
+        # A quote mentioning pay is commentary; a plain sentence about a grant is news.
+        quoted = bool(_QUOTE.search(text, s.start, s.end))
+        heading = is_heading_like(text[s.start : s.end])
+        hits.extend(sentence_hits(text, s, people, None, "", compensation=not (quoted or heading)))
         for ref in refs:
             if ref.pronoun:
                 continue
@@ -109,12 +115,24 @@ def _contacts(text: str, people: People) -> list[Hit]:
     for heading in _CONTACTS.finditer(text):
         block = lines(text, heading.end(), min(len(text), heading.end() + 600))
         for ln in block[:16]:
-            refs = [r for r in people.refs_in(ln.start, ln.end) if not r.pronoun]
+            if "\n" in text[heading.end() : ln.start] and len(text[ln.start : ln.end]) > 200:
+                break  # prose again
+            refs = [
+                r
+                for r in people.refs_in(ln.start, ln.end)
+                if not r.pronoun and r.start >= heading.end() and r.start < heading.end() + 600
+            ]
+            if len(refs) > 1 or (refs and text[ln.start : refs[0].start].strip(" :-–—")):
+                # Contacts run together on one line: "Media: Brad Carroll Community: ..."
+                hits.extend(
+                    Hit(r.person, "other", r.start, r.end, "contact", "", None, None, ln)
+                    for r in refs
+                    if r.person.name.given
+                )
+                continue
             if not refs:
                 continue
             ref = refs[0]
-            if text[ln.start : ref.start].strip(" :-–—") or len(refs) > 1:
-                continue
             rest = text[ref.end : ln.end].strip(" ,")
             role = "contact"
             if rest:

@@ -32,7 +32,7 @@ class Span:
     end: int
 
 
-def _is_heading_like(line: str) -> bool:
+def is_heading_like(line: str) -> bool:
     """A short line that is not running prose: a heading, a table cell, an amount."""
     words = line.split()
     if not words or len(words) > 14:
@@ -52,7 +52,7 @@ def _soft_break(prev: str, nxt: str) -> bool:
         return False
     if nxt[0].islower():
         return False
-    return _is_heading_like(prev) or _is_heading_like(nxt) and len(prev) < 60
+    return is_heading_like(prev) or is_heading_like(nxt) and len(prev) < 60
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -230,7 +230,7 @@ _CORE = (
     r"Managing\s+Director|Managing\s+Partner|General\s+Partner|General\s+Manager|Partner|"
     r"Director|director|Trustee|trustee|Member\s+of\s+the\s+Board(?:\s+of\s+Directors)?|"
     r"member\s+of\s+the\s+(?:Company['’]s\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?|"
-    r"Founder|Co-Founder|Attorney-in-Fact|attorney-in-fact)"
+    r"Founder|Co-Founder|Attorney-in-Fact|attorney-in-fact|Board\s+[Mm]ember|board\s+member)"
 )
 _OF_PART = (
     r"(?-i:(?:,\s*|\s+[-–—]\s+|\s+)(?:of|for)\s+(?:the\s+)?"
@@ -254,18 +254,42 @@ def clean_title(title: str) -> str:
     return title
 
 
+_TITLE_PREFIX = re.compile(
+    r"(?:(?:the|a|an|its|our|their|his|her)\s+)?(?:(?:new|then|current|former)\s+)?"
+    r"(?:(?:[A-Z][\w.,&-]*\s+){0,4}?(?:Company|Registrant|Corporation|Bank|Trust|Inc\.)['’]s\s+)?"
+)
+# An employer named right before the title: "3M chairman", "Ford president and CEO".
+_EMPLOYER_WORD = re.compile(r"[A-Z0-9][\w&.'’-]*\s+")
+
+
+def _title_after_employer(text: str, at: int, end: int) -> re.Match | None:
+    pos = at
+    for _ in range(3):
+        word = _EMPLOYER_WORD.match(text, pos, end)
+        if word is None:
+            return None
+        pos = word.end()
+        t = TITLE_CASE_SENSITIVE.match(text, pos, end)
+        if t is None and text[pos : pos + 1].islower():
+            t = TITLE.match(text, pos, end)
+        if t is not None:
+            return t
+    return None
+
+
 def title_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
-    """The job title starting at pos (after articles and "the Company's"), or None."""
+    """The job title starting at pos (after articles, "the Company's" or an employer's
+    name), or None."""
     while pos < end and text[pos] in " \t\n":
         pos += 1
-    m = re.compile(
-        r"(?:(?:the|a|an|its|our|their|his|her)\s+)?(?:(?:new|then|current|former)\s+)?"
-        r"(?:(?:[A-Z][\w.,&-]*\s+){0,4}?(?:Company|Registrant|Corporation|Bank|Trust|Inc\.)['’]s\s+)?"
-    ).match(text, pos, end)
+    m = _TITLE_PREFIX.match(text, pos, end)
     at = m.end() if m else pos
     t = TITLE.match(text, at, end)
     if not t:
-        return None
+        t = _title_after_employer(text, at, end)
+        if not t:
+            return None
+        at = t.start()
     e = t.end()
     while e > at and text[e - 1] in " ,;-–—":
         e -= 1
@@ -277,7 +301,7 @@ def title_before(text: str, start: int, pos: int) -> tuple[int, int] | None:
     window_start = max(start, pos - 160)
     best = None
     for m in TITLE_CASE_SENSITIVE.finditer(text, window_start, pos):
-        if text[m.end() : pos].strip(" ,") == "" and m.end() - m.start() > 2:
+        if text[m.end() : pos].strip(" ") == "" and m.end() - m.start() > 2:
             if best is None or m.start() < best[0]:
                 best = (m.start(), m.end())
     return best

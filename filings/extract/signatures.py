@@ -35,7 +35,13 @@ _TITLE_WORDS = re.compile(
     re.I,
 )
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|JR|SR)\.?$")
-_PREAMBLE_DATE = re.compile(r"this\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}", re.I)
+# The date in the sentence before the signatures: "... duly authorized, this 4th day of
+# December 1997" or "... thereunto duly authorized, in Woodland Park, ..., on June 30, 2022."
+_PREAMBLE_DATE = re.compile(
+    r"this\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
+    r"duly\s+authorized\b[^.;]{0,160}?\bon\s+(?:this\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
+    re.I,
+)
 _ATTORNEY = re.compile(r",?\s*(?:as\s+)?(?:attorney|attorney-in-fact|agent)\b.*$", re.I)
 
 
@@ -359,6 +365,8 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
     if attorney:
         entry.titles.append("Attorney-in-Fact")
     _take_cells(entry, _cells(rest))  # "/s/ Jane Doe<TAB>Director<TAB>June 27, 2025"
+    before_slash = text[all_lines[j].start : all_lines[j].start + slash.start()] if slash else ""
+    entry.date = entry.date or parse_date(before_slash)  # "April 15, 2025<TAB>By:<TAB>/s/ ..."
     k = j + 1
     blank_run = 0
     while k < len(all_lines) and k <= j + 8:
@@ -366,6 +374,8 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
         gap = text[all_lines[k - 1].end : nxt.start].count("\n")
         nbody = text[nxt.start : nxt.end]
         if _SLASH_S.search(nbody) or _BY.match(nbody):
+            break
+        if re.match(r"(?i)\s*(?:b?cc|enclosures?|attachments?)\b", nbody):
             break
         if gap > 2:
             blank_run += 1

@@ -4,7 +4,7 @@ The labels below were written by reading each filing: who the filing says was el
 appointed, resigned, retired, had compensation set, was named to a committee, signed,
 or reports ownership. They are what the filing says, not what the code outputs. Scope
 per form family follows the registry: 8-Ks (Item 5.02 narrative, signature block, EX-99
-press release), Forms 4 (reporting owners), 10-Ks (signature pages).
+press release), Forms 4 (reporting owners), 10-Ks and other forms (signature pages).
 
 Run with -s to see precision, recall and F1 over (person, event type) pairs.
 """
@@ -62,6 +62,7 @@ LABELS: dict[str, list[tuple[str, str, dict]]] = {
         ("Patricia L. Higgins", "other", {}),  # named with her former title; quoted
         ("Gregory A. Peters", "other", {"role": "president and chief executive officer"}),
         ("Robert D. Shurtleff Jr.", "retired", {}),  # "retiring Board member"
+        ("Robert D. Shurtleff Jr.", "other", {}),  # named with his title, "Board member"
         ("David Sutton", "other", {}),  # media contact
         ("Andrew Albrecht", "other", {}),  # investor contact
     ],
@@ -105,6 +106,51 @@ LABELS: dict[str, list[tuple[str, str, dict]]] = {
         ("Timothy S. Teter", "compensation-change", {}),
         ("Rebecca Peters", "signed", {"effective_date": D(2026, 3, 6)}),
     ],
+    # The four 8-Ks below were labelled after the extractors had been built on the filings
+    # above, and first scored untouched (precision 1.0, recall 0.5 over their 26 pairs:
+    # contact lists, "as Chief Executive Officer", employer-before-title and a grant in a
+    # press release were missed); the press reader was then improved on them.
+    # 3M 8-K (Item 8.01): a spin-off release quoting the CEO and naming the new company's
+    # leaders and six contacts.
+    "0000066740-24-000023": [
+        ("Michael M. Dai", "signed", {"effective_date": D(2024, 3, 8)}),
+        ("Mike Roman", "other", {"role": "chairman and chief executive officer"}),
+        ("Bryan Hanson", "other", {"role": "Chief Executive Officer"}),
+        ("Wayde McMillan", "other", {"role": "Chief Financial Officer"}),
+        ("Carrie Cox", "other", {}),  # "as Board Chair"
+        ("Bruce Jermeland", "other", {}),
+        ("Diane Farrow", "other", {}),
+        ("Eric Herron", "other", {}),
+        ("Sean Lynch", "other", {}),
+        ("Kevin Moran", "other", {}),
+        ("Carly Rotman", "other", {}),
+    ],
+    # Ford 8-K (Item 7.01): strategy release; Hackett "became Ford president and CEO on May
+    # 22"; contacts run together on one line.
+    "0000037996-17-000084": [
+        ("Corey M. MacGillivray", "signed", {"role": "Assistant Secretary"}),
+        ("Jim Hackett", "other", {}),
+        ("Jim Hackett", "appointed", {}),
+        ("Brad Carroll", "other", {}),
+        ("Dawn Dombroski", "other", {}),
+        ("Karen Rocoff", "other", {}),
+    ],
+    # Apple 8-K (2000, pre-2004 Item 5 refers to the release): options and an airplane for
+    # the CEO, quotes by two directors, two press contacts.
+    "0000912057-00-002128": [
+        ("Fred Anderson", "signed", {"effective_date": D(2000, 1, 21)}),
+        ("Steve Jobs", "other", {}),
+        ("Steve Jobs", "compensation-change", {}),
+        ("Ed Woolard", "other", {"role": "Board member"}),
+        ("Jerry York", "other", {}),
+        ("Rhona Hamilton", "other", {}),
+        ("Katie Cotton", "other", {}),
+    ],
+    # ABVC 8-K: results release quoting the CEO, who is also the contact and the signer.
+    "0001213900-25-032135": [
+        ("Uttam Patil", "signed", {"effective_date": D(2025, 4, 15)}),
+        ("Uttam Patil", "other", {}),
+    ],
     # Form 4s: reporting owners.
     "0001094891-00-000193": [("Alan H. Foster", "reporting-owner", {"is_director": True})],
     "0000320193-22-000061": [
@@ -146,7 +192,28 @@ LABELS: dict[str, list[tuple[str, str, dict]]] = {
         ("PLP Funds Master Fund LP", "reporting-owner", {"is_organization": True}),
         ("Pleasant Lake Partners LLC", "reporting-owner", {"is_ten_percent_owner": True}),
     ],
-    # 10-K signature pages.
+    # 10-K and S-3 signature pages.
+    "0000320193-94-000016": [  # two signers per row, fixed width
+        ("Michael H. Spindler", "signed", {"effective_date": D(1994, 12, 8)}),
+        ("Joseph A. Graziano", "signed", {}),
+        ("Jeanne Seeley", "signed", {"role": "Vice President, Finance, and Corporate Controller"}),
+        ("Armas C. Markkula Jr.", "signed", {}),
+        ("Peter O. Crisp", "signed", {}),
+        ("Bernard Goldstein", "signed", {}),
+        ("B. Jurgen Hintz", "signed", {}),
+        ("Katherine Hudson", "signed", {"role": "Director"}),
+    ],
+    "0001193125-22-186192": [  # S-3: HTML table, one signer per row
+        ("Robert H. Schwartz", "signed", {"effective_date": D(2022, 6, 30)}),
+        ("Morgan O’Brien", "signed", {"role": "Executive Chairman of the Board"}),
+        ("Timothy A. Gray", "signed", {}),
+        ("Singleton B. McAllister", "signed", {"role": "Director"}),
+        ("Leslie B. Daniels", "signed", {}),
+        ("Gregory A. Haller", "signed", {}),
+        ("Gregory Pratt", "signed", {}),
+        ("Paul Saleh", "signed", {}),
+        ("Mahvash Yazdi", "signed", {"effective_date": D(2022, 6, 30)}),
+    ],
     "0001010412-10-000078": [
         ("S. Emerson Lybbert", "signed", {"effective_date": D(2010, 4, 6)}),
         ("Marni Gaer", "signed", {"role": "Director"}),
