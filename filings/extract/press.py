@@ -83,7 +83,9 @@ def _quoted(text: str, s: Span, ref: Ref) -> bool:
     return bool(_SPEECH_AFTER.match(text[after_start : s.end]))
 
 
-def extract_press_people(text: str, *, sequence: str, registrant: str = "") -> list[EventCandidate]:
+def extract_press_people(text: str, *, sequence: str) -> list[EventCandidate]:
+    """People quoted, named with a title, appointed or leaving, and the contacts, of one
+    press release; one candidate per person and event type."""
     people = People(text, bare_family=True)
     hits: list[Hit] = []
     for s in sentences(text):
@@ -133,28 +135,8 @@ def _contacts(text: str, people: People) -> list[Hit]:
             if not refs:
                 continue
             ref = refs[0]
-            rest = text[ref.end : ln.end].strip(" ,")
-            role = "contact"
-            if rest:
-                t = title_at(
-                    text,
-                    ref.end
-                    + (len(text[ref.end : ln.end]) - len(text[ref.end : ln.end].lstrip(" ,"))),
-                    ln.end,
-                )
-                if t:
-                    role = clean_title(text[t[0] : t[1]])
-            hits.append(
-                Hit(
-                    ref.person,
-                    "other",
-                    ref.start,
-                    ref.end,
-                    role,
-                    "",
-                    None,
-                    None,
-                    Span(ln.start, ln.end),
-                )
-            )
+            lead = re.match(r"[\s,]*", text[ref.end : ln.end])
+            t = title_at(text, ref.end + lead.end(), ln.end)
+            role = clean_title(text[t[0] : t[1]]) if t else "contact"
+            hits.append(Hit(ref.person, "other", ref.start, ref.end, role, "", None, None, ln))
     return hits
