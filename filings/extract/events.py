@@ -14,6 +14,7 @@ from later sentences.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -285,6 +286,7 @@ class People:
                 self._add_name(item)
             else:
                 self._add_pronoun(item)
+        self._starts = [r.start for r in self.refs]
 
     def _add_name(self, m: Mention) -> None:
         gender = _GENDER_OF_TITLE.get(m.name.title)
@@ -314,7 +316,12 @@ class People:
         # The last person of this gender, or failing that the last person of unknown gender,
         # mentioned not too far back.
         gender = "m" if m.group().casefold() in _MALE else "f"
-        recent = [r for r in self.refs if r.start < m.start() and m.start() - r.end <= 1500]
+        recent = []
+        for r in reversed(self.refs):  # refs are added in text order
+            if m.start() - r.end > 1500:
+                break
+            recent.append(r)
+        recent.reverse()
         person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
         if person is None:
             person = next((r.person for r in reversed(recent) if r.person.gender is None), None)
@@ -325,9 +332,13 @@ class People:
         self.refs.append(Ref(m.start(), m.end(), person, True))
 
     def refs_in(self, start: int, end: int) -> list[Ref]:
-        return sorted(
-            (r for r in self.refs if start <= r.start and r.end <= end), key=lambda r: r.start
-        )
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.refs) and self.refs[i].start < end:
+            if self.refs[i].end <= end:
+                out.append(self.refs[i])
+            i += 1
+        return out
 
 
 def _with_bare_family_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -589,7 +600,7 @@ def extract_events(
     sections = find_sections(text, filed)
     if not sections:
         return []
-    people = People(text)
+    people = People(text[: max(s.end for s in sections)])
     org = _registrant(text, registrant)
     hits: list[tuple[Hit, str]] = []
     for section in sections:
