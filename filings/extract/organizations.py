@@ -1,0 +1,426 @@
+"""Organisations named in press releases and 8-K narratives.
+
+Two kinds of mention are found. A company that writes its legal form: a run of
+capitalised words ending in a designator ("Internap Network Services Corporation",
+"Goldman Sachs & Co. LLC", "The Vanguard Group, Inc."); the run is read leftwards from
+the designator and stops at lower-case words, sentence ends, titles and function words,
+so "the Board of Directors of Internap Network Services Corporation" yields only the
+company. And a company the caller already knows: `known` maps normalised names (built with
+`normalize_company_name` from header names such as "INTERNAP NETWORK SERVICES CORP/WA")
+to CIKs, and any run of words whose normalised form is a key is a mention with that CIK.
+The SEC is kept as an organisation under its full name.
+
+Offsets are character offsets into the plain text given: ``text[m.start:m.end] == m.name``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .prose import sentences
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    name: str  # as written
+    normalized: str  # normalize_company_name(name)
+    cik: int | None  # from `known`
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    document_sequence: str
+    source: str  # "designator", "known" or "agency"
+
+
+# --- normalising names ----------------------------------------------------------------------
+
+_STATE_SUFFIX = re.compile(r"\s*/\s*[A-Za-z.]{0,6}\s*/?\s*$")
+_CANONICAL = {
+    "corporation": "corp",
+    "incorporated": "inc",
+    "company": "co",
+    "limited": "ltd",
+}
+_PHRASES = (
+    (("public", "limited", "co"), ("plc",)),
+    (("limited", "liability", "co"), ("llc",)),
+    (("limited", "partnership"), ("lp",)),
+    (("ltd", "partnership"), ("lp",)),
+    (("national", "association"), ("na",)),
+)
+SEC = "securities and exchange commission"
+_AGENCY_ALIASES = {
+    "sec": SEC,
+    "us sec": SEC,
+    "us securities and exchange commission": SEC,
+    "united states securities and exchange commission": SEC,
+    "securities exchange commission": SEC,
+}
+
+
+def _tokens(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("’", "'").replace("‘", "'").casefold()
+    folded = folded.replace("&", " and ").replace("'", "")
+    raw = re.findall(r"[a-z0-9]+", folded)
+    # "L.L.C." -> "llc", "U.S." -> "us"
+    out: list[str] = []
+    run: list[str] = []
+    for tok in raw + [""]:
+        if len(tok) == 1 and tok.isalpha():
+            run.append(tok)
+            continue
+        if run:
+            out.extend(["".join(run)] if len(run) > 1 else run)
+            run = []
+        if tok:
+            out.append(tok)
+    return [_CANONICAL.get(t, t) for t in out]
+
+
+def _phrases(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for long, short in _PHRASES:
+            if tuple(tokens[i : i + len(long)]) == long:
+                out.extend(short)
+                i += len(long)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def normalize_company_name(name: str) -> str:
+    """A key that is equal for the ways one company's name is written: case, punctuation
+    and accents ignored, "&" read as "and", Corporation/Incorporated/Company/Limited read as
+    Corp/Inc/Co/Ltd, a leading "The" and a trailing state suffix ("/DE/", "/WA") dropped.
+    'INTERNAP NETWORK SERVICES CORP/WA' and 'Internap Network Services Corporation' ->
+    'internap network services corp'."""
+    name = name.strip()
+    for _ in range(2):
+        name = _STATE_SUFFIX.sub("", name)
+    tokens = _phrases(_tokens(name))
+    while tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    key = " ".join(tokens)
+    return _AGENCY_ALIASES.get(key, key)
+
+
+# --- designators ------------------------------------------------------------------------------
+
+_STRONG = (
+    r"Inc\.?|INC\.?|Incorporated|INCORPORATED|Corp\.?|CORP\.?|Corporation|CORPORATION|Co\.|CO\."
+    r"|LLC|L\.L\.C\.|LP|L\.P\.|LLP|L\.L\.P\.|PLLC|Ltd\.?|LTD\.?|Limited|LIMITED|PLC|[Pp]lc"
+    r"|N\.V\.|S\.A\.|B\.V\.|S\.p\.A\.|N\.A\.|P\.C\.|GmbH|AG|SA|NV|SE|AB|ASA|A/S|Pty\.?"
+    r"|Bancorp|BANCORP|Bancorporation|Bancshares|BANCSHARES"
+)
+_WEAK = (
+    r"Company|COMPANY|Holdings|HOLDINGS|Group|GROUP|Trust|TRUST|Partners|PARTNERS|Capital"
+    r"|CAPITAL|Commission|COMMISSION|Exchange|EXCHANGE|Association|ASSOCIATION|Fund|FUND"
+    r"|National\s+Association"
+)
+_DESIGNATOR = re.compile(rf"(?<![\w&.'’-])(?:{_STRONG}|{_WEAK})(?![\w&'’-]|\.\w)")
+_WEAK_ONLY = re.compile(rf"(?:{_WEAK})")
+_SHORT_CAPS = frozenset({"AG", "SA", "NV", "SE", "AB", "ASA"})
+_CHAIN = re.compile(rf"(?:,\s*|\s+)(?:{_STRONG}|{_WEAK})(?![\w&'’-]|\.\w)")
+
+_WORD = re.compile(r"[A-Za-z0-9][\w.'’&/-]*|&")
+_PARTICLES = frozenset(
+    {"de", "du", "la", "le", "van", "von", "der", "den", "des", "di", "del", "da", "y", "e"}
+)
+# Words before "of" that make it part of a name: "Bank of America Corporation".
+_OF_HEADS = frozenset(
+    """bank trust bancorp association company corporation insurance assurance society institute
+    university college republic commonwealth authority exchange fund partners group hospital
+    council federation union academy foundation agency board""".split()
+)
+_STOP = frozenset(
+    """the a an and or of in on at by for from to with as into under our its their his her this
+    that these those each both all any certain such other if also additionally further however
+    following during after before since while when where whereas pursuant between among upon per
+    via including includes every no not yesterday today tomorrow accordingly thereafter then
+    therefore meanwhile although because moreover finally recently currently previously
+    subsequently prior effective dear mr mrs ms dr messrs prof sir ceo cfo coo chairman
+    chairwoman president officer director directors counsel item items exhibit exhibits form
+    section rule note notes schedule part annex appendix table page january february march april
+    may june july august september october november december monday tuesday wednesday thursday
+    friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec we you he she it they
+    about contact contacts media investor investors said says according""".split()
+)
+# Words that make a generic phrase, not a name, before a weak designator: "Peer Group".
+_GENERIC = frozenset(
+    """compensation audit nominating governance executive management investment working peer
+    business control voting operating reporting product marketing sales customer advisory family
+    total global credit equity debt private public venture growth plan savings retirement pension
+    employee employees benefit holding parent subsidiary surviving acquiring target merger issuer
+    issuing owner depositor sponsor servicer operating liquidating grantor statutory voting
+    rabbi escrow indenture collateral investors investor shareholders stockholders lenders
+    partnership limited general special series class common preferred stock securities
+    capital sinking reserve guarantee guaranty trust""".split()
+)
+# Title-case headline words that are not part of a name ("Become Most Trusted ... Company").
+_HEADLINE = frozenset(
+    """become becomes most more best leading largest top premier trusted named names announces
+    announced joins joined acquires acquired completes completed launches""".split()
+)
+_ABBREVIATION = re.compile(
+    r"(?:[A-Za-z]\.)+|(?:St|Mt|Bros|Intl|Int'l|Natl|Co|Inc|Corp|Ltd|Jr|Sr)\.", re.IGNORECASE
+)
+_BOUNDARY = re.compile(r"\n\s*\n|[\t()\[\]{}:;|“”\"—,]|\s[–-]\s|[!?]\s")
+_SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+_SEC_NAME = re.compile(
+    rf"(?:(?:U\.\s?S\.|United{_SP}States|UNITED{_SP}STATES){_SP})?"
+    rf"(?:Securities{_SP}and{_SP}Exchange{_SP}Commission"
+    rf"|SECURITIES{_SP}AND{_SP}EXCHANGE{_SP}COMMISSION)"
+    r"|(?<![\w.-])SEC(?![\w-]|\.\s?\d)"
+)
+
+
+def _is_proper(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _mostly_upper(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 40) : pos + 40]
+    letters = [c for c in window if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+def _name_start(text: str, d_start: int, limit: int) -> int | None:
+    """Where the name ending in the designator at d_start begins, or None."""
+    lo = max(limit, d_start - 160)
+    # "Acme, Inc.": one comma is allowed right before the designator.
+    gap = re.search(r"[ \t\u00a0]*,?[ \t\u00a0]*\n?[ \t\u00a0]*\Z", text[lo:d_start])
+    window = text[lo : lo + gap.start()]
+    cut = 0
+    for m in _BOUNDARY.finditer(window):
+        cut = m.end()
+    tokens = [(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(window, cut)]
+    if not tokens or tokens[-1][1] != lo + len(window):
+        return None
+    kept: list[tuple[int, int, str]] = []
+    k = len(tokens) - 1
+    while k >= 0:
+        s, e, word = tokens[k]
+        if kept and not re.fullmatch(r"[ \t\u00a0]*\n?[ \t\u00a0]*", text[e : kept[-1][0]]):
+            break
+        bare = word.rstrip(".,").casefold().replace("’", "'")
+        if re.search(r"-[a-z]+$", word.rstrip(".,")):
+            break  # "NC-based SpectraSite, Inc."
+        if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
+            break  # "... said Internap. Acme Corp." ends a sentence
+        if word == "&":
+            kept.append(tokens[k])
+        elif bare == "and":
+            break  # "between Apple and Goldman Sachs & Co. LLC" names two companies
+        elif bare == "of" or bare in _PARTICLES and not _is_proper(word):
+            if not kept or not _is_proper(kept[-1][2]) or k == 0:
+                break
+            left = tokens[k - 1]
+            if not re.fullmatch(r"\s+", text[left[1] : s]) or not _is_proper(left[2]):
+                break
+            left_bare = left[2].rstrip(".,").casefold()
+            if bare == "of" and left_bare not in _OF_HEADS:
+                break
+            if bare == "and" and (left_bare in _STOP or _DESIGNATOR.fullmatch(left[2])):
+                break
+            if bare == "and" and k >= 2 and text[tokens[k - 2][1] : left[0]].strip() == ",":
+                break  # "Alcoa, Unisys and Visteon Corporation" is a list
+            kept.append(tokens[k])
+        elif _is_proper(word):
+            if bare in _STOP and bare != "the":
+                break
+            if bare == "the":
+                if not word[0].isupper():
+                    break
+                kept.append(tokens[k])
+                break
+            if (
+                re.fullmatch(r"\d{4}", word)
+                or re.fullmatch(r"[\d,.$%]+", word)
+                and (k == 0 or not _is_proper(tokens[k - 1][2]))
+            ):
+                break  # "In 2019 Acme Corp", "$5 million"
+            kept.append(tokens[k])
+        else:
+            break
+        k -= 1
+    while kept and (kept[-1][2] == "&" or kept[-1][2].casefold() in ("and", "of")):
+        kept.pop()
+    if not kept:
+        return None
+    return kept[-1][0]
+
+
+def _designator_mentions(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    while True:
+        m = _DESIGNATOR.search(text, pos)
+        if not m:
+            break
+        d_start, d_end = m.start(), m.end()
+        # A designator followed by another ("Co. LLC", "Group, Inc.", "Trust Company").
+        while True:
+            c = _CHAIN.match(text, d_end)
+            if not c or "\n\n" in c.group():
+                break
+            d_end = c.end()
+        pos = d_end
+        word = m.group()
+        last = text[d_start:d_end]
+        if not last.endswith("."):
+            after = re.match(r" ([A-Z][\w&'’-]*)", text[d_end : d_end + 40])
+            if after and not _DESIGNATOR.fullmatch(after.group(1)):
+                continue  # "Trust Agreement", "Capital Markets", "Exchange Act"
+        if word.casefold() == "incorporated" and re.match(
+            r"\s+(?:by|herein|in|into|under|as|on|pursuant|and)\b", text[m.end() : m.end() + 20]
+        ):
+            continue  # "Documents Incorporated by Reference"
+        if word in _SHORT_CAPS and _mostly_upper(text, d_start):
+            continue
+        start = _name_start(text, d_start, 0)
+        if start is None:
+            continue
+        name_words = [
+            w.group().rstrip(".,").casefold() for w in _WORD.finditer(text, start, d_start)
+        ]
+        proper = [
+            w
+            for w in name_words
+            if w not in ("&", "and", "of", "the")
+            and w not in _PARTICLES
+            and not _DESIGNATOR.fullmatch(w.title())
+            and not _DESIGNATOR.fullmatch(w.upper())
+        ]
+        if not proper:
+            continue
+        if any(w in _HEADLINE for w in proper):
+            continue  # "... to Become Most Trusted Mobility Company"
+        weak = _WEAK_ONLY.fullmatch(text[d_start:d_end].split(",")[-1].strip()) and (
+            _WEAK_ONLY.fullmatch(word)
+        )
+        if weak and all(w in _GENERIC for w in proper):
+            continue
+        out.append((start, d_end, "designator"))
+    return out
+
+
+def _sec_mentions(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "agency") for m in _SEC_NAME.finditer(text)]
+
+
+# --- known names ------------------------------------------------------------------------------
+
+_TEXT_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|&")
+
+
+def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, str]]:
+    keys = {normalize_company_name(k): v for k, v in known.items() if k}
+    if not keys:
+        return []
+    longest = max(len(k.split()) for k in keys) + 3  # designators spelt out take more tokens
+    toks = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
+    out = []
+    for i, (s, _e, word) in enumerate(toks):
+        if not _is_proper(word):
+            continue
+        if i and re.fullmatch(r"[A-Za-z0-9]", toks[i - 1][2]) and text[toks[i - 1][1]] == ".":
+            if text[toks[i - 1][1] : s] == ".":
+                continue  # inside "U.S." or "L.L.C."
+        best = None
+        for j in range(i, min(len(toks), i + longest)):
+            if j > i and not _joins(text, toks[j - 1], toks[j]):
+                break
+            e = toks[j][1]
+            if e < len(text) and text[e] == "." and re.fullmatch(r"[A-Za-z]{1,4}", toks[j][2]):
+                e_dot = e + 1
+            else:
+                e_dot = e
+            key = normalize_company_name(text[s:e_dot])
+            if key in keys and _is_proper(toks[j][2]):
+                best = (s, e_dot if _DESIGNATOR.fullmatch(text[toks[j][0] : e_dot]) else e, key)
+        if best:
+            out.append((best[0], best[1], "known"))
+    return out
+
+
+def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    gap = text[left[1] : right[0]]
+    if "\n\n" in gap or len(gap) > 4:
+        return False
+    if re.fullmatch(r"\s*", gap) or re.fullmatch(r"\s*&\s*", gap):
+        return True
+    if re.fullmatch(r",\s+", gap):
+        return bool(_DESIGNATOR.match(text, right[0]))  # "BlackRock, Inc."
+    if re.fullmatch(r"[.\-/]", gap):
+        return True  # "U.S.", "1-800-Flowers", "L.L.C."
+    if re.fullmatch(r"\.\s+", gap):
+        return bool(_ABBREVIATION.fullmatch(text[left[0] : left[1] + 1]))
+    return False
+
+
+# --- mentions ---------------------------------------------------------------------------------
+
+
+def organization_mentions(
+    text: str, *, sequence: str, known: dict[str, int] | None = None
+) -> list[OrgMention]:
+    """Organisations named in text, in order of appearance; an overlapping shorter match
+    gives way to a longer one, and a name from `known` to a designator run that only
+    adds words before it."""
+    found = _designator_mentions(text) + _sec_mentions(text)
+    keys = {normalize_company_name(k): v for k, v in (known or {}).items() if k}
+    if keys:
+        found += _known_mentions(text, keys)
+    rank = {"known": 0, "designator": 1, "agency": 2}
+    found.sort(key=lambda f: (-(f[1] - f[0]), rank[f[2]], f[0]))
+    chosen: list[tuple[int, int, str]] = []
+    for cand in found:
+        s, e, how = cand
+        clash = next((c for c in chosen if c[0] < e and s < c[1]), None)
+        if clash is None:
+            chosen.append(cand)
+        elif how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
+            # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
+            chosen[chosen.index(clash)] = cand
+    chosen.sort()
+    spans = sentences(text) if chosen else []
+    starts = [sp.start for sp in spans]
+    out: list[OrgMention] = []
+    seen: set[tuple[str, int]] = set()
+    for s, e, how in chosen:
+        name = text[s:e]
+        normalized = normalize_company_name(name)
+        if (normalized, s) in seen or not normalized:
+            continue
+        seen.add((normalized, s))
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and spans[k].end >= e:
+            s_start, s_end = spans[k].start, spans[k].end
+        else:
+            s_start = text.rfind("\n", 0, s) + 1
+            s_end = text.find("\n", e)
+            s_end = len(text) if s_end < 0 else s_end
+        out.append(
+            OrgMention(
+                name=name,
+                normalized=normalized,
+                cik=keys.get(normalized),
+                start=s,
+                end=e,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                document_sequence=sequence,
+                source=how,
+            )
+        )
+    return out
