@@ -610,20 +610,23 @@ def _source_facts(value: str) -> _Facts:
     )
 
 
-_TRAILING_SOURCE = re.compile(
-    r"\s*[(\[][^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*(?:incorporated|previously\s+filed|filed\s+as\s+"
-    r"exhibit|filed\s+with|furnished\s+as)[^()]*(?:\([^()]*\)[^()]*)*[)\]]?\s*[.;]?\s*$",
-    re.IGNORECASE,
-)
-
-
 def _short_description(description: str) -> str:
-    """The description without a trailing "(filed as Exhibit 3.1 to ...)" clause."""
-    short = _TRAILING_SOURCE.sub("", description).strip()
-    if not short:
-        short = description
+    """The description without its "(filed as Exhibit 3.1 to ...)" or "Incorporated by
+    reference to ..." clause and without a trailing "filed herewith"."""
+    short = description
+    m = _IBR_ANCHOR.search(short)
+    if m:
+        cut: int | None = m.start()
+        paren = short.rfind("(", 0, cut)
+        if paren >= 0 and ")" not in short[paren:cut]:
+            cut = paren
+        elif cut and not re.search(r"(?:[.;,]|\s[-–—])\s*$", short[:cut]):
+            cut = None  # the clause is part of the description itself
+        if cut:
+            short = short[:cut].rstrip(" ,;-–—")
     short = re.sub(
-        r"[,;]?\s*(?:filed|furnished|included)\s+herewith\.?$|\s*\((?:filed|furnished)\s+herewith\)\.?$",
+        r"[,;]?\s*(?:filed|furnished|included)\s+herewith\.?$"
+        r"|\s*\((?:filed|furnished)\s+herewith\)\.?$",
         "",
         short,
         flags=re.IGNORECASE,
