@@ -46,9 +46,8 @@ _CANONICAL = {
     "limited": "ltd",
 }
 _PHRASES = (
-    (("public", "limited", "co"), ("plc",)),
-    (("limited", "liability", "co"), ("llc",)),
-    (("limited", "partnership"), ("lp",)),
+    (("public", "ltd", "co"), ("plc",)),
+    (("ltd", "liability", "co"), ("llc",)),
     (("ltd", "partnership"), ("lp",)),
     (("national", "association"), ("na",)),
 )
