@@ -822,6 +822,11 @@ def exhibit_references(text: str, *, sequence: str) -> list[ExhibitReference]:
     starts = [s.start for s in spans]
     out: list[ExhibitReference] = []
     for m in _MENTION.finditer(text):
+        newline = text.find("\n", m.start(), m.end("first"))
+        if newline >= 0:
+            line = text[text.rfind("\n", 0, newline) + 1 : newline]
+            if len(line) < 55 or "\t" in line or _is_header_line(line):
+                continue  # "Description of Exhibit" over a column of numbers
         line_start = text.rfind("\n", 0, m.start()) + 1
         after = text[m.end() : m.end() + 160]
         internal = _INTERNAL_AFTER.match(after)

@@ -126,10 +126,12 @@ _WEAK = (
     r"|CAPITAL|Commission|COMMISSION|Exchange|EXCHANGE|Association|ASSOCIATION|Fund|FUND"
     r"|National\s+Association"
 )
-_DESIGNATOR = re.compile(rf"(?<![\w&.'’-])(?:{_STRONG}|{_WEAK})(?![\w&'’-]|\.\w)")
+_AFTER = r"(?![\w&-]|['’](?!s\b)|\.\w)"  # a possessive may follow: "Ford Motor Company’s"
+_DESIGNATOR = re.compile(rf"(?<![\w&.'’-])(?:{_STRONG}|{_WEAK}){_AFTER}")
+_INNER_STOP = re.compile(rf"(?:{_STRONG}|Company|COMPANY)")
 _WEAK_ONLY = re.compile(rf"(?:{_WEAK})")
 _SHORT_CAPS = frozenset({"AG", "SA", "NV", "SE", "AB", "ASA"})
-_CHAIN = re.compile(rf"(?:,\s*|\s+)(?:{_STRONG}|{_WEAK})(?![\w&'’-]|\.\w)")
+_CHAIN = re.compile(rf"(?:,\s*|\s+)(?:{_STRONG}|{_WEAK}){_AFTER}")
 
 _WORD = re.compile(r"[A-Za-z0-9][\w.'’&/-]*|&")
 _PARTICLES = frozenset(
@@ -176,11 +178,23 @@ _ABBREVIATION = re.compile(
 _BOUNDARY = re.compile(r"\n\s*\n|[\t()\[\]{}:;|“”\"—,]|\s[–-]\s|[!?]\s")
 _SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _SEC_NAME = re.compile(
-    rf"(?:(?:U\.\s?S\.|United{_SP}States|UNITED{_SP}STATES){_SP})?"
+    r"(?:(?:U\.\s?S\.|United[ \t]+States|UNITED[ \t]+STATES)[ \t]+)?"
     rf"(?:Securities{_SP}and{_SP}Exchange{_SP}Commission"
     rf"|SECURITIES{_SP}AND{_SP}EXCHANGE{_SP}COMMISSION)"
     r"|(?<![\w.-])SEC(?![\w-]|\.\s?\d)"
 )
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """Whether the line break at `newline` wraps running prose (a fixed-width text line)
+    rather than ending a heading, a table cell or a paragraph."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline]
+    return len(line) >= 55 and "\t" not in line
+
+
+def _crosses_break(text: str, start: int, end: int) -> bool:
+    k = text.find("\n", start, end)
+    return k >= 0 and not _wrapped(text, k)
 
 
 def _is_proper(word: str) -> bool:
@@ -211,6 +225,8 @@ def _name_start(text: str, d_start: int, limit: int) -> int | None:
         s, e, word = tokens[k]
         if kept and not re.fullmatch(r"[ \t\u00a0]*\n?[ \t\u00a0]*", text[e : kept[-1][0]]):
             break
+        if _crosses_break(text, e, kept[-1][0] if kept else d_start):
+            break
         bare = word.rstrip(".,").casefold().replace("’", "'")
         if re.search(r"-[a-z]+$", word.rstrip(".,")):
             break  # "NC-based SpectraSite, Inc."
@@ -237,6 +253,8 @@ def _name_start(text: str, d_start: int, limit: int) -> int | None:
         elif _is_proper(word):
             if bare in _STOP and bare != "the":
                 break
+            if kept and _INNER_STOP.fullmatch(word):
+                break  # "About Ford Motor Company Ford Motor Company is": two names
             if bare == "the":
                 if not word[0].isupper():
                     break
@@ -270,7 +288,7 @@ def _designator_mentions(text: str) -> list[tuple[int, int, str]]:
         # A designator followed by another ("Co. LLC", "Group, Inc.", "Trust Company").
         while True:
             c = _CHAIN.match(text, d_end)
-            if not c or "\n\n" in c.group():
+            if not c or "\n\n" in c.group() or _crosses_break(text, d_end, c.end()):
                 break
             d_end = c.end()
         pos = d_end
@@ -314,7 +332,11 @@ def _designator_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 def _sec_mentions(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), "agency") for m in _SEC_NAME.finditer(text)]
+    return [
+        (m.start(), m.end(), "agency")
+        for m in _SEC_NAME.finditer(text)
+        if not _crosses_break(text, m.start(), m.end())
+    ]
 
 
 # --- known names ------------------------------------------------------------------------------
@@ -344,17 +366,21 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
                 e_dot = e + 1
             else:
                 e_dot = e
-            key = normalize_company_name(text[s:e_dot])
-            if key in keys and _is_proper(toks[j][2]):
-                best = (s, e_dot if _DESIGNATOR.fullmatch(text[toks[j][0] : e_dot]) else e, key)
+            ends = [e_dot if _DESIGNATOR.fullmatch(text[toks[j][0] : e_dot]) else e]
+            if re.search(r"['’]s$", toks[j][2]):
+                ends.append(e - 2)  # "Ford Motor Company’s"
+            for end in ends:
+                if normalize_company_name(text[s:end]) in keys and _is_proper(toks[j][2]):
+                    best = (s, end)
+                    break
         if best:
-            out.append((best[0], best[1], "known"))
+            out.append((*best, "known"))
     return out
 
 
 def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
     gap = text[left[1] : right[0]]
-    if "\n\n" in gap or len(gap) > 4:
+    if "\n\n" in gap or len(gap) > 4 or _crosses_break(text, left[1], right[0]):
         return False
     if re.fullmatch(r"\s*", gap) or re.fullmatch(r"\s*&\s*", gap):
         return True
