@@ -26,7 +26,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .prose import DATE, _date_of, sentences
 
@@ -69,9 +69,10 @@ class ExhibitReference:
 # --- exhibit numbers --------------------------------------------------------------------
 
 _XBRL = r"INS|SCH|CAL|DEF|LAB|PRE|CERT|906CERT"
-# 3.1, 3(i), 3 (ii), 10.1A, 3.1.2, 99, 101.INS, 99.CERT
+# 3.1, 3(i), 3 (ii), 10.1A, 3.1.2, 99, 101.INS, 99.CERT; 1990s: 3-A, 10-B-1, 10.A.3-1
 NUMBER = (
-    r"\d{1,3}(?:\.\d{1,3}){0,3}(?:\s?\((?:[ivxIVX]{1,4}|[a-hA-H])\))?"
+    r"\d{1,3}(?:\.\d{1,3}|\.[A-Z](?=[.-]\d)|-[A-Z](?![A-Za-z])|-\d{1,2}(?![\d/-])){0,4}"
+    r"(?:\s?\((?:[ivxIVX]{1,4}|[a-hA-H])\))?"
     rf"(?:\.(?:{_XBRL})|[A-Z](?![\w]))?"
 )
 _NUMBER_END = r"(?![\w(]|[.\-/]\w)"
@@ -170,13 +171,16 @@ _HEADER_WORDS = frozenset(
     documents form file filing filed date herewith furnished incorporated by reference
     reference(s) period ending ended page sequential seq numbered the index to method
     designation schedule registration statement report exh ex ex. # and or name herein
-    sequentially (sequential location number(s) s-k regulation item 601""".split()
+    sequentially (sequential location number(s) s-k regulation item 601 notes note""".split()
 )
 _FURNITURE = re.compile(
     r"(?:Table\s+of\s+Contents|Index|<\/?(?:S|C|CAPTION|TABLE|PAGE|FN)>|\(?[A-Z]{1,3}-\d{1,3}\)?"
-    r"|[-–—]\s*\d{1,3}\s*[-–—]|Page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}\s*$)",
+    r"|[-–—]\s*\d{1,3}\s*[-–—]|Page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}\s*$|\(?Continued\)?"
+    r"|\*?Notes\s+appear\s+on\s+pages?\s+[\d\s,-]+\.?)",
     re.IGNORECASE,
 )
+# A code in a "Notes" column, keyed to a table of notes: "97/1Q", "88-S3", "93K-10.A.15**"
+_NOTE_CODE = re.compile(r"(?=[\w/.*-]*\d)[\w/.-]{2,20}\*{0,3}|\*{1,3}")
 _SEPARATOR = re.compile(r"[_\-–—=*\s]{5,}")
 _STOP = re.compile(
     r"(?:SIGNATURES?|Signatures?|SIGNATURE\s+PAGE|Pursuant\s+to\s+the\s+requirements"
@@ -186,7 +190,7 @@ _STOP = re.compile(
 )
 _ROW = re.compile(
     rf"(?P<pre>{_MARK}\s*)?(?:(?P<word>Exhibit|EXHIBIT|Ex\.|EX-|Exh\.)\s*(?:No\.?\s*)?)?"
-    rf"(?P<num>{NUMBER}){_NUMBER_END}(?P<mark>{_MARK})?"
+    rf"(?P<num>{NUMBER}|(?<=EX-)FILING\s+FEES){_NUMBER_END}(?P<mark>{_MARK})?"
     r"(?P<sep>\s*[-–—:]\s+|\.?\t|\.?\s+|\.?$)"
 )
 _FORM = (
@@ -258,6 +262,8 @@ class _Row:
     accessions: list[str]
     herewith_cell: bool = False
     indent: int = 0
+    extra: list[tuple[int, int]] = field(default_factory=list)  # a "Method of Filing" column
+    columns: list[tuple[int, str]] = field(default_factory=list)  # fixed-width cells
 
 
 @dataclass
@@ -305,11 +311,14 @@ def _is_header_line(value: str) -> bool:
 
 
 def _clean_number(number: str) -> str:
+    if number.upper().startswith("FILING"):
+        return _TYPE_NUMBERS["FILING FEES"]
     return re.sub(r"\s+", "", number)
 
 
 def _major(number: str) -> int:
-    return int(re.match(r"\d+", number).group())
+    m = re.match(r"\d+", number)
+    return int(m.group()) if m else 107
 
 
 class _Table:
@@ -325,6 +334,7 @@ class _Table:
             re.search(r"\bform\b.*\bexhibit\b", self.header, re.DOTALL)
         )
         self.has_page_column = bool(re.search(r"\bpage\b|sequential", self.header))
+        self.has_notes_column = bool(re.search(r"\bnotes\b", self.header))
         self.herewith_column = bool(
             re.search(r"herewith|method\s+of\s+filing|filed\b", self.header)
         )
@@ -337,13 +347,20 @@ class _Table:
         if not m:
             return None
         number = m.group("num")
-        if _major(number) > 110 or _major(number) == 0:
-            return None
+        if _major(number) > 110 or _major(number) == 0 or _FORM_CELL.fullmatch(number):
+            return None  # "8-K" in a Form column
         rest = text[m.end() : line.end]
         if rest and not re.match(rf"[A-Z0-9“\"'‘(\[{re.escape(_MARKS)}$]|\t", rest):
             return None  # "10 to the Company's ..." continues a description
         if self.prefixed and not m.group("word") and not rest:
             return None  # a page number in a list written "Exhibit 31.1 ..."
+        if (
+            prev is None
+            and not self.rows
+            and re.fullmatch(r"\d+", number)
+            and (text[m.end("num") : m.end("num") + 1] == ".")
+        ):
+            return None  # "1. Financial Statements": a numbered paragraph opens no table
         if prev is not None:
             if line.indent > prev.indent + 3 and not m.group("word"):
                 return None  # a wrapped description line of a fixed-width table
@@ -362,28 +379,40 @@ class _Table:
         text, lines = self.text, self.lines
         row: _Row | None = None
         in_legend = False
+        last_legend: str | None = None
         pending_mark: str | None = None
         while i < len(lines):
             line = lines[i]
             value = line.text(text)
             if pending_mark is not None:
                 self.legends.setdefault(pending_mark, value)
-                pending_mark = None
+                last_legend, pending_mark = pending_mark, None
                 i += 1
                 continue
-            legend = re.fullmatch(rf"(?P<mark>{_MARK})\s*(?P<rest>.*)", value, re.DOTALL)
-            if legend and not re.match(NUMBER, legend.group("rest") or ""):
+            legend = self._legend(line, in_legend)
+            if legend is not None:
+                mark, rest = legend
                 if not self.rows and row is None:
                     return i
                 in_legend = True
-                if legend.group("rest"):
-                    self.legends.setdefault(legend.group("mark"), legend.group("rest"))
+                if rest:
+                    self.legends.setdefault(mark, rest)
+                    last_legend = mark
                 else:
-                    pending_mark = legend.group("mark")
+                    pending_mark = mark
                 i += 1
                 continue
             if _SEPARATOR.fullmatch(value):
-                in_legend = True
+                i += 1
+                continue
+            if _is_header_line(value):
+                if re.fullmatch(r"NOTES?", value.strip(" :")):
+                    in_legend = True  # a table of notes keyed by code follows
+                else:
+                    in_legend = False  # the table goes on after a page break
+                i += 1
+                continue
+            if _STOP.match(value) and self._repeated_heading(i):
                 i += 1
                 continue
             m = self.row_start(line, row) if not in_legend else None
@@ -393,11 +422,17 @@ class _Table:
                 row = self._new_row(line, m)
                 i += 1
                 continue
-            if _STOP.match(value) or in_legend:
-                break
-            if _FURNITURE.fullmatch(value) or _is_header_line(value):
+            if _FURNITURE.fullmatch(value):
                 i += 1
                 continue
+            if _STOP.match(value):
+                break
+            if in_legend:
+                if last_legend and line.indent > 0 and len(value) < 250:
+                    self.legends[last_legend] += " " + value  # a wrapped legend
+                    i += 1
+                    continue
+                break
             if row is None:
                 break
             if len(value) > 250 and row.description:
@@ -407,6 +442,32 @@ class _Table:
         if row is not None:
             self.rows.append(row)
         return i
+
+    def _legend(self, line: _Line, in_legend: bool) -> tuple[str, str] | None:
+        """(marker, text) of a footnote line: "* Filed herewith.", or in a notes table
+        keyed by code, "88K     Incorporated by reference to ..."."""
+        value = line.text(self.text)
+        m = re.fullmatch(rf"(?P<mark>{_MARK})\s*(?P<rest>.*)", value, re.DOTALL)
+        if m and not re.match(NUMBER, m.group("rest") or ""):
+            return m.group("mark"), m.group("rest")
+        if in_legend and self.has_notes_column:
+            cells = _cells(self.text, line)
+            if len(cells) >= 2 and line.indent < 8:
+                code = self.text[cells[0][0] : cells[0][1]]
+                if _NOTE_CODE.fullmatch(code):
+                    return code.rstrip(","), " ".join(self.text[a:b] for a, b in cells[1:])
+        return None
+
+    def _repeated_heading(self, i: int) -> bool:
+        """An "Item 14 ..." or "EXHIBIT INDEX" line repeated at the top of a page, with the
+        column headings under it again."""
+        if not _trigger(self.lines[i].text(self.text)):
+            return False
+        for k in range(i + 1, min(len(self.lines), i + 4)):
+            value = self.lines[k].text(self.text)
+            if _is_header_line(value) or re.fullmatch(r"\(?Continued\)?", value, re.I):
+                return True
+        return False
 
     def _new_row(self, line: _Line, m: re.Match) -> _Row:
         number = _clean_number(m.group("num"))
@@ -433,11 +494,30 @@ class _Table:
     def _continue_row(self, row: _Row, line: _Line, start: int | None = None) -> None:
         text = self.text
         cells = _cells(text, line, start)
+        first_line = start is not None
+        fixed = "\t" not in text[line.start : line.end]
+        line_start = text.rfind("\n", 0, line.start) + 1
         for k, (a, b) in enumerate(cells):
             value = text[a:b]
-            kind = self._cell_kind(value, row, first=(k == 0 and start is not None))
+            column = len(text[line_start:a].expandtabs(8))
+            kind = self._cell_kind(value, row, first=(k == 0 and first_line))
+            if kind == "description" and first_line and fixed:
+                row.columns.append((column, "description"))
             if kind == "description":
-                row.description.append((a, b))
+                if not first_line and fixed and row.columns:
+                    # A wrapped line of a fixed-width table: the column says which cell.
+                    bucket = [c for c in row.columns if c[0] <= column + 2] or row.columns[:1]
+                    first_desc = next(c for c in row.columns if c[1] == "description")
+                    if bucket[-1][0] > first_desc[0]:
+                        row.extra.append((a, b))
+                        row.end = max(row.end, b)
+                        continue
+                if first_line and fixed and len(row.columns) > 1:
+                    row.extra.append((a, b))
+                else:
+                    row.description.append((a, b))
+            elif kind == "code":
+                row.marks.extend(x for x in re.split(r"(\*+)", value) if x)
             elif kind == "form":
                 row.forms.append(_FORM_CELL.fullmatch(value).group("form").upper())
             elif kind == "date":
@@ -459,6 +539,8 @@ class _Table:
     def _cell_kind(self, value: str, row: _Row, first: bool) -> str:
         if re.fullmatch(_MARK, value):
             return "mark"
+        if first and self.has_notes_column and _NOTE_CODE.fullmatch(value):
+            return "code"
         if not first or row.description:
             if _FORM_CELL.fullmatch(value):
                 return "form"
@@ -508,7 +590,14 @@ class _Table:
             description = description[lead.end() :]
         notes = tuple(self.legends[mk] for mk in dict.fromkeys(marks) if mk in self.legends)
 
+        method = " ".join(" ".join(text[a:b].split()) for a, b in row.extra)
         facts = _source_facts(description)
+        if not facts.ibr and method:
+            facts = _source_facts(method)
+            tail = re.search(rf"({_MARK})\s*$", method)
+            if tail:
+                marks.append(tail.group(1))
+                notes = tuple(self.legends[mk] for mk in dict.fromkeys(marks) if mk in self.legends)
         for note in notes:
             if not facts.ibr and _IBR_ANCHOR.search(note) and not _TO_BE_FILED.search(note):
                 facts = _source_facts(note)
@@ -527,7 +616,7 @@ class _Table:
             filed_here = False
         elif to_be_filed:
             filed_here = False
-        elif _HEREWITH_TEXT.search(description) or row.herewith_cell:
+        elif _HEREWITH_TEXT.search(description + " " + method) or row.herewith_cell:
             filed_here = True
         elif any(_HEREWITH_TEXT.search(n) for n in notes):
             filed_here = True
