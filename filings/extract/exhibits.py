@@ -144,7 +144,7 @@ def exhibits_from_documents(documents: Iterable) -> list[ExhibitCandidate]:
 _TRIGGER = re.compile(
     r"(?P<item>Item\s*(?:9\.01|7|15|16|601|13|14|6|8)\b.{0,80}?\bExhibits\b)"
     r"|(?:(?:EXHIBIT|EXHIBITS)\s+INDEX|INDEX\s+(?:TO|OF)\s+EXHIBITS|(?:LIST|SCHEDULE)\s+OF\s+EXHIBITS"
-    r"|(?:\(?[a-d]\)\s*)?(?:\(\d\)\s*)?Exhibits?\b|Exhibit\s*(?:No\.?|Number|#)"
+    r"|(?:\(?[a-d]\)\s*)?(?:\(\d\)\s*|\d\.\s*)?Exhibits?\b|Exhibit\s*(?:No\.?|Number|#)"
     r"|Exhibits?\s+(?:Furnished|Filed)\b)\s*[*.:]?",
     re.IGNORECASE,
 )
@@ -347,8 +347,10 @@ class _Table:
         if not m:
             return None
         number = m.group("num")
-        if _major(number) > 110 or _major(number) == 0 or _FORM_CELL.fullmatch(number):
-            return None  # "8-K" in a Form column
+        if _major(number) > 110 or _major(number) == 0:
+            return None
+        if _FORM_CELL.fullmatch(number) and not m.group("word"):
+            return None  # "8-K" in a Form column; "Exhibit 10-K" is an exhibit
         rest = text[m.end() : line.end]
         if rest and not re.match(rf"[A-Z0-9“\"'‘(\[{re.escape(_MARKS)}$]|\t", rest):
             return None  # "10 to the Company's ..." continues a description
@@ -930,6 +932,11 @@ def exhibit_references(text: str, *, sequence: str) -> list[ExhibitReference]:
         if not internal:
             if _EXTERNAL_AFTER.match(after) or _EXTERNAL_BEFORE.search(before):
                 continue
+            cell = re.split(r"\t|\n| {3,}", after, maxsplit=1)[0]
+            if re.fullmatch(r"\s*(?:(?:to|of|in)(?:\s+the)?)?\s*", cell) and (
+                cell.strip() or re.search(r"\b[Ff]iled\s+as\s+$", before)
+            ):
+                continue  # "Filed as Exhibit 4-E to" | the next line of a fixed-width column
         verb = _VERB_BEFORE.search(before)
         start = m.start() - (len(before) - verb.start()) if verb else m.start()
         numbers = [(m.group("first"), m.end("first"))]
