@@ -171,7 +171,7 @@ _HEADER_WORDS = frozenset(
     documents form file filing filed date herewith furnished incorporated by reference
     reference(s) period ending ended page sequential seq numbered the index to method
     designation schedule registration statement report exh ex ex. # and or name herein
-    sequentially (sequential location number(s) s-k regulation item 601 notes note""".split()
+    sequentially (sequential location number(s) s-k regulation item 601""".split()
 )
 _FURNITURE = re.compile(
     r"(?:Table\s+of\s+Contents|Index|<\/?(?:S|C|CAPTION|TABLE|PAGE|FN)>|\(?[A-Z]{1,3}-\d{1,3}\)?"
@@ -194,7 +194,7 @@ _ROW = re.compile(
     r"(?P<sep>\s*[-–—:]\s+|\.?\t|\.?\s+|\.?$)"
 )
 _FORM = (
-    r"(?:8-K(?:12[BG]3)?|10-K(?:405|SB|T)?|10-Q(?:SB)?|10-12[BG]|10-SB|10|S-\d{1,2}(?:MEF|ASR)?"
+    r"(?:8-K(?:12[BG]3?)?|10-K(?:405|SB|T)?|10-Q(?:SB)?|10-12[BG]|10-SB|10|S-\d{1,2}(?:MEF|ASR)?"
     r"|F-\d{1,2}|20-F|40-F|6-K|8-A(?:12[BG])?|DEF\s?14[AC]|PRE\s?14A|DEFA14A|DEFM14A|11-K"
     r"|SB-2|N-\d?[A-Z]+(?:-\d)?|SC\s?(?:13[DG]|TO-[TIC]|14D9)|POS\s?AM|424B\d|1-A|425|S-8\s?POS"
     r"|N-CSRS?|18-K|15-12[BG])(?:/A)?"
@@ -214,6 +214,11 @@ _HEREWITH_TEXT = re.compile(
     r"(?:herewith|hereto|with\s+this\s+(?:report|current\s+report|annual\s+report|quarterly\s+"
     r"report|registration\s+statement|amendment|form|filing)|as\s+part\s+of\s+this)"
     r"|\battached\s+(?:hereto|herewith)\b|\bfurnished\b(?!\s+(?:as|in|to|by|under|on|with))",
+    re.IGNORECASE,
+)
+_HERE_REFERENCE = re.compile(
+    r"incorporated\s+(?:herein\s+)?by\s+reference\s+to\s+(?:the\s+)?[\w\s]{0,40}?"
+    r"\b(?:hereto|hereof|herein|of\s+this\s+registration\s+statement)\b",
     re.IGNORECASE,
 )
 _TO_BE_FILED = re.compile(
@@ -290,15 +295,18 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+_BLANK = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _cells(text: str, line: _Line, start: int | None = None) -> list[tuple[int, int]]:
     """Cells of a line from `start` on: split at tabs, or at runs of 3+ spaces."""
     s = line.start if start is None else start
     out = []
     for m in re.finditer(r"[^\t]+?(?=\t|\s{3,}|$)", text[s : line.end]):
         a, b = s + m.start(), s + m.end()
-        while a < b and text[a] in " \u00a0":
+        while a < b and text[a] in _BLANK:
             a += 1
-        while b > a and text[b - 1] in " \u00a0":
+        while b > a and text[b - 1] in _BLANK:
             b -= 1
         if b > a:
             out.append((a, b))
@@ -306,7 +314,8 @@ def _cells(text: str, line: _Line, start: int | None = None) -> list[tuple[int, 
 
 
 def _is_header_line(value: str) -> bool:
-    words = re.findall(r"[^\s\t]+", value.casefold())
+    # "NOTES" heads a column only in capitals: "Form of Notes" is a description.
+    words = re.findall(r"[^\s\t]+", re.sub(r"\bNOTES?\b\*?", "", value).casefold())
     return bool(words) and all(w.strip(".,:;()*") in _HEADER_WORDS or w in "#|" for w in words)
 
 
@@ -351,7 +360,7 @@ class _Table:
             return None
         if _FORM_CELL.fullmatch(number) and not m.group("word"):
             return None  # "8-K" in a Form column; "Exhibit 10-K" is an exhibit
-        rest = text[m.end() : line.end]
+        rest = text[m.end() : line.end].lstrip(_BLANK)
         if rest and not re.match(rf"[A-Z0-9“\"'‘(\[{re.escape(_MARKS)}$]|\t", rest):
             return None  # "10 to the Company's ..." continues a description
         if self.prefixed and not m.group("word") and not rest:
@@ -407,7 +416,7 @@ class _Table:
             if _SEPARATOR.fullmatch(value):
                 i += 1
                 continue
-            if _is_header_line(value):
+            if _is_header_line(value) or re.fullmatch(r"NOTES?", value.strip(" :")):
                 if re.fullmatch(r"NOTES?", value.strip(" :")):
                     in_legend = True  # a table of notes keyed by code follows
                 else:
@@ -603,6 +612,9 @@ class _Table:
         for note in notes:
             if not facts.ibr and _IBR_ANCHOR.search(note) and not _TO_BE_FILED.search(note):
                 facts = _source_facts(note)
+        here_reference = bool(_HERE_REFERENCE.search(description))
+        if facts.ibr and not facts.form and here_reference:
+            facts = _Facts(False)  # "incorporated by reference to the signature page hereto"
         ibr = facts.ibr or bool(row.forms or row.dates and row.exhibits)
         source_form = (row.forms[0] if row.forms else None) or facts.form
         source_date = (row.dates[-1] if row.dates else None) or facts.date
@@ -619,6 +631,8 @@ class _Table:
         elif to_be_filed:
             filed_here = False
         elif _HEREWITH_TEXT.search(description + " " + method) or row.herewith_cell:
+            filed_here = True
+        elif here_reference:
             filed_here = True
         elif any(_HEREWITH_TEXT.search(n) for n in notes):
             filed_here = True

@@ -130,6 +130,8 @@ _AFTER = r"(?![\w&-]|['’](?!s\b)|\.\w)"  # a possessive may follow: "Ford Moto
 _DESIGNATOR = re.compile(rf"(?<![\w&.'’-])(?:{_STRONG}|{_WEAK}){_AFTER}")
 _INNER_STOP = re.compile(rf"(?:{_STRONG}|Company|COMPANY)")
 _WEAK_ONLY = re.compile(rf"(?:{_WEAK})")
+# Designators that also start common phrases: "Limited Liability", "Company Agreement".
+_FOLLOWED_CHECK = re.compile(rf"(?:{_WEAK}|Limited|LIMITED|Association|Incorporated)")
 _SHORT_CAPS = frozenset({"AG", "SA", "NV", "SE", "AB", "ASA"})
 _CHAIN = re.compile(rf"(?:,\s*|\s+)(?:{_STRONG}|{_WEAK}){_AFTER}")
 
@@ -294,7 +296,7 @@ def _designator_mentions(text: str) -> list[tuple[int, int, str]]:
         pos = d_end
         word = m.group()
         last = text[d_start:d_end]
-        if not last.endswith("."):
+        if not last.endswith(".") and _FOLLOWED_CHECK.fullmatch(last.split()[-1]):
             after = re.match(r" ([A-Z][\w&'’-]*)", text[d_end : d_end + 40])
             if after and not _DESIGNATOR.fullmatch(after.group(1)):
                 continue  # "Trust Agreement", "Capital Markets", "Exchange Act"

@@ -576,3 +576,129 @@ def test_headings_and_index_rows_are_not_references():
 
 def test_exhibit_word_and_number_on_separate_paragraphs_is_no_reference():
     assert refs("Description of Exhibit\n\n3.1\n\nCertificate of Formation.") == []
+
+
+# --- older and odder layouts ----------------------------------------------------------------------
+
+
+def test_fixed_width_columns_with_method_of_filing_wrapped_beside_the_description():
+    text = (
+        "(a) 3.  Exhibits\n"
+        "Designation         Description                         Method of Filing\n"
+        "- -----------         -----------                         ----------------\n"
+        "Exhibit 3-A        Certificate of Incorporation,        Filed as Exhibit 3-A to the\n"
+        "                   as amended on November 19,           Registrant's Annual Report on\n"
+        "                   1991.                                Form 10-K for the year ended\n"
+        "                                                        December 31, 1992.*\n"
+        "\n"
+        "                              -48-\n"
+        "Item 14.  Exhibits, Financial Statement Schedules, and Reports on Form 8-K\n"
+        "(Continued)\n"
+        "Designation        Description                           Method of Filing\n"
+        "Exhibit 3-B        By-Laws of the Registrant as          Filed with this Report.\n"
+        "                   amended through December 9,\n"
+        "                   1993.\n"
+        "Exhibit 10-B-1     Amendment dated as of                  Filed as Exhibit 10-C-1\n"
+        "                   March 8, 1990 to 1985 Stock            to the Registrant's\n"
+        "                   Option Plan.**                         Annual Report on Form\n"
+        "                                                          10-K for the year ended\n"
+        "                                                          December 31, 1989.*\n"
+    )
+    found = rows(text)
+    assert list(found) == ["3-A", "3-B", "10-B-1"]
+    r = found["3-A"]
+    assert r.description == "Certificate of Incorporation, as amended on November 19, 1991."
+    assert (r.incorporated_by_reference, r.source_form, r.source_exhibit) == (True, "10-K", "3-A")
+    assert found["3-B"].filed_here is True
+    assert (
+        found["3-B"].description == "By-Laws of the Registrant as amended through December 9, 1993."
+    )
+    assert found["10-B-1"].source_exhibit == "10-C-1"
+    assert exhibit_references(text, sequence="1") == []
+
+
+def test_notes_column_keyed_to_a_table_of_notes():
+    text = (
+        "(c) EXHIBITS\n\nEXHIBIT\n"
+        "NUMBER                    NOTES*        DESCRIPTION\n"
+        "- ------------------  ------------------  ---------------------------------------\n"
+        "3.1                 88-S3               Restated Articles of Incorporation, filed with\n"
+        "                                          the Secretary of State of California.\n"
+        "10.A.1              93/3Q**             1981 Stock Option Plan, as amended.\n"
+        "10.A.3-1            92K**               Amendment of Savings Plan.\n"
+        "23.1                                    Consent of KPMG Peat Marwick LLP.\n"
+        "- ------------------------\n"
+        " *Notes appear on pages 65-66.\n"
+        "**Represents a management contract or compensatory plan or arrangement.\n"
+        "                                       62\n"
+        "NOTES\n- ---------------\n"
+        "88-S3                             Incorporated by reference to Exhibit 4.1 to the Company's\n"
+        "                                    Registration Statement on Form S-3 (file no. 33-23317)\n"
+        "                                    filed July 27, 1988.\n"
+        "92K                               Incorporated by reference to the exhibit of that number in\n"
+        "                                    the Company's Annual Report on Form 10-K for the fiscal\n"
+        "                                    year ended September 25, 1992.\n"
+        "93/3Q                             Incorporated by reference to Exhibit 10.A.1 to the\n"
+        "                                    Company's Quarterly Report on Form 10-Q for the quarter\n"
+        "                                    ended June 25, 1993.\n"
+    )
+    found = rows(text)
+    assert list(found) == ["3.1", "10.A.1", "10.A.3-1", "23.1"]
+    r = found["3.1"]
+    assert r.description == (
+        "Restated Articles of Incorporation, filed with the Secretary of State of California."
+    )
+    assert (r.source_form, r.source_exhibit, r.source_file_number, r.source_date) == (
+        "S-3",
+        "4.1",
+        "33-23317",
+        D(1988, 7, 27),
+    )
+    assert (found["10.A.1"].source_form, found["10.A.1"].source_exhibit) == ("10-Q", "10.A.1")
+    assert found["10.A.3-1"].source_form == "10-K"
+    assert found["10.A.3-1"].source_date is None  # a fiscal year end is not a filing date
+    assert not found["23.1"].incorporated_by_reference
+
+
+def test_filing_fees_row_and_signature_page_hereto():
+    text = (
+        "Item 16. Exhibits\nExhibit\nNumber\tDescription\n"
+        "24.1\tPowers of Attorney (incorporated by reference to the signature page hereto).\n"
+        "EX-FILING FEES\tFiling Fees.\n"
+        "Item 17. Undertakings\n"
+    )
+    found = rows(text)
+    assert list(found) == ["24.1", "107"]
+    assert found["24.1"].filed_here is True and not found["24.1"].incorporated_by_reference
+    assert found["24.1"].description == "Powers of Attorney"
+    assert found["107"].description == "Filing Fees."
+
+
+def test_cells_padded_with_zero_width_spaces_and_an_8_k12b_source():
+    text = (
+        "Exhibits\nExhibit\nNumber\tDescription\n"
+        "\u200b\t4.4(a)\t\u200b\t\u200b\tSupplemental Indenture No. 23 (filed with the SEC as "
+        "Exhibit 4.1 to the Company’s Form 8-K12B filed April 1, 2022 (File No. 001-08923), and "
+        "incorporated herein by reference thereto).\t\u200b\n"
+        "\u200b\t5.1\t\u200b\t\u200b\tOpinion of Counsel LLP.\t\u200b\n"
+    )
+    found = rows(text)
+    assert list(found) == ["4.4(a)", "5.1"]
+    r = found["4.4(a)"]
+    assert (r.source_form, r.source_date, r.source_exhibit, r.source_file_number) == (
+        "8-K12B",
+        D(2022, 4, 1),
+        "4.1",
+        "001-08923",
+    )
+    assert found["5.1"].description == "Opinion of Counsel LLP."
+
+
+def test_numbered_paragraphs_do_not_open_a_table():
+    text = (
+        "ITEM 14. EXHIBITS, FINANCIAL STATEMENT SCHEDULES, AND REPORTS ON FORM 8-K\n\n"
+        "(a) Documents filed as part of this report\n\n"
+        "    1. FINANCIAL STATEMENTS\n\n    The financial statements are listed in Item 8.\n\n"
+        "    3. EXHIBITS\n\n    The exhibits listed under Item 14(c) are filed herewith.\n"
+    )
+    assert exhibit_index(text, sequence="1") == []

@@ -235,3 +235,37 @@ def test_sentence_span():
     text = "The deal closed. Acme Corp. paid cash for it. Later news."
     (m,) = organization_mentions(text, sequence="1")
     assert text[m.sentence_start : m.sentence_end] == "Acme Corp. paid cash for it."
+
+
+def test_names_do_not_run_across_a_heading_or_a_table_cell():
+    text = "Remaining Milestone Potential\nAiBtl BioPharma Inc.\tCNS\nUNITED STATES\nSECURITIES AND EXCHANGE COMMISSION"
+    assert names(text) == ["AiBtl BioPharma Inc.", "SECURITIES AND EXCHANGE COMMISSION"]
+
+
+def test_names_wrap_in_fixed_width_prose():
+    text = (
+        "     The Registrant entered into a supply agreement with Acme Widget Manufacturing\n"
+        "Corporation of Dayton on May 1, 1996.\n"
+    )
+    assert names(text) == ["Acme Widget Manufacturing\nCorporation"]
+
+
+def test_possessive_after_the_designator():
+    known = {normalize_company_name("FORD MOTOR CO"): 37996}
+    found = organization_mentions(
+        "Ford Motor Company’s news release dated October 3, 2017 is furnished.",
+        sequence="1",
+        known=known,
+    )
+    assert [(m.name, m.cik) for m in found] == [("Ford Motor Company", 37996)]
+
+
+def test_two_names_back_to_back_are_two_mentions():
+    known = {normalize_company_name("FORD MOTOR CO"): 37996}
+    text = "# # # About Ford Motor Company Ford Motor Company is a global automotive company."
+    found = organization_mentions(text, sequence="1", known=known)
+    assert [m.name for m in found] == ["Ford Motor Company", "Ford Motor Company"]
+    assert names("About Acme Widget Corporation Acme Widget Corporation is") == [
+        "Acme Widget Corporation",
+        "Acme Widget Corporation",
+    ]
