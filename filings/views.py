@@ -33,7 +33,7 @@ FRAME_CSP = {
     "sandbox": ["allow-same-origin", "allow-popups", "allow-popups-to-escape-sandbox"],
 }
 # Decoded files (images, PDFs) are shown or downloaded, never interpreted as pages.
-FILE_CSP = {"default-src": ["'none'"], "sandbox": [], "frame-ancestors": ["'self'"]}
+FILE_CSP = {"default-src": ["'none'"], "sandbox": True, "frame-ancestors": ["'self'"]}
 
 RASTER_IMAGE_TYPES = {"image/gif", "image/jpeg", "image/png", "image/bmp", "image/webp"}
 

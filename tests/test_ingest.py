@@ -109,7 +109,7 @@ def test_different_bytes_for_the_same_accession_make_a_new_version_and_keep_the_
     [
         (b"", "empty"),
         (b"<html><body><h1>404 Not Found</h1></body></html>", "HTML"),
-        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "binary"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip"),
     ],
 )
 def test_refused_input_gets_a_specific_message_and_leaves_the_database_as_it_was(data, reason):

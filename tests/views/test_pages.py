@@ -156,7 +156,10 @@ def test_decoded_image_is_served_inline_with_its_real_type_and_a_sandbox(client,
 
 def test_a_file_named_like_an_image_that_is_not_one_is_an_attachment(client):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
-    image = "begin 644 logo.gif\n" + binascii.b2a_uu(svg, backtick=True).decode() + "`\nend\n"
+    lines = [
+        binascii.b2a_uu(svg[i : i + 45], backtick=True).decode() for i in range(0, len(svg), 45)
+    ]
+    image = "begin 644 logo.gif\n" + "".join(lines) + "`\nend\n"
     assert ingest.ingest(submission(image=image), "evil.txt").ok
     response = client.get(f"/filings/{ACC}/3/file")
     assert response.status_code == 200
