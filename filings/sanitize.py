@@ -28,7 +28,7 @@ from lxml import etree
 
 # Bump whenever the output for some input changes; stored documents are then
 # re-sanitized.
-SANITIZER_VERSION = 1
+SANITIZER_VERSION = 2
 
 _TABLE_LAYOUT = (
     "width",
@@ -259,6 +259,7 @@ _XML_INCOMPATIBLE_REFERENCE = re.compile(
     r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
     r"|[xX]0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
 )
+_BR_END_TAG = re.compile(r"</br(?=[\s/>])[^>]*>", re.I)
 _ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9\-]*")
 _ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 
@@ -312,6 +313,9 @@ def parse_body(html: str) -> etree._Element | None:
     Shared with filings.render so the plain text holds exactly the text the
     sanitized HTML shows.
     """
+    # A browser reads "</br>" as "<br>"; libxml2 drops it, and old filings
+    # write "<BR></BR>" for every line break.
+    html = _BR_END_TAG.sub("<br>", html)
     data = html.encode("utf-8", "replace")
     if not data.strip():
         return None
@@ -452,6 +456,14 @@ class _FilingFilter(BleachSanitizerFilter):
     them back into Entity tokens; lxml text has no entities left, so an
     "&lt;" in it is literal text that the serializer must escape.
     """
+
+    def allow_token(self, token):
+        token = super().allow_token(token)
+        # Whatever the CSS sanitizer left of a style; nothing is not worth
+        # writing.
+        if token.get("data", {}).get((None, "style")) == "":
+            del token["data"][(None, "style")]
+        return token
 
     def sanitize_characters(self, token):
         data = token["data"]

@@ -649,3 +649,13 @@ def test_corpus_documents_come_out_safe_and_without_leaked_code(body):
     for probe in ("function(", "function (", "{display:"):
         if probe not in outside:
             assert probe not in text
+
+
+def test_br_end_tags_break_lines_as_in_a_browser():
+    # HTML5 reads "</br>" as "<br>"; old filings write "<BR></BR>" for one line break.
+    assert clean("a<BR></BR>b</br >c") == "a<br><br>b<br>c"
+    assert text_of(clean('<a title="</br>">x</a>')) == "x"
+
+
+def test_a_style_with_nothing_left_is_dropped():
+    assert clean('<p style="position: fixed; top: 0">x</p>') == "<p>x</p>"
