@@ -21,7 +21,7 @@ from lxml import etree
 from filings.sanitize import parse_body
 
 # Bump whenever plain_text() output changes for some input.
-TEXT_VERSION = 1
+TEXT_VERSION = 2
 
 BINARY_KINDS = frozenset({"pdf", "image", "binary", "other"})
 
@@ -57,7 +57,6 @@ def _escape(value: object) -> str:
 _LINE_BLOCKS = frozenset(
     {
         "div",
-        "tr",
         "li",
         "dt",
         "dd",
@@ -101,61 +100,152 @@ _CELLS = frozenset({"td", "th"})
 # HTML white space plus the no-break and typographic spaces filings indent
 # with; all of it is one space in the plain text.
 _SPACES = re.compile(r"[ \t\n\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
+# Zero-width characters typesetters put in empty spacer cells.
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
 _MULTI_SPACE = re.compile(r" {2,}")
-_CELL_GAP = re.compile(r" ?\t[ \t]*")
+_CELL_GAP = re.compile(r" ?\t ?")
 # C0 controls a browser would not show; the sanitizer writes them as "?".
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-class _Lines:
-    """Collects text into normalized lines."""
+class _Row:
+    __slots__ = ("cells", "has_text", "cell_broke")
+
+    def __init__(self):
+        self.cells = 0
+        self.has_text = False
+        self.cell_broke = False  # the current cell's text spans lines
+
+
+class _Layout:
+    """Lays text out in lines: a line per block, an empty line between
+    paragraphs, a table row per line with its cells separated by tabs.
+
+    A cell whose text spans several lines (a name above a title) ends its
+    line: what follows it starts a new one rather than joining its last
+    line. Breaks are requested and only written when text follows, so empty
+    elements leave no trace and a cell's own first and last block do not
+    split its row.
+    """
 
     def __init__(self):
         self.lines: list[str] = []
         self.parts: list[str] = []
-        self.preformatted = False
+        self.preformatted_line = False
+        self.newlines = 0  # line breaks waiting for the next text
+        self.tab = False  # a cell separator waiting for the next text
+        self.rows: list[_Row] = []
+        self.cells = 0  # open cells
+        self.cell_is_empty = False
+        self.pre_start = False
+
+    def block(self, paragraph: bool) -> None:
+        if self.cell_is_empty:
+            return
+        self.newlines = max(self.newlines, 1 if self.cells or not paragraph else 2)
+
+    def line_break(self) -> None:
+        self.cell_is_empty = False
+        self.newlines = min(self.newlines + 1, 2)
+
+    def start_row(self) -> None:
+        self.cell_is_empty = False
+        self.block(paragraph=False)
+        self.tab = False
+        self.rows.append(_Row())
+
+    def end_row(self) -> None:
+        if self.rows:
+            self.rows.pop()
+        self.cell_is_empty = False
+        self.tab = False
+        self.block(paragraph=False)
+
+    def start_cell(self) -> None:
+        if self.rows:
+            row = self.rows[-1]
+            if row.cells and row.has_text:
+                if row.cell_broke:
+                    self.newlines = max(self.newlines, 1)
+                    self.tab = False
+                else:
+                    # The line break after the previous cell's last block
+                    # gives way to the separator: the row stays on one line.
+                    self.newlines = 0
+                    self.tab = True
+            row.cells += 1
+        self.cells += 1
+        self.cell_is_empty = True
+
+    def end_cell(self) -> None:
+        self.cells = max(self.cells - 1, 0)
+        self.cell_is_empty = False
+
+    def start_pre(self) -> None:
+        self.block(paragraph=True)
+        self.pre_start = True
 
     def text(self, text: str, preformatted: bool) -> None:
-        text = _CONTROLS.sub("?", text.replace("\x0c", "\n"))
+        text = _ZERO_WIDTH.sub("", _CONTROLS.sub("?", text.replace("\x0c", "\n")))
         if not preformatted:
-            self.parts.append(_SPACES.sub(" ", text))
+            text = _SPACES.sub(" ", text)
+            if not text.strip():
+                if text and self.parts:
+                    self.parts.append(" ")
+                return
+            self._flush()
+            self.parts.append(text)
             return
-        self.preformatted = True
-        first, *rest = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if self.pre_start and text.startswith("\n"):
+            # Like a browser, skip the newline right after <pre>.
+            text = text[1:]
+        self.pre_start = False
+        if not text:
+            return
+        self._flush()
+        first, *rest = text.split("\n")
         self.parts.append(first)
+        self.preformatted_line = True
         for line in rest:
-            self.end_line()
-            self.preformatted = True
+            self._end_line()
             self.parts.append(line)
+            self.preformatted_line = True
 
-    def cell(self) -> None:
-        if self.parts:
+    def _flush(self) -> None:
+        if self.rows and self.cells:
+            if self.cell_is_empty:
+                self.rows[-1].cell_broke = False
+            elif self.newlines:
+                self.rows[-1].cell_broke = True
+        if self.newlines:
+            if self.lines or self.parts:
+                self._end_line()
+                if self.newlines > 1 and self.lines[-1]:
+                    self.lines.append("")
+        elif self.tab:
             self.parts.append("\t")
+        self.newlines = 0
+        self.tab = False
+        self.cell_is_empty = False
+        self.pre_start = False
+        if self.rows:
+            self.rows[-1].has_text = True
 
-    def end_line(self) -> None:
+    def _end_line(self) -> None:
         line = "".join(self.parts)
-        self.parts = []
-        if self.preformatted:
+        if self.preformatted_line:
             line = line.rstrip().replace("\xa0", " ")
         else:
             line = _CELL_GAP.sub("\t", _MULTI_SPACE.sub(" ", line)).strip(" \t")
-        self.preformatted = False
         self.lines.append(line)
-
-    def soft_break(self) -> None:
-        if any(part.strip() for part in self.parts):
-            self.end_line()
-        else:
-            self.parts = []
-
-    def paragraph_break(self) -> None:
-        self.soft_break()
-        if self.lines and self.lines[-1]:
-            self.lines.append("")
+        self.parts = []
+        self.preformatted_line = False
 
     def result(self) -> str:
-        self.soft_break()
+        if self.parts:
+            self._end_line()
         return _BLANK_LINES.sub("\n\n", "\n".join(self.lines)).strip("\n")
 
 
@@ -185,28 +275,38 @@ def _html_text(text: str) -> str:
     # these elements hidden too.
     for hidden in _HIDDEN(body):
         _drop_keeping_tail(hidden)
-    out = _Lines()
+    out = _Layout()
     preformatted = 0
     for event, el in etree.iterwalk(body, events=("start", "end")):
         tag = el.tag
         if event == "start":
-            if tag in _LINE_BLOCKS:
-                out.soft_break()
+            if tag in _CELLS:
+                out.start_cell()
+            elif tag == "tr":
+                out.start_row()
+            elif tag == "pre":
+                out.start_pre()
+                preformatted += 1
+            elif tag in _LINE_BLOCKS:
+                out.block(paragraph=False)
             elif tag in _PARAGRAPH_BLOCKS:
-                out.paragraph_break()
-                preformatted += tag == "pre"
-            elif tag in _CELLS:
-                out.cell()
+                out.block(paragraph=True)
             elif tag == "br":
-                out.end_line()
+                out.line_break()
             if el.text:
                 out.text(el.text, preformatted > 0)
         else:
-            if tag in _LINE_BLOCKS:
-                out.soft_break()
+            if tag in _CELLS:
+                out.end_cell()
+            elif tag == "tr":
+                out.end_row()
+            elif tag == "pre":
+                out.block(paragraph=True)
+                preformatted -= 1
+            elif tag in _LINE_BLOCKS:
+                out.block(paragraph=False)
             elif tag in _PARAGRAPH_BLOCKS:
-                out.paragraph_break()
-                preformatted -= tag == "pre"
+                out.block(paragraph=True)
             if el.tail and el is not body:
                 out.text(el.tail, preformatted > 0)
     return out.result()

@@ -72,6 +72,28 @@ def test_html_text_has_lines_per_block_and_tabs_between_cells():
     )
 
 
+def test_table_rows_stay_on_one_line_when_cells_hold_blocks():
+    # Typesetters wrap every cell's text in a <div>/<span> and add spacer cells.
+    html = (
+        "<table><tr><td><div><span>/s/ Jane Doe</span></div></td><td>&#8203;</td>"
+        "<td><div>Director</div></td><td>&nbsp;</td><td><p>May 1, 2025</p></td></tr>"
+        "<tr><td></td><td><div>second row</div></td><td></td></tr></table>"
+    )
+    assert plain_text("html", html) == "/s/ Jane Doe\tDirector\tMay 1, 2025\nsecond row"
+
+
+def test_a_cell_spanning_lines_ends_its_line():
+    html = (
+        "<table><tr><td><div>Jen-Hsun Huang</div><div>President and Chief Executive Officer"
+        "</div></td><td></td><td>$4,000,000</td><td>200%</td></tr>"
+        "<tr><td>/s/ A. Signer<br>A. Signer</td><td>Director</td></tr></table>"
+    )
+    assert plain_text("html", html) == (
+        "Jen-Hsun Huang\nPresident and Chief Executive Officer\n$4,000,000\t200%\n"
+        "/s/ A. Signer\nA. Signer\nDirector"
+    )
+
+
 def test_html_text_excludes_scripts_styles_head_and_hidden_content():
     html = (
         "<html><head><title>Secret</title></head><body>"
