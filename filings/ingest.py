@@ -18,7 +18,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from . import edgar, render, sanitize
+from . import crosscheck, edgar, render, sanitize
 from .models import (
     BINARY_KINDS,
     Company,
@@ -56,6 +56,8 @@ class Prepared:
     sha256: str
     submission: edgar.Submission = field(repr=False)
     documents: list[PreparedDocument] = field(repr=False)
+    items: list[crosscheck.ItemRow] = field(repr=False)
+    cover_differences: list[dict] = field(repr=False)
 
 
 @dataclass
@@ -93,11 +95,36 @@ def prepare(data: bytes, name: str) -> Prepared:
             "so the filing cannot be stored."
         )
     if not sub.form:
-        raise Refused(f"{name}: the header states no form type (CONFORMED SUBMISSION TYPE).")
+        sub = form_from_first_document(sub, name)
     resolve = same_filing_resolver(sub)
     documents = [render_document(doc, resolve) for doc in sub.documents]
-    sha = hashlib.sha256(data).hexdigest()
-    return Prepared(name=name, data=data, sha256=sha, submission=sub, documents=documents)
+    main = crosscheck.main_position(sub)
+    main_text = documents[main].text if main is not None else None
+    return Prepared(
+        name=name,
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        submission=sub,
+        documents=documents,
+        items=crosscheck.check_items(sub, main_text),
+        cover_differences=crosscheck.cover_differences(sub, main_text),
+    )
+
+
+def form_from_first_document(sub: edgar.Submission, name: str) -> edgar.Submission:
+    """With no header, the first document's type is the best statement of the form."""
+    first = sub.documents[0].type if sub.documents else None
+    if not first:
+        raise Refused(
+            f"{name}: neither a header nor a first document states the form type, "
+            "so the filing cannot be stored."
+        )
+    note = edgar.Finding(
+        code="form-from-document",
+        message=f"No header states the form type; it was taken from the first document ({first}).",
+        where="document 1",
+    )
+    return dataclasses.replace(sub, form=first, findings=(*sub.findings, note))
 
 
 def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
@@ -205,7 +232,7 @@ def _store_once(prepared: Prepared, user, rewrite: bool = False) -> IngestResult
             existing.parties.all().delete()
             existing.items.all().delete()
         filing = write_filing(sub, prepared, raw, version, findings)
-        write_children(filing, sub, prepared.documents)
+        write_children(filing, sub, prepared)
     status = CREATED if existing is None else UPDATED
     if existing is None:
         message = ""
@@ -242,6 +269,8 @@ def write_filing(sub, prepared: Prepared, raw: RawFile, version: int, findings) 
         series=[dataclasses.asdict(s) for s in sub.series],
         unknown_lines=[dataclasses.asdict(u) for u in sub.unknown_lines],
         findings=findings,
+        cover_differences=json_ready(prepared.cover_differences),
+        items_disagree=crosscheck.items_disagree(prepared.items),
         header_start=sub.header_start,
         header_end=sub.header_end,
         size=sub.size,
@@ -263,7 +292,15 @@ def aware(value):
     return value.replace(tzinfo=ZoneInfo("America/New_York"))
 
 
-def write_children(filing: Filing, sub, documents: list[PreparedDocument]) -> None:
+def json_ready(rows: list[dict]) -> list[dict]:
+    """Dates as ISO strings, for JSON fields."""
+    return [
+        {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in r.items()} for r in rows
+    ]
+
+
+def write_children(filing: Filing, sub, prepared: Prepared) -> None:
+    documents = prepared.documents
     Document.objects.bulk_create(
         Document(
             filing=filing,
@@ -293,12 +330,14 @@ def write_children(filing: Filing, sub, documents: list[PreparedDocument]) -> No
         Item(
             filing=filing,
             position=i,
-            code=ref.code or "",
-            raw_title=ref.raw[:500],
-            title=(ref.title or "")[:500],
-            source=ref.source,
+            code=row.code[:10],
+            raw_title=row.raw_title[:500],
+            title=row.title[:500],
+            source=row.source,
+            body_start=row.start,
+            body_end=row.end,
         )
-        for i, ref in enumerate(sub.item_refs)
+        for i, row in enumerate(prepared.items)
     )
 
 

@@ -129,6 +129,10 @@ class Filing(models.Model):
     series = models.JSONField(default=list, blank=True)
     unknown_lines = models.JSONField(default=list, blank=True)
     findings = models.JSONField(default=list, blank=True)
+    cover_differences = models.JSONField(
+        default=list, blank=True, help_text="Cover page vs header, from the main document"
+    )
+    items_disagree = models.BooleanField(default=False)
     header_start = models.PositiveBigIntegerField(default=0)
     header_end = models.PositiveBigIntegerField(default=0)
     size = models.PositiveBigIntegerField()
@@ -269,9 +273,12 @@ class Item(models.Model):
     filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField()
     code = models.CharField(max_length=10, blank=True, db_index=True)
-    raw_title = models.CharField(max_length=500, blank=True)
+    raw_title = models.CharField(max_length=500, blank=True, help_text="The header line")
     title = models.CharField(max_length=500, blank=True)
-    source = models.CharField(max_length=20)
+    source = models.CharField(max_length=20, help_text="header, body or both")
+    # The body heading announcing the item, in the main document's plain text.
+    body_start = models.PositiveIntegerField(null=True, blank=True)
+    body_end = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["filing", "position"]

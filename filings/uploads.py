@@ -47,3 +47,25 @@ def read_upload(path: Path) -> tuple[bytes, str]:
             raise ValueError(f"{path}: not a readable gzip file ({exc})") from exc
         name = name[:-3]
     return data, name
+
+
+def worker_setup() -> None:
+    """Start Django in a `--jobs` worker process."""
+    import django
+
+    django.setup()
+
+
+def prepare_path(path: Path):
+    """Read and prepare one file: (path, Prepared or None, refusal message or None).
+
+    Runs in worker processes, which import this module before Django is set up,
+    hence the import inside.
+    """
+    from . import ingest
+
+    try:
+        data, name = read_upload(path)
+        return path, ingest.prepare(data, name), None
+    except (ingest.Refused, ValueError, OSError) as exc:
+        return path, None, str(exc)

@@ -32,8 +32,8 @@ def test_new_filing_is_created_with_its_header_documents_and_parties():
     assert filing.acceptance_datetime is not None
     assert [d.type for d in filing.documents.order_by("position")] == ["8-K", "EX-99.1", "GRAPHIC"]
     assert [(i.code, i.source) for i in filing.items.order_by("position")] == [
-        ("5.02", "header-title"),
-        ("9.01", "header-title"),
+        ("5.02", "header"),
+        ("9.01", "header"),
     ]
     party = filing.parties.get()
     assert (party.role, party.cik, party.name) == (
@@ -210,3 +210,14 @@ def test_concurrent_uploads_of_one_accession_make_one_filing():
     assert sorted(results) == ["created", "unchanged", "unchanged", "unchanged"]
     assert Filing.objects.count() == 1
     assert Document.objects.count() == 3
+
+
+def test_documents_without_a_header_take_the_form_from_the_first_document():
+    data = submission(acc="0000899681-95-000096")
+    body = data[data.index(b"<DOCUMENT>") :]
+    result = ingest.ingest(body, "0000899681-95-000096.no-header.txt")
+    assert result.status == "created", result.message
+    filing = Filing.objects.get()
+    assert filing.form == "8-K"
+    codes = {f["code"] for f in filing.findings}
+    assert {"no-header", "accession-from-filename", "form-from-document"} <= codes

@@ -5,22 +5,7 @@ from multiprocessing import get_context
 from django.core.management.base import BaseCommand
 
 from filings import ingest
-from filings.uploads import expand_paths, read_upload
-
-
-def prepare_path(path):
-    """Read and prepare one file (runs in a worker when --jobs > 1)."""
-    try:
-        data, name = read_upload(path)
-        return path, ingest.prepare(data, name), None
-    except (ingest.Refused, ValueError, OSError) as exc:
-        return path, None, str(exc)
-
-
-def worker_setup():
-    import django
-
-    django.setup()
+from filings.uploads import expand_paths, prepare_path, worker_setup
 
 
 class Command(BaseCommand):
