@@ -134,7 +134,7 @@ def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
     """
     if doc.kind in BINARY_KINDS:
         return PreparedDocument(doc=doc, html="", text="", text_hash=render.text_hash(""))
-    body = doc.text.replace("\x00", "")
+    body = unwrap(doc.text.replace("\x00", ""))
     if doc.kind in ("html", "ixbrl"):
         html = sanitize.sanitize_html(body, resolve=resolve)
     elif doc.kind == "xml":
@@ -143,6 +143,20 @@ def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
         html = render.render_text_html(body)
     text = render.plain_text(doc.kind, body)
     return PreparedDocument(doc=doc, html=html, text=text, text_hash=render.text_hash(text))
+
+
+# EDGAR's SGML wraps some bodies in <XBRL>, <XML> or <PDF>; the document file itself
+# starts inside them (a browser would otherwise open an implicit <body> at the wrapper
+# and the filer's own <body> attributes would be lost to our parser).
+WRAPPER_OPEN = re.compile(r"^\s*<(XBRL|XML|PDF)>[ \t]*\r?\n?", re.IGNORECASE)
+
+
+def unwrap(body: str) -> str:
+    m = WRAPPER_OPEN.match(body)
+    if not m:
+        return body
+    close = re.compile(rf"</{m.group(1)}>\s*$", re.IGNORECASE)
+    return close.sub("", body[m.end() :])
 
 
 def same_filing_resolver(sub: edgar.Submission):

@@ -221,3 +221,10 @@ def test_documents_without_a_header_take_the_form_from_the_first_document():
     assert filing.form == "8-K"
     codes = {f["code"] for f in filing.findings}
     assert {"no-header", "accession-from-filename", "form-from-document"} <= codes
+
+
+def test_sgml_wrappers_around_a_body_are_not_part_of_the_rendering():
+    assert ingest.unwrap("\n<XBRL>\n<html><body style='x'>a</body></html>\n</XBRL>\n") == (
+        "<html><body style='x'>a</body></html>\n"
+    )
+    assert ingest.unwrap("\n<html>no wrapper</html>") == "\n<html>no wrapper</html>"
