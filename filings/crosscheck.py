@@ -27,14 +27,6 @@ class ItemRow:
     end: int | None = None
 
 
-def main_position(sub) -> int | None:
-    """The main document: the first whose type is the form, else the first."""
-    for position, doc in enumerate(sub.documents):
-        if (doc.type or "").upper() == (sub.form or "").upper():
-            return position
-    return 0 if sub.documents else None
-
-
 def check_items(sub, main_text: str | None) -> list[ItemRow]:
     """Header items in header order, each marked as also found in the body or not,
     then the items only the body announces."""

@@ -18,19 +18,27 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from . import crosscheck, edgar, render, sanitize
+from . import crosscheck, edgar, identity, render, sanitize
+from .extract import exhibits as exhibit_extract
+from .extract.model import Extraction
+from .extract.organizations import normalize_company_name, organization_mentions
+from .extract.people import from_header_name
+from .extract.registry import extract, main_document
 from .models import (
     BINARY_KINDS,
     Company,
     Document,
+    Event,
+    Exhibit,
+    ExhibitReference,
     Filing,
     FilingParty,
     Item,
-    Person,
+    OrganizationMention,
     RawFile,
     document_slug,
 )
-from .names import display_name, is_person
+from .names import is_person
 
 ACCESSION_RE = re.compile(r"^\d{10}-\d{2}-\d{6}$")
 
@@ -58,6 +66,10 @@ class Prepared:
     documents: list[PreparedDocument] = field(repr=False)
     items: list[crosscheck.ItemRow] = field(repr=False)
     cover_differences: list[dict] = field(repr=False)
+    extraction: Extraction = field(repr=False)
+    exhibits: list = field(repr=False)
+    exhibit_references: list = field(repr=False)
+    organizations: list = field(repr=False)
 
 
 @dataclass
@@ -98,8 +110,9 @@ def prepare(data: bytes, name: str) -> Prepared:
         sub = form_from_first_document(sub, name)
     resolve = same_filing_resolver(sub)
     documents = [render_document(doc, resolve) for doc in sub.documents]
-    main = crosscheck.main_position(sub)
+    main = main_document(sub)
     main_text = documents[main].text if main is not None else None
+    texts = {i: p.text for i, p in enumerate(documents) if p.text}
     return Prepared(
         name=name,
         data=data,
@@ -108,7 +121,49 @@ def prepare(data: bytes, name: str) -> Prepared:
         documents=documents,
         items=crosscheck.check_items(sub, main_text),
         cover_differences=crosscheck.cover_differences(sub, main_text),
+        extraction=extract(sub, texts),
+        exhibits=find_exhibits(sub, main, main_text),
+        exhibit_references=(
+            exhibit_extract.exhibit_references(main_text, sequence=sequence_of(sub, main))
+            if main_text
+            else []
+        ),
+        organizations=find_organizations(sub, texts),
     )
+
+
+def sequence_of(sub: edgar.Submission, position: int) -> str:
+    return sub.documents[position].sequence or str(position + 1)
+
+
+def find_exhibits(sub: edgar.Submission, main: int | None, main_text: str | None) -> list:
+    """The exhibit index: the filing's EX-* documents merged with the main document's list."""
+    listed = exhibit_extract.exhibits_from_documents(sub.documents)
+    indexed = (
+        exhibit_extract.exhibit_index(main_text, sequence=sequence_of(sub, main))
+        if main_text
+        else []
+    )
+    return exhibit_extract.merge_exhibits(listed, indexed)
+
+
+# Organisations are read where filers write about them in prose.
+PROSE_TYPES = re.compile(r"^(8-K|6-K|EX-99|SC 14D9|SC TO|DEFA14A|425|CORRESP|UPLOAD)", re.I)
+
+
+def find_organizations(sub: edgar.Submission, texts: dict[int, str]) -> list:
+    known = {}
+    for party in sub.parties:
+        if party.cik and party.cik.isdigit():
+            for name in (party.name, *(f.name for f in party.former_names)):
+                if name:
+                    known[name] = int(party.cik)
+    found = []
+    for position, text in texts.items():
+        doc = sub.documents[position]
+        if doc.kind in ("html", "ixbrl", "text") and PROSE_TYPES.match(doc.type or ""):
+            found += organization_mentions(text, sequence=sequence_of(sub, position), known=known)
+    return found
 
 
 def form_from_first_document(sub: edgar.Submission, name: str) -> edgar.Submission:
@@ -136,7 +191,7 @@ def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
         return PreparedDocument(doc=doc, html="", text="", text_hash=render.text_hash(""))
     body = unwrap(doc.text.replace("\x00", ""))
     if doc.kind in ("html", "ixbrl"):
-        html = sanitize.sanitize_html(body, resolve=resolve)
+        html = doctype_of(body) + sanitize.sanitize_html(body, resolve=resolve)
     elif doc.kind == "xml":
         html = render.render_xml_html(body)
     else:
@@ -157,6 +212,35 @@ def unwrap(body: str) -> str:
         return body
     close = re.compile(rf"</{m.group(1)}>\s*$", re.IGNORECASE)
     return close.sub("", body[m.end() :])
+
+
+# Doctypes that put a browser in a mode other than quirks, written out by us (never copied
+# from the filing) so the frame lays the document out as a browser lays out the raw file.
+DOCTYPES = (
+    (
+        re.compile(
+            r'<!DOCTYPE\s+html\s+PUBLIC\s+"-//W3C//DTD HTML 4\.01 Transitional//EN"\s+"', re.I
+        ),
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" '
+        '"http://www.w3.org/TR/html4/loose.dtd">',
+    ),
+    (
+        re.compile(r'<!DOCTYPE\s+html\s+PUBLIC\s+"-//W3C//DTD XHTML 1\.0 Transitional//EN"', re.I),
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
+    ),
+    (re.compile(r"<!DOCTYPE\s+html\s*>", re.I), "<!DOCTYPE html>"),
+)
+LEADING_DOCTYPE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(<!DOCTYPE[^>]*>)", re.I)
+
+
+def doctype_of(body: str) -> str:
+    m = LEADING_DOCTYPE.match(body[:2000])
+    if m:
+        for pattern, doctype in DOCTYPES:
+            if pattern.match(m.group(1)):
+                return doctype
+    return ""
 
 
 def same_filing_resolver(sub: edgar.Submission):
@@ -245,8 +329,10 @@ def _store_once(prepared: Prepared, user, rewrite: bool = False) -> IngestResult
             existing.documents.all().delete()
             existing.parties.all().delete()
             existing.items.all().delete()
+        previous = forget_extraction(existing) if existing is not None else {}
         filing = write_filing(sub, prepared, raw, version, findings)
         write_children(filing, sub, prepared)
+        write_extraction(filing, prepared, previous)
     status = CREATED if existing is None else UPDATED
     if existing is None:
         message = ""
@@ -364,7 +450,7 @@ def party_row(filing: Filing, position: int, party: edgar.Party, filed_date) -> 
     company = person = None
     if cik is not None:
         if party.role == "reporting-owner" and is_person(party):
-            person = upsert_person(cik, party, filed_date)
+            person = identity.by_cik(cik, from_header_name(party.name or ""), filed_date).person
         else:
             company = upsert_company(cik, party, filed_date)
     return FilingParty(
@@ -413,18 +499,215 @@ def upsert_company(cik: int, party: edgar.Party, filed_date) -> Company:
     company.state_of_incorporation = party.state_of_incorporation or company.state_of_incorporation
     company.fiscal_year_end = party.fiscal_year_end or company.fiscal_year_end
     company.facts_as_of = filed_date
+    company.normalized_name = normalize_company_name(company.name)[:255]
     company.save()
     return company
 
 
-def upsert_person(cik: int, party: edgar.Party, filed_date) -> Person:
-    person = Person.objects.select_for_update().filter(cik=cik).first()
-    if person is None:
-        person = Person(cik=cik)
-    elif not is_newer(person.facts_as_of, filed_date):
-        return person
-    person.raw_name = (party.name or "")[:255]
-    person.name = display_name(party.name or "")[:255]
-    person.facts_as_of = filed_date
-    person.save()
-    return person
+def write_extraction(filing: Filing, prepared: Prepared, previous: dict | None = None) -> None:
+    """People, events, organisation mentions and exhibits, resolved against the store.
+
+    `previous` maps names as written to the links they had before a re-extraction, so
+    people keep their identity (and analysts' merges) across it.
+    """
+    sub = prepared.submission
+    previous = previous or {}
+    docs = {d.sequence or f"p{d.position + 1}": d for d in filing.documents.all()}
+    company_ids = list(
+        filing.parties.exclude(company=None).values_list("company_id", flat=True).distinct()
+    )
+    cache: dict = {}
+    events = []
+    for owner in prepared.extraction.owners:
+        if owner.is_organization:
+            continue
+        cik = int(owner.cik) if owner.cik and owner.cik.isdigit() else None
+        if cik is not None:
+            link = identity.by_cik(cik, owner.name, sub.filed_date)
+        else:
+            link = previous.get(owner.raw_name) or identity.by_name(
+                filing, owner.name, company_ids, cache
+            )
+        doc = docs.get(owner.document_sequence)
+        evidence, start, end = owner_evidence(doc, owner)
+        role = ", ".join(
+            r
+            for r, on in (
+                ("director", owner.is_director),
+                (owner.officer_title or "officer", owner.is_officer),
+                ("10% owner", owner.is_ten_percent_owner),
+                (owner.other_text or "other", owner.is_other),
+            )
+            if on
+        )
+        events.append(
+            Event(
+                filing=filing,
+                document=doc,
+                person=link.person,
+                name_raw=owner.raw_name[:255],
+                name=(owner.name.display or owner.raw_name)[:255],
+                event_type="reporting-owner",
+                role=role[:500],
+                organization=issuer_name(sub)[:500],
+                evidence=evidence,
+                start=start,
+                end=end,
+                source=owner.source,
+                link_confidence=link.confidence,
+                link_reason=link.reason[:255],
+            )
+        )
+    for candidate in prepared.extraction.events:
+        if candidate.name.is_organization:
+            continue
+        link = previous.get(candidate.name.raw) or identity.by_name(
+            filing, candidate.name, company_ids, cache
+        )
+        events.append(
+            Event(
+                filing=filing,
+                document=docs.get(candidate.document_sequence),
+                person=link.person,
+                name_raw=candidate.name.raw[:255],
+                name=candidate.name.display[:255],
+                event_type=candidate.event_type,
+                role=candidate.role[:500],
+                organization=candidate.organization[:500],
+                effective_date=candidate.effective_date,
+                disagreement=candidate.disagreement,
+                evidence=candidate.evidence,
+                start=candidate.start,
+                end=candidate.end,
+                source=candidate.source,
+                link_confidence=link.confidence,
+                link_reason=link.reason[:255],
+            )
+        )
+    Event.objects.bulk_create(events)
+
+    companies = dict(
+        Company.objects.filter(
+            normalized_name__in={m.normalized for m in prepared.organizations}
+        ).values_list("normalized_name", "cik")
+    )
+    OrganizationMention.objects.bulk_create(
+        OrganizationMention(
+            filing=filing,
+            document=docs[m.document_sequence],
+            name=m.name[:500],
+            normalized=m.normalized[:500],
+            company_id=m.cik if m.cik is not None else companies.get(m.normalized),
+            start=m.start,
+            end=m.end,
+            evidence=by_position_text(docs[m.document_sequence], m.sentence_start, m.sentence_end),
+        )
+        for m in prepared.organizations
+        if m.document_sequence in docs
+    )
+    Exhibit.objects.bulk_create(
+        Exhibit(
+            filing=filing,
+            number=x.number[:40],
+            description=x.description or "",
+            filed_here=x.filed_here,
+            incorporated_by_reference=x.incorporated_by_reference,
+            source_form=(x.source_form or "")[:40],
+            source_date=x.source_date,
+            source_exhibit=(x.source_exhibit or "")[:40],
+            source_file_number=(x.source_file_number or "")[:40],
+            source_accession=(x.source_accession or "")[:20],
+            document=docs.get(x.document_sequence) if x.document_sequence else None,
+            evidence=x.evidence,
+        )
+        for x in prepared.exhibits
+    )
+    targets = {}
+    for x in prepared.exhibits:
+        if x.document_sequence in docs:
+            targets[exhibit_extract.number_key(x.number)] = docs[x.document_sequence]
+    ExhibitReference.objects.bulk_create(
+        ExhibitReference(
+            filing=filing,
+            document=docs[r.document_sequence],
+            number=r.number[:40],
+            target=targets.get(exhibit_extract.number_key(r.number)),
+            start=r.start,
+            end=r.end,
+            evidence=r.evidence,
+        )
+        for r in prepared.exhibit_references
+        if r.document_sequence in docs
+    )
+
+
+def forget_extraction(filing: Filing) -> dict:
+    """Delete a filing's extracted rows; return the links its names had."""
+    previous = {
+        e.name_raw: identity.Link(e.person, e.link_confidence, e.link_reason)
+        for e in filing.events.select_related("person")
+    }
+    filing.events.all().delete()
+    filing.organizations.all().delete()
+    filing.exhibits.all().delete()
+    filing.exhibit_references.all().delete()
+    return previous
+
+
+def reextract(filing: Filing) -> int:
+    """Run extraction again over a stored filing's documents (their stored text)."""
+    sub = edgar.parse(filing.raw.read(), name=filing.raw.original_name or filing.accession)
+    stored = {d.position: d for d in filing.documents.all()}
+    documents = [
+        PreparedDocument(doc=doc, html="", text=stored[i].text, text_hash=stored[i].text_hash)
+        for i, doc in enumerate(sub.documents)
+        if i in stored
+    ]
+    texts = {i: p.text for i, p in enumerate(documents) if p.text}
+    main = main_document(sub)
+    main_text = texts.get(main) if main is not None else None
+    prepared = Prepared(
+        name=filing.raw.original_name,
+        data=b"",
+        sha256=filing.raw.sha256,
+        submission=sub,
+        documents=documents,
+        items=[],
+        cover_differences=[],
+        extraction=extract(sub, texts),
+        exhibits=find_exhibits(sub, main, main_text),
+        exhibit_references=(
+            exhibit_extract.exhibit_references(main_text, sequence=sequence_of(sub, main))
+            if main_text
+            else []
+        ),
+        organizations=find_organizations(sub, texts),
+    )
+    with transaction.atomic():
+        previous = forget_extraction(filing)
+        write_extraction(filing, prepared, previous)
+    return filing.events.count()
+
+
+def by_position_text(doc: Document, start: int, end: int) -> str:
+    return doc.text[start:end] if doc.text else ""
+
+
+def issuer_name(sub: edgar.Submission) -> str:
+    for party in sub.parties:
+        if party.role in ("issuer", "subject-company"):
+            return party.name or ""
+    return ""
+
+
+def owner_evidence(doc: Document | None, owner) -> tuple[str, int | None, int | None]:
+    """The line of the Form 4's text naming the owner (XML offsets do not point into it)."""
+    if doc is None or not doc.text:
+        return "", None, None
+    at = doc.text.find(owner.raw_name)
+    if at < 0:
+        return "", None, None
+    start = doc.text.rfind("\n", 0, at) + 1
+    end = doc.text.find("\n", at)
+    end = len(doc.text) if end < 0 else end
+    return doc.text[start:end], start, end

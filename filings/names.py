@@ -1,8 +1,6 @@
-"""Telling people from companies in header names, and writing their names for people."""
+"""Telling people from companies among a header's reporting owners."""
 
 import re
-
-from nameparser import HumanName
 
 # Words that only organisations carry in EDGAR conformed names.
 ORGANISATION_WORDS = re.compile(
@@ -23,24 +21,3 @@ def is_person(party) -> bool:
     if party.sic or party.irs_number or party.state_of_incorporation:
         return False
     return not ORGANISATION_WORDS.search(party.name or "")
-
-
-def display_name(raw: str) -> str:
-    """'HIGGINS PATRICIA L' -> 'Patricia L. Higgins'; names already in order keep it.
-
-    EDGAR writes individual owners as LAST FIRST MIDDLE [SUFFIX], upper case, with no
-    comma; a comma or mixed case means the filer wrote the name in reading order.
-    """
-    raw = " ".join(raw.split())
-    if not raw:
-        return ""
-    if "," not in raw and raw.isupper():
-        parts = raw.split(" ")
-        suffix = ""
-        if len(parts) > 2 and parts[-1].rstrip(".") in {"JR", "SR", "II", "III", "IV", "V"}:
-            suffix = parts.pop()
-        raw = f"{parts[0]}, {' '.join(parts[1:])}" + (f", {suffix}" if suffix else "")
-    name = HumanName(raw)
-    name.capitalize(force=True)
-    middle = " ".join(m + "." if len(m) == 1 else m for m in name.middle.split())
-    return " ".join(p for p in (name.first, middle, name.last, name.suffix) if p)

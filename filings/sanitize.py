@@ -28,7 +28,7 @@ from lxml import etree
 
 # Bump whenever the output for some input changes; stored documents are then
 # re-sanitized.
-SANITIZER_VERSION = 2
+SANITIZER_VERSION = 3
 
 _TABLE_LAYOUT = (
     "width",
@@ -260,6 +260,13 @@ _XML_INCOMPATIBLE_REFERENCE = re.compile(
     r"|[xX]0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
 )
 _BR_END_TAG = re.compile(r"</br(?=[\s/>])[^>]*>", re.I)
+# A browser ignores the "/" of <div /> and opens the element; libxml2 closes it at once,
+# which lays the rest of the document out differently. Only non-void HTML names are
+# touched (prefixed names such as ix:... are XML and left alone).
+_SELF_CLOSED = re.compile(
+    r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)"
+    r"([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*?)?\s*/>"
+)
 _ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9\-]*")
 _ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 
@@ -316,6 +323,7 @@ def parse_body(html: str) -> etree._Element | None:
     # A browser reads "</br>" as "<br>"; libxml2 drops it, and old filings
     # write "<BR></BR>" for every line break.
     html = _BR_END_TAG.sub("<br>", html)
+    html = _SELF_CLOSED.sub(r"<\1\2>", html)
     data = html.encode("utf-8", "replace")
     if not data.strip():
         return None

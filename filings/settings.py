@@ -10,6 +10,7 @@ Variables (all optional):
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -106,7 +107,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A file, not shared-cache memory, so tests see SQLite's real locking (WAL, busy timeout).
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+    # One per process, so concurrent test runs never share a file.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"filings-test-{os.getpid()}.sqlite3")
+    }
 
 STORAGES = {
     # Raw uploads, content-addressed by sha256; swap for object storage without code changes.

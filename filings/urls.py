@@ -19,5 +19,6 @@ urlpatterns = [
     path("filings/<str:accession>/<str:slug>/file", views.document_file, name="document-file"),
     path("companies/<int:cik>/", views.company_detail, name="company"),
     path("people/<int:pk>/", views.person_detail, name="person"),
+    path("api/<str:kind>.json", views.api_rows, name="api"),
     path("admin/", admin.site.urls),
 ]

@@ -7,17 +7,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from . import ingest
+from . import export, identity, ingest
 from .forms import FilingFilterForm, UploadForm
 from .formtypes import form_name
-from .models import BINARY_KINDS, Company, Document, Filing, FilingParty, Person
+from .models import (
+    BINARY_KINDS,
+    Company,
+    Document,
+    Event,
+    Filing,
+    FilingParty,
+    IdentityChange,
+    Person,
+)
 from .safe import sanitized
 
 PAGE_SIZE = 50
@@ -30,7 +40,13 @@ FRAME_CSP = {
     "base-uri": ["'none'"],
     "form-action": ["'none'"],
     "frame-ancestors": ["'self'"],
-    "sandbox": ["allow-same-origin", "allow-popups", "allow-popups-to-escape-sandbox"],
+    # Top navigation only on a click: the app marks known names with links to their pages.
+    "sandbox": [
+        "allow-same-origin",
+        "allow-popups",
+        "allow-popups-to-escape-sandbox",
+        "allow-top-navigation-by-user-activation",
+    ],
 }
 # Decoded files (images, PDFs) are shown or downloaded, never interpreted as pages.
 FILE_CSP = {"default-src": ["'none'"], "sandbox": True, "frame-ancestors": ["'self'"]}
@@ -140,8 +156,48 @@ def filing_detail(request, accession, slug=None):
         "parties": parties,
         "items": list(filing.items.order_by("position")),
         "binary_kinds": BINARY_KINDS,
+        "highlight": highlight_text(current, request.GET.get("hl", "")),
+        "known_names": known_names(filing),
+        "events": list(filing.events.select_related("person", "document")),
+        "exhibits": list(filing.exhibits.select_related("document")),
+        "amends": amended_filing(filing),
     }
     return htmx_fragment(request, "filings/filing_detail.html", "document-pane", context)
+
+
+def highlight_text(doc, span: str) -> str:
+    """The evidence text at `start-end` of the document's plain text, for the page to mark."""
+    start, _, end = span.partition("-")
+    if doc is None or not (start.isdigit() and end.isdigit()) or int(end) <= int(start):
+        return ""
+    text = Document.objects.values_list("text", flat=True).get(pk=doc.pk)
+    return text[int(start) : int(end)][:2000]
+
+
+def known_names(filing) -> list[dict]:
+    """People and companies this filing names, as the page marks them in the document."""
+    names: dict[str, str] = {}
+    for event in filing.events.select_related("person"):
+        person = event.person.canonical()
+        for written in {event.name_raw, event.name}:
+            names.setdefault(written, person.get_absolute_url())
+    for mention in filing.organizations.exclude(company=None):
+        names.setdefault(mention.name, reverse("company", args=[mention.company_id]))
+    return [{"text": t, "url": u} for t, u in sorted(names.items()) if len(t) >= 4]
+
+
+def amended_filing(filing):
+    """For an amendment (8-K/A, 10-K/A), the stored filing it amends: the same filer's
+    latest earlier filing of the base form for the same period."""
+    if not filing.form.endswith("/A"):
+        return None
+    ciks = filing.parties.exclude(company=None).values_list("company_id", flat=True)
+    earlier = Filing.objects.filter(
+        form=filing.form[:-2], parties__company_id__in=list(ciks), filed_date__lte=filing.filed_date
+    ).exclude(pk=filing.pk)
+    if filing.period_of_report:
+        earlier = earlier.filter(period_of_report=filing.period_of_report)
+    return earlier.order_by("-filed_date").distinct().first()
 
 
 @require_GET
@@ -248,14 +304,153 @@ def company_detail(request, cik):
         .select_related("filing")
         .order_by("-filing__filed_date", "filing__accession")
     )
-    page = Paginator(appearances, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "filings/company_detail.html", {"company": company, "page": page})
+    forms = sorted(set(appearances.values_list("filing__form", flat=True)))
+    years = sorted(
+        {d.year for d in appearances.values_list("filing__filed_date", flat=True) if d},
+        reverse=True,
+    )
+    chosen_form, chosen_year = request.GET.get("form", ""), request.GET.get("year", "")
+    listed = appearances
+    if chosen_form:
+        listed = listed.filter(filing__form=chosen_form)
+    if chosen_year.isdigit():
+        listed = listed.filter(filing__filed_date__year=int(chosen_year))
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "company": company,
+        "page": page,
+        "forms": forms,
+        "years": years,
+        "chosen_form": chosen_form,
+        "chosen_year": chosen_year,
+        "query": query.urlencode(),
+        "history": company_history(appearances),
+        "former_names": former_names(appearances),
+        "people": company_people(company),
+    }
+    return htmx_fragment(request, "filings/company_detail.html", "company-filings", context)
+
+
+def company_history(appearances) -> list[dict]:
+    """Names and addresses over time, from each filing's header snapshot, oldest first:
+    one row each time the name or an address changes."""
+    rows: list[dict] = []
+    for party in appearances.order_by("filing__filed_date", "filing__accession"):
+        state = (party.name, party.business_address or {}, party.mail_address or {})
+        if rows and rows[-1]["state"] == state:
+            rows[-1]["until"] = party.filing.filed_date
+            continue
+        rows.append(
+            {
+                "state": state,
+                "name": party.name,
+                "business": party.business_address,
+                "mail": party.mail_address,
+                "since": party.filing.filed_date,
+                "until": party.filing.filed_date,
+                "filing": party.filing,
+            }
+        )
+    return rows
+
+
+def former_names(appearances) -> list[dict]:
+    """FORMER COMPANY entries across every snapshot, each name once, by date of change."""
+    seen: dict[str, dict] = {}
+    for names in appearances.values_list("former_names", flat=True):
+        for entry in names or []:
+            seen.setdefault(entry["name"], entry)
+    return sorted(seen.values(), key=lambda e: e.get("date_of_change") or "")
+
+
+def company_people(company) -> list[dict]:
+    """People linked to the company through events in its filings, with roles and dates."""
+    events = (
+        Event.objects.filter(filing__parties__company=company)
+        .select_related("person", "filing")
+        .distinct()
+        .order_by("filing__filed_date")
+    )
+    people: dict[int, dict] = {}
+    for event in events:
+        person = event.person.canonical()
+        row = people.setdefault(
+            person.pk, {"person": person, "roles": [], "first": None, "last": None}
+        )
+        label = event.event_type + (f": {event.role}" if event.role else "")
+        if label not in row["roles"]:
+            row["roles"].append(label)
+        date = event.effective_date or event.filing.filed_date
+        if date:
+            row["first"] = min(filter(None, [row["first"], date]))
+            row["last"] = max(filter(None, [row["last"], date]))
+    return sorted(people.values(), key=lambda r: r["person"].name)
+
+
+def person_detail(request, pk):
+    person = get_object_or_404(Person, pk=pk)
+    canonical = person.canonical()
+    if canonical.pk != person.pk:
+        return redirect(canonical)
+    if request.method == "POST":
+        return change_identity(request, person)
+    events = list(
+        identity.events_for(person)
+        .select_related("filing", "document", "person")
+        .order_by("filing__filed_date", "filing__accession", "start")
+    )
+    for event in events:
+        event.when = event.effective_date or event.filing.filed_date
+    events.sort(key=lambda e: (e.when is None, e.when or e.filing.filed_date))
+    names: dict[str, list] = {}
+    for event in events:
+        names.setdefault(event.name_raw, []).append(event.filing)
+    context = {
+        "person": person,
+        "events": events,
+        "names": [(n, list(dict.fromkeys(f))) for n, f in names.items()],
+        "appearances": person.parties.select_related("filing").order_by("-filing__filed_date"),
+        "merged": Person.objects.filter(merged_into=person),
+        "changes": IdentityChange.objects.filter(Q(person=person) | Q(other=person))
+        .select_related("by", "person", "other")
+        .order_by("-at"),
+        "can_change": request.user.has_perm("filings.change_person"),
+    }
+    return render(request, "filings/person_detail.html", context)
+
+
+@login_required
+@permission_required("filings.change_person", raise_exception=True)
+@require_POST
+def change_identity(request, person):
+    action = request.POST.get("action")
+    try:
+        if action == "merge":
+            other = get_object_or_404(Person, pk=int(request.POST.get("other", "0")))
+            identity.merge(person, other, request.user)
+            messages.success(request, f"{other.name} is merged into {person.name}.")
+        elif action == "split":
+            ids = [int(i) for i in request.POST.getlist("events")]
+            new = identity.split(person, ids, request.user)
+            messages.success(request, f"{len(ids)} events moved to a new person.")
+            return redirect(new)
+        elif action == "undo":
+            change = get_object_or_404(IdentityChange, pk=int(request.POST.get("change", "0")))
+            identity.undo(change, request.user)
+            messages.success(request, f"The {change.action} is undone.")
+        else:
+            messages.error(request, "Unknown action.")
+    except (ValueError, identity.IdentityError) as exc:
+        messages.error(request, str(exc))
+    return redirect(person)
 
 
 @require_GET
-def person_detail(request, pk):
-    person = get_object_or_404(Person, pk=pk)
-    appearances = person.parties.select_related("filing").order_by("-filing__filed_date")
-    return render(
-        request, "filings/person_detail.html", {"person": person, "appearances": appearances}
-    )
+def api_rows(request, kind):
+    """The rows `manage.py export` writes, as JSON; ?accession=... (repeatable) narrows them."""
+    if kind not in export.ROWS:
+        raise Http404(f"No export named {kind}.")
+    accessions = request.GET.getlist("accession") or None
+    return JsonResponse({"kind": kind, "rows": list(export.ROWS[kind](accessions))})

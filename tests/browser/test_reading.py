@@ -171,7 +171,16 @@ def similarity(a, b) -> float:
     return 1 - differing / (width * height)
 
 
-FIDELITY_FILINGS = [
+def html_filings():
+    """Every corpus filing with HTML documents (the manifest's "html" feature)."""
+    from tests.corpus import main_rows
+
+    if not corpus_available():
+        return []
+    return [row.accession for row in main_rows() if row.has("html")]
+
+
+FIDELITY_SAMPLE = [
     "0001193125-04-218426",
     "0000950137-05-004969",
     "0001010412-10-000078",
@@ -189,7 +198,7 @@ FIDELITY_FILINGS = [
 
 @needs_corpus
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("accession", FIDELITY_FILINGS)
+@pytest.mark.parametrize("accession", html_filings())
 def test_sanitized_view_looks_like_the_raw_filing(live_server, browser, accession, record_property):
     """Raw filer HTML (scripts off, images served from the filing) vs the app's frame content."""
     data = read_corpus_file(f"{accession}.txt")
@@ -208,7 +217,7 @@ def test_sanitized_view_looks_like_the_raw_filing(live_server, browser, accessio
     filing = Filing.objects.get(accession=accession)
     scores = []
     for position, doc in enumerate(sub.documents):
-        if doc.kind not in ("html", "ixbrl") or doc.text_bytes > 400_000:
+        if doc.kind not in ("html", "ixbrl") or doc.text_bytes > 400_000:  # screenshot size
             continue
 
         def serve(route, request, body=doc.text):
@@ -230,6 +239,7 @@ def test_sanitized_view_looks_like_the_raw_filing(live_server, browser, accessio
     record_property("similarity", scores)
     raw_context.close()
     app_context.close()
-    assert scores, "no HTML documents compared"
+    if not scores:
+        pytest.skip("every HTML document of this filing is over 400 KB (too tall to screenshot)")
     low = [(name, s) for name, s in scores if s < 0.97]
     assert low == [], f"documents below 0.97 similarity: {low}"

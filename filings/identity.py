@@ -1,0 +1,169 @@
+"""Who is who: turning extracted names into Person rows.
+
+Rules, strongest first:
+- an analyst's split (PersonOverride) for this name in this filing;
+- the same CIK is the same person;
+- otherwise the normalized name (given/nickname, middle initial, family, suffix) matched
+  against people already linked to one of this filing's companies;
+- otherwise a new person. Namesakes at unrelated companies stay apart until an
+  analyst merges them.
+Every link keeps its confidence and reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .extract.people import PersonName, same_person
+from .models import Event, Filing, IdentityChange, Person, PersonOverride
+
+
+@dataclass(frozen=True)
+class Link:
+    person: Person
+    confidence: float
+    reason: str
+
+
+def person_fields(name: PersonName) -> dict:
+    return {
+        "name": (name.display or name.raw)[:255],
+        "raw_name": name.raw[:255],
+        "given": name.given[:100],
+        "middle": name.middle[:100],
+        "family": name.family[:100],
+        "suffix": name.suffix[:20],
+        "nickname": name.nickname[:100],
+    }
+
+
+def as_person_name(person: Person) -> PersonName:
+    return PersonName(
+        raw=person.raw_name,
+        given=person.given,
+        middle=person.middle,
+        family=person.family,
+        suffix=person.suffix,
+        nickname=person.nickname,
+        display=person.name,
+    )
+
+
+def by_cik(cik: int, name: PersonName, filed_date) -> Link:
+    person = Person.objects.select_for_update().filter(cik=cik).first()
+    if person is None:
+        person = Person(cik=cik, facts_as_of=filed_date, **person_fields(name))
+        person.save()
+        return Link(person, 1.0, f"new person for CIK {cik:010d}")
+    if filed_date and (person.facts_as_of is None or filed_date >= person.facts_as_of):
+        for field, value in person_fields(name).items():
+            setattr(person, field, value)
+        person.facts_as_of = filed_date
+        person.save()
+    return Link(person, 1.0, f"same CIK {cik:010d}")
+
+
+def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dict) -> Link:
+    """Match a name without a CIK within this filing and its companies."""
+    override = PersonOverride.objects.filter(filing=filing, name=name.raw).first()
+    if override:
+        return Link(override.person, 1.0, "analyst split")
+    key = (name.family.casefold(), name.given.casefold(), name.middle.casefold(), name.suffix)
+    if key in cache:
+        return cache[key]
+    best: Link | None = None
+    for person in candidates(name, company_ids, cache):
+        same, confidence, reason = same_person(name, as_person_name(person))
+        if same and (best is None or confidence > best.confidence):
+            best = Link(person.canonical(), confidence, f"{reason}, same company")
+    if best is None:
+        person = Person.objects.create(**person_fields(name))
+        best = Link(person, 1.0, "first mention")
+    cache[key] = best
+    return best
+
+
+def candidates(name: PersonName, company_ids: list[int], cache: dict) -> list[Person]:
+    """People with this family name already linked to one of the companies, or to this
+    filing (earlier names in the same document)."""
+    created = [link.person for link in cache.values() if isinstance(link, Link)]
+    linked = Person.objects.filter(family__iexact=name.family)
+    if company_ids:
+        linked = linked.filter(events__filing__parties__company_id__in=company_ids).distinct()
+    else:
+        linked = linked.none()
+    return [p for p in created if p.family.casefold() == name.family.casefold()] + list(linked)
+
+
+def events_for(person: Person):
+    return Event.objects.filter(person_id__in=person.cluster_ids())
+
+
+class IdentityError(Exception):
+    """An analyst's merge or split that cannot be done; the message says why."""
+
+
+def merge(person: Person, other: Person, user) -> IdentityChange:
+    """`other` (and everyone merged into it) becomes part of `person`. Reversible."""
+    from django.db import transaction
+
+    if other.canonical().pk == person.canonical().pk:
+        raise IdentityError(f"{other.name} is already the same person as {person.name}.")
+    if person.cik and other.cik and person.cik != other.cik:
+        raise IdentityError("Two different CIKs are two different people; they cannot be merged.")
+    with transaction.atomic():
+        target = other.canonical()
+        target.merged_into = person
+        target.save(update_fields=["merged_into"])
+        return IdentityChange.objects.create(action="merge", person=person, other=target, by=user)
+
+
+def split(person: Person, event_ids: list[int], user) -> Person:
+    """Move these events of a wrongly merged person to a new person. Reversible.
+
+    The moves are also recorded as overrides, so re-extraction keeps them apart."""
+    from django.db import transaction
+
+    events = list(Event.objects.filter(pk__in=event_ids, person_id__in=person.cluster_ids()))
+    if not events:
+        raise IdentityError("Choose the events that belong to someone else.")
+    if len(events) == events_for(person).count():
+        raise IdentityError("A split must leave at least one event with this person.")
+    with transaction.atomic():
+        first = events[0]
+        new = Person.objects.create(name=first.name, raw_name=first.name_raw)
+        for event in events:
+            PersonOverride.objects.update_or_create(
+                filing=event.filing, name=event.name_raw, defaults={"person": new}
+            )
+        Event.objects.filter(pk__in=[e.pk for e in events]).update(
+            person=new, link_confidence=1.0, link_reason="analyst split"
+        )
+        IdentityChange.objects.create(
+            action="split", person=person, other=new, events=[e.pk for e in events], by=user
+        )
+    return new
+
+
+def undo(change: IdentityChange, user) -> None:
+    from django.db import transaction
+    from django.utils import timezone
+
+    if change.undone_at:
+        raise IdentityError("That change is already undone.")
+    with transaction.atomic():
+        if change.action == "merge":
+            Person.objects.filter(pk=change.other_id, merged_into=change.person).update(
+                merged_into=None
+            )
+        else:
+            moved = Event.objects.filter(pk__in=change.events, person=change.other)
+            for event in moved:
+                PersonOverride.objects.filter(
+                    filing=event.filing, name=event.name_raw, person=change.other
+                ).delete()
+            moved.update(person=change.person, link_reason="split undone")
+            Person.objects.filter(pk=change.other_id).update(merged_into=change.person)
+        change.undone_at = timezone.now()
+        change.undone_by = user
+        change.save(update_fields=["undone_at", "undone_by"])
