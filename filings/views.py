@@ -413,6 +413,11 @@ def person_detail(request, pk):
         "names": [(n, list(dict.fromkeys(f))) for n, f in names.items()],
         "appearances": person.parties.select_related("filing").order_by("-filing__filed_date"),
         "merged": Person.objects.filter(merged_into=person),
+        "companies": Company.objects.filter(
+            parties__filing__events__person_id__in=person.cluster_ids()
+        )
+        .distinct()
+        .order_by("name"),
         "changes": IdentityChange.objects.filter(Q(person=person) | Q(other=person))
         .select_related("by", "person", "other")
         .order_by("-at"),

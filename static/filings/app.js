@@ -68,17 +68,6 @@
     return el;
   }
 
-  function markStyles(doc) {
-    if (doc.getElementById("app-marks")) return;
-    // Styles set through the DOM are not inline <style> markup, so the frame's CSP allows them.
-    var style = doc.createElement("style");
-    style.id = "app-marks";
-    style.textContent =
-      "a.app-known{color:inherit;text-decoration:underline dotted #1f5fbf;}" +
-      "mark.app-evidence{background:#ffe58a;outline:2px solid #f0b400;}";
-    doc.head ? doc.head.appendChild(style) : doc.documentElement.appendChild(style);
-  }
-
   function markNames(frame, doc) {
     var data = document.getElementById("known-names");
     if (!data) return;
@@ -94,6 +83,9 @@
           a.className = "app-known";
           a.href = entry.url;
           a.target = "_top";
+          // CSSOM, not markup: no inline <style> for any policy to object to.
+          a.style.color = "inherit";
+          a.style.textDecoration = "underline dotted #1f5fbf";
           return a;
         });
         if (!el) break;
@@ -113,6 +105,8 @@
     var mark = wrap(doc, index, at, at + wanted.length, function () {
       var m = doc.createElement("mark");
       m.className = "app-evidence";
+      m.style.background = "#ffe58a";
+      m.style.outline = "2px solid #f0b400";
       return m;
     });
     if (mark) {
@@ -125,7 +119,6 @@
     var doc = frameDocument(frame);
     if (!doc || !doc.body || frame.dataset.prepared === doc.URL) return;
     frame.dataset.prepared = doc.URL;
-    markStyles(doc);
     markNames(frame, doc);
     fitFrame(frame);
     highlight(frame, doc);
