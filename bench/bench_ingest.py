@@ -59,7 +59,7 @@ def bench_ingest_jobs(files: list[Path], jobs: int) -> float:
         subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
         start = time.perf_counter()
         subprocess.run(
-            [*manage, "ingest", "--jobs", str(jobs), "--no-progress", str(CORPUS)],
+            [*manage, "ingest", "--jobs", str(jobs), "--no-progress", *map(str, files)],
             env=env,
             check=True,
             stdout=subprocess.DEVNULL,
@@ -72,7 +72,7 @@ def bench_pages() -> dict[str, list[float]]:
 
     from filings.models import Filing
 
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     timings: dict[str, list[float]] = {"filing page": [], "document frame": []}
     for filing in Filing.objects.all():
         for label, url in (
