@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import identity
 from .models import Event, Exhibit, OrganizationMention
 
 KINDS = ("events", "organizations", "exhibits")
@@ -19,15 +20,19 @@ def event_rows(accessions: list[str] | None = None) -> Iterator[dict]:
     )
     if accessions:
         events = events.filter(filing_id__in=accessions)
+    ciks: dict[int, str | None] = {}  # per person: the CIK of its merged cluster
     for e in events.iterator(chunk_size=2000):
         person = e.person.canonical()
+        if person.pk not in ciks:
+            found = sorted(identity.cluster_ciks(person))
+            ciks[person.pk] = f"{found[0]:010d}" if found else None
         yield {
             "accession": e.filing_id,
             "document": e.document.sequence or e.document.slug if e.document else None,
             "name_raw": e.name_raw,
             "name": e.name,
             "person_key": person.pk,
-            "cik": person.cik_padded or None,
+            "cik": ciks[person.pk],
             "event_type": e.event_type,
             "role": e.role or None,
             "organization": e.organization or None,
@@ -87,3 +92,48 @@ def exhibit_rows(accessions: list[str] | None = None) -> Iterator[dict]:
 
 
 ROWS = {"events": event_rows, "organizations": organization_rows, "exhibits": exhibit_rows}
+
+# The keys of each kind's rows, in order: CSV columns, written even when there are no rows.
+COLUMNS = {
+    "events": [
+        "accession",
+        "document",
+        "name_raw",
+        "name",
+        "person_key",
+        "cik",
+        "event_type",
+        "role",
+        "organization",
+        "effective_date",
+        "disagreement",
+        "evidence",
+        "start",
+        "end",
+        "source",
+        "link_confidence",
+        "link_reason",
+    ],
+    "organizations": [
+        "accession",
+        "document",
+        "name",
+        "normalized",
+        "cik",
+        "evidence",
+        "start",
+        "end",
+    ],
+    "exhibits": [
+        "accession",
+        "number",
+        "description",
+        "filed_here",
+        "incorporated_by_reference",
+        "source_form",
+        "source_date",
+        "source_accession",
+        "document",
+        "linked_filing",
+    ],
+}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .extract.people import PersonName, same_person
+from .extract.people import PersonName, normalize_name, same_person
 from .models import Event, Filing, IdentityChange, Person, PersonOverride
 
 
@@ -109,7 +109,8 @@ def merge(person: Person, other: Person, user) -> IdentityChange:
 
     if other.canonical().pk == person.canonical().pk:
         raise IdentityError(f"{other.name} is already the same person as {person.name}.")
-    if person.cik and other.cik and person.cik != other.cik:
+    ciks = [cluster_ciks(p.canonical()) for p in (person, other)]
+    if ciks[0] and ciks[1] and ciks[0] != ciks[1]:
         raise IdentityError("Two different CIKs are two different people; they cannot be merged.")
     with transaction.atomic():
         target = other.canonical()
@@ -118,20 +119,40 @@ def merge(person: Person, other: Person, user) -> IdentityChange:
         return IdentityChange.objects.create(action="merge", person=person, other=target, by=user)
 
 
+def cluster_ciks(person: Person) -> set[int]:
+    """The CIKs of a person and everyone merged into it."""
+    ids = person.cluster_ids()
+    return set(Person.objects.filter(pk__in=ids).exclude(cik=None).values_list("cik", flat=True))
+
+
 def split(person: Person, event_ids: list[int], user) -> Person:
     """Move these events of a wrongly merged person to a new person. Reversible.
 
-    The moves are also recorded as overrides, so re-extraction keeps them apart."""
+    The moves are also recorded as overrides, so re-extraction keeps them apart. An
+    override is per name and filing, so a name's other events in that filing move too."""
     from django.db import transaction
+    from django.db.models import Q
 
-    events = list(Event.objects.filter(pk__in=event_ids, person_id__in=person.cluster_ids()))
-    if not events:
+    cluster = person.cluster_ids()
+    chosen = Event.objects.filter(pk__in=event_ids, person_id__in=cluster).select_related("person")
+    if not chosen:
         raise IdentityError("Choose the events that belong to someone else.")
+    for event in chosen:
+        if event.event_type == "reporting-owner" and event.person.cik is not None:
+            raise IdentityError(
+                f"{event.name_raw} in {event.filing_id} is the reporting owner with CIK "
+                f"{event.person.cik_padded}; one CIK is one person, so it cannot be split off."
+            )
+    same_name = Q()
+    for event in chosen:
+        same_name |= Q(filing_id=event.filing_id, name_raw=event.name_raw)
+    events = list(Event.objects.filter(same_name, person_id__in=cluster).order_by("pk"))
     if len(events) == events_for(person).count():
         raise IdentityError("A split must leave at least one event with this person.")
     with transaction.atomic():
         first = events[0]
-        new = Person.objects.create(name=first.name, raw_name=first.name_raw)
+        fields = person_fields(normalize_name(first.name or first.name_raw))
+        new = Person.objects.create(**{**fields, "name": first.name, "raw_name": first.name_raw})
         for event in events:
             PersonOverride.objects.update_or_create(
                 filing=event.filing, name=event.name_raw, defaults={"person": new}
@@ -139,8 +160,10 @@ def split(person: Person, event_ids: list[int], user) -> Person:
         Event.objects.filter(pk__in=[e.pk for e in events]).update(
             person=new, link_confidence=1.0, link_reason="analyst split"
         )
+        # [event id, the person it was linked to], so an undo puts each one back.
+        moved = [[e.pk, e.person_id] for e in events]
         IdentityChange.objects.create(
-            action="split", person=person, other=new, events=[e.pk for e in events], by=user
+            action="split", person=person, other=new, events=moved, by=user
         )
     return new
 
@@ -157,12 +180,16 @@ def undo(change: IdentityChange, user) -> None:
                 merged_into=None
             )
         else:
-            moved = Event.objects.filter(pk__in=change.events, person=change.other)
-            for event in moved:
-                PersonOverride.objects.filter(
-                    filing=event.filing, name=event.name_raw, person=change.other
-                ).delete()
-            moved.update(person=change.person, link_reason="split undone")
+            # Older rows list bare event ids; those events go back to the split person.
+            origin = dict(
+                e if isinstance(e, list) else (e, change.person_id) for e in change.events
+            )
+            # Events re-extracted since the split have new ids: they go to the split person.
+            for event in Event.objects.filter(person=change.other):
+                event.person_id = origin.get(event.pk, change.person_id)
+                event.link_reason = "split undone"
+                event.save(update_fields=["person", "link_reason"])
+            PersonOverride.objects.filter(person=change.other).delete()
             Person.objects.filter(pk=change.other_id).update(merged_into=change.person)
         change.undone_at = timezone.now()
         change.undone_by = user

@@ -1,14 +1,19 @@
 import csv
 import json
-import sys
 
 from django.core.management.base import BaseCommand
 
-from filings.export import KINDS, ROWS
+from filings.export import COLUMNS, KINDS, ROWS
 
 
 class Command(BaseCommand):
     help = "Write extracted events, organizations or exhibits as JSON lines or CSV."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # Accessions may follow the options too: `export events --format csv ACCESSION`.
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.parse_args = parser.parse_intermixed_args
+        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=KINDS)
@@ -17,9 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", help="file to write (default: standard output)")
 
     def handle(self, *args, kind, accessions, format, out, **options):
-        stream = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout
+        stream = open(out, "w", newline="", encoding="utf-8") if out else self.stdout
         try:
-            count = write(ROWS[kind](accessions or None), format, stream)
+            count = write(ROWS[kind](accessions or None), format, stream, COLUMNS[kind])
         finally:
             if out:
                 stream.close()
@@ -27,16 +32,16 @@ class Command(BaseCommand):
             self.stderr.write(f"{count} {kind} rows written to {out}")
 
 
-def write(rows, format, stream) -> int:
+def write(rows, format, stream, columns) -> int:
     count = 0
     writer = None
+    if format == "csv":
+        writer = csv.DictWriter(stream, fieldnames=columns)
+        writer.writeheader()
     for row in rows:
-        if format == "jsonl":
+        if writer is None:
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
-            if writer is None:
-                writer = csv.DictWriter(stream, fieldnames=list(row))
-                writer.writeheader()
             writer.writerow(row)
         count += 1
     return count
