@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import identity
-from .models import Event, Exhibit, OrganizationMention
+from .models import LIGHT_DOCUMENT, Event, Exhibit, OrganizationMention
 
 KINDS = ("events", "organizations", "exhibits")
 
@@ -15,8 +15,10 @@ def iso(value):
 
 
 def event_rows(accessions: list[str] | None = None) -> Iterator[dict]:
-    events = Event.objects.select_related("filing", "document", "person").order_by(
-        "filing__filed_date", "filing_id", "document__position", "start", "pk"
+    events = (
+        Event.objects.select_related("filing", "person")
+        .prefetch_related(LIGHT_DOCUMENT)
+        .order_by("filing__filed_date", "filing_id", "document__position", "start", "pk")
     )
     if accessions:
         events = events.filter(filing_id__in=accessions)
@@ -48,7 +50,7 @@ def event_rows(accessions: list[str] | None = None) -> Iterator[dict]:
 
 
 def organization_rows(accessions: list[str] | None = None) -> Iterator[dict]:
-    mentions = OrganizationMention.objects.select_related("document").order_by(
+    mentions = OrganizationMention.objects.prefetch_related(LIGHT_DOCUMENT).order_by(
         "filing_id", "document__position", "start"
     )
     if accessions:
@@ -67,7 +69,7 @@ def organization_rows(accessions: list[str] | None = None) -> Iterator[dict]:
 
 
 def exhibit_rows(accessions: list[str] | None = None) -> Iterator[dict]:
-    exhibits = Exhibit.objects.select_related("document").order_by("filing_id", "pk")
+    exhibits = Exhibit.objects.prefetch_related(LIGHT_DOCUMENT).order_by("filing_id", "pk")
     if accessions:
         exhibits = exhibits.filter(filing_id__in=accessions)
     stored = set()

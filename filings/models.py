@@ -210,6 +210,27 @@ class Filing(models.Model):
         return parties[0] if parties else None
 
 
+class DocumentQuerySet(models.QuerySet):
+    def without_bodies(self):
+        """Documents without their stored renderings. `only`, not `defer`: SQLite reads a
+        row's overflow pages up to the last column selected, so any column after the big
+        ones would cost their whole size."""
+        return self.only(
+            "filing_id",
+            "position",
+            "sequence",
+            "type",
+            "filename",
+            "description",
+            "start",
+            "end",
+            "kind",
+            "encoding",
+            "uuencoded_name",
+            "closed",
+        )
+
+
 class Document(models.Model):
     filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="documents")
     position = models.PositiveIntegerField(help_text="0-based order in the file")
@@ -228,6 +249,8 @@ class Document(models.Model):
     text = models.TextField(blank=True, help_text="Stable plain text: evidence offsets point here")
     text_hash = models.CharField(max_length=64, blank=True)
     text_version = models.PositiveIntegerField(default=0)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["filing", "position"]
@@ -258,6 +281,10 @@ class Document(models.Model):
         if self.encoding == "utf-8":
             return raw.decode("utf-8")
         return raw.decode("windows-1252", errors="replace")
+
+
+# A related document without its stored renderings, which can be megabytes.
+LIGHT_DOCUMENT = models.Prefetch("document", queryset=Document.objects.without_bodies())
 
 
 class FilingParty(models.Model):
@@ -457,11 +484,6 @@ class Exhibit(models.Model):
 
     def __str__(self):
         return f"Exhibit {self.number} of {self.filing_id}"
-
-    def linked_filing(self):
-        if not self.source_accession:
-            return None
-        return Filing.objects.filter(accession=self.source_accession).first()
 
 
 class ExhibitReference(models.Model):

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -20,6 +21,7 @@ from .forms import FilingFilterForm, UploadForm
 from .formtypes import form_name
 from .models import (
     BINARY_KINDS,
+    LIGHT_DOCUMENT,
     Company,
     Document,
     Event,
@@ -127,7 +129,7 @@ def get_filing(accession):
 
 
 def get_document(filing, slug):
-    documents = filing.documents.defer("html", "text")
+    documents = filing.documents.without_bodies()
     if slug.isdigit():
         doc = documents.filter(sequence=slug).order_by("position").first()
     elif slug.startswith("p") and slug[1:].isdigit():
@@ -142,7 +144,7 @@ def get_document(filing, slug):
 @require_GET
 def filing_detail(request, accession, slug=None):
     filing = get_filing(accession)
-    documents = list(filing.documents.defer("html", "text").order_by("position"))
+    documents = list(filing.documents.without_bodies().order_by("position"))
     if slug is None:
         current = documents[0] if documents else None
     else:
@@ -158,8 +160,8 @@ def filing_detail(request, accession, slug=None):
         "binary_kinds": BINARY_KINDS,
         "highlight": highlight_text(current, request.GET.get("hl", "")),
         "known_names": known_names(filing),
-        "events": list(filing.events.select_related("person", "document")),
-        "exhibits": list(filing.exhibits.select_related("document")),
+        "events": list(filing.events.select_related("person").prefetch_related(LIGHT_DOCUMENT)),
+        "exhibits": exhibits_with_links(filing),
         "amends": amended_filing(filing),
     }
     return htmx_fragment(request, "filings/filing_detail.html", "document-pane", context)
@@ -172,6 +174,16 @@ def highlight_text(doc, span: str) -> str:
         return ""
     text = Document.objects.values_list("text", flat=True).get(pk=doc.pk)
     return text[int(start) : int(end)][:2000]
+
+
+def exhibits_with_links(filing) -> list:
+    """The exhibit index, each incorporated exhibit with its source filing when stored."""
+    exhibits = list(filing.exhibits.prefetch_related(LIGHT_DOCUMENT))
+    wanted = {x.source_accession for x in exhibits if x.source_accession}
+    stored = Filing.objects.in_bulk(wanted) if wanted else {}
+    for x in exhibits:
+        x.linked = stored.get(x.source_accession)
+    return exhibits
 
 
 def known_names(filing) -> list[dict]:
@@ -398,7 +410,8 @@ def person_detail(request, pk):
         return change_identity(request, person)
     events = list(
         identity.events_for(person)
-        .select_related("filing", "document", "person")
+        .select_related("filing", "person")
+        .prefetch_related(LIGHT_DOCUMENT)
         .order_by("filing__filed_date", "filing__accession", "start")
     )
     for event in events:
@@ -411,7 +424,9 @@ def person_detail(request, pk):
         "person": person,
         "events": events,
         "names": [(n, list(dict.fromkeys(f))) for n, f in names.items()],
-        "appearances": person.parties.select_related("filing").order_by("-filing__filed_date"),
+        "appearances": FilingParty.objects.filter(person_id__in=person.cluster_ids())
+        .select_related("filing")
+        .order_by("-filing__filed_date"),
         "merged": Person.objects.filter(merged_into=person),
         "companies": Company.objects.filter(
             parties__filing__events__person_id__in=person.cluster_ids()
@@ -439,10 +454,14 @@ def change_identity(request, person):
         elif action == "split":
             ids = [int(i) for i in request.POST.getlist("events")]
             new = identity.split(person, ids, request.user)
-            messages.success(request, f"{len(ids)} events moved to a new person.")
+            moved = new.events.count()
+            messages.success(request, f"{moved} event{pluralize(moved)} moved to a new person.")
             return redirect(new)
         elif action == "undo":
-            change = get_object_or_404(IdentityChange, pk=int(request.POST.get("change", "0")))
+            change = get_object_or_404(
+                IdentityChange.objects.filter(Q(person=person) | Q(other=person)),
+                pk=int(request.POST.get("change", "0")),
+            )
             identity.undo(change, request.user)
             messages.success(request, f"The {change.action} is undone.")
         else:
