@@ -18,7 +18,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from . import crosscheck, edgar, identity, render, sanitize
+from . import crosscheck, edgar, identity, render, sanitize, search
 from .extract import exhibits as exhibit_extract
 from .extract.model import Extraction
 from .extract.organizations import normalize_company_name, organization_mentions
@@ -333,6 +333,7 @@ def _store_once(prepared: Prepared, user, rewrite: bool = False) -> IngestResult
         filing = write_filing(sub, prepared, raw, version, findings)
         write_children(filing, sub, prepared)
         write_extraction(filing, prepared, previous)
+        search.index_filing(filing)
     status = CREATED if existing is None else UPDATED
     if existing is None:
         message = ""
@@ -686,6 +687,7 @@ def reextract(filing: Filing) -> int:
     with transaction.atomic():
         previous = forget_extraction(filing)
         write_extraction(filing, prepared, previous)
+        search.index_filing(filing)
     return filing.events.count()
 
 

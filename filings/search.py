@@ -1,0 +1,1488 @@
+"""Search: query parsing, the full-text index (SQLite FTS5 or PostgreSQL), facets, typeahead.
+
+A filing is the unit of search: its documents' plain text and its header fields (form,
+accession, party names as written, former names, people named, item codes and titles,
+document types and descriptions) are searched together, so `Higgins director` finds a
+filing that names Higgins in the header and "director" in an exhibit.
+
+SQLite keeps one contentless FTS5 row per filing. PostgreSQL keeps tsvector chunks of a
+few thousand words (positions stay exact for phrases; no tsvector hits its size limit),
+and a filing matches when each required term matches one of its chunks. The tables are
+made by migration 0002_search and written only here, inside the caller's transaction.
+
+Snippets are built here from the stored plain text, never by the database: every
+character is escaped except our own <mark> tags, so they are safe to mark_safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import math
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+
+from .edgar.items import title_for
+from .models import (
+    Company,
+    Document,
+    Event,
+    Filing,
+    FilingParty,
+    Item,
+    Person,
+    document_slug,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 500
+FACET_SIZE = 15
+FACETS = ("form", "year", "company", "person", "role", "state", "sic", "item")
+FIELDS = ("form", "cik", "item", "person", "company", "state", "sic", "role", "year", "filed")
+# Broad queries rank only their newest matches by relevance (the rest follow newest
+# first): ranking costs per matching row, counting and faceting do not.
+RANK_LIMIT = 5000
+# Header text weighs this much more than body text in SQLite's bm25.
+HEAD_WEIGHT = 10.0
+# PostgreSQL chunk size: at most ~16k tokens, so tsvector positions stay exact.
+CHUNK_CHARS = 30_000
+INDEX_BATCH = 200
+
+TOKEN = re.compile(r"[^\W_]+")
+FIELD_WORD = re.compile(r"^([A-Za-z]+):(.*)$", re.S)
+DATE_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$")
+ROLE_ALIASES = {
+    "subject": "subject-company",
+    "owner": "reporting-owner",
+    "serial": "serial-company",
+}
+
+
+# --- text normalisation -------------------------------------------------------------------
+
+
+class _FoldTable(dict):
+    """One character -> its lower-case base letter (diacritics removed), length kept."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out = base.lower() if len(base.lower()) == 1 else ch.lower()
+        self[code] = out if len(out) == 1 else ch
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, character for character (offsets stay valid)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+def tokens(text: str) -> list[str]:
+    """Words as the index sees them: runs of letters and digits, folded."""
+    return TOKEN.findall(fold(text))
+
+
+# --- queries ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word, an "exact phrase", or either with a trailing * (last word is a prefix)."""
+
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+
+    @property
+    def tokens(self) -> list[str]:
+        return tokens(self.text)
+
+    def to_string(self) -> str:
+        body = f'"{self.text}"' if self.phrase else self.text
+        return body + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed search: every group must match (a group is terms joined by OR), no
+    excluded term may match, and every filter must hold."""
+
+    groups: tuple[tuple[Term, ...], ...] = ()
+    exclude: tuple[Term, ...] = ()
+    filters: dict[str, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list, compare=False)
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.groups or self.exclude)
+
+    @property
+    def terms(self) -> list[Term]:
+        """The terms a matching filing contains (for highlighting)."""
+        return [t for group in self.groups for t in group]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.has_text and not self.filters
+
+    def to_string(self) -> str:
+        parts = [" OR ".join(t.to_string() for t in group) for group in self.groups]
+        parts += ["-" + t.to_string() for t in self.exclude]
+        for name, value in self.filters.items():
+            quoted = not value or any(c.isspace() for c in value)
+            parts.append(f'{name}:"{value}"' if quoted else f"{name}:{value}")
+        return " ".join(parts)
+
+    def __str__(self) -> str:
+        return self.to_string()
+
+
+_OR = object()
+
+
+def parse_query(q: str) -> Query:
+    """Parse what a reader typed. Never raises: problems become `errors` messages."""
+    errors: list[str] = []
+    q = (q or "").replace("\x00", " ")
+    if len(q) > MAX_QUERY_LENGTH:
+        q = q[:MAX_QUERY_LENGTH]
+        errors.append(f"The query was cut to its first {MAX_QUERY_LENGTH} characters.")
+    items: list = []  # Term-and-negated pairs, and _OR markers
+    filters: dict[str, str] = {}
+    i, n = 0, len(q)
+
+    def note(message: str) -> None:
+        if message not in errors:
+            errors.append(message)
+
+    def quoted(start: int) -> tuple[str, int]:
+        end = q.find('"', start + 1)
+        if end < 0:
+            note("A quote was not closed: the rest of the query was searched as a phrase.")
+            return q[start + 1 :], n
+        return q[start + 1 : end], end + 1
+
+    while i < n:
+        if q[i].isspace():
+            i += 1
+            continue
+        negated = q[i] == "-" and i + 1 < n and not q[i + 1].isspace()
+        if negated:
+            i += 1
+        if q[i] == '"':
+            text, i = quoted(i)
+            prefix = False
+            while i < n and q[i] == "*":
+                prefix, i = True, i + 1
+            add_term(items, Term(text.strip(), phrase=True, prefix=prefix), negated, note)
+            continue
+        j = i
+        while j < n and not q[j].isspace() and q[j] != '"':
+            j += 1
+        word, i = q[i:j], j
+        m = FIELD_WORD.match(word)
+        if m and m.group(1).lower() in FIELDS:
+            name, value = m.group(1).lower(), m.group(2)
+            if not value:
+                while i < n and q[i].isspace():
+                    i += 1
+                if i < n and q[i] == '"':
+                    value, i = quoted(i)
+                else:
+                    j = i
+                    while j < n and not q[j].isspace() and q[j] != '"':
+                        j += 1
+                    value, i = q[i:j], j
+            if negated:
+                note(f"A field cannot be excluded: -{name}:{value} was ignored.")
+                continue
+            set_filter(filters, name, value, note)
+            continue
+        if m and m.group(2).strip():
+            note(f"Unknown field “{m.group(1)}:”: searched for “{word}” as words.")
+            add_term(items, Term(word, phrase=True), negated, note)
+            continue
+        if word == "OR" and not negated:
+            items.append(_OR)
+            continue
+        text = word.rstrip("*")
+        if word in ("AND", "NOT", "NEAR") or word.startswith("NEAR("):
+            note(
+                f"{word} was searched as a word: words are all required already, "
+                "OR joins alternatives and -word excludes."
+            )
+        add_term(items, Term(text, prefix=text != word), negated, note)
+
+    groups: list[list[Term]] = []
+    exclude: list[Term] = []
+    pending_or = False
+    previous_positive = False
+    for k, item in enumerate(items):
+        if item is _OR:
+            following = items[k + 1] if k + 1 < len(items) else None
+            if previous_positive and isinstance(following, tuple) and not following[1]:
+                pending_or = True
+            else:
+                note("OR needs a word or phrase on each side: searched for “or” as a word.")
+                groups.append([Term("OR", phrase=True)])
+                previous_positive = True
+            continue
+        term, negated = item
+        if negated:
+            exclude.append(term)
+            previous_positive = False
+        elif pending_or:
+            if term not in groups[-1]:
+                groups[-1].append(term)
+            pending_or = False
+        else:
+            groups.append([term])
+            previous_positive = True
+    unique_groups = []
+    for group in groups:
+        if tuple(group) not in unique_groups:
+            unique_groups.append(tuple(group))
+    return Query(
+        groups=tuple(unique_groups),
+        exclude=tuple(dict.fromkeys(exclude)),
+        filters=filters,
+        errors=errors,
+    )
+
+
+def add_term(items: list, term: Term, negated: bool, note) -> None:
+    if not term.text:
+        return
+    if not term.tokens:
+        shown = term.to_string()
+        note(f"Ignored “{shown}”: it has no letters or digits to search for.")
+        return
+    items.append((term, negated))
+
+
+def set_filter(filters: dict[str, str], name: str, value: str, note) -> None:
+    value = value.strip()
+    if not value:
+        note(f"{name}: needs a value; it was ignored.")
+        return
+    if name in ("form", "state"):
+        value = value.upper()
+    elif name in ("cik", "sic"):
+        if not value.isdigit():
+            note(f"{name}: takes digits, not “{value}”; it was ignored.")
+            return
+        value = str(int(value)) if name == "cik" else value
+    elif name == "role":
+        value = value.lower().replace(" ", "-")
+        value = ROLE_ALIASES.get(value, value)
+    elif name == "year":
+        if not (len(value) == 4 and value.isdigit()):
+            note(f"year: takes a year such as 2004, not “{value}”; it was ignored.")
+            return
+    elif name == "filed":
+        parsed = parse_date_range(value)
+        if parsed is None:
+            note(
+                f"filed: takes dates such as 2004-01-01..2004-12-31 (either side may be "
+                f"left open), not “{value}”; it was ignored."
+            )
+            return
+        start, end = parsed
+        value = f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}"
+    elif name in ("person", "company"):
+        if not tokens(value):
+            note(f"{name}: needs letters or digits; it was ignored.")
+            return
+    if name in filters and filters[name] != value:
+        note(f"{name}: was given twice; the last one ({value}) was used.")
+    filters[name] = value
+
+
+def parse_date_range(value: str) -> tuple[dt.date | None, dt.date | None] | None:
+    """'a..b', 'a..', '..b' or a single day; None when malformed."""
+    m = DATE_RANGE.match(value)
+    try:
+        if m:
+            if not (m.group(1) or m.group(2)):
+                return None
+            start = dt.date.fromisoformat(m.group(1)) if m.group(1) else None
+            end = dt.date.fromisoformat(m.group(2)) if m.group(2) else None
+            if start and end and start > end:
+                return None
+            return start, end
+        day = dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        return None
+    return (day, day) if day else None
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentHit:
+    position: int
+    sequence: str
+    type: str
+    description: str
+    snippet: str
+    url: str
+
+
+@dataclass
+class Hit:
+    filing: Filing
+    score: float
+    snippet: str
+    documents: list[DocumentHit]
+    company: str = ""
+
+    @property
+    def accession(self) -> str:
+        return self.filing.accession
+
+    @property
+    def form(self) -> str:
+        return self.filing.form
+
+    @property
+    def filed_date(self):
+        return self.filing.filed_date
+
+
+@dataclass
+class Results:
+    query: Query
+    hits: list[Hit]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, list[tuple[str, str, int]]]
+    selected: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def errors(self) -> list[str]:
+        return self.query.errors
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def search(
+    query: Query | str,
+    *,
+    page: int = 1,
+    per_page: int = 20,
+    facets: dict[str, str] | None = None,
+) -> Results:
+    """Filings matching the query and the facet selections, ranked, one page of them."""
+    if isinstance(query, str):
+        query = parse_query(query)
+    per_page = max(1, min(int(per_page), 500))
+    backend = _backend()
+    selected = {k: str(v) for k, v in (facets or {}).items() if k in FACETS and str(v)}
+    try:
+        with backend.session() as cur:
+            base = backend.match(cur, query)
+            if base is None:
+                return Results(query, [], 0, 1, per_page, empty_facets(), selected)
+            conditions = {name: selection_condition(name, v) for name, v in selected.items()}
+            result = base
+            if conditions:
+                result = backend.materialize(cur, "r", base, list(conditions.values()))
+            total = backend.count(cur, result)
+            pages = max(1, math.ceil(total / per_page))
+            page = max(1, min(int(page), pages))
+            ranked = backend.page(cur, query, result, total, (page - 1) * per_page, per_page)
+            facet_counts = {}
+            for name in FACETS:
+                if name in conditions:
+                    # Standard faceting: a facet's own selection does not narrow its counts.
+                    others = [c for other, c in conditions.items() if other != name]
+                    facet_counts[name] = backend.facet(cur, name, base, others)
+                else:
+                    facet_counts[name] = backend.facet(cur, name, result, [])
+    except DatabaseError:
+        # Queries reach the database only as quoted words, so this is not the reader's
+        # doing; say so rather than fail the page.
+        log.exception("search failed for %r", query.to_string())
+        failed = Query(query.groups, query.exclude, query.filters, [*query.errors])
+        failed.errors.append("The search could not be run; please try again.")
+        return Results(failed, [], 0, 1, per_page, empty_facets(), selected)
+    hits = build_hits(query, ranked)
+    return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
+
+
+def empty_facets() -> dict[str, list]:
+    return {name: [] for name in FACETS}
+
+
+def selection_condition(name: str, value: str) -> tuple[str, list]:
+    """SQL over the search filing row `f` for one facet selection or filter."""
+    if name == "form":
+        return "f.form = %s", [value]
+    if name == "year":
+        if not value.isdigit():
+            return "1 = 0", []
+        year = int(value)
+        if not 1 <= year <= 9999:
+            return "1 = 0", []
+        return "f.filed_date BETWEEN %s AND %s", [dt.date(year, 1, 1), dt.date(year, 12, 31)]
+    if name == "person":
+        ids = person_cluster([int(value)]) if value.isdigit() else []
+        return facet_in("person", [str(i) for i in ids])
+    return facet_in(name, [value])
+
+
+def facet_in(name: str, values: Sequence[str]) -> tuple[str, list]:
+    if not values:
+        return "1 = 0", []
+    marks = ", ".join(["%s"] * len(values))
+    return (
+        f"f.key IN (SELECT fkey FROM filings_searchfacet WHERE facet = %s AND value IN ({marks}))",
+        [name, *values],
+    )
+
+
+def filter_conditions(query: Query) -> list[tuple[str, list]] | None:
+    """SQL conditions for the query's field filters; None when one can match nothing."""
+    conditions = []
+    for name, value in query.filters.items():
+        if name == "filed":
+            start, end = parse_date_range(value) or (None, None)
+            if start:
+                conditions.append(("f.filed_date >= %s", [start]))
+            if end:
+                conditions.append(("f.filed_date <= %s", [end]))
+        elif name == "cik":
+            conditions.append(facet_in("cik", [value]))
+        elif name == "company":
+            ciks = [str(ref) for ref in names_matching("company", value)]
+            conditions.append(facet_in("company", ciks))
+        elif name == "person":
+            ids = person_cluster(names_matching("person", value))
+            conditions.append(facet_in("person", [str(i) for i in ids]))
+        else:
+            conditions.append(selection_condition(name, value))
+    if any(sql == "1 = 0" for sql, _ in conditions):
+        return None
+    return conditions
+
+
+def names_matching(kind: str, text: str) -> list[int]:
+    """Companies or people with a name variant containing every word of `text` (as a
+    word or the start of one)."""
+    words = tokens(text)
+    if not words:
+        return []
+    return sorted({ref for _kind, ref, _name, _source in name_rows(kind, words, limit=None)})
+
+
+def name_rows(kind: str | None, words: list[str], limit: int | None) -> list[tuple]:
+    """(kind, ref, name, source) rows of the name table matching every word as a prefix
+    of a word of the name (or of the CIK)."""
+    first = max(words, key=len)
+    sql = (
+        "SELECT kind, ref, name, source, token FROM filings_searchname "
+        "WHERE token >= %s AND token < %s"
+    )
+    params: list = [first, first + "\U0010ffff"]
+    if kind:
+        sql += " AND kind = %s"
+        params.append(kind)
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        found = cur.fetchall()
+    out = []
+    for row_kind, ref, name, source, token in found:
+        name_words = tokens(name) + ([token] if source == "cik" else [])
+        if all(any(w.startswith(word) for w in name_words) for word in words):
+            out.append((row_kind, ref, name, source))
+    return out
+
+
+def person_cluster(ids: Iterable[int]) -> list[int]:
+    """The people given, resolved to their survivors, with everyone merged into them."""
+    ids = set(ids)
+    if not ids:
+        return []
+    survivors = {p.canonical().pk for p in Person.objects.filter(pk__in=ids)}
+    cluster: set[int] = set()
+    for person in Person.objects.filter(pk__in=survivors):
+        cluster.update(person.cluster_ids())
+    return sorted(cluster)
+
+
+def build_hits(query: Query, ranked: list[tuple[int, str, float]]) -> list[Hit]:
+    accessions = [acc for _key, acc, _score in ranked]
+    filings = Filing.objects.in_bulk(accessions)
+    names = primary_names(accessions)
+    heads = dict(ranked_heads(accessions))
+    highlighter = Highlighter(query.terms)
+    docs_by_filing: dict[str, list[Document]] = defaultdict(list)
+    documents = (
+        Document.objects.filter(filing_id__in=accessions)
+        .exclude(text="")
+        .only("filing_id", "position", "sequence", "type", "description", "text")
+        .order_by("filing_id", "position")
+    )
+    for doc in documents:
+        docs_by_filing[doc.filing_id].append(doc)
+    hits = []
+    for _key, accession, score in ranked:
+        filing = filings.get(accession)
+        if filing is None:
+            continue
+        doc_hits, best = [], None
+        for doc in docs_by_filing.get(accession, []):
+            found = highlighter.best_window(doc.text)
+            if found is None:
+                continue
+            snippet = highlighter.render(doc.text, found)
+            doc_hits.append(
+                DocumentHit(
+                    position=doc.position,
+                    sequence=doc.sequence,
+                    type=doc.type,
+                    description=doc.description,
+                    snippet=snippet,
+                    url=reverse(
+                        "document", args=[accession, document_slug(doc.sequence, doc.position)]
+                    ),
+                )
+            )
+            if best is None or found.distinct > best[0]:
+                best = (found.distinct, snippet)
+        if best is not None:
+            snippet = best[1]
+        else:
+            head = heads.get(accession, "")
+            found = highlighter.best_window(head)
+            snippet = highlighter.render(head, found) if found else ""
+            if not snippet and docs_by_filing.get(accession):
+                snippet = highlighter.plain(docs_by_filing[accession][0].text)
+        hits.append(
+            Hit(
+                filing=filing,
+                score=score,
+                snippet=snippet,
+                documents=doc_hits,
+                company=names.get(accession, ""),
+            )
+        )
+    return hits
+
+
+PRIMARY_ROLES = ("filer", "issuer", "subject-company", "filed-for", "filed-by")
+
+
+def primary_names(accessions: list[str]) -> dict[str, str]:
+    """The main company's name as the filing writes it (as Filing.primary_party)."""
+    parties = defaultdict(list)
+    for filing_id, role, name in (
+        FilingParty.objects.filter(filing_id__in=accessions)
+        .order_by("filing_id", "position")
+        .values_list("filing_id", "role", "name")
+    ):
+        parties[filing_id].append((role, name))
+    names = {}
+    for accession, rows in parties.items():
+        ranked = sorted(
+            rows, key=lambda r: PRIMARY_ROLES.index(r[0]) if r[0] in PRIMARY_ROLES else 99
+        )
+        names[accession] = ranked[0][1]
+    return names
+
+
+def ranked_heads(accessions: list[str]) -> list[tuple[str, str]]:
+    if not accessions:
+        return []
+    marks = ", ".join(["%s"] * len(accessions))
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT accession, head FROM filings_searchfiling WHERE accession IN ({marks})",
+            accessions,
+        )
+        return cur.fetchall()
+
+
+def label_facets(counts: dict[str, list[tuple[str, int]]]) -> dict[str, list]:
+    """(value, label, count) rows: names for companies and people, titles for items."""
+    companies = dict(
+        Company.objects.filter(
+            cik__in=[int(v) for v, _ in counts.get("company", []) if v.isdigit()]
+        ).values_list("cik", "name")
+    )
+    people = dict(
+        Person.objects.filter(
+            pk__in=[int(v) for v, _ in counts.get("person", []) if v.isdigit()]
+        ).values_list("pk", "name")
+    )
+    sics = dict(
+        Company.objects.filter(sic__in=[v for v, _ in counts.get("sic", [])])
+        .exclude(sic_description="")
+        .values_list("sic", "sic_description")
+    )
+
+    def label(name: str, value: str) -> str:
+        if name == "company":
+            return companies.get(int(value), value) if value.isdigit() else value
+        if name == "person":
+            return people.get(int(value), value) if value.isdigit() else value
+        if name == "sic":
+            return f"{value} {sics[value].title()}" if value in sics else value
+        if name == "item":
+            title = title_for(value, None)
+            return f"{value} {title}" if title else value
+        return value
+
+    return {
+        name: [(value, label(name, value), n) for value, n in rows] for name, rows in counts.items()
+    }
+
+
+# --- snippets -----------------------------------------------------------------------------
+
+
+@dataclass
+class Window:
+    start: int
+    end: int
+    matches: list[tuple[int, int]]
+    distinct: int
+
+
+class Highlighter:
+    """Finds the query's terms in plain text and renders an escaped, <mark>ed excerpt."""
+
+    WIDTH = 240
+    LEAD = 70
+    SCAN = 200  # matches looked at per text when choosing the window
+
+    def __init__(self, terms: Sequence[Term]):
+        alternatives = []
+        for i, term in enumerate(terms):
+            words = term.tokens
+            if not words:
+                continue
+            parts = [re.escape(w) for w in words]
+            if term.prefix:
+                parts[-1] += r"[^\W_]*"
+            alternatives.append(rf"(?P<t{i}>(?<![^\W_]){r'[\W_]+'.join(parts)}(?![^\W_]))")
+        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+
+    def best_window(self, text: str) -> Window | None:
+        """The excerpt with the most distinct terms among the first matches, or None."""
+        if self.pattern is None or not text:
+            return None
+        matches = []
+        for m in self.pattern.finditer(fold(text)):
+            matches.append((m.start(), m.end(), m.lastgroup))
+            if len(matches) >= self.SCAN:
+                break
+        if not matches:
+            return None
+        best = None
+        for i, (start, _end, _group) in enumerate(matches):
+            window_start = max(0, start - self.LEAD)
+            window_end = window_start + self.WIDTH
+            inside = [(s, e, g) for s, e, g in matches[i:] if e <= window_end]
+            distinct = len({g for _, _, g in inside})
+            if best is None or distinct > best.distinct:
+                best = Window(window_start, window_end, [(s, e) for s, e, _ in inside], distinct)
+        best.distinct = len({g for _, _, g in matches})
+        return best
+
+    def render(self, text: str, window: Window) -> str:
+        start, end = word_bounds(text, window.start, window.end)
+        out, at = [], start
+        for s, e in window.matches:
+            if s < at or e > end:
+                continue
+            out.append(escape_segment(text[at:s]))
+            out.append("<mark>" + escape_segment(text[s:e]) + "</mark>")
+            at = e
+        out.append(escape_segment(text[at:end]))
+        lead = "… " if start > 0 else ""
+        tail = " …" if end < len(text) else ""
+        return lead + "".join(out).strip() + tail
+
+    def plain(self, text: str) -> str:
+        start, end = word_bounds(text, 0, self.WIDTH)
+        return escape_segment(text[start:end]).strip() + (" …" if end < len(text) else "")
+
+
+def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen/narrow an excerpt so it neither starts nor ends inside a word."""
+    end = min(len(text), end)
+    if start > 0:
+        space = text.rfind(" ", max(0, start - 20), start)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_segment(text: str) -> str:
+    return html.escape(_WHITESPACE.sub(" ", text), quote=True)
+
+
+# --- typeahead ----------------------------------------------------------------------------
+
+
+def typeahead(text: str, limit: int = 10) -> list[dict]:
+    """Companies and people whose name (any variant, former names included) has words
+    starting with what was typed; companies also by CIK digits."""
+    text = (text or "")[:100]
+    words = tokens(text)
+    if not words:
+        return []
+    digits = "".join(words) if all(w.isdigit() for w in words) else ""
+    candidates: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    if digits:
+        stripped = digits.lstrip("0") or "0"
+        for kind, ref, name, source in name_rows(None, [stripped], limit=200):
+            candidates[(kind, ref)].append((name, source))
+    else:
+        for kind, ref, name, source in name_rows(None, words, limit=400):
+            candidates[(kind, ref)].append((name, source))
+    if not candidates:
+        return []
+    company_ids = [ref for kind, ref in candidates if kind == "company"]
+    person_ids = [ref for kind, ref in candidates if kind == "person"]
+    companies = {c.cik: c for c in Company.objects.filter(cik__in=company_ids)}
+    people = {p.pk: p for p in Person.objects.filter(pk__in=person_ids)}
+    survivors = {}
+    for person in people.values():
+        survivor = person.canonical() if person.merged_into_id else person
+        survivors[person.pk] = survivor
+    query = " ".join(words)
+    entries: dict[tuple[str, int], dict] = {}
+    for (kind, ref), variants in candidates.items():
+        if kind == "company":
+            company = companies.get(ref)
+            if company is None:
+                continue
+            key, label, url = ("company", company.cik), company.name, f"/companies/{company.cik}/"
+            detail = f"CIK {company.cik_padded}"
+            word = "formerly"
+        else:
+            person = survivors.get(ref)
+            if person is None:
+                continue
+            key, label, url = ("person", person.pk), person.name, f"/people/{person.pk}/"
+            detail = "Person" + (f" · CIK {person.cik_padded}" if person.cik else "")
+            word = "as"
+        label_words = tokens(label)
+        if not all(any(w.startswith(t) for w in label_words) for t in words):
+            # Matched through another name: say which.
+            others = sorted({n for n, source in variants if source != "cik" and n != label})
+            if others:
+                detail += f" · {word} " + "; ".join(others[:3])
+        folded = fold(label)
+        rank = (
+            0 if folded.startswith(query) or (digits and str(ref).startswith(digits)) else 1,
+            0 if key[0] == "company" else 1,
+            len(label),
+            label,
+        )
+        if key not in entries or rank < entries[key]["_rank"]:
+            entries[key] = {"kind": key[0], "label": label, "detail": detail, "url": url}
+            entries[key]["_rank"] = rank
+    ordered = sorted(entries.values(), key=lambda e: e["_rank"])[:limit]
+    return [{k: v for k, v in e.items() if k != "_rank"} for e in ordered]
+
+
+# --- indexing -----------------------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    """What the index stores for one filing."""
+
+    accession: str
+    form: str
+    filed_date: dt.date | None
+    head: str
+    texts: list[str]
+    facets: set[tuple[str, str]]
+    names: set[tuple[str, int, str, str]]  # kind, ref, name, source
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.texts)
+
+
+def index_filing(filing: Filing | str) -> None:
+    """(Re)index one filing, inside the caller's transaction."""
+    accession = filing if isinstance(filing, str) else filing.accession
+    index_filings([accession])
+
+
+def index_filings(accessions: Sequence[str]) -> int:
+    """(Re)index filings in batches; returns how many were indexed."""
+    backend = _backend()
+    done = 0
+    for i in range(0, len(accessions), INDEX_BATCH):
+        records = build_records(accessions[i : i + INDEX_BATCH])
+        backend.write(records)
+        done += len(records)
+    return done
+
+
+def remove_filing(accession: str) -> None:
+    _backend().remove([accession])
+
+
+def reindex(stdout=None) -> int:
+    """Rebuild every search table from the stored filings, oldest first."""
+    backend = _backend()
+    accessions = list(
+        Filing.objects.order_by("filed_date", "accession").values_list("accession", flat=True)
+    )
+    total = len(accessions)
+    with transaction.atomic():
+        backend.clear()
+        done = 0
+        for i in range(0, total, INDEX_BATCH):
+            records = build_records(accessions[i : i + INDEX_BATCH])
+            backend.write(records, fresh=True)
+            done += len(records)
+            if stdout is not None:
+                stdout.write(f"indexed {done}/{total} filings")
+        backend.optimize()
+    return done
+
+
+def build_records(accessions: Sequence[str]) -> list[Record]:
+    """Everything indexed for these filings, read in a handful of queries."""
+    filings = list(
+        Filing.objects.filter(accession__in=accessions).values_list(
+            "accession", "form", "filed_date"
+        )
+    )
+    if not filings:
+        return []
+    accs = [a for a, _, _ in filings]
+    texts = defaultdict(list)
+    doc_head = defaultdict(list)
+    for filing_id, type_, description, filename, text in (
+        Document.objects.filter(filing_id__in=accs)
+        .order_by("filing_id", "position")
+        .values_list("filing_id", "type", "description", "filename", "text")
+    ):
+        doc_head[filing_id].append(" ".join(x for x in (type_, description, filename) if x))
+        if text:
+            texts[filing_id].append(text)
+    parties = defaultdict(list)
+    company_ids, person_ids = set(), set()
+    for row in (
+        FilingParty.objects.filter(filing_id__in=accs)
+        .order_by("filing_id", "position")
+        .values_list(
+            "filing_id",
+            "role",
+            "cik",
+            "name",
+            "company_id",
+            "person_id",
+            "state_of_incorporation",
+            "sic",
+            "former_names",
+        )
+    ):
+        parties[row[0]].append(row)
+        if row[4] is not None:
+            company_ids.add(row[4])
+        if row[5] is not None:
+            person_ids.add(row[5])
+    items = defaultdict(list)
+    for filing_id, code, title, raw_title in (
+        Item.objects.filter(filing_id__in=accs)
+        .order_by("filing_id", "position")
+        .values_list("filing_id", "code", "title", "raw_title")
+    ):
+        items[filing_id].append((code, title or raw_title))
+    events = defaultdict(list)
+    for filing_id, person_id, name_raw, name in Event.objects.filter(
+        filing_id__in=accs
+    ).values_list("filing_id", "person_id", "name_raw", "name"):
+        events[filing_id].append((person_id, name_raw, name))
+        person_ids.add(person_id)
+    companies = dict(Company.objects.filter(cik__in=company_ids).values_list("cik", "name"))
+    people = {
+        pk: (name, raw, cik)
+        for pk, name, raw, cik in Person.objects.filter(pk__in=person_ids).values_list(
+            "pk", "name", "raw_name", "cik"
+        )
+    }
+    records = []
+    for accession, form, filed_date in filings:
+        head = [accession, form]
+        facets = {("form", form)}
+        names = set()
+        if filed_date:
+            facets.add(("year", str(filed_date.year)))
+        for _f, role, cik, name, company_id, person_id, state, sic, former in parties[accession]:
+            head.append(name)
+            facets.add(("role", role))
+            if cik is not None:
+                facets.add(("cik", str(cik)))
+            if state:
+                facets.add(("state", state.upper()))
+            if sic:
+                facets.add(("sic", sic))
+            former_names = [f.get("name") or "" for f in former or [] if isinstance(f, dict)]
+            head.extend(former_names)
+            if company_id is not None:
+                facets.add(("company", str(company_id)))
+                current = companies.get(company_id, "")
+                head.append(current)
+                names.add(("company", company_id, current, "name"))
+                names.add(("company", company_id, name, "written"))
+                names.update(("company", company_id, n, "former") for n in former_names)
+            if person_id is not None:
+                facets.add(("person", str(person_id)))
+                names.add(("person", person_id, name, "written"))
+        for code, title in items[accession]:
+            head.append(f"Item {code} {title}".strip())
+            if code:
+                facets.add(("item", code))
+        for person_id, name_raw, name in events[accession]:
+            facets.add(("person", str(person_id)))
+            head.extend((name_raw, name))
+            names.add(("person", person_id, name_raw, "written"))
+        for kind, ref, _name, _source in list(names):
+            if kind == "person" and ref in people:
+                display, raw, _cik = people[ref]
+                names.add(("person", ref, display, "name"))
+                names.add(("person", ref, raw, "raw"))
+        head.extend(doc_head[accession])
+        records.append(
+            Record(
+                accession=accession,
+                form=form,
+                filed_date=filed_date,
+                head="\n".join(dict.fromkeys(h for h in head if h)),
+                texts=texts[accession],
+                facets={(k, v[:255]) for k, v in facets if v},
+                names={n for n in names if n[2]},
+            )
+        )
+    return records
+
+
+def name_token_rows(names: Iterable[tuple[str, int, str, str]], ciks: dict) -> list[tuple]:
+    """(kind, ref, name, token, source) rows: one per word of each name, and the CIK."""
+    rows = set()
+    for kind, ref, name, source in names:
+        name = name[:255]
+        for token in tokens(name):
+            rows.add((kind, ref, name, token[:100], source))
+        cik = ciks.get((kind, ref))
+        if cik:
+            rows.add((kind, ref, name, str(cik), "cik"))
+    return sorted(rows)
+
+
+def person_ciks(names) -> dict:
+    refs = {ref for kind, ref, _n, _s in names if kind == "person"}
+    ciks = {
+        ("person", pk): cik
+        for pk, cik in Person.objects.filter(pk__in=refs, cik__isnull=False).values_list(
+            "pk", "cik"
+        )
+    }
+    ciks.update({("company", ref): ref for kind, ref, _n, _s in names if kind == "company"})
+    return ciks
+
+
+# --- backends -----------------------------------------------------------------------------
+
+
+class Table:
+    """A set of matching filing keys: a temporary table, or the whole index."""
+
+    def __init__(self, name: str | None):
+        self.name = name
+
+    def keys_sql(self) -> str:
+        return (
+            f"SELECT key FROM {self.name}" if self.name else "SELECT key FROM filings_searchfiling"
+        )
+
+
+class Backend:
+    vendor = ""
+
+    # Shared SQL -------------------------------------------------------------------------
+
+    def session(self):
+        return _Session(self)
+
+    def match(self, cur, query: Query) -> Table | None:
+        """Materialize the filings matching the text and filters; None if none can."""
+        conditions = filter_conditions(query)
+        if conditions is None:
+            return None
+        text_sql, text_params = self.text_condition(query)
+        if text_sql is None and not conditions:
+            return Table(None)
+        where = [c for c, _ in conditions]
+        params = [p for _, ps in conditions for p in ps]
+        if text_sql:
+            where.insert(0, text_sql)
+            params = list(text_params) + params
+        sql = "SELECT f.key FROM filings_searchfiling f WHERE " + " AND ".join(where)
+        return self.fill(cur, "m", sql, params)
+
+    def materialize(self, cur, name: str, base: Table, conditions) -> Table:
+        where = [f"f.key IN ({base.keys_sql()})"] if base.name else []
+        where += [c for c, _ in conditions]
+        params = [p for _, ps in conditions for p in ps]
+        sql = "SELECT f.key FROM filings_searchfiling f WHERE " + " AND ".join(where)
+        return self.fill(cur, name, sql, params)
+
+    def fill(self, cur, name: str, sql: str, params) -> Table:
+        table = f"filings_search_{name}"
+        cur.execute(f"DROP TABLE IF EXISTS {table}")
+        cur.execute(f"CREATE TEMPORARY TABLE {table} (key bigint PRIMARY KEY)")
+        cur.execute(f"INSERT INTO {table} (key) {sql}", params)
+        return Table(table)
+
+    def count(self, cur, table: Table) -> int:
+        cur.execute(f"SELECT count(*) FROM ({table.keys_sql()}) t")
+        return cur.fetchone()[0]
+
+    def page(self, cur, query, table: Table, total: int, offset: int, limit: int):
+        """[(key, accession, score)] for one page: ranked when there is text to rank by."""
+        if total == 0 or offset >= total:
+            return []
+        if not query.groups:
+            return self.newest(cur, table, offset, limit)
+        cutoff = None
+        if total > RANK_LIMIT:
+            cur.execute(
+                f"SELECT key FROM ({table.keys_sql()}) t ORDER BY key DESC "
+                f"LIMIT 1 OFFSET {RANK_LIMIT - 1}"
+            )
+            cutoff = cur.fetchone()[0]
+        ranked_count = min(total, RANK_LIMIT)
+        rows = []
+        if offset < ranked_count:
+            rows = self.ranked(cur, query, table, cutoff, offset, min(limit, ranked_count - offset))
+        if cutoff is not None and offset + limit > ranked_count:
+            skip = max(0, offset - ranked_count)
+            cur.execute(
+                f"SELECT key FROM ({table.keys_sql()}) t WHERE key < %s "
+                f"ORDER BY key DESC LIMIT {int(limit - len(rows))} OFFSET {int(skip)}",
+                [cutoff],
+            )
+            rows += [(key, 0.0) for (key,) in cur.fetchall()]
+        return self.with_accessions(cur, rows)
+
+    def newest(self, cur, table: Table, offset: int, limit: int):
+        where = f"WHERE f.key IN ({table.keys_sql()})" if table.name else ""
+        cur.execute(
+            f"SELECT f.key, f.accession FROM filings_searchfiling f {where} "
+            f"ORDER BY {self.newest_order} LIMIT {int(limit)} OFFSET {int(offset)}"
+        )
+        return [(key, acc, 0.0) for key, acc in cur.fetchall()]
+
+    newest_order = "f.filed_date DESC, f.accession DESC"
+
+    def with_accessions(self, cur, rows):
+        if not rows:
+            return []
+        marks = ", ".join(["%s"] * len(rows))
+        cur.execute(
+            f"SELECT key, accession FROM filings_searchfiling WHERE key IN ({marks})",
+            [k for k, _ in rows],
+        )
+        accessions = dict(cur.fetchall())
+        return [(k, accessions[k], s) for k, s in rows if k in accessions]
+
+    def facet(self, cur, name: str, table: Table, conditions) -> list[tuple[str, int]]:
+        """Top values of one facet over the table's filings that also meet `conditions`."""
+        where, params = ["s.facet = %s"], [name]
+        if table.name:
+            where.append(f"s.fkey IN ({table.keys_sql()})")
+        join = ""
+        if conditions:
+            join = " JOIN filings_searchfiling f ON f.key = s.fkey"
+            where += [sql for sql, _ in conditions]
+            params += [p for _, ps in conditions for p in ps]
+        if name == "person":
+            # Counted by surviving person, so a merge shows at once.
+            sql = (
+                "SELECT CAST(COALESCE(p.merged_into_id, p.id) AS varchar(20)) AS v, "
+                f"count(DISTINCT s.fkey) AS n FROM filings_searchfacet s{join} "
+                "JOIN filings_person p ON p.id = CAST(s.value AS bigint) "
+                f"WHERE {' AND '.join(where)} GROUP BY v ORDER BY n DESC, v LIMIT {FACET_SIZE}"
+            )
+        else:
+            sql = (
+                f"SELECT s.value, count(*) AS n FROM filings_searchfacet s{join} "
+                f"WHERE {' AND '.join(where)} GROUP BY s.value "
+                f"ORDER BY n DESC, s.value LIMIT {FACET_SIZE}"
+            )
+        cur.execute(sql, params)
+        return [(str(v), n) for v, n in cur.fetchall()]
+
+    # Backend-specific --------------------------------------------------------------------
+
+    def text_condition(self, query: Query) -> tuple[str | None, list]:
+        raise NotImplementedError
+
+    def ranked(self, cur, query, table, cutoff, offset, limit) -> list[tuple[int, float]]:
+        raise NotImplementedError
+
+    def write(self, records: list[Record], fresh: bool = False) -> None:
+        raise NotImplementedError
+
+    def write_rows(self, cur, keys: dict[str, int], records: list[Record], replaced) -> None:
+        """Facet and name rows of freshly written filings (`replaced`: keys re-indexed)."""
+        if replaced:
+            marks = ", ".join(["%s"] * len(replaced))
+            cur.execute(f"DELETE FROM filings_searchfacet WHERE fkey IN ({marks})", list(replaced))
+        cur.executemany(
+            "INSERT INTO filings_searchfacet (fkey, facet, value) VALUES (%s, %s, %s)",
+            [(keys[r.accession], k, v) for r in records for k, v in sorted(r.facets)],
+        )
+        names = {n for r in records for n in r.names}
+        cur.executemany(
+            "INSERT INTO filings_searchname (kind, ref, name, token, source) "
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            name_token_rows(names, person_ciks(names)),
+        )
+
+    def remove(self, accessions: list[str]) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def optimize(self) -> None:
+        pass
+
+
+class _Session:
+    """A cursor for one search; temporary tables are dropped at the end."""
+
+    def __init__(self, backend: Backend):
+        self.backend = backend
+
+    def __enter__(self):
+        self.atomic = None
+        if self.backend.vendor == "postgresql":
+            # A savepoint: a failed statement must not poison the caller's transaction.
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+        self.cursor = connection.cursor()
+        return self.cursor
+
+    def __exit__(self, *exc):
+        try:
+            if exc[0] is None:
+                for name in ("m", "r"):
+                    self.cursor.execute(f"DROP TABLE IF EXISTS filings_search_{name}")
+        finally:
+            self.cursor.close()
+            if self.atomic is not None:
+                self.atomic.__exit__(*exc)
+        return False
+
+
+def fts_string(term: Term) -> str:
+    """One FTS5 phrase: the term's words, quoted, so nothing in it is query syntax."""
+    text = '"' + " ".join(TOKEN.findall(term.text)) + '"'
+    return text + " *" if term.prefix else text
+
+
+class SQLiteBackend(Backend):
+    vendor = "sqlite"
+
+    def expression(self, query: Query, boost: bool = False) -> str | None:
+        groups = ["(" + " OR ".join(fts_string(t) for t in g) + ")" for g in query.groups]
+        if not groups:
+            return None
+        expr = " AND ".join(groups)
+        if query.exclude:
+            expr = f"({expr}) NOT ({' OR '.join(fts_string(t) for t in query.exclude)})"
+        if boost:
+            # Ranking only: the words in a row as one phrase score extra (same rows match).
+            run = [g[0] for g in query.groups if len(g) == 1 and not g[0].prefix]
+            words = [w for t in run for w in TOKEN.findall(t.text)]
+            if len(words) > 1:
+                expr = f'({expr}) OR "{" ".join(words)}"'
+        return expr
+
+    def text_condition(self, query):
+        expr = self.expression(query)
+        if expr is not None:
+            return (
+                "f.key IN (SELECT rowid FROM filings_searchtext WHERE filings_searchtext MATCH %s)",
+                [expr],
+            )
+        if query.exclude:
+            negative = " OR ".join(fts_string(t) for t in query.exclude)
+            return (
+                "f.key NOT IN (SELECT rowid FROM filings_searchtext "
+                "WHERE filings_searchtext MATCH %s)",
+                [negative],
+            )
+        return None, []
+
+    def ranked(self, cur, query, table, cutoff, offset, limit):
+        expr = self.expression(query, boost=True)
+        cutoff_sql = "AND filings_searchtext.rowid >= %s" if cutoff is not None else ""
+        params = [expr] + ([cutoff] if cutoff is not None else [])
+        join = (
+            f"CROSS JOIN {table.name} m ON m.key = filings_searchtext.rowid" if table.name else ""
+        )
+        cur.execute(
+            "SELECT filings_searchtext.rowid, "
+            f"bm25(filings_searchtext, {HEAD_WEIGHT}, 1.0) AS score "
+            f"FROM filings_searchtext {join} WHERE filings_searchtext MATCH %s {cutoff_sql} "
+            f"ORDER BY score, filings_searchtext.rowid DESC LIMIT {int(limit)} OFFSET {int(offset)}",
+            params,
+        )
+        return [(key, -score) for key, score in cur.fetchall()]
+
+    def existing(self, cur, accessions) -> dict[str, tuple]:
+        marks = ", ".join(["%s"] * len(accessions))
+        cur.execute(
+            f"SELECT accession, key, head, body_z FROM filings_searchfiling "
+            f"WHERE accession IN ({marks})",
+            list(accessions),
+        )
+        return {acc: (key, head, body_z) for acc, key, head, body_z in cur.fetchall()}
+
+    def forget_text(self, cur, old: Iterable[tuple]) -> None:
+        cur.executemany(
+            "INSERT INTO filings_searchtext (filings_searchtext, rowid, head, body) "
+            "VALUES ('delete', %s, %s, %s)",
+            [
+                (key, head, zlib.decompress(body_z).decode() if body_z else "")
+                for key, head, body_z in old
+            ],
+        )
+
+    def write(self, records, fresh=False):
+        if not records:
+            return
+        with connection.cursor() as cur:
+            old = {} if fresh else self.existing(cur, [r.accession for r in records])
+            self.forget_text(cur, old.values())
+            keys = {}
+            for r in records:
+                body = r.body
+                values = [r.form, r.filed_date, r.head, zlib.compress(body.encode(), 1)]
+                if r.accession in old:
+                    key = old[r.accession][0]
+                    cur.execute(
+                        "UPDATE filings_searchfiling SET form = %s, filed_date = %s, head = %s, "
+                        "body_z = %s WHERE key = %s",
+                        [*values, key],
+                    )
+                else:
+                    cur.execute(
+                        "INSERT INTO filings_searchfiling (form, filed_date, head, body_z, "
+                        "accession) VALUES (%s, %s, %s, %s, %s)",
+                        [*values, r.accession],
+                    )
+                    key = cur.lastrowid
+                keys[r.accession] = key
+                cur.execute(
+                    "INSERT INTO filings_searchtext (rowid, head, body) VALUES (%s, %s, %s)",
+                    [key, r.head, body],
+                )
+            self.write_rows(cur, keys, records, [key for key, _h, _b in old.values()])
+
+    def remove(self, accessions):
+        with connection.cursor() as cur:
+            old = self.existing(cur, accessions)
+            if not old:
+                return
+            self.forget_text(cur, old.values())
+            keys = [key for key, _h, _b in old.values()]
+            marks = ", ".join(["%s"] * len(keys))
+            cur.execute(f"DELETE FROM filings_searchfacet WHERE fkey IN ({marks})", keys)
+            cur.execute(f"DELETE FROM filings_searchfiling WHERE key IN ({marks})", keys)
+
+    def clear(self):
+        with connection.cursor() as cur:
+            cur.execute("INSERT INTO filings_searchtext (filings_searchtext) VALUES ('delete-all')")
+            for table in ("filings_searchfacet", "filings_searchname", "filings_searchfiling"):
+                cur.execute(f"DELETE FROM {table}")
+
+    def optimize(self):
+        with connection.cursor() as cur:
+            cur.execute("INSERT INTO filings_searchtext (filings_searchtext) VALUES ('optimize')")
+
+
+def pg_tsquery(term: Term) -> tuple[str, list]:
+    """SQL for one term as a tsquery (words folded like the indexed text)."""
+    words = term.tokens
+    if term.prefix:
+        text = " <-> ".join(f"'{w}'" for w in words) + ":*"
+        return "to_tsquery('simple', %s)", [text]
+    return "phraseto_tsquery('simple', %s)", [fold(term.text)]
+
+
+def pg_any(terms: Sequence[Term]) -> tuple[str, list]:
+    parts = [pg_tsquery(t) for t in terms]
+    return "(" + " || ".join(p for p, _ in parts) + ")", [x for _, ps in parts for x in ps]
+
+
+class PostgresBackend(Backend):
+    vendor = "postgresql"
+    newest_order = "f.filed_date DESC NULLS LAST, f.accession DESC"
+
+    def text_condition(self, query):
+        where, params = [], []
+        for group in query.groups:
+            sql, ps = pg_any(group)
+            where.append(f"f.key IN (SELECT fkey FROM filings_searchchunk WHERE tsv @@ {sql})")
+            params += ps
+        if query.exclude:
+            sql, ps = pg_any(query.exclude)
+            where.append(f"f.key NOT IN (SELECT fkey FROM filings_searchchunk WHERE tsv @@ {sql})")
+            params += ps
+        if not where:
+            return None, []
+        return " AND ".join(where), params
+
+    def ranked(self, cur, query, table, cutoff, offset, limit):
+        sql, params = pg_any(query.terms)
+        where = ["c.tsv @@ q.q"]
+        if table.name:
+            where.append(f"c.fkey IN ({table.keys_sql()})")
+        if cutoff is not None:
+            where.append("c.fkey >= %s")
+            params.append(cutoff)
+        cur.execute(
+            f"SELECT c.fkey, sum(ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', c.tsv, q.q)) AS score "
+            f"FROM filings_searchchunk c, (SELECT {sql} AS q) q WHERE {' AND '.join(where)} "
+            f"GROUP BY c.fkey ORDER BY score DESC, c.fkey DESC LIMIT {int(limit)} OFFSET {int(offset)}",
+            params,
+        )
+        return [(key, float(score)) for key, score in cur.fetchall()]
+
+    def write(self, records, fresh=False):
+        if not records:
+            return
+        with connection.cursor() as cur:
+            keys = {}
+            for r in records:
+                cur.execute(
+                    "INSERT INTO filings_searchfiling (accession, form, filed_date, head) "
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (accession) DO UPDATE SET "
+                    "form = EXCLUDED.form, filed_date = EXCLUDED.filed_date, head = EXCLUDED.head "
+                    "RETURNING key",
+                    [r.accession, r.form, r.filed_date, r.head],
+                )
+                keys[r.accession] = cur.fetchone()[0]
+            if not fresh:
+                marks = ", ".join(["%s"] * len(keys))
+                cur.execute(
+                    f"DELETE FROM filings_searchchunk WHERE fkey IN ({marks})", list(keys.values())
+                )
+            rows = []
+            for r in records:
+                key = keys[r.accession]
+                rows.append((key, 0, fold(r.head), "A"))
+                rows += [(key, n, text, "D") for n, text in enumerate(chunks(r.texts), start=1)]
+            cur.executemany(
+                "INSERT INTO filings_searchchunk (fkey, n, tsv) "
+                "VALUES (%s, %s, setweight(to_tsvector('simple', %s), %s))",
+                rows,
+            )
+            self.write_rows(cur, keys, records, [] if fresh else list(keys.values()))
+
+    def remove(self, accessions):
+        with connection.cursor() as cur:
+            marks = ", ".join(["%s"] * len(accessions))
+            cur.execute(
+                f"DELETE FROM filings_searchfiling WHERE accession IN ({marks})", accessions
+            )
+
+    def clear(self):
+        with connection.cursor() as cur:
+            cur.execute(
+                "TRUNCATE filings_searchchunk, filings_searchfacet, filings_searchname, "
+                "filings_searchfiling RESTART IDENTITY"
+            )
+
+    def optimize(self):
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE filings_searchfiling")
+            cur.execute("ANALYZE filings_searchchunk")
+            cur.execute("ANALYZE filings_searchfacet")
+
+
+def chunks(texts: Sequence[str]) -> list[str]:
+    """The filing's text in pieces of at most CHUNK_CHARS, cut at whitespace, folded."""
+    out, current, size = [], [], 0
+    for text in texts:
+        text = fold(text)
+        while text:
+            room = CHUNK_CHARS - size
+            if len(text) <= room:
+                current.append(text)
+                size += len(text) + 2
+                break
+            cut = text.rfind(" ", 0, room) if room > 0 else -1
+            if cut <= 0 and size:
+                out.append("\n\n".join(current))
+                current, size = [], 0
+                continue
+            cut = cut if cut > 0 else CHUNK_CHARS
+            current.append(text[:cut])
+            out.append("\n\n".join(current))
+            current, size, text = [], 0, text[cut:]
+    if current:
+        out.append("\n\n".join(current))
+    return out
+
+
+_BACKENDS = {"sqlite": SQLiteBackend(), "postgresql": PostgresBackend()}
+
+
+def _backend() -> Backend:
+    try:
+        return _BACKENDS[connection.vendor]
+    except KeyError:
+        raise NotImplementedError(
+            f"search supports SQLite and PostgreSQL, not {connection.vendor}"
+        ) from None
