@@ -53,8 +53,10 @@ FIELDS = ("form", "cik", "item", "person", "company", "state", "sic", "role", "y
 RANK_LIMIT = 5000
 # Header text weighs this much more than body text in SQLite's bm25.
 HEAD_WEIGHT = 10.0
-# PostgreSQL chunk size: at most ~16k tokens, so tsvector positions stay exact.
-CHUNK_CHARS = 30_000
+# PostgreSQL indexes words (as SQLite's tokenizer splits them) in runs of this many, so
+# tsvector positions (at most 16,383) stay exact; runs overlap so phrases span the cut.
+CHUNK_WORDS = 10_000
+CHUNK_OVERLAP = 50
 INDEX_BATCH = 200
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -1351,18 +1353,13 @@ class SQLiteBackend(Backend):
             cur.execute("INSERT INTO filings_searchtext (filings_searchtext) VALUES ('optimize')")
 
 
-def pg_tsquery(term: Term) -> tuple[str, list]:
-    """SQL for one term as a tsquery (words folded like the indexed text)."""
-    words = term.tokens
-    if term.prefix:
-        text = " <-> ".join(f"'{w}'" for w in words) + ":*"
-        return "to_tsquery('simple', %s)", [text]
-    return "phraseto_tsquery('simple', %s)", [fold(term.text)]
-
-
-def pg_any(terms: Sequence[Term]) -> tuple[str, list]:
-    parts = [pg_tsquery(t) for t in terms]
-    return "(" + " || ".join(p for p, _ in parts) + ")", [x for _, ps in parts for x in ps]
+def pg_tsquery(terms: Sequence[Term]) -> str:
+    """A tsquery matching any of the terms, over the same words SQLite would see."""
+    parts = []
+    for term in terms:
+        text = " <-> ".join(f"'{w}'" for w in term.tokens)
+        parts.append(f"({text}:*)" if term.prefix else f"({text})")
+    return " | ".join(parts)
 
 
 class PostgresBackend(Backend):
@@ -1371,20 +1368,19 @@ class PostgresBackend(Backend):
 
     def text_condition(self, query):
         where, params = [], []
+        match = "SELECT fkey FROM filings_searchchunk WHERE tsv @@ to_tsquery('simple', %s)"
         for group in query.groups:
-            sql, ps = pg_any(group)
-            where.append(f"f.key IN (SELECT fkey FROM filings_searchchunk WHERE tsv @@ {sql})")
-            params += ps
+            where.append(f"f.key IN ({match})")
+            params.append(pg_tsquery(group))
         if query.exclude:
-            sql, ps = pg_any(query.exclude)
-            where.append(f"f.key NOT IN (SELECT fkey FROM filings_searchchunk WHERE tsv @@ {sql})")
-            params += ps
+            where.append(f"f.key NOT IN ({match})")
+            params.append(pg_tsquery(query.exclude))
         if not where:
             return None, []
         return " AND ".join(where), params
 
     def ranked(self, cur, query, table, cutoff, offset, limit):
-        sql, params = pg_any(query.terms)
+        params = [pg_tsquery(query.terms)]
         where = ["c.tsv @@ q.q"]
         if table.name:
             where.append(f"c.fkey IN ({table.keys_sql()})")
@@ -1393,7 +1389,8 @@ class PostgresBackend(Backend):
             params.append(cutoff)
         cur.execute(
             f"SELECT c.fkey, sum(ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', c.tsv, q.q)) AS score "
-            f"FROM filings_searchchunk c, (SELECT {sql} AS q) q WHERE {' AND '.join(where)} "
+            "FROM filings_searchchunk c, (SELECT to_tsquery('simple', %s) AS q) q "
+            f"WHERE {' AND '.join(where)} "
             f"GROUP BY c.fkey ORDER BY score DESC, c.fkey DESC LIMIT {int(limit)} OFFSET {int(offset)}",
             params,
         )
@@ -1421,7 +1418,7 @@ class PostgresBackend(Backend):
             rows = []
             for r in records:
                 key = keys[r.accession]
-                rows.append((key, 0, fold(r.head), "A"))
+                rows.append((key, 0, " ".join(tokens(r.head)), "A"))
                 rows += [(key, n, text, "D") for n, text in enumerate(chunks(r.texts), start=1)]
             cur.executemany(
                 "INSERT INTO filings_searchchunk (fkey, n, tsv) "
@@ -1452,28 +1449,17 @@ class PostgresBackend(Backend):
 
 
 def chunks(texts: Sequence[str]) -> list[str]:
-    """The filing's text in pieces of at most CHUNK_CHARS, cut at whitespace, folded."""
-    out, current, size = [], [], 0
-    for text in texts:
-        text = fold(text)
-        while text:
-            room = CHUNK_CHARS - size
-            if len(text) <= room:
-                current.append(text)
-                size += len(text) + 2
-                break
-            cut = text.rfind(" ", 0, room) if room > 0 else -1
-            if cut <= 0 and size:
-                out.append("\n\n".join(current))
-                current, size = [], 0
-                continue
-            cut = cut if cut > 0 else CHUNK_CHARS
-            current.append(text[:cut])
-            out.append("\n\n".join(current))
-            current, size, text = [], 0, text[cut:]
-    if current:
-        out.append("\n\n".join(current))
-    return out
+    """The filing's words in overlapping runs of CHUNK_WORDS, as PostgreSQL indexes them."""
+    words = [w for text in texts for w in tokens(text)]
+    step = CHUNK_WORDS - CHUNK_OVERLAP
+    return (
+        [
+            " ".join(words[i : i + CHUNK_WORDS])
+            for i in range(0, max(len(words) - CHUNK_OVERLAP, 1), step)
+        ]
+        if words
+        else []
+    )
 
 
 _BACKENDS = {"sqlite": SQLiteBackend(), "postgresql": PostgresBackend()}

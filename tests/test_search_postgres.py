@@ -1,0 +1,74 @@
+"""Search on PostgreSQL: the key cases of test_search again, and what only PostgreSQL has.
+
+Skipped unless the tests run on PostgreSQL (DATABASE_URL=postgres://...).
+"""
+
+import pytest
+from django.db import connection
+
+from filings import search
+from tests import test_search as base
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+]
+
+store_of_filings = base.store_of_filings
+
+test_search_right_after_ingest_finds_the_filing = (
+    base.test_search_right_after_ingest_finds_the_filing
+)
+test_or_exclusion_prefix_and_phrase = base.test_or_exclusion_prefix_and_phrase
+test_header_fields_are_searchable = base.test_header_fields_are_searchable
+test_field_filters = base.test_field_filters
+test_ranking = base.test_ranking_prefers_many_mentions_and_the_header_over_a_passing_mention
+test_phrase_ranking = base.test_an_exact_phrase_ranks_above_the_same_words_scattered
+test_snippets = base.test_snippets_mark_matches_and_escape_everything_else
+test_facets = base.test_facet_counts_match_an_independent_count
+test_facet_selection = base.test_facet_selection_narrows_other_facets_but_not_its_own
+test_pages = base.test_pages_cover_every_match_once_with_no_cap
+test_failed_ingest = base.test_a_failed_ingest_leaves_no_index_rows
+test_new_version = base.test_a_new_version_replaces_the_indexed_text
+test_reindex = base.test_reindex_rebuilds_everything
+test_delete = base.test_deleting_a_filing_takes_its_search_rows_with_it
+test_typeahead_companies = base.test_typeahead_companies_by_name_former_name_and_cik
+test_typeahead_people = base.test_typeahead_people_by_any_name_variant_and_merges
+test_any_query = base.test_any_query_string_parses_searches_and_round_trips
+
+
+def test_long_documents_keep_exact_phrase_positions(monkeypatch):
+    monkeypatch.setattr(search, "CHUNK_WORDS", 1000)
+    filler = " ".join(f"w{i}" for i in range(2500))
+    base.store(1, sentence=f"{filler} golden parachute {filler} severance pay")
+    base.store(2, sentence=f"golden {filler} parachute")
+    with connection.cursor() as cur:
+        cur.execute("SELECT count(*) FROM filings_searchchunk")
+        assert cur.fetchone()[0] > 6  # a header chunk and several body chunks each
+    assert base.accessions(base.find('"golden parachute"')) == ["0000000001-04-000001"]
+    assert base.accessions(base.find('"severance pay"')) == ["0000000001-04-000001"]
+    # Words in different chunks of one filing still match it together.
+    assert set(base.accessions(base.find("golden parachute"))) == {
+        "0000000001-04-000001",
+        "0000000001-04-000002",
+    }
+
+
+def test_a_phrase_across_a_chunk_boundary_is_found(monkeypatch):
+    monkeypatch.setattr(search, "CHUNK_WORDS", 100)
+    words = [f"w{i}" for i in range(300)]
+    words[99:101] = ["golden", "parachute"]
+    base.store(1, sentence=" ".join(words))
+    assert base.accessions(base.find('"golden parachute"')) == ["0000000001-04-000001"]
+
+
+def test_truncating_filings_empties_the_index():
+    base.store(1, sentence=base.HIGGINS)
+    with connection.cursor() as cur:
+        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cur.execute("TRUNCATE filings_filing CASCADE")
+        cur.execute("SELECT count(*) FROM filings_searchfiling")
+        assert cur.fetchone()[0] == 0
+        cur.execute("SELECT count(*) FROM filings_searchchunk")
+        assert cur.fetchone()[0] == 0
