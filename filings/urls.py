@@ -19,6 +19,9 @@ urlpatterns = [
     path("filings/<str:accession>/<str:slug>/file", views.document_file, name="document-file"),
     path("companies/<int:cik>/", views.company_detail, name="company"),
     path("people/<int:pk>/", views.person_detail, name="person"),
+    path("search/", views.search_page, name="search"),
+    path("search/feed", views.search_feed, name="search-feed"),
+    path("search/typeahead", views.typeahead, name="typeahead"),
     path("api/<str:kind>.json", views.api_rows, name="api"),
     path("admin/", admin.site.urls),
 ]
