@@ -41,6 +41,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_sanitize.py
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_search.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
