@@ -73,22 +73,34 @@ ROLE_ALIASES = {
 
 
 class _FoldTable(dict):
-    """One character -> its lower-case base letter (diacritics removed), length kept."""
+    """One character -> its lower-case base letter (diacritics removed); always one
+    character that lower() leaves alone, so folding never moves an offset."""
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out = base.lower() if len(base.lower()) == 1 else ch.lower()
-        self[code] = out if len(out) == 1 else ch
-        return self[code]
+        out = " "
+        for candidate in (base.lower(), ch.lower(), ch):
+            if len(candidate) == 1 and candidate.lower() == candidate:
+                out = candidate
+                break
+        self[code] = out
+        return out
 
 
 _FOLD = _FoldTable()
+# Letters with diacritics (Latin-1 to Latin Extended Additional) and combining marks.
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]+")
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics, character for character (offsets stay valid)."""
-    return text.lower() if text.isascii() else text.translate(_FOLD)
+    lowered = text.lower()
+    if text.isascii():
+        return lowered
+    if len(lowered) != len(text):  # a few capitals lower to two characters
+        lowered = text.translate(_FOLD)
+    return _ACCENTED.sub(lambda m: m.group().translate(_FOLD), lowered)
 
 
 def tokens(text: str) -> list[str]:
@@ -685,40 +697,47 @@ class Highlighter:
 
     WIDTH = 240
     LEAD = 70
-    SCAN = 200  # matches looked at per text when choosing the window
+    SCAN = 100  # matches looked at per term and text when choosing the window
+    # Only so much of each document is read for snippets and the matching-documents
+    # list (a filing's match itself comes from the index, which reads everything).
+    SCAN_CHARS = 500_000
 
     def __init__(self, terms: Sequence[Term]):
-        alternatives = []
-        for i, term in enumerate(terms):
-            words = term.tokens
-            if not words:
+        self.patterns = []
+        for term in terms:
+            literals = [re.escape(w) for w in term.tokens]
+            if not literals:
                 continue
-            parts = [re.escape(w) for w in words]
+            # The first word leads, so the regex engine scans for it as a literal; the
+            # look-behind then checks that it starts a word.
+            parts = [rf"{literals[0]}(?<![^\W_]{literals[0]})", *literals[1:]]
             if term.prefix:
                 parts[-1] += r"[^\W_]*"
-            alternatives.append(rf"(?P<t{i}>(?<![^\W_]){r'[\W_]+'.join(parts)}(?![^\W_]))")
-        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+            self.patterns.append(re.compile(r"[\W_]+".join(parts) + r"(?![^\W_])"))
 
     def best_window(self, text: str) -> Window | None:
         """The excerpt with the most distinct terms among the first matches, or None."""
-        if self.pattern is None or not text:
+        if not self.patterns or not text:
             return None
+        folded = fold(text[: self.SCAN_CHARS])
         matches = []
-        for m in self.pattern.finditer(fold(text)):
-            matches.append((m.start(), m.end(), m.lastgroup))
-            if len(matches) >= self.SCAN:
-                break
+        for i, pattern in enumerate(self.patterns):
+            for n, m in enumerate(pattern.finditer(folded)):
+                if n >= self.SCAN:
+                    break
+                matches.append((m.start(), m.end(), i))
         if not matches:
             return None
+        matches.sort()
         best = None
-        for i, (start, _end, _group) in enumerate(matches):
+        for i, (start, _end, _term) in enumerate(matches):
             window_start = max(0, start - self.LEAD)
             window_end = window_start + self.WIDTH
-            inside = [(s, e, g) for s, e, g in matches[i:] if e <= window_end]
-            distinct = len({g for _, _, g in inside})
+            inside = [(s, e, t) for s, e, t in matches[i:] if e <= window_end]
+            distinct = len({t for _, _, t in inside})
             if best is None or distinct > best.distinct:
                 best = Window(window_start, window_end, [(s, e) for s, e, _ in inside], distinct)
-        best.distinct = len({g for _, _, g in matches})
+        best.distinct = len({t for _, _, t in matches})
         return best
 
     def render(self, text: str, window: Window) -> str:
