@@ -112,7 +112,6 @@ def prepare(data: bytes, name: str) -> Prepared:
     documents = [render_document(doc, resolve) for doc in sub.documents]
     main = main_document(sub)
     main_text = documents[main].text if main is not None else None
-    texts = {i: p.text for i, p in enumerate(documents) if p.text}
     return Prepared(
         name=name,
         data=data,
@@ -121,15 +120,25 @@ def prepare(data: bytes, name: str) -> Prepared:
         documents=documents,
         items=crosscheck.check_items(sub, main_text),
         cover_differences=crosscheck.cover_differences(sub, main_text),
-        extraction=extract(sub, texts),
-        exhibits=find_exhibits(sub, main, main_text),
-        exhibit_references=(
+        **extracted(sub, documents),
+    )
+
+
+def extracted(sub: edgar.Submission, documents: list[PreparedDocument]) -> dict:
+    """People, events, exhibits and organisations found in the documents' plain text."""
+    texts = {i: p.text for i, p in enumerate(documents) if p.text}
+    main = main_document(sub)
+    main_text = texts.get(main) if main is not None else None
+    return {
+        "extraction": extract(sub, texts),
+        "exhibits": find_exhibits(sub, main, main_text),
+        "exhibit_references": (
             exhibit_extract.exhibit_references(main_text, sequence=sequence_of(sub, main))
             if main_text
             else []
         ),
-        organizations=find_organizations(sub, texts),
-    )
+        "organizations": find_organizations(sub, texts),
+    }
 
 
 def sequence_of(sub: edgar.Submission, position: int) -> str:
@@ -664,9 +673,6 @@ def reextract(filing: Filing) -> int:
         for i, doc in enumerate(sub.documents)
         if i in stored
     ]
-    texts = {i: p.text for i, p in enumerate(documents) if p.text}
-    main = main_document(sub)
-    main_text = texts.get(main) if main is not None else None
     prepared = Prepared(
         name=filing.raw.original_name,
         data=b"",
@@ -675,14 +681,7 @@ def reextract(filing: Filing) -> int:
         documents=documents,
         items=[],
         cover_differences=[],
-        extraction=extract(sub, texts),
-        exhibits=find_exhibits(sub, main, main_text),
-        exhibit_references=(
-            exhibit_extract.exhibit_references(main_text, sequence=sequence_of(sub, main))
-            if main_text
-            else []
-        ),
-        organizations=find_organizations(sub, texts),
+        **extracted(sub, documents),
     )
     with transaction.atomic():
         previous = forget_extraction(filing)

@@ -8,6 +8,8 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 
+from .extract import model as extract_model
+
 # Document kinds served as files rather than rendered as HTML.
 BINARY_KINDS = frozenset({"pdf", "image", "binary"})
 
@@ -354,22 +356,7 @@ class Item(models.Model):
 class Event(models.Model):
     """Something a filing says a person did or was, with the sentence that says it."""
 
-    EVENT_TYPES = [
-        (t, t)
-        for t in (
-            "appointed",
-            "elected",
-            "resigned",
-            "retired",
-            "terminated",
-            "died",
-            "compensation-change",
-            "named-to-committee",
-            "signed",
-            "reporting-owner",
-            "other",
-        )
-    ]
+    EVENT_TYPES = [(t, t) for t in extract_model.EVENT_TYPES]
 
     filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="events")
     document = models.ForeignKey(
