@@ -1,8 +1,8 @@
 """Full-text search tables, written by filings.search.
 
 SQLite: a contentless FTS5 table with one row per filing (rowid = filing key), the
-indexed text kept beside it (body compressed) so a re-index can delete the old row
-exactly (SQLite before 3.43 has no contentless delete).
+indexed text kept beside it in searchsource (body compressed) so a re-index can delete
+the old row exactly (SQLite before 3.43 has no contentless delete).
 PostgreSQL: tsvector chunks (at most a few thousand words each, so phrase positions stay
 exact and no tsvector reaches its size limit) under a GIN index.
 Both: facet values per filing and a small name table for typeahead prefix lookups.
@@ -12,21 +12,26 @@ The search rows go with their filing however it is deleted (cascade or trigger).
 from django.db import migrations
 
 SQLITE = [
+    # AUTOINCREMENT: a key is never reused, so no stale FTS row can speak for a new filing.
     """CREATE TABLE filings_searchfiling (
-        key INTEGER PRIMARY KEY,
+        key INTEGER PRIMARY KEY AUTOINCREMENT,
         accession varchar(20) NOT NULL UNIQUE
             REFERENCES filings_filing (accession) ON DELETE CASCADE,
         form varchar(40) NOT NULL DEFAULT '',
-        filed_date date NULL,
+        filed_date date NULL
+    )""",
+    "CREATE INDEX filings_searchfiling_newest ON filings_searchfiling (filed_date, accession)",
+    "CREATE INDEX filings_searchfiling_form ON filings_searchfiling (form)",
+    """CREATE TABLE filings_searchsource (
+        key integer PRIMARY KEY REFERENCES filings_searchfiling (key) ON DELETE CASCADE,
         head text NOT NULL DEFAULT '',
         body_z blob NULL
     )""",
-    "CREATE INDEX filings_searchfiling_newest ON filings_searchfiling (filed_date, accession)",
     """CREATE VIRTUAL TABLE filings_searchtext USING fts5(
         head, body, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'
     )""",
     """CREATE TABLE filings_searchfacet (
-        fkey integer NOT NULL,
+        fkey integer NOT NULL REFERENCES filings_searchfiling (key) ON DELETE CASCADE,
         facet varchar(10) NOT NULL,
         value varchar(255) NOT NULL,
         PRIMARY KEY (facet, value, fkey)
@@ -47,6 +52,7 @@ SQLITE_DROP = [
     "DROP TABLE IF EXISTS filings_searchname",
     "DROP TABLE IF EXISTS filings_searchfacet",
     "DROP TABLE IF EXISTS filings_searchtext",
+    "DROP TABLE IF EXISTS filings_searchsource",
     "DROP TABLE IF EXISTS filings_searchfiling",
 ]
 
@@ -55,7 +61,11 @@ POSTGRESQL = [
         key bigserial PRIMARY KEY,
         accession varchar(20) NOT NULL UNIQUE,
         form varchar(40) NOT NULL DEFAULT '',
-        filed_date date NULL,
+        filed_date date NULL
+    )""",
+    "CREATE INDEX filings_searchfiling_form ON filings_searchfiling (form)",
+    """CREATE TABLE filings_searchsource (
+        key bigint PRIMARY KEY REFERENCES filings_searchfiling (key) ON DELETE CASCADE,
         head text NOT NULL DEFAULT '',
         body_z bytea NULL
     )""",
@@ -93,8 +103,8 @@ POSTGRESQL = [
     END $$""",
     """CREATE FUNCTION filings_search_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        TRUNCATE filings_searchchunk, filings_searchfacet, filings_searchfiling,
-            filings_searchname;
+        TRUNCATE filings_searchchunk, filings_searchfacet, filings_searchsource,
+            filings_searchfiling, filings_searchname;
         RETURN NULL;
     END $$""",
     """CREATE TRIGGER filings_search_forget AFTER DELETE ON filings_filing
@@ -111,6 +121,7 @@ POSTGRESQL_DROP = [
     "DROP TABLE IF EXISTS filings_searchname",
     "DROP TABLE IF EXISTS filings_searchfacet",
     "DROP TABLE IF EXISTS filings_searchchunk",
+    "DROP TABLE IF EXISTS filings_searchsource",
     "DROP TABLE IF EXISTS filings_searchfiling",
 ]
 
