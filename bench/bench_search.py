@@ -164,7 +164,7 @@ class Generator:
             name = f"{rng.choice(NAME_WORDS)} {rng.choice(NAME_KINDS)} {rng.choice(SUFFIXES)}"
             self.companies.append(
                 Company(
-                    cik=2_000_000 + i,
+                    cik=90_000_000 + i,
                     name=name.upper(),
                     sic=rng.choice(SICS),
                     state_of_incorporation=rng.choice(STATES),
@@ -180,7 +180,7 @@ class Generator:
             people_rows.append(
                 Person(
                     pk=start + i,
-                    cik=3_000_000 + i if i % 3 == 0 else None,
+                    cik=80_000_000 + i if i % 3 == 0 else None,
                     name=f"{given} {middle}. {family}",
                     raw_name=f"{family.upper()} {given.upper()} {middle}",
                     given=given,
@@ -310,7 +310,7 @@ def measure(label: str, calls) -> list[float]:
 
 def typeahead_prefixes() -> list[str]:
     rng = random.Random(3)
-    prefixes = ["inter", "ford", "apple", "higg", "patricia", "1056", "0000037996", "200012"]
+    prefixes = ["inter", "ford", "apple", "higg", "patricia", "1056", "0000037996", "9000012"]
     for _ in range(42):
         pick = rng.random()
         if pick < 0.4:
@@ -322,7 +322,7 @@ def typeahead_prefixes() -> list[str]:
             word = rng.choice(LAST + FIRST)
             prefixes.append(word[: rng.randint(3, len(word))].lower())
         else:
-            prefixes.append(str(2_000_000 + rng.randrange(5000))[:5])
+            prefixes.append(str(90_000_000 + rng.randrange(5000))[:6])
     return prefixes
 
 

@@ -58,6 +58,7 @@ HEAD_WEIGHT = 10.0
 CHUNK_WORDS = 10_000
 CHUNK_OVERLAP = 50
 INDEX_BATCH = 200
+SQLITE_MMAP_BYTES = 1 << 34
 
 TOKEN = re.compile(r"[^\W_]+")
 FIELD_WORD = re.compile(r"^([A-Za-z]+):(.*)$", re.S)
@@ -432,14 +433,7 @@ def search(
             pages = max(1, math.ceil(total / per_page))
             page = max(1, min(int(page), pages))
             ranked = backend.page(cur, query, result, total, (page - 1) * per_page, per_page)
-            facet_counts = {}
-            for name in FACETS:
-                if name in conditions:
-                    # Standard faceting: a facet's own selection does not narrow its counts.
-                    others = [c for other, c in conditions.items() if other != name]
-                    facet_counts[name] = backend.facet(cur, name, base, others)
-                else:
-                    facet_counts[name] = backend.facet(cur, name, result, [])
+            facet_counts = backend.facet_counts(cur, base, result, total, conditions)
     except DatabaseError:
         # Queries reach the database only as quoted words, so this is not the reader's
         # doing; say so rather than fail the page.
@@ -543,13 +537,28 @@ def name_rows(kind: str | None, words: list[str], limit: int | None) -> list[tup
 
 def person_cluster(ids: Iterable[int]) -> list[int]:
     """The people given, resolved to their survivors, with everyone merged into them."""
-    ids = set(ids)
-    if not ids:
-        return []
-    survivors = {p.canonical().pk for p in Person.objects.filter(pk__in=ids)}
-    cluster: set[int] = set()
-    for person in Person.objects.filter(pk__in=survivors):
-        cluster.update(person.cluster_ids())
+    merged_into = {}
+    frontier = set(ids)
+    while frontier:  # up the merge chains
+        rows = dict(Person.objects.filter(pk__in=frontier).values_list("pk", "merged_into_id"))
+        merged_into.update(rows)
+        frontier = {m for m in rows.values() if m is not None and m not in merged_into}
+    survivors = set()
+    for pk in set(ids):
+        seen = {pk}
+        while merged_into.get(pk) is not None and merged_into[pk] not in seen:
+            pk = merged_into[pk]
+            seen.add(pk)
+        if pk in merged_into:
+            survivors.add(pk)
+    cluster, frontier = set(survivors), set(survivors)
+    while frontier:  # and down to everyone merged into them
+        frontier = set(
+            Person.objects.filter(merged_into_id__in=frontier)
+            .exclude(pk__in=cluster)
+            .values_list("pk", flat=True)
+        )
+        cluster |= frontier
     return sorted(cluster)
 
 
@@ -640,7 +649,8 @@ def ranked_heads(accessions: list[str]) -> list[tuple[str, str]]:
     marks = ", ".join(["%s"] * len(accessions))
     with connection.cursor() as cur:
         cur.execute(
-            f"SELECT accession, head FROM filings_searchfiling WHERE accession IN ({marks})",
+            "SELECT f.accession, s.head FROM filings_searchfiling f "
+            f"JOIN filings_searchsource s ON s.key = f.key WHERE f.accession IN ({marks})",
             accessions,
         )
         return cur.fetchall()
@@ -1133,14 +1143,69 @@ class Backend:
         return self.with_accessions(cur, rows)
 
     def newest(self, cur, table: Table, offset: int, limit: int):
-        where = f"WHERE f.key IN ({table.keys_sql()})" if table.name else ""
+        if table.name is None:
+            source = "filings_searchfiling f"
+        elif self.few(cur, table):
+            source = f"{table.name} m {self.join_in_order} filings_searchfiling f ON f.key = m.key"
+        else:
+            source = f"filings_searchfiling f WHERE f.key IN ({table.keys_sql()})"
         cur.execute(
-            f"SELECT f.key, f.accession FROM filings_searchfiling f {where} "
+            f"SELECT f.key, f.accession FROM {source} "
             f"ORDER BY {self.newest_order} LIMIT {int(limit)} OFFSET {int(offset)}"
         )
         return [(key, acc, 0.0) for key, acc in cur.fetchall()]
 
     newest_order = "f.filed_date DESC, f.accession DESC"
+    # A join the planner must take in the order written (SQLite's CROSS JOIN).
+    join_in_order = "JOIN"
+    # Below this share of the index, work starts from the matches rather than the index.
+    FEW = 0.15
+
+    def few(self, cur, table: Table) -> bool:
+        """Whether the table holds a small share of the index."""
+        if table.name is None:
+            return False
+        cur.execute(f"SELECT count(*) FROM {table.name}")
+        matches = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM filings_searchfiling")
+        return matches <= max(1000, self.FEW * cur.fetchone()[0])
+
+    def facet_counts(self, cur, base: Table, result: Table, total: int, conditions) -> dict:
+        """Top values of every facet. A facet's own selection does not narrow its counts
+        (the other selections do), so readers see what else they could pick."""
+        plain = [n for n in FACETS if n not in conditions and n != "person"]
+        counts = self.grouped(cur, plain, result) if plain else {}
+        for name in FACETS:
+            if name in conditions:
+                others = [c for other, c in conditions.items() if other != name]
+                counts[name] = self.facet(cur, name, base, others)
+            elif name == "person":
+                counts[name] = self.facet(cur, name, result, [])
+        return {name: counts.get(name, []) for name in FACETS}
+
+    def grouped(self, cur, names: Sequence[str], table: Table) -> dict:
+        """Several facets at once, in one pass over their rows."""
+        marks = ", ".join(["%s"] * len(names))
+        where = f"s.facet IN ({marks})"
+        if table.name is None:
+            source = "filings_searchfacet s"
+        elif self.few(cur, table):
+            source = f"{table.name} m {self.join_in_order} filings_searchfacet s ON s.fkey = m.key"
+        else:
+            source = "filings_searchfacet s"
+            where += f" AND s.fkey IN ({table.keys_sql()})"
+        cur.execute(
+            "SELECT facet, value, n FROM ("
+            "SELECT s.facet AS facet, s.value AS value, count(*) AS n, row_number() OVER "
+            "(PARTITION BY s.facet ORDER BY count(*) DESC, s.value) AS place "
+            f"FROM {source} WHERE {where} GROUP BY s.facet, s.value) t "
+            f"WHERE place <= {FACET_SIZE} ORDER BY facet, place",
+            list(names),
+        )
+        counts = defaultdict(list)
+        for facet, value, n in cur.fetchall():
+            counts[facet].append((str(value), n))
+        return counts
 
     def with_accessions(self, cur, rows):
         if not rows:
@@ -1156,7 +1221,10 @@ class Backend:
     def facet(self, cur, name: str, table: Table, conditions) -> list[tuple[str, int]]:
         """Top values of one facet over the table's filings that also meet `conditions`."""
         where, params = ["s.facet = %s"], [name]
-        if table.name:
+        source = "filings_searchfacet s"
+        if table.name and self.few(cur, table):
+            source = f"{table.name} m {self.join_in_order} filings_searchfacet s ON s.fkey = m.key"
+        elif table.name:
             where.append(f"s.fkey IN ({table.keys_sql()})")
         join = ""
         if conditions:
@@ -1167,13 +1235,13 @@ class Backend:
             # Counted by surviving person, so a merge shows at once.
             sql = (
                 "SELECT CAST(COALESCE(p.merged_into_id, p.id) AS varchar(20)) AS v, "
-                f"count(DISTINCT s.fkey) AS n FROM filings_searchfacet s{join} "
+                f"count(DISTINCT s.fkey) AS n FROM {source}{join} "
                 "JOIN filings_person p ON p.id = CAST(s.value AS bigint) "
                 f"WHERE {' AND '.join(where)} GROUP BY v ORDER BY n DESC, v LIMIT {FACET_SIZE}"
             )
         else:
             sql = (
-                f"SELECT s.value, count(*) AS n FROM filings_searchfacet s{join} "
+                f"SELECT s.value, count(*) AS n FROM {source}{join} "
                 f"WHERE {' AND '.join(where)} GROUP BY s.value "
                 f"ORDER BY n DESC, s.value LIMIT {FACET_SIZE}"
             )
@@ -1230,6 +1298,10 @@ class _Session:
             self.atomic = transaction.atomic()
             self.atomic.__enter__()
         self.cursor = connection.cursor()
+        if self.backend.vendor == "sqlite":
+            # Read the index through the OS page cache rather than copying pages into a
+            # per-connection cache that dies with the request's connection.
+            self.cursor.execute(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}")
         return self.cursor
 
     def __exit__(self, *exc):
@@ -1252,6 +1324,7 @@ def fts_string(term: Term) -> str:
 
 class SQLiteBackend(Backend):
     vendor = "sqlite"
+    join_in_order = "CROSS JOIN"
 
     def expression(self, query: Query, boost: bool = False) -> str | None:
         groups = ["(" + " OR ".join(fts_string(t) for t in g) + ")" for g in query.groups]
@@ -1303,8 +1376,8 @@ class SQLiteBackend(Backend):
     def existing(self, cur, accessions) -> dict[str, tuple]:
         marks = ", ".join(["%s"] * len(accessions))
         cur.execute(
-            f"SELECT accession, key, head, body_z FROM filings_searchfiling "
-            f"WHERE accession IN ({marks})",
+            "SELECT f.accession, f.key, s.head, s.body_z FROM filings_searchfiling f "
+            f"LEFT JOIN filings_searchsource s ON s.key = f.key WHERE f.accession IN ({marks})",
             list(accessions),
         )
         return {acc: (key, head, body_z) for acc, key, head, body_z in cur.fetchall()}
@@ -1316,6 +1389,7 @@ class SQLiteBackend(Backend):
             [
                 (key, head, zlib.decompress(body_z).decode() if body_z else "")
                 for key, head, body_z in old
+                if head is not None
             ],
         )
 
@@ -1328,21 +1402,24 @@ class SQLiteBackend(Backend):
             keys = {}
             for r in records:
                 body = r.body
-                values = [r.form, r.filed_date, r.head, zlib.compress(body.encode(), 1)]
                 if r.accession in old:
                     key = old[r.accession][0]
                     cur.execute(
-                        "UPDATE filings_searchfiling SET form = %s, filed_date = %s, head = %s, "
-                        "body_z = %s WHERE key = %s",
-                        [*values, key],
+                        "UPDATE filings_searchfiling SET form = %s, filed_date = %s WHERE key = %s",
+                        [r.form, r.filed_date, key],
                     )
                 else:
                     cur.execute(
-                        "INSERT INTO filings_searchfiling (form, filed_date, head, body_z, "
-                        "accession) VALUES (%s, %s, %s, %s, %s)",
-                        [*values, r.accession],
+                        "INSERT INTO filings_searchfiling (form, filed_date, accession) "
+                        "VALUES (%s, %s, %s)",
+                        [r.form, r.filed_date, r.accession],
                     )
                     key = cur.lastrowid
+                cur.execute(
+                    "INSERT INTO filings_searchsource (key, head, body_z) VALUES (%s, %s, %s) "
+                    "ON CONFLICT (key) DO UPDATE SET head = excluded.head, body_z = excluded.body_z",
+                    [key, r.head, zlib.compress(body.encode(), 1)],
+                )
                 keys[r.accession] = key
                 cur.execute(
                     "INSERT INTO filings_searchtext (rowid, head, body) VALUES (%s, %s, %s)",
@@ -1359,13 +1436,21 @@ class SQLiteBackend(Backend):
             keys = [key for key, _h, _b in old.values()]
             marks = ", ".join(["%s"] * len(keys))
             cur.execute(f"DELETE FROM filings_searchfacet WHERE fkey IN ({marks})", keys)
+            cur.execute(f"DELETE FROM filings_searchsource WHERE key IN ({marks})", keys)
             cur.execute(f"DELETE FROM filings_searchfiling WHERE key IN ({marks})", keys)
 
     def clear(self):
         with connection.cursor() as cur:
             cur.execute("INSERT INTO filings_searchtext (filings_searchtext) VALUES ('delete-all')")
-            for table in ("filings_searchfacet", "filings_searchname", "filings_searchfiling"):
+            for table in (
+                "filings_searchfacet",
+                "filings_searchsource",
+                "filings_searchname",
+                "filings_searchfiling",
+            ):
                 cur.execute(f"DELETE FROM {table}")
+            # Keys start again from 1, in filing-date order (newest = highest key).
+            cur.execute("DELETE FROM sqlite_sequence WHERE name = 'filings_searchfiling'")
 
     def optimize(self):
         with connection.cursor() as cur:
@@ -1422,13 +1507,17 @@ class PostgresBackend(Backend):
             keys = {}
             for r in records:
                 cur.execute(
-                    "INSERT INTO filings_searchfiling (accession, form, filed_date, head) "
-                    "VALUES (%s, %s, %s, %s) ON CONFLICT (accession) DO UPDATE SET "
-                    "form = EXCLUDED.form, filed_date = EXCLUDED.filed_date, head = EXCLUDED.head "
-                    "RETURNING key",
-                    [r.accession, r.form, r.filed_date, r.head],
+                    "INSERT INTO filings_searchfiling (accession, form, filed_date) "
+                    "VALUES (%s, %s, %s) ON CONFLICT (accession) DO UPDATE SET "
+                    "form = EXCLUDED.form, filed_date = EXCLUDED.filed_date RETURNING key",
+                    [r.accession, r.form, r.filed_date],
                 )
                 keys[r.accession] = cur.fetchone()[0]
+                cur.execute(
+                    "INSERT INTO filings_searchsource (key, head) VALUES (%s, %s) "
+                    "ON CONFLICT (key) DO UPDATE SET head = EXCLUDED.head",
+                    [keys[r.accession], r.head],
+                )
             if not fresh:
                 marks = ", ".join(["%s"] * len(keys))
                 cur.execute(
@@ -1456,8 +1545,8 @@ class PostgresBackend(Backend):
     def clear(self):
         with connection.cursor() as cur:
             cur.execute(
-                "TRUNCATE filings_searchchunk, filings_searchfacet, filings_searchname, "
-                "filings_searchfiling RESTART IDENTITY"
+                "TRUNCATE filings_searchchunk, filings_searchfacet, filings_searchsource, "
+                "filings_searchname, filings_searchfiling RESTART IDENTITY"
             )
 
     def optimize(self):
