@@ -254,6 +254,7 @@ class Generator:
                         name=company.name,
                         state_of_incorporation=company.state_of_incorporation,
                         sic=company.sic,
+                        former_names=[],
                     )
                 elif p["person_id"] is not None:
                     row.update(person_id=person.pk, cik=person.cik, name=person.raw_name)
@@ -381,6 +382,9 @@ def postgres_database(url: str):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--filings", type=int, default=100_000)
+    parser.add_argument(
+        "--skip-sqlite", action="store_true", help="only PostgreSQL (needs DATABASE_URL)"
+    )
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not any(CORPUS.glob("*.txt")):
@@ -395,7 +399,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         data_dir = keep or data_dir
         env = {**os.environ, "FILINGS_DATA_DIR": data_dir}
-        subprocess.run([*me, "--backend", "sqlite"], env=env, check=True)
+        if not args.skip_sqlite:
+            subprocess.run([*me, "--backend", "sqlite"], env=env, check=True)
         if url:
             bench_url, drop = postgres_database(url)
             try:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connection, transaction
+from django.db.models.functions import Substr
 from django.urls import reverse
 
 from .edgar.items import title_for
@@ -417,7 +418,8 @@ def search(
     """Filings matching the query and the facet selections, ranked, one page of them."""
     if isinstance(query, str):
         query = parse_query(query)
-    per_page = max(1, min(int(per_page), 500))
+    per_page = max(1, min(as_int(per_page, 20), 500))
+    page = as_int(page, 1)
     backend = _backend()
     selected = {k: str(v) for k, v in (facets or {}).items() if k in FACETS and str(v)}
     try:
@@ -431,7 +433,7 @@ def search(
                 result = backend.materialize(cur, "r", base, list(conditions.values()))
             total = backend.count(cur, result)
             pages = max(1, math.ceil(total / per_page))
-            page = max(1, min(int(page), pages))
+            page = max(1, min(page, pages))
             ranked = backend.page(cur, query, result, total, (page - 1) * per_page, per_page)
             facet_counts = backend.facet_counts(cur, base, result, total, conditions)
     except DatabaseError:
@@ -443,6 +445,13 @@ def search(
         return Results(failed, [], 0, 1, per_page, empty_facets(), selected)
     hits = build_hits(query, ranked)
     return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
+
+
+def as_int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def empty_facets() -> dict[str, list]:
@@ -461,7 +470,7 @@ def selection_condition(name: str, value: str) -> tuple[str, list]:
             return "1 = 0", []
         return "f.filed_date BETWEEN %s AND %s", [dt.date(year, 1, 1), dt.date(year, 12, 31)]
     if name == "person":
-        ids = person_cluster([int(value)]) if value.isdigit() else []
+        ids = person_cluster([int(value)]) if value.isdigit() and len(value) < 19 else []
         return facet_in("person", [str(i) for i in ids])
     return facet_in(name, [value])
 
@@ -575,6 +584,13 @@ def build_hits(query: Query, ranked: list[tuple[int, str, float]]) -> list[Hit]:
         .only("filing_id", "position", "sequence", "type", "description", "text")
         .order_by("filing_id", "position")
     )
+    if not highlighter.patterns:
+        # Nothing to find: the opening of each filing's first document will do.
+        documents = (
+            documents.filter(position=0)
+            .annotate(opening=Substr("text", 1, Highlighter.WIDTH * 2))
+            .defer("text")
+        )
     for doc in documents:
         docs_by_filing[doc.filing_id].append(doc)
     hits = []
@@ -583,7 +599,7 @@ def build_hits(query: Query, ranked: list[tuple[int, str, float]]) -> list[Hit]:
         if filing is None:
             continue
         doc_hits, best = [], None
-        for doc in docs_by_filing.get(accession, []):
+        for doc in docs_by_filing.get(accession, []) if highlighter.patterns else []:
             found = highlighter.best_window(doc.text)
             if found is None:
                 continue
@@ -609,7 +625,8 @@ def build_hits(query: Query, ranked: list[tuple[int, str, float]]) -> list[Hit]:
             found = highlighter.best_window(head)
             snippet = highlighter.render(head, found) if found else ""
             if not snippet and docs_by_filing.get(accession):
-                snippet = highlighter.plain(docs_by_filing[accession][0].text)
+                first = docs_by_filing[accession][0]
+                snippet = highlighter.plain(getattr(first, "opening", None) or first.text)
         hits.append(
             Hit(
                 filing=filing,
@@ -1062,10 +1079,14 @@ def person_ciks(names) -> dict:
 
 
 class Table:
-    """A set of matching filing keys: a temporary table, or the whole index."""
+    """A set of matching filing keys: a temporary table, or the whole index.
 
-    def __init__(self, name: str | None):
+    `few`: the set is a small share of the index, so queries start from it rather than
+    from the index."""
+
+    def __init__(self, name: str | None, few: bool = False):
         self.name = name
+        self.few = few
 
     def keys_sql(self) -> str:
         return (
@@ -1107,9 +1128,14 @@ class Backend:
     def fill(self, cur, name: str, sql: str, params) -> Table:
         table = f"filings_search_{name}"
         cur.execute(f"DROP TABLE IF EXISTS {table}")
-        cur.execute(f"CREATE TEMPORARY TABLE {table} (key bigint PRIMARY KEY)")
+        cur.execute(f"CREATE TEMPORARY TABLE {table} (key {self.key_type} PRIMARY KEY)")
         cur.execute(f"INSERT INTO {table} (key) {sql}", params)
-        return Table(table)
+        cur.execute(f"SELECT count(*) FROM {table}")
+        size = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM filings_searchfiling")
+        return Table(table, few=size <= max(1000, self.FEW * cur.fetchone()[0]))
+
+    key_type = "bigint"
 
     def count(self, cur, table: Table) -> int:
         cur.execute(f"SELECT count(*) FROM ({table.keys_sql()}) t")
@@ -1145,7 +1171,7 @@ class Backend:
     def newest(self, cur, table: Table, offset: int, limit: int):
         if table.name is None:
             source = "filings_searchfiling f"
-        elif self.few(cur, table):
+        elif table.few:
             source = f"{table.name} m {self.join_in_order} filings_searchfiling f ON f.key = m.key"
         else:
             source = f"filings_searchfiling f WHERE f.key IN ({table.keys_sql()})"
@@ -1161,14 +1187,14 @@ class Backend:
     # Below this share of the index, work starts from the matches rather than the index.
     FEW = 0.15
 
-    def few(self, cur, table: Table) -> bool:
-        """Whether the table holds a small share of the index."""
+    def facet_source(self, table: Table) -> str:
+        """FROM clause over the facet rows `s` of the table's filings."""
         if table.name is None:
-            return False
-        cur.execute(f"SELECT count(*) FROM {table.name}")
-        matches = cur.fetchone()[0]
-        cur.execute("SELECT count(*) FROM filings_searchfiling")
-        return matches <= max(1000, self.FEW * cur.fetchone()[0])
+            return "filings_searchfacet s"
+        if table.few:
+            return f"{table.name} m {self.join_in_order} filings_searchfacet s ON s.fkey = m.key"
+        # Facet rows in index order, each looked up among the matches: no sorting.
+        return f"filings_searchfacet s {self.join_in_order} {table.name} m ON m.key = s.fkey"
 
     def facet_counts(self, cur, base: Table, result: Table, total: int, conditions) -> dict:
         """Top values of every facet. A facet's own selection does not narrow its counts
@@ -1187,13 +1213,7 @@ class Backend:
         """Several facets at once, in one pass over their rows."""
         marks = ", ".join(["%s"] * len(names))
         where = f"s.facet IN ({marks})"
-        if table.name is None:
-            source = "filings_searchfacet s"
-        elif self.few(cur, table):
-            source = f"{table.name} m {self.join_in_order} filings_searchfacet s ON s.fkey = m.key"
-        else:
-            source = "filings_searchfacet s"
-            where += f" AND s.fkey IN ({table.keys_sql()})"
+        source = self.facet_source(table)
         cur.execute(
             "SELECT facet, value, n FROM ("
             "SELECT s.facet AS facet, s.value AS value, count(*) AS n, row_number() OVER "
@@ -1221,11 +1241,7 @@ class Backend:
     def facet(self, cur, name: str, table: Table, conditions) -> list[tuple[str, int]]:
         """Top values of one facet over the table's filings that also meet `conditions`."""
         where, params = ["s.facet = %s"], [name]
-        source = "filings_searchfacet s"
-        if table.name and self.few(cur, table):
-            source = f"{table.name} m {self.join_in_order} filings_searchfacet s ON s.fkey = m.key"
-        elif table.name:
-            where.append(f"s.fkey IN ({table.keys_sql()})")
+        source = self.facet_source(table)
         join = ""
         if conditions:
             join = " JOIN filings_searchfiling f ON f.key = s.fkey"
@@ -1325,6 +1341,7 @@ def fts_string(term: Term) -> str:
 class SQLiteBackend(Backend):
     vendor = "sqlite"
     join_in_order = "CROSS JOIN"
+    key_type = "INTEGER"  # a rowid table: looking a key up is one b-tree descent
 
     def expression(self, query: Query, boost: bool = False) -> str | None:
         groups = ["(" + " OR ".join(fts_string(t) for t in g) + ")" for g in query.groups]
@@ -1469,6 +1486,11 @@ def pg_tsquery(terms: Sequence[Term]) -> str:
 class PostgresBackend(Backend):
     vendor = "postgresql"
     newest_order = "f.filed_date DESC NULLS LAST, f.accession DESC"
+
+    def fill(self, cur, name, sql, params):
+        table = super().fill(cur, name, sql, params)
+        cur.execute(f"ANALYZE {table.name}")  # temporary tables get no statistics otherwise
+        return table
 
     def text_condition(self, query):
         where, params = [], []
