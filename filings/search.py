@@ -16,6 +16,7 @@ character is escaped except our own <mark> tags, so they are safe to mark_safe.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import logging
@@ -867,8 +868,34 @@ def typeahead(text: str, limit: int = 10) -> list[dict]:
         if key not in entries or rank < entries[key]["_rank"]:
             entries[key] = {"kind": key[0], "label": label, "detail": detail, "url": url}
             entries[key]["_rank"] = rank
-    ordered = sorted(entries.values(), key=lambda e: e["_rank"])[:limit]
-    return [{k: v for k, v in e.items() if k != "_rank"} for e in ordered]
+    ordered = sorted(entries.items(), key=lambda e: e[1]["_rank"])[:limit]
+    roles = latest_roles([ref for (kind, ref), _ in ordered if kind == "person"])
+    out = []
+    for (kind, ref), entry in ordered:
+        if kind == "person" and ref in roles:
+            entry["detail"] = entry["detail"].replace("Person", roles[ref], 1)
+        out.append({k: v for k, v in entry.items() if k != "_rank"})
+    return out
+
+
+def latest_roles(person_ids: list[int]) -> dict[int, str]:
+    """Each person's role in their most recent filing that states one."""
+    roles: dict[int, str] = {}
+    if not person_ids:
+        return roles
+    people = {pk: set(person_cluster([pk])) for pk in person_ids}
+    everyone = set().union(*people.values())
+    rows = (
+        Event.objects.filter(person_id__in=everyone)
+        .exclude(role="")
+        .order_by("-filing__filed_date", "-pk")
+        .values_list("person_id", "role", "organization")[:500]
+    )
+    for person_id, role, organization in rows:
+        for pk, cluster in people.items():
+            if person_id in cluster and pk not in roles:
+                roles[pk] = f"{role}, {organization}" if organization else role
+    return {pk: role[:120] for pk, role in roles.items()}
 
 
 # --- indexing -----------------------------------------------------------------------------
@@ -922,12 +949,13 @@ def reindex(stdout=None) -> int:
     with transaction.atomic():
         backend.clear()
         done = 0
-        for i in range(0, total, INDEX_BATCH):
-            records = build_records(accessions[i : i + INDEX_BATCH])
-            backend.write(records, fresh=True)
-            done += len(records)
-            if stdout is not None:
-                stdout.write(f"indexed {done}/{total} filings")
+        with backend.bulk():
+            for i in range(0, total, INDEX_BATCH):
+                records = build_records(accessions[i : i + INDEX_BATCH])
+                backend.write(records, fresh=True)
+                done += len(records)
+                if stdout is not None:
+                    stdout.write(f"indexed {done}/{total} filings")
         backend.optimize()
     return done
 
@@ -1300,6 +1328,11 @@ class Backend:
     def optimize(self) -> None:
         pass
 
+    @contextlib.contextmanager
+    def bulk(self):
+        """Around writing many filings at once (reindex, loading a store)."""
+        yield
+
 
 class _Session:
     """A cursor for one search; temporary tables are dropped at the end."""
@@ -1526,20 +1559,20 @@ class PostgresBackend(Backend):
         if not records:
             return
         with connection.cursor() as cur:
-            keys = {}
-            for r in records:
-                cur.execute(
-                    "INSERT INTO filings_searchfiling (accession, form, filed_date) "
-                    "VALUES (%s, %s, %s) ON CONFLICT (accession) DO UPDATE SET "
-                    "form = EXCLUDED.form, filed_date = EXCLUDED.filed_date RETURNING key",
-                    [r.accession, r.form, r.filed_date],
-                )
-                keys[r.accession] = cur.fetchone()[0]
-                cur.execute(
-                    "INSERT INTO filings_searchsource (key, head) VALUES (%s, %s) "
-                    "ON CONFLICT (key) DO UPDATE SET head = EXCLUDED.head",
-                    [keys[r.accession], r.head],
-                )
+            values = ", ".join(["(%s, %s, %s)"] * len(records))
+            cur.execute(
+                f"INSERT INTO filings_searchfiling (accession, form, filed_date) VALUES {values} "
+                "ON CONFLICT (accession) DO UPDATE SET form = EXCLUDED.form, "
+                "filed_date = EXCLUDED.filed_date RETURNING accession, key",
+                [x for r in records for x in (r.accession, r.form, r.filed_date)],
+            )
+            keys = dict(cur.fetchall())
+            values = ", ".join(["(%s, %s)"] * len(records))
+            cur.execute(
+                f"INSERT INTO filings_searchsource (key, head) VALUES {values} "
+                "ON CONFLICT (key) DO UPDATE SET head = EXCLUDED.head",
+                [x for r in records for x in (keys[r.accession], r.head)],
+            )
             if not fresh:
                 marks = ", ".join(["%s"] * len(keys))
                 cur.execute(
@@ -1569,6 +1602,17 @@ class PostgresBackend(Backend):
             cur.execute(
                 "TRUNCATE filings_searchchunk, filings_searchfacet, filings_searchsource, "
                 "filings_searchname, filings_searchfiling RESTART IDENTITY"
+            )
+
+    @contextlib.contextmanager
+    def bulk(self):
+        # Building the GIN index once at the end beats updating it row by row.
+        with connection.cursor() as cur:
+            cur.execute("DROP INDEX filings_searchchunk_tsv")
+        yield
+        with connection.cursor() as cur:
+            cur.execute(
+                "CREATE INDEX filings_searchchunk_tsv ON filings_searchchunk USING gin (tsv)"
             )
 
     def optimize(self):

@@ -489,6 +489,7 @@ def test_typeahead_people_by_any_name_variant_and_merges():
     found = search.typeahead("higg")
     people = [f for f in found if f["kind"] == "person"]
     assert people and all(f["url"].startswith("/people/") for f in people)
+    assert any(f["detail"].startswith("director, INTERNAP") for f in people)  # latest role
     owner = Person.objects.get(cik=1234567)
     assert any(f["url"] == f"/people/{owner.pk}/" for f in search.typeahead("higgins patr"))
     assert any(f["url"] == f"/people/{owner.pk}/" for f in search.typeahead("1234567"))
