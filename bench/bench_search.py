@@ -405,6 +405,8 @@ def main() -> None:
             subprocess.run([*me, "--backend", "sqlite"], env=env, check=True)
         if url:
             bench_url, drop = postgres_database(url)
+            if keep:  # keep the PostgreSQL store too, for profiling
+                drop = lambda: None  # noqa: E731
             try:
                 env["DATABASE_URL"] = bench_url
                 subprocess.run([*me, "--backend", "postgresql"], env=env, check=True)

@@ -235,6 +235,9 @@ def parse_query(q: str) -> Query:
             items.append(_OR)
             continue
         text = word.rstrip("*")
+        if not text:
+            note(f"Ignored “{word}”: it has no letters or digits to search for.")
+            continue
         if word in ("AND", "NOT", "NEAR") or word.startswith("NEAR("):
             note(
                 f"{word} was searched as a word: words are all required already, "
@@ -1526,17 +1529,23 @@ class PostgresBackend(Backend):
         return table
 
     def text_condition(self, query):
-        where, params = [], []
-        match = "SELECT fkey FROM filings_searchchunk WHERE tsv @@ to_tsquery('simple', %s)"
-        for group in query.groups:
-            where.append(f"f.key IN ({match})")
-            params.append(pg_tsquery(group))
+        match = "SELECT fkey FROM filings_searchchunk WHERE {} tsv @@ to_tsquery('simple', %s)"
+        if not query.groups:
+            if not query.exclude:
+                return None, []
+            return f"f.key NOT IN ({match.format('')})", [pg_tsquery(query.exclude)]
+        groups = [f"({pg_tsquery(g)})" for g in query.groups]
+        whole = " & ".join(groups)
         if query.exclude:
-            where.append(f"f.key NOT IN ({match})")
+            whole = f"({whole}) & !({pg_tsquery(query.exclude)})"
+        # Most filings are one chunk: the whole query against it. Long filings match when
+        # each group matches one of their chunks and no chunk has an excluded term.
+        across = " INTERSECT ".join([match.format("multi AND")] * len(groups))
+        params = [whole, *groups]
+        if query.exclude:
+            across = f"({across}) EXCEPT {match.format('multi AND')}"
             params.append(pg_tsquery(query.exclude))
-        if not where:
-            return None, []
-        return " AND ".join(where), params
+        return f"f.key IN ({match.format('NOT multi AND')} UNION ALL ({across}))", params
 
     def ranked(self, cur, query, table, cutoff, offset, limit):
         params = [pg_tsquery(query.terms)]
@@ -1581,11 +1590,15 @@ class PostgresBackend(Backend):
             rows = []
             for r in records:
                 key = keys[r.accession]
-                rows.append((key, 0, " ".join(tokens(r.head)), "A"))
-                rows += [(key, n, text, "D") for n, text in enumerate(chunks(r.texts), start=1)]
+                head = " ".join(tokens(r.head))
+                body = chunks(r.texts) or [""]
+                multi = len(body) > 1
+                rows += [
+                    (key, n, multi, head if n == 0 else "", text) for n, text in enumerate(body)
+                ]
             cur.executemany(
-                "INSERT INTO filings_searchchunk (fkey, n, tsv) "
-                "VALUES (%s, %s, setweight(to_tsvector('simple', %s), %s))",
+                "INSERT INTO filings_searchchunk (fkey, n, multi, tsv) VALUES (%s, %s, %s, "
+                "setweight(to_tsvector('simple', %s), 'A') || to_tsvector('simple', %s))",
                 rows,
             )
             self.write_rows(cur, keys, records, [] if fresh else list(keys.values()))
@@ -1609,10 +1622,15 @@ class PostgresBackend(Backend):
         # Building the GIN index once at the end beats updating it row by row.
         with connection.cursor() as cur:
             cur.execute("DROP INDEX filings_searchchunk_tsv")
+            cur.execute("DROP INDEX filings_searchchunk_multi")
         yield
         with connection.cursor() as cur:
             cur.execute(
                 "CREATE INDEX filings_searchchunk_tsv ON filings_searchchunk USING gin (tsv)"
+            )
+            cur.execute(
+                "CREATE INDEX filings_searchchunk_multi ON filings_searchchunk "
+                "USING gin (tsv) WHERE multi"
             )
 
     def optimize(self):

@@ -3,8 +3,9 @@
 SQLite: a contentless FTS5 table with one row per filing (rowid = filing key), the
 indexed text kept beside it in searchsource (body compressed) so a re-index can delete
 the old row exactly (SQLite before 3.43 has no contentless delete).
-PostgreSQL: tsvector chunks (at most a few thousand words each, so phrase positions stay
-exact and no tsvector reaches its size limit) under a GIN index.
+PostgreSQL: one tsvector per filing (header words weighted A), or for long filings
+several chunks of at most 10,000 words (phrase positions stay exact and no tsvector
+reaches its size limit), under GIN indexes.
 Both: facet values per filing and a small name table for typeahead prefix lookups.
 The search rows go with their filing however it is deleted (cascade or trigger).
 """
@@ -74,10 +75,14 @@ POSTGRESQL = [
     """CREATE TABLE filings_searchchunk (
         fkey bigint NOT NULL REFERENCES filings_searchfiling (key) ON DELETE CASCADE,
         n integer NOT NULL,
+        multi boolean NOT NULL DEFAULT false,
         tsv tsvector NOT NULL,
         PRIMARY KEY (fkey, n)
     )""",
     "CREATE INDEX filings_searchchunk_tsv ON filings_searchchunk USING gin (tsv)",
+    # The chunks of filings too long for one: words of one filing in different chunks.
+    """CREATE INDEX filings_searchchunk_multi ON filings_searchchunk USING gin (tsv)
+        WHERE multi""",
     """CREATE TABLE filings_searchfacet (
         fkey bigint NOT NULL REFERENCES filings_searchfiling (key) ON DELETE CASCADE,
         facet varchar(10) NOT NULL,
