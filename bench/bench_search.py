@@ -329,15 +329,20 @@ def typeahead_prefixes() -> list[str]:
     return prefixes
 
 
-def run_backend(total: int) -> None:
+def run_backend(total: int, build_store: bool = True) -> None:
     setup_django()
     from django.db import connection
 
     from filings import search
+    from filings.models import Document, Filing
 
-    print(f"== {connection.vendor}: building {total} filings", flush=True)
-    seconds, filings, documents = build(total)
-    print(f"store: {filings} filings, {documents} documents, built in {seconds:.0f} s")
+    if build_store:
+        print(f"== {connection.vendor}: building {total} filings", flush=True)
+        seconds, filings, documents = build(total)
+        print(f"store: {filings} filings, {documents} documents, built in {seconds:.0f} s")
+    else:
+        filings, documents = Filing.objects.count(), Document.objects.count()
+        print(f"== {connection.vendor}: existing store, {filings} filings, {documents} documents")
     queries = [search.parse_query(q) for q in QUERIES]
     times = measure("search", [lambda q=q: search.search(q) for q in queries])
     totals = [search.search(q).total for q in queries]
@@ -388,12 +393,17 @@ def main() -> None:
         "--skip-sqlite", action="store_true", help="only PostgreSQL (needs DATABASE_URL)"
     )
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="measure the store FILINGS_DATA_DIR / DATABASE_URL already hold; build nothing",
+    )
     args = parser.parse_args()
     if not any(CORPUS.glob("*.txt")):
         print(f"bench_search: corpus not found at {CORPUS}; nothing to measure")
         return
-    if args.backend:
-        run_backend(args.filings)
+    if args.backend or args.existing:
+        run_backend(args.filings, build_store=not args.existing)
         return
     me = [sys.executable, str(Path(__file__).resolve()), "--filings", str(args.filings)]
     url = os.environ.pop("DATABASE_URL", None)

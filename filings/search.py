@@ -50,9 +50,9 @@ MAX_QUERY_LENGTH = 500
 FACET_SIZE = 15
 FACETS = ("form", "year", "company", "person", "role", "state", "sic", "item")
 FIELDS = ("form", "cik", "item", "person", "company", "state", "sic", "role", "year", "filed")
-# Broad queries rank only their newest matches by relevance (the rest follow newest
-# first): ranking costs per matching row, counting and faceting do not.
-RANK_LIMIT = 5000
+# Broad queries rank only their newest matches by relevance (the rest follow, newest
+# first): ranking costs per matching row. PostgreSQL's ranking reads each row's tsvector.
+RANK_LIMIT = {"sqlite": 5000, "postgresql": 1000}
 # Header text weighs this much more than body text in SQLite's bm25.
 HEAD_WEIGHT = 10.0
 # PostgreSQL indexes words (as SQLite's tokenizer splits them) in runs of this many, so
@@ -882,23 +882,23 @@ def typeahead(text: str, limit: int = 10) -> list[dict]:
 
 
 def latest_roles(person_ids: list[int]) -> dict[int, str]:
-    """Each person's role in their most recent filing that states one."""
-    roles: dict[int, str] = {}
-    if not person_ids:
-        return roles
-    people = {pk: set(person_cluster([pk])) for pk in person_ids}
-    everyone = set().union(*people.values())
-    rows = (
-        Event.objects.filter(person_id__in=everyone)
-        .exclude(role="")
-        .order_by("-filing__filed_date", "-pk")
-        .values_list("person_id", "role", "organization")[:500]
+    """Each person's role in their most recent filing that states one (their own events
+    or those of people merged into them)."""
+    owner = {pk: pk for pk in person_ids}
+    owner.update(
+        Person.objects.filter(merged_into_id__in=person_ids).values_list("pk", "merged_into_id")
     )
-    for person_id, role, organization in rows:
-        for pk, cluster in people.items():
-            if person_id in cluster and pk not in roles:
-                roles[pk] = f"{role}, {organization}" if organization else role
-    return {pk: role[:120] for pk, role in roles.items()}
+    latest: dict[int, tuple] = {}
+    for person_id, role, organization, filed, pk in (
+        Event.objects.filter(person_id__in=owner)
+        .exclude(role="")
+        .values_list("person_id", "role", "organization", "filing__filed_date", "pk")
+    ):
+        key = (filed or dt.date.min, pk)
+        who = owner[person_id]
+        if who not in latest or key > latest[who][0]:
+            latest[who] = (key, f"{role}, {organization}" if organization else role)
+    return {pk: text[:120] for pk, (_key, text) in latest.items()}
 
 
 # --- indexing -----------------------------------------------------------------------------
@@ -1178,14 +1178,14 @@ class Backend:
             return []
         if not query.groups:
             return self.newest(cur, table, offset, limit)
-        cutoff = None
-        if total > RANK_LIMIT:
+        cutoff, limit_ranked = None, RANK_LIMIT[self.vendor]
+        if total > limit_ranked:
             cur.execute(
                 f"SELECT key FROM ({table.keys_sql()}) t ORDER BY key DESC "
-                f"LIMIT 1 OFFSET {RANK_LIMIT - 1}"
+                f"LIMIT 1 OFFSET {limit_ranked - 1}"
             )
             cutoff = cur.fetchone()[0]
-        ranked_count = min(total, RANK_LIMIT)
+        ranked_count = min(total, limit_ranked)
         rows = []
         if offset < ranked_count:
             rows = self.ranked(cur, query, table, cutoff, offset, min(limit, ranked_count - offset))

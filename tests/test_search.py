@@ -380,7 +380,7 @@ def test_pages_cover_every_match_once_with_no_cap():
 
 
 def test_paging_past_the_ranked_matches(monkeypatch):
-    monkeypatch.setattr(search, "RANK_LIMIT", 4)
+    monkeypatch.setitem(search.RANK_LIMIT, connection.vendor, 4)
     for n in range(1, 11):
         store(n, sentence="widget " * n)
     seen = []
