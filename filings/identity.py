@@ -165,7 +165,16 @@ def split(person: Person, event_ids: list[int], user) -> Person:
         IdentityChange.objects.create(
             action="split", person=person, other=new, events=moved, by=user
         )
+        reindex_filings_of(events)
     return new
+
+
+def reindex_filings_of(events: list[Event]) -> None:
+    """A split moves events between people: the person facet of their filings follows.
+    (A merge needs nothing: search counts merged people as the survivor.)"""
+    from . import search
+
+    search.index_filings(sorted({event.filing_id for event in events}))
 
 
 def undo(change: IdentityChange, user) -> None:
@@ -185,10 +194,12 @@ def undo(change: IdentityChange, user) -> None:
                 e if isinstance(e, list) else (e, change.person_id) for e in change.events
             )
             # Events re-extracted since the split have new ids: they go to the split person.
-            for event in Event.objects.filter(person=change.other):
+            moved_back = list(Event.objects.filter(person=change.other))
+            for event in moved_back:
                 event.person_id = origin.get(event.pk, change.person_id)
                 event.link_reason = "split undone"
                 event.save(update_fields=["person", "link_reason"])
+            reindex_filings_of(moved_back)
             PersonOverride.objects.filter(person=change.other).delete()
             Person.objects.filter(pk=change.other_id).update(merged_into=change.person)
         change.undone_at = timezone.now()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
+import json
 import logging
 import math
 import re
@@ -28,10 +29,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db import DatabaseError, connection, transaction
 from django.db.models.functions import Substr
 from django.urls import reverse
 
+from . import facetindex
 from .edgar.items import title_for
 from .models import (
     Company,
@@ -428,18 +431,17 @@ def search(
     selected = {k: str(v) for k, v in (facets or {}).items() if k in FACETS and str(v)}
     try:
         with backend.session() as cur:
-            base = backend.match(cur, query)
-            if base is None:
-                return Results(query, [], 0, 1, per_page, empty_facets(), selected)
-            conditions = {name: selection_condition(name, v) for name, v in selected.items()}
-            result = base
-            if conditions:
-                result = backend.materialize(cur, "r", base, list(conditions.values()))
-            total = backend.count(cur, result)
+            index, base = match(cur, backend, query)
+            chosen = {name: selection_mask(index, name, v) for name, v in selected.items()}
+            result = base.copy()
+            for mask in chosen.values():
+                result &= mask
+            total = int(result.sum())
             pages = max(1, math.ceil(total / per_page))
             page = max(1, min(page, pages))
-            ranked = backend.page(cur, query, result, total, (page - 1) * per_page, per_page)
-            facet_counts = backend.facet_counts(cur, base, result, total, conditions)
+            rows = page_rows(cur, backend, index, query, result, (page - 1) * per_page, per_page)
+            ranked = backend.with_accessions(cur, rows)
+            facet_counts = count_facets(index, base, result, chosen)
     except DatabaseError:
         # Queries reach the database only as quoted words, so this is not the reader's
         # doing; say so rather than fail the page.
@@ -451,6 +453,102 @@ def search(
     return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
 
 
+def match(cur, backend: Backend, query: Query) -> tuple[facetindex.Snapshot, np.ndarray]:
+    """The facet index, and a mask of the filings matching the query's words and filters."""
+    index = facetindex.current(cur)
+    mask = filters_mask(index, query)
+    if not mask.any() or not query.has_text:
+        return index, mask
+    if query.groups:
+        keys = backend.text_keys(cur, query.groups, query.exclude)
+    else:
+        keys = backend.text_keys(cur, (query.exclude,), ())
+    found, complete = index.mask(keys)
+    if not complete:  # a filing was indexed since the copy was brought up to date
+        newer = facetindex.current(cur)
+        if newer is not index:
+            index, mask = newer, filters_mask(newer, query)
+            found, _complete = index.mask(keys)
+    return index, mask & (found if query.groups else ~found)
+
+
+def filters_mask(index: facetindex.Snapshot, query: Query) -> np.ndarray:
+    mask = index.everything()
+    for name, value in query.filters.items():
+        mask &= filter_mask(index, name, value)
+    return mask
+
+
+def filter_mask(index: facetindex.Snapshot, name: str, value: str) -> np.ndarray:
+    """The filings meeting one field filter of the query."""
+    if name == "filed":
+        start, end = parse_date_range(value) or (None, None)
+        return index.filed_between(start, end)
+    if name == "company":
+        return index.with_values("company", [str(c) for c in names_matching("company", value)])
+    if name == "person":
+        ids = person_cluster(names_matching("person", value))
+        return index.with_values("person", [str(i) for i in ids])
+    return selection_mask(index, name, value)
+
+
+def selection_mask(index: facetindex.Snapshot, name: str, value: str) -> np.ndarray:
+    """The filings having one facet value (a person: anyone merged with them too)."""
+    if name == "person":
+        ids = person_cluster([int(value)]) if value.isdigit() and len(value) < 19 else []
+        return index.with_values("person", [str(i) for i in ids])
+    return index.with_values(name, [value])
+
+
+def page_rows(cur, backend, index, query: Query, result, offset: int, limit: int):
+    """[(key, score)] for one page: the newest RANK_LIMIT matches ranked by relevance
+    when there are words to rank by, then the rest newest first."""
+    newest = index.newest(result)
+    if offset >= len(newest):
+        return []
+    if not query.groups:
+        return [(int(k), 0.0) for k in newest[offset : offset + limit]]
+    window = newest[: RANK_LIMIT[backend.vendor]]
+    rows = []
+    if offset < len(window):
+        rows = backend.ranked(cur, query, window, offset, min(limit, len(window) - offset))
+    if offset + limit > len(window):
+        start = max(offset, len(window))
+        rows += [(int(k), 0.0) for k in newest[start : start + limit - len(rows)]]
+    return rows
+
+
+def count_facets(index, base, result, chosen: dict[str, np.ndarray]) -> dict:
+    """Top values of every facet. A facet's own selection does not narrow its counts
+    (the other selections do), so readers see what else they could pick."""
+    survivors = merged_people()
+    counts = {}
+    for name in FACETS:
+        mask = result
+        if name in chosen:
+            mask = base.copy()
+            for other, selection in chosen.items():
+                if other != name:
+                    mask &= selection
+        counts[name] = index.top(name, mask, FACET_SIZE, survivors if name == "person" else None)
+    return counts
+
+
+def merged_people() -> dict[int, int]:
+    """Each merged person's id -> the id of the person at the end of its merge chain."""
+    merged = dict(
+        Person.objects.filter(merged_into__isnull=False).values_list("pk", "merged_into_id")
+    )
+    out = {}
+    for pk in merged:
+        seen, at = {pk}, merged[pk]
+        while at in merged and merged[at] not in seen:
+            seen.add(at)
+            at = merged[at]
+        out[pk] = at
+    return out
+
+
 def as_int(value, default: int) -> int:
     try:
         return int(value)
@@ -460,58 +558,6 @@ def as_int(value, default: int) -> int:
 
 def empty_facets() -> dict[str, list]:
     return {name: [] for name in FACETS}
-
-
-def selection_condition(name: str, value: str) -> tuple[str, list]:
-    """SQL over the search filing row `f` for one facet selection or filter."""
-    if name == "form":
-        return "f.form = %s", [value]
-    if name == "year":
-        if not value.isdigit():
-            return "1 = 0", []
-        year = int(value)
-        if not 1 <= year <= 9999:
-            return "1 = 0", []
-        return "f.filed_date BETWEEN %s AND %s", [dt.date(year, 1, 1), dt.date(year, 12, 31)]
-    if name == "person":
-        ids = person_cluster([int(value)]) if value.isdigit() and len(value) < 19 else []
-        return facet_in("person", [str(i) for i in ids])
-    return facet_in(name, [value])
-
-
-def facet_in(name: str, values: Sequence[str]) -> tuple[str, list]:
-    if not values:
-        return "1 = 0", []
-    marks = ", ".join(["%s"] * len(values))
-    return (
-        f"f.key IN (SELECT fkey FROM filings_searchfacet WHERE facet = %s AND value IN ({marks}))",
-        [name, *values],
-    )
-
-
-def filter_conditions(query: Query) -> list[tuple[str, list]] | None:
-    """SQL conditions for the query's field filters; None when one can match nothing."""
-    conditions = []
-    for name, value in query.filters.items():
-        if name == "filed":
-            start, end = parse_date_range(value) or (None, None)
-            if start:
-                conditions.append(("f.filed_date >= %s", [start]))
-            if end:
-                conditions.append(("f.filed_date <= %s", [end]))
-        elif name == "cik":
-            conditions.append(facet_in("cik", [value]))
-        elif name == "company":
-            ciks = [str(ref) for ref in names_matching("company", value)]
-            conditions.append(facet_in("company", ciks))
-        elif name == "person":
-            ids = person_cluster(names_matching("person", value))
-            conditions.append(facet_in("person", [str(i) for i in ids]))
-        else:
-            conditions.append(selection_condition(name, value))
-    if any(sql == "1 = 0" for sql, _ in conditions):
-        return None
-    return conditions
 
 
 def names_matching(kind: str, text: str) -> list[int]:
@@ -1109,154 +1155,11 @@ def person_ciks(names) -> dict:
 # --- backends -----------------------------------------------------------------------------
 
 
-class Table:
-    """A set of matching filing keys: a temporary table, or the whole index.
-
-    `few`: the set is a small share of the index, so queries start from it rather than
-    from the index."""
-
-    def __init__(self, name: str | None, few: bool = False):
-        self.name = name
-        self.few = few
-
-    def keys_sql(self) -> str:
-        return (
-            f"SELECT key FROM {self.name}" if self.name else "SELECT key FROM filings_searchfiling"
-        )
-
-
 class Backend:
     vendor = ""
 
-    # Shared SQL -------------------------------------------------------------------------
-
     def session(self):
         return _Session(self)
-
-    def match(self, cur, query: Query) -> Table | None:
-        """Materialize the filings matching the text and filters; None if none can."""
-        conditions = filter_conditions(query)
-        if conditions is None:
-            return None
-        text_sql, text_params = self.text_condition(query)
-        if text_sql is None and not conditions:
-            return Table(None)
-        where = [c for c, _ in conditions]
-        params = [p for _, ps in conditions for p in ps]
-        if text_sql:
-            where.insert(0, text_sql)
-            params = list(text_params) + params
-        sql = "SELECT f.key FROM filings_searchfiling f WHERE " + " AND ".join(where)
-        return self.fill(cur, "m", sql, params)
-
-    def materialize(self, cur, name: str, base: Table, conditions) -> Table:
-        where = [f"f.key IN ({base.keys_sql()})"] if base.name else []
-        where += [c for c, _ in conditions]
-        params = [p for _, ps in conditions for p in ps]
-        sql = "SELECT f.key FROM filings_searchfiling f WHERE " + " AND ".join(where)
-        return self.fill(cur, name, sql, params)
-
-    def fill(self, cur, name: str, sql: str, params) -> Table:
-        table = f"filings_search_{name}"
-        cur.execute(f"DROP TABLE IF EXISTS {table}")
-        cur.execute(f"CREATE TEMPORARY TABLE {table} (key {self.key_type} PRIMARY KEY)")
-        cur.execute(f"INSERT INTO {table} (key) {sql}", params)
-        cur.execute(f"SELECT count(*) FROM {table}")
-        size = cur.fetchone()[0]
-        cur.execute("SELECT count(*) FROM filings_searchfiling")
-        return Table(table, few=size <= max(1000, self.FEW * cur.fetchone()[0]))
-
-    key_type = "bigint"
-
-    def count(self, cur, table: Table) -> int:
-        cur.execute(f"SELECT count(*) FROM ({table.keys_sql()}) t")
-        return cur.fetchone()[0]
-
-    def page(self, cur, query, table: Table, total: int, offset: int, limit: int):
-        """[(key, accession, score)] for one page: ranked when there is text to rank by."""
-        if total == 0 or offset >= total:
-            return []
-        if not query.groups:
-            return self.newest(cur, table, offset, limit)
-        cutoff, limit_ranked = None, RANK_LIMIT[self.vendor]
-        if total > limit_ranked:
-            cur.execute(
-                f"SELECT key FROM ({table.keys_sql()}) t ORDER BY key DESC "
-                f"LIMIT 1 OFFSET {limit_ranked - 1}"
-            )
-            cutoff = cur.fetchone()[0]
-        ranked_count = min(total, limit_ranked)
-        rows = []
-        if offset < ranked_count:
-            rows = self.ranked(cur, query, table, cutoff, offset, min(limit, ranked_count - offset))
-        if cutoff is not None and offset + limit > ranked_count:
-            skip = max(0, offset - ranked_count)
-            cur.execute(
-                f"SELECT key FROM ({table.keys_sql()}) t WHERE key < %s "
-                f"ORDER BY key DESC LIMIT {int(limit - len(rows))} OFFSET {int(skip)}",
-                [cutoff],
-            )
-            rows += [(key, 0.0) for (key,) in cur.fetchall()]
-        return self.with_accessions(cur, rows)
-
-    def newest(self, cur, table: Table, offset: int, limit: int):
-        if table.name is None:
-            source = "filings_searchfiling f"
-        elif table.few:
-            source = f"{table.name} m {self.join_in_order} filings_searchfiling f ON f.key = m.key"
-        else:
-            source = f"filings_searchfiling f WHERE f.key IN ({table.keys_sql()})"
-        cur.execute(
-            f"SELECT f.key, f.accession FROM {source} "
-            f"ORDER BY {self.newest_order} LIMIT {int(limit)} OFFSET {int(offset)}"
-        )
-        return [(key, acc, 0.0) for key, acc in cur.fetchall()]
-
-    newest_order = "f.filed_date DESC, f.accession DESC"
-    # A join the planner must take in the order written (SQLite's CROSS JOIN).
-    join_in_order = "JOIN"
-    # Below this share of the index, work starts from the matches rather than the index.
-    FEW = 0.15
-
-    def facet_source(self, table: Table) -> str:
-        """FROM clause over the facet rows `s` of the table's filings."""
-        if table.name is None:
-            return "filings_searchfacet s"
-        if table.few:
-            return f"{table.name} m {self.join_in_order} filings_searchfacet s ON s.fkey = m.key"
-        # Facet rows in index order, each looked up among the matches: no sorting.
-        return f"filings_searchfacet s {self.join_in_order} {table.name} m ON m.key = s.fkey"
-
-    def facet_counts(self, cur, base: Table, result: Table, total: int, conditions) -> dict:
-        """Top values of every facet. A facet's own selection does not narrow its counts
-        (the other selections do), so readers see what else they could pick."""
-        plain = [n for n in FACETS if n not in conditions and n != "person"]
-        counts = self.grouped(cur, plain, result) if plain else {}
-        for name in FACETS:
-            if name in conditions:
-                others = [c for other, c in conditions.items() if other != name]
-                counts[name] = self.facet(cur, name, base, others)
-            elif name == "person":
-                counts[name] = self.facet(cur, name, result, [])
-        return {name: counts.get(name, []) for name in FACETS}
-
-    def grouped(self, cur, names: Sequence[str], table: Table) -> dict:
-        """Several facets at once, in one pass over their rows."""
-        marks = ", ".join(["%s"] * len(names))
-        where = f"s.facet IN ({marks})"
-        source = self.facet_source(table)
-        cur.execute(
-            "SELECT facet, value, n FROM ("
-            "SELECT s.facet AS facet, s.value AS value, count(*) AS n, row_number() OVER "
-            "(PARTITION BY s.facet ORDER BY count(*) DESC, s.value) AS place "
-            f"FROM {source} WHERE {where} GROUP BY s.facet, s.value) t "
-            f"WHERE place <= {FACET_SIZE} ORDER BY facet, place",
-            list(names),
-        )
-        counts = defaultdict(list)
-        for facet, value, n in cur.fetchall():
-            counts[facet].append((str(value), n))
-        return counts
 
     def with_accessions(self, cur, rows):
         if not rows:
@@ -1269,38 +1172,14 @@ class Backend:
         accessions = dict(cur.fetchall())
         return [(k, accessions[k], s) for k, s in rows if k in accessions]
 
-    def facet(self, cur, name: str, table: Table, conditions) -> list[tuple[str, int]]:
-        """Top values of one facet over the table's filings that also meet `conditions`."""
-        where, params = ["s.facet = %s"], [name]
-        source = self.facet_source(table)
-        join = ""
-        if conditions:
-            join = " JOIN filings_searchfiling f ON f.key = s.fkey"
-            where += [sql for sql, _ in conditions]
-            params += [p for _, ps in conditions for p in ps]
-        if name == "person":
-            # Counted by surviving person, so a merge shows at once.
-            sql = (
-                "SELECT CAST(COALESCE(p.merged_into_id, p.id) AS varchar(20)) AS v, "
-                f"count(DISTINCT s.fkey) AS n FROM {source}{join} "
-                "JOIN filings_person p ON p.id = CAST(s.value AS bigint) "
-                f"WHERE {' AND '.join(where)} GROUP BY v ORDER BY n DESC, v LIMIT {FACET_SIZE}"
-            )
-        else:
-            sql = (
-                f"SELECT s.value, count(*) AS n FROM {source}{join} "
-                f"WHERE {' AND '.join(where)} GROUP BY s.value "
-                f"ORDER BY n DESC, s.value LIMIT {FACET_SIZE}"
-            )
-        cur.execute(sql, params)
-        return [(str(v), n) for v, n in cur.fetchall()]
-
     # Backend-specific --------------------------------------------------------------------
 
-    def text_condition(self, query: Query) -> tuple[str | None, list]:
+    def text_keys(self, cur, groups, exclude) -> np.ndarray:
+        """Keys of the filings with a term of every group and no excluded term."""
         raise NotImplementedError
 
-    def ranked(self, cur, query, table, cutoff, offset, limit) -> list[tuple[int, float]]:
+    def ranked(self, cur, query, window: np.ndarray, offset, limit) -> list[tuple[int, float]]:
+        """[(key, score)] of the filings in `window`, most relevant first."""
         raise NotImplementedError
 
     def write(self, records: list[Record], fresh: bool = False) -> None:
@@ -1321,6 +1200,7 @@ class Backend:
             "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
             name_token_rows(names, person_ciks(names)),
         )
+        facetindex.log_change(cur, keys.values())  # last: the log is a lock on PostgreSQL
 
     def remove(self, accessions: list[str]) -> None:
         raise NotImplementedError
@@ -1338,7 +1218,7 @@ class Backend:
 
 
 class _Session:
-    """A cursor for one search; temporary tables are dropped at the end."""
+    """A cursor for one search."""
 
     def __init__(self, backend: Backend):
         self.backend = backend
@@ -1358,11 +1238,8 @@ class _Session:
 
     def __exit__(self, *exc):
         try:
-            if exc[0] is None:
-                for name in ("m", "r"):
-                    self.cursor.execute(f"DROP TABLE IF EXISTS filings_search_{name}")
-        finally:
             self.cursor.close()
+        finally:
             if self.atomic is not None:
                 self.atomic.__exit__(*exc)
         return False
@@ -1376,53 +1253,39 @@ def fts_string(term: Term) -> str:
 
 class SQLiteBackend(Backend):
     vendor = "sqlite"
-    join_in_order = "CROSS JOIN"
-    key_type = "INTEGER"  # a rowid table: looking a key up is one b-tree descent
 
-    def expression(self, query: Query, boost: bool = False) -> str | None:
-        groups = ["(" + " OR ".join(fts_string(t) for t in g) + ")" for g in query.groups]
-        if not groups:
-            return None
-        expr = " AND ".join(groups)
-        if query.exclude:
-            expr = f"({expr}) NOT ({' OR '.join(fts_string(t) for t in query.exclude)})"
+    def expression(self, groups, exclude, boost: bool = False) -> str:
+        expr = " AND ".join("(" + " OR ".join(fts_string(t) for t in g) + ")" for g in groups)
+        if exclude:
+            expr = f"({expr}) NOT ({' OR '.join(fts_string(t) for t in exclude)})"
         if boost:
             # Ranking only: the words in a row as one phrase score extra (same rows match).
-            run = [g[0] for g in query.groups if len(g) == 1 and not g[0].prefix]
+            run = [g[0] for g in groups if len(g) == 1 and not g[0].prefix]
             words = [w for t in run for w in TOKEN.findall(t.text)]
             if len(words) > 1:
                 expr = f'({expr}) OR "{" ".join(words)}"'
         return expr
 
-    def text_condition(self, query):
-        expr = self.expression(query)
-        if expr is not None:
-            return (
-                "f.key IN (SELECT rowid FROM filings_searchtext WHERE filings_searchtext MATCH %s)",
-                [expr],
-            )
-        if query.exclude:
-            negative = " OR ".join(fts_string(t) for t in query.exclude)
-            return (
-                "f.key NOT IN (SELECT rowid FROM filings_searchtext "
-                "WHERE filings_searchtext MATCH %s)",
-                [negative],
-            )
-        return None, []
-
-    def ranked(self, cur, query, table, cutoff, offset, limit):
-        expr = self.expression(query, boost=True)
-        cutoff_sql = "AND filings_searchtext.rowid >= %s" if cutoff is not None else ""
-        params = [expr] + ([cutoff] if cutoff is not None else [])
-        join = (
-            f"CROSS JOIN {table.name} m ON m.key = filings_searchtext.rowid" if table.name else ""
-        )
+    def text_keys(self, cur, groups, exclude):
         cur.execute(
-            "SELECT filings_searchtext.rowid, "
-            f"bm25(filings_searchtext, {HEAD_WEIGHT}, 1.0) AS score "
-            f"FROM filings_searchtext {join} WHERE filings_searchtext MATCH %s {cutoff_sql} "
-            f"ORDER BY score, filings_searchtext.rowid DESC LIMIT {int(limit)} OFFSET {int(offset)}",
-            params,
+            "SELECT group_concat(rowid) FROM filings_searchtext WHERE filings_searchtext MATCH %s",
+            [self.expression(groups, exclude)],
+        )
+        return facetindex.key_array(cur.fetchone()[0])
+
+    def ranked(self, cur, query, window, offset, limit):
+        # The rowid range lets FTS5 skip to the window; the IN list keeps only its keys.
+        cur.execute(
+            f"SELECT rowid, bm25(filings_searchtext, {HEAD_WEIGHT}, 1.0) AS score "
+            "FROM filings_searchtext WHERE filings_searchtext MATCH %s "
+            "AND rowid BETWEEN %s AND %s AND +rowid IN (SELECT value FROM json_each(%s)) "
+            f"ORDER BY score, rowid DESC LIMIT {int(limit)} OFFSET {int(offset)}",
+            [
+                self.expression(query.groups, query.exclude, boost=True),
+                int(window.min()),
+                int(window.max()),
+                json.dumps(window.tolist()),
+            ],
         )
         return [(key, -score) for key, score in cur.fetchall()]
 
@@ -1504,6 +1367,7 @@ class SQLiteBackend(Backend):
                 cur.execute(f"DELETE FROM {table}")
             # Keys start again from 1, in filing-date order (newest = highest key).
             cur.execute("DELETE FROM sqlite_sequence WHERE name = 'filings_searchfiling'")
+            facetindex.log_change(cur, None)
 
     def optimize(self):
         with connection.cursor() as cur:
@@ -1521,46 +1385,34 @@ def pg_tsquery(terms: Sequence[Term]) -> str:
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
-    newest_order = "f.filed_date DESC NULLS LAST, f.accession DESC"
 
-    def fill(self, cur, name, sql, params):
-        table = super().fill(cur, name, sql, params)
-        cur.execute(f"ANALYZE {table.name}")  # temporary tables get no statistics otherwise
-        return table
-
-    def text_condition(self, query):
+    def text_keys(self, cur, groups, exclude):
         match = "SELECT fkey FROM filings_searchchunk WHERE {} tsv @@ to_tsquery('simple', %s)"
-        if not query.groups:
-            if not query.exclude:
-                return None, []
-            return f"f.key NOT IN ({match.format('')})", [pg_tsquery(query.exclude)]
-        groups = [f"({pg_tsquery(g)})" for g in query.groups]
-        whole = " & ".join(groups)
-        if query.exclude:
-            whole = f"({whole}) & !({pg_tsquery(query.exclude)})"
+        tsqueries = [f"({pg_tsquery(g)})" for g in groups]
+        whole = " & ".join(tsqueries)
+        if exclude:
+            whole = f"({whole}) & !({pg_tsquery(exclude)})"
         # Most filings are one chunk: the whole query against it. Long filings match when
         # each group matches one of their chunks and no chunk has an excluded term.
         across = " INTERSECT ".join([match.format("multi AND")] * len(groups))
-        params = [whole, *groups]
-        if query.exclude:
+        params = [whole, *tsqueries]
+        if exclude:
             across = f"({across}) EXCEPT {match.format('multi AND')}"
-            params.append(pg_tsquery(query.exclude))
-        return f"f.key IN ({match.format('NOT multi AND')} UNION ALL ({across}))", params
-
-    def ranked(self, cur, query, table, cutoff, offset, limit):
-        params = [pg_tsquery(query.terms)]
-        where = ["c.tsv @@ q.q"]
-        if table.name:
-            where.append(f"c.fkey IN ({table.keys_sql()})")
-        if cutoff is not None:
-            where.append("c.fkey >= %s")
-            params.append(cutoff)
+            params.append(pg_tsquery(exclude))
         cur.execute(
-            f"SELECT c.fkey, sum(ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', c.tsv, q.q)) AS score "
-            "FROM filings_searchchunk c, (SELECT to_tsquery('simple', %s) AS q) q "
-            f"WHERE {' AND '.join(where)} "
-            f"GROUP BY c.fkey ORDER BY score DESC, c.fkey DESC LIMIT {int(limit)} OFFSET {int(offset)}",
+            "SELECT string_agg(CAST(fkey AS text), ',') FROM "
+            f"({match.format('NOT multi AND')} UNION ALL ({across})) t",
             params,
+        )
+        return facetindex.key_array(cur.fetchone()[0])
+
+    def ranked(self, cur, query, window, offset, limit):
+        cur.execute(
+            "SELECT c.fkey, sum(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.tsv, q.q)) AS score "
+            "FROM filings_searchchunk c, (SELECT to_tsquery('simple', %s) AS q) q "
+            "WHERE c.tsv @@ q.q AND c.fkey = ANY(%s) "
+            f"GROUP BY c.fkey ORDER BY score DESC, c.fkey DESC LIMIT {int(limit)} OFFSET {int(offset)}",
+            [pg_tsquery(query.terms), window.tolist()],
         )
         return [(key, float(score)) for key, score in cur.fetchall()]
 
@@ -1616,6 +1468,7 @@ class PostgresBackend(Backend):
                 "TRUNCATE filings_searchchunk, filings_searchfacet, filings_searchsource, "
                 "filings_searchname, filings_searchfiling RESTART IDENTITY"
             )
+            facetindex.log_change(cur, None)
 
     @contextlib.contextmanager
     def bulk(self):
