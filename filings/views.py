@@ -529,7 +529,10 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 @require_GET
 def search_page(request):
     text, query, chosen, page = search_state(request)
-    results = search.search(query, page=page, per_page=SEARCH_PAGE_SIZE, facets=chosen)
+    show_documents = request.GET.get("docs") == "1"
+    results = search.search(
+        query, page=page, per_page=SEARCH_PAGE_SIZE, facets=chosen, documents=show_documents
+    )
     for hit in results.hits:
         hit.parts = snippet_parts(hit.snippet)
         for doc in hit.documents:
@@ -562,7 +565,7 @@ def search_page(request):
         "results": results,
         "facets": facets,
         "chosen": chosen,
-        "show_documents": request.GET.get("docs") == "1",
+        "show_documents": show_documents,
         "first_index": (results.page - 1) * results.per_page + 1,
         "base": base.urlencode(),
         "feed_url": f"{reverse('search-feed')}?{base.urlencode()}",

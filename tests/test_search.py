@@ -246,7 +246,7 @@ def test_an_exact_phrase_ranks_above_the_same_words_scattered():
 
 def test_snippets_mark_matches_and_escape_everything_else():
     store(1, sentence="Warning: &lt;script&gt;alert('x')&lt;/script&gt; Zyzzyva &amp; co. said so.")
-    hit = find("zyzzyva").hits[0]
+    hit = find("zyzzyva", documents=True).hits[0]
     assert "<mark>Zyzzyva</mark>" in hit.snippet
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in hit.snippet
     assert "<script" not in hit.snippet
@@ -266,15 +266,23 @@ def test_snippets_mark_phrases_prefixes_and_folded_words():
 
 def test_header_only_match_gets_a_header_snippet():
     store(1, sentence="Nothing to see.")
-    hit = find("internap").hits[0]
+    hit = find("internap", documents=True).hits[0]
     assert "<mark>INTERNAP</mark>" in hit.snippet
     assert hit.documents == []
     assert hit.company == "INTERNAP NETWORK SERVICES CORP"
 
 
+def test_the_snippet_comes_from_the_document_with_the_most_terms():
+    store(1, sentence="The release is attached.")  # the exhibit says "Press release text."
+    assert "<mark>release</mark> is attached" in find("release").hits[0].snippet
+    assert "<mark>Press</mark> <mark>release</mark>" in find("press release").hits[0].snippet
+    assert "<mark>Press</mark>" in find("press").hits[0].snippet  # only in the exhibit
+
+
 def test_matching_documents_lists_each_document_that_matches():
     store(1, sentence="Press release attached.")
-    hit = find("press").hits[0]
+    assert find("press").hits[0].documents == []  # only read when asked for
+    hit = find("press", documents=True).hits[0]
     assert [d.type for d in hit.documents] == ["8-K", "EX-99.1"]
     assert all("<mark>" in d.snippet for d in hit.documents)
 
