@@ -821,6 +821,8 @@ class Highlighter:
     # Only so much of each document is read for snippets and the matching-documents
     # list (a filing's match itself comes from the index, which reads everything).
     SCAN_CHARS = 500_000
+    BLOCK = 50_000  # folded and searched at a time
+    OVERLAP = 1_000  # how far a match may run past the end of its block
 
     def __init__(self, terms: Sequence[Term]):
         self.patterns = []
@@ -836,19 +838,37 @@ class Highlighter:
             self.patterns.append(re.compile(r"[\W_]+".join(parts) + r"(?![^\W_])"))
 
     def best_window(self, text: str) -> Window | None:
-        """The excerpt with the most distinct terms among the first matches, or None."""
+        """The excerpt with the most distinct terms among the first matches, or None.
+
+        The text is folded and searched a block at a time, and reading stops at the first
+        block after which some excerpt has every term: a 10-K's opening usually will."""
         if not self.patterns or not text:
             return None
-        folded = fold(text[: self.SCAN_CHARS])
-        matches = []
-        for i, pattern in enumerate(self.patterns):
-            for n, m in enumerate(pattern.finditer(folded)):
-                if n >= self.SCAN:
+        limit = min(len(text), self.SCAN_CHARS)
+        matches, counts, start, best = [], [0] * len(self.patterns), 0, None
+        while start < limit:
+            end = (
+                limit if limit - start <= self.BLOCK else block_end(text, start, start + self.BLOCK)
+            )
+            folded = fold(text[start : min(limit, end + self.OVERLAP)])
+            for i, pattern in enumerate(self.patterns):
+                for m in pattern.finditer(folded):
+                    if m.start() >= end - start or counts[i] >= self.SCAN:
+                        break  # the next block's, or enough of this term
+                    matches.append((start + m.start(), start + m.end(), i))
+                    counts[i] += 1
+            if matches:
+                matches.sort()
+                best = self.choose(matches)
+                if best.distinct == len(self.patterns):
                     break
-                matches.append((m.start(), m.end(), i))
-        if not matches:
-            return None
-        matches.sort()
+            start = end
+        if best is not None:
+            best.distinct = len({t for _, _, t in matches})
+        return best
+
+    def choose(self, matches: list[tuple[int, int, int]]) -> Window:
+        """The window (starting a little before a match) with the most distinct terms."""
         best = None
         for i, (start, _end, _term) in enumerate(matches):
             window_start = max(0, start - self.LEAD)
@@ -857,7 +877,6 @@ class Highlighter:
             distinct = len({t for _, _, t in inside})
             if best is None or distinct > best.distinct:
                 best = Window(window_start, window_end, [(s, e) for s, e, _ in inside], distinct)
-        best.distinct = len({t for _, _, t in matches})
         return best
 
     def render(self, text: str, window: Window) -> str:
@@ -877,6 +896,13 @@ class Highlighter:
     def plain(self, text: str) -> str:
         start, end = word_bounds(text, 0, self.WIDTH)
         return escape_segment(text[start:end]).strip() + (" …" if end < len(text) else "")
+
+
+def block_end(text: str, start: int, at: int) -> int:
+    """Just after a space between `start` and `at`, so the next block starts at the start
+    of a word (its matches' look-behind cannot see the block before)."""
+    space = text.rfind(" ", max(start + 1, at - 1_000), at)
+    return space + 1 if space > 0 else at
 
 
 def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -556,3 +556,19 @@ def test_corpus_filing_ranking_and_snippet():
     results = find("Higgins director")
     assert results.hits[0].filing.accession == "0001193125-04-218426"
     assert "<mark>" in results.hits[0].snippet
+
+
+@pytest.mark.parametrize("block", [7, 20, 50_000])
+def test_snippets_find_terms_in_any_block_of_a_long_text(monkeypatch, block):
+    monkeypatch.setattr(search.Highlighter, "BLOCK", block)
+    monkeypatch.setattr(search.Highlighter, "OVERLAP", 30)
+    text = ("filler words here " * 20) + "the Board of Directors met " + ("more filler " * 30)
+    text += "and the zyzzyva spoke"
+    highlighter = search.Highlighter(parse_query('"board of directors" zyzzyva').terms)
+    window = highlighter.best_window(text)
+    marked = [text[s:e] for s, e in window.matches]
+    assert window.distinct == 2
+    assert marked in (["Board of Directors"], ["zyzzyva"])
+    # No match starts inside a word, whatever the blocks.
+    inside = search.Highlighter(parse_query("ectors").terms)
+    assert inside.best_window(text) is None
