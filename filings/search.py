@@ -1452,26 +1452,106 @@ def pg_tsquery(terms: Sequence[Term]) -> str:
     return " | ".join(parts)
 
 
+# The GIN indexes of PostgreSQL's chunks (migrations 0002 and 0004). The partial ones
+# cover the chunks of filings too long for one, whose words may be in different chunks.
+CHUNK_INDEXES = {
+    "filings_searchchunk_tsv": "USING gin (tsv)",
+    "filings_searchchunk_multi": "USING gin (tsv) WHERE multi",
+    "filings_searchchunk_grams": "USING gin (grams)",
+    "filings_searchchunk_grams_multi": "USING gin (grams) WHERE multi",
+}
+# PostgreSQL checks a phrase by reading each candidate's whole tsvector; for a phrase of
+# common words ("board of directors") that is tens of thousands of rows. So each chunk
+# also keeps its runs of two and three words as single lexemes (`grams`, no positions):
+# a phrase of up to three words is one index lookup, a longer one is narrowed by them.
+GRAM_SIZES = (2, 3)
+
+
+def grams(words: Sequence[str]) -> list[str]:
+    """The chunk's runs of two and three words, each once."""
+    found = set()
+    for size in GRAM_SIZES:
+        found.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return sorted(g for g in found if len(g.encode()) < 2000)
+
+
+def pg_needs(term: Term) -> list[tuple[str, str]]:
+    """What a chunk must match for the term: [(column, tsquery text)], all of them."""
+    words = term.tokens
+    star = ":*" if term.prefix else ""
+    if len(words) == 1:
+        return [("tsv", f"'{words[0]}'{star}")]
+    if len(words) <= max(GRAM_SIZES):
+        return [("grams", f"'{' '.join(words)}'{star}")]
+    runs = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+    narrowed = " & ".join(f"'{r}'" for r in runs[:-1]) + f" & '{runs[-1]}'{star}"
+    return [("grams", narrowed), ("tsv", pg_tsquery([term]))]
+
+
+def pg_match(column: str, tsquery: str) -> tuple[str, list]:
+    if column == "tsv":
+        return "tsv @@ to_tsquery('simple', %s)", [tsquery]
+    return "grams @@ CAST(%s AS tsquery)", [tsquery]
+
+
+def pg_any(terms: Sequence[Term], exclude: Sequence[Term] = ()) -> tuple[str, list]:
+    """SQL over a chunk: any of `terms` and (when given) none of `exclude`. Terms and
+    exclusions on one column go to the index as one tsquery."""
+    needs = [pg_needs(t) for t in terms]
+    columns = {n[0][0] for n in needs if len(n) == 1}
+    if all(len(n) == 1 for n in needs) and len(columns) == 1:
+        column = columns.pop()
+        text = " | ".join(f"({n[0][1]})" for n in needs)
+        rest = []
+        for term in exclude:
+            need = pg_needs(term)
+            if len(need) == 1 and need[0][0] == column:
+                text = f"({text}) & !({need[0][1]})"
+            else:
+                rest.append(term)
+        sql, params = pg_match(column, text)
+        if rest:
+            not_sql, not_params = pg_any(rest)
+            sql, params = f"{sql} AND NOT ({not_sql})", params + not_params
+        return sql, params
+    sqls, params = [], []
+    for need in needs:
+        parts = [pg_match(column, text) for column, text in need]
+        sqls.append("(" + " AND ".join(sql for sql, _ in parts) + ")")
+        params += [p for _, ps in parts for p in ps]
+    sql = "(" + " OR ".join(sqls) + ")"
+    if exclude:
+        not_sql, not_params = pg_any(exclude)
+        sql, params = f"{sql} AND NOT ({not_sql})", params + not_params
+    return sql, params
+
+
 class PostgresBackend(Backend):
     vendor = "postgresql"
 
     def text_keys(self, cur, groups, exclude):
-        match = "SELECT fkey FROM filings_searchchunk WHERE {} tsv @@ to_tsquery('simple', %s)"
-        tsqueries = [f"({pg_tsquery(g)})" for g in groups]
-        whole = " & ".join(tsqueries)
+        # Most filings are one chunk: every group against it, the exclusions inside the
+        # first group's tsquery where they can go. Long filings match when each group
+        # matches one of their chunks and no chunk has an excluded term.
+        first, params = pg_any(groups[0], exclude)
+        where = [first]
+        for group in groups[1:]:
+            sql, more = pg_any(group)
+            where.append(sql)
+            params += more
+        one = "SELECT fkey FROM filings_searchchunk WHERE NOT multi AND " + " AND ".join(where)
+        across = []
+        for group in groups:
+            sql, more = pg_any(group)
+            across.append(f"SELECT fkey FROM filings_searchchunk WHERE multi AND {sql}")
+            params += more
+        sql = " INTERSECT ".join(across)
         if exclude:
-            whole = f"({whole}) & !({pg_tsquery(exclude)})"
-        # Most filings are one chunk: the whole query against it. Long filings match when
-        # each group matches one of their chunks and no chunk has an excluded term.
-        across = " INTERSECT ".join([match.format("multi AND")] * len(groups))
-        params = [whole, *tsqueries]
-        if exclude:
-            across = f"({across}) EXCEPT {match.format('multi AND')}"
-            params.append(pg_tsquery(exclude))
+            not_sql, more = pg_any(exclude)
+            sql = f"({sql}) EXCEPT SELECT fkey FROM filings_searchchunk WHERE multi AND {not_sql}"
+            params += more
         cur.execute(
-            "SELECT string_agg(CAST(fkey AS text), ',') FROM "
-            f"({match.format('NOT multi AND')} UNION ALL ({across})) t",
-            params,
+            f"SELECT string_agg(CAST(fkey AS text), ',') FROM ({one} UNION ALL ({sql})) t", params
         )
         return facetindex.key_array(cur.fetchone()[0])
 
@@ -1479,7 +1559,7 @@ class PostgresBackend(Backend):
         cur.execute(
             "SELECT c.fkey, sum(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.tsv, q.q)) AS score "
             "FROM filings_searchchunk c, (SELECT to_tsquery('simple', %s) AS q) q "
-            "WHERE c.tsv @@ q.q AND c.fkey = ANY(%s) "
+            "WHERE c.fkey = ANY(%s) "
             f"GROUP BY c.fkey ORDER BY score DESC, c.fkey DESC LIMIT {int(limit)} OFFSET {int(offset)}",
             [pg_tsquery(query.terms), window.tolist()],
         )
@@ -1511,15 +1591,18 @@ class PostgresBackend(Backend):
             rows = []
             for r in records:
                 key = keys[r.accession]
-                head = " ".join(tokens(r.head))
-                body = chunks(r.texts) or [""]
+                head = tokens(r.head)
+                body = chunks(r.texts) or [[]]
                 multi = len(body) > 1
-                rows += [
-                    (key, n, multi, head if n == 0 else "", text) for n, text in enumerate(body)
-                ]
+                for n, words in enumerate(body):
+                    # Runs of words in the header, or in the body, not across the two.
+                    runs = sorted(set(grams(words) + (grams(head) if n == 0 else [])))
+                    text = " ".join(head) if n == 0 else ""
+                    rows.append((key, n, multi, text, " ".join(words), runs))
             cur.executemany(
-                "INSERT INTO filings_searchchunk (fkey, n, multi, tsv) VALUES (%s, %s, %s, "
-                "setweight(to_tsvector('simple', %s), 'A') || to_tsvector('simple', %s))",
+                "INSERT INTO filings_searchchunk (fkey, n, multi, tsv, grams) VALUES "
+                "(%s, %s, %s, setweight(to_tsvector('simple', %s), 'A') || "
+                "to_tsvector('simple', %s), array_to_tsvector(CAST(%s AS text[])))",
                 rows,
             )
             self.write_rows(cur, keys, records, [] if fresh else list(keys.values()))
@@ -1541,19 +1624,14 @@ class PostgresBackend(Backend):
 
     @contextlib.contextmanager
     def bulk(self):
-        # Building the GIN index once at the end beats updating it row by row.
+        # Building the GIN indexes once at the end beats updating them row by row.
         with connection.cursor() as cur:
-            cur.execute("DROP INDEX filings_searchchunk_tsv")
-            cur.execute("DROP INDEX filings_searchchunk_multi")
+            for name in CHUNK_INDEXES:
+                cur.execute(f"DROP INDEX {name}")
         yield
         with connection.cursor() as cur:
-            cur.execute(
-                "CREATE INDEX filings_searchchunk_tsv ON filings_searchchunk USING gin (tsv)"
-            )
-            cur.execute(
-                "CREATE INDEX filings_searchchunk_multi ON filings_searchchunk "
-                "USING gin (tsv) WHERE multi"
-            )
+            for name, definition in CHUNK_INDEXES.items():
+                cur.execute(f"CREATE INDEX {name} ON filings_searchchunk {definition}")
 
     def optimize(self):
         with connection.cursor() as cur:
@@ -1562,15 +1640,12 @@ class PostgresBackend(Backend):
             cur.execute("ANALYZE filings_searchfacet")
 
 
-def chunks(texts: Sequence[str]) -> list[str]:
+def chunks(texts: Sequence[str]) -> list[list[str]]:
     """The filing's words in overlapping runs of CHUNK_WORDS, as PostgreSQL indexes them."""
     words = [w for text in texts for w in tokens(text)]
     step = CHUNK_WORDS - CHUNK_OVERLAP
     return (
-        [
-            " ".join(words[i : i + CHUNK_WORDS])
-            for i in range(0, max(len(words) - CHUNK_OVERLAP, 1), step)
-        ]
+        [words[i : i + CHUNK_WORDS] for i in range(0, max(len(words) - CHUNK_OVERLAP, 1), step)]
         if words
         else []
     )

@@ -188,6 +188,46 @@ def test_or_exclusion_prefix_and_phrase(store_of_filings):
     ]
 
 
+@pytest.fixture
+def phrases():
+    store(1, sentence="The Board of Directors of the Company met to approve the stock option plan.")
+    store(2, sentence="The board met; of the directors, two left. Restricted stock vested.")
+    store(3, sentence="Stock option grants and restricted stock units under the annual meeting.")
+    store(
+        4, sentence="Directors of the Board at the annual meeting of shareholders of the Company."
+    )
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ('"board of directors"', {1}),
+        ('"board of"', {1}),
+        ('"of directors"', {1, 2, 3, 4}),  # Item 5.02's title in every header
+        ('"directors of the company"', {1}),  # four words: narrowed, then checked
+        ('"directors of the board at the annual meeting"', {4}),
+        ('"the board of directors of the company met"', {1}),
+        ('"the board of directors of the company left"', set()),
+        ('"board of dir"*', {1}),
+        ('"annual meet"*', {3, 4}),
+        ('"annual meet*"', set()),  # inside the quotes a star is not a prefix
+        ('"stock option" -"restricted stock"', {1}),
+        ('"restricted stock" -"stock option"', {2}),
+        ('"stock option" OR "restricted stock"', {1, 2, 3}),
+        ('"annual meeting" OR vested', {2, 3, 4}),
+        ('directors -"annual meeting"', {1, 2}),
+        ('"annual meeting" -shareholders', {3}),
+        ('"annual meeting" directors', {3, 4}),
+        ('"of the" -"board of"', {2, 4}),
+        ('"meeting of shareholders of the company" OR "board met"', {2, 4}),
+    ],
+)
+def test_phrases_of_every_length(phrases, q, expected):
+    found = find(q, per_page=50)
+    assert {int(a[-6:]) for a in accessions(found)} == expected
+    assert found.total == len(expected)
+
+
 def test_header_fields_are_searchable(store_of_filings):
     assert accessions(find("0000000001-04-000004")) == ["0000000001-04-000004"]
     assert len(find("10-K").hits) == 2

@@ -21,6 +21,8 @@ test_search_right_after_ingest_finds_the_filing = (
     base.test_search_right_after_ingest_finds_the_filing
 )
 test_or_exclusion_prefix_and_phrase = base.test_or_exclusion_prefix_and_phrase
+phrases = base.phrases
+test_phrases_of_every_length = base.test_phrases_of_every_length
 test_header_fields_are_searchable = base.test_header_fields_are_searchable
 test_field_filters = base.test_field_filters
 test_ranking = base.test_ranking_prefers_many_mentions_and_the_header_over_a_passing_mention
@@ -75,3 +77,16 @@ def test_truncating_filings_empties_the_index():
         assert cur.fetchone()[0] == 0
         cur.execute("SELECT count(*) FROM filings_searchchunk")
         assert cur.fetchone()[0] == 0
+
+
+def test_phrases_of_up_to_three_words_are_one_index_lookup():
+    base.store(1, sentence="The Board of Directors met.")
+    with connection.cursor() as cur:
+        cur.execute("SELECT grams FROM filings_searchchunk")
+        runs = str(cur.fetchone()[0])
+    assert "'board of'" in runs and "'board of directors'" in runs
+    assert "'directors met board'" not in runs  # a run of the body, never of body + header
+    sql, params = search.pg_any([search.Term("board of directors", phrase=True)])
+    assert sql.startswith("grams @@") and "tsv" not in sql
+    sql, params = search.pg_any([search.Term("board of the directors", phrase=True)])
+    assert "grams @@" in sql and "tsv @@" in sql  # narrowed by runs, then checked
