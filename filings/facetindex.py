@@ -200,16 +200,13 @@ class Snapshot:
             new[: len(old)] = old
             setattr(self, name, new)
 
-    def set_filings(self, rows: Iterable[tuple]) -> None:
-        """(key, filed_date, accession) rows."""
-        rows = list(rows)
-        if not rows:
+    def set_filings(self, keys: np.ndarray, filed: np.ndarray, accession: np.ndarray) -> None:
+        if not len(keys):
             return
-        self.grow(max(key for key, _f, _a in rows) + 1)
-        for key, filed, accession in rows:
-            self.present[key] = True
-            self.filed[key] = ymd(filed)
-            self.accession[key] = accession_number(accession)
+        self.grow(int(keys.max()) + 1)
+        self.present[keys] = True
+        self.filed[keys] = filed
+        self.accession[keys] = accession
         self._newest = None
 
     def drop(self, keys: np.ndarray) -> None:
@@ -253,11 +250,6 @@ def ymd(value) -> int:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])
     return value.year * 10000 + value.month * 100 + value.day
-
-
-def accession_number(accession: str) -> int:
-    digits = accession.replace("-", "")
-    return int(digits) if digits.isdigit() and len(digits) <= 18 else 0
 
 
 def key_array(text: str | None) -> np.ndarray:
@@ -316,11 +308,7 @@ def catch_up(cur, snap: Snapshot) -> Snapshot | None:
     for start in range(0, len(keys), 500):
         part = keys[start : start + 500]
         marks = ", ".join(["%s"] * len(part))
-        cur.execute(
-            f"SELECT key, filed_date, accession FROM filings_searchfiling WHERE key IN ({marks})",
-            part,
-        )
-        snap.set_filings(cur.fetchall())
+        snap.set_filings(*read_filings(cur, f"WHERE key IN ({marks})", part))
         cur.execute(
             f"SELECT facet, value, fkey FROM filings_searchfacet WHERE fkey IN ({marks})", part
         )
@@ -336,8 +324,7 @@ def load(cur, database: str) -> Snapshot:
     cur.execute("SELECT generation, token FROM filings_searchlog ORDER BY generation DESC LIMIT 1")
     generation, token = cur.fetchone() or (0, "")
     snap = Snapshot(database, generation, token)
-    cur.execute("SELECT key, filed_date, accession FROM filings_searchfiling")
-    snap.set_filings(cur.fetchall())
+    snap.set_filings(*read_filings(cur))
     keys = (
         "string_agg(CAST(fkey AS text), ',')"
         if connection.vendor == "postgresql"
@@ -346,3 +333,27 @@ def load(cur, database: str) -> Snapshot:
     cur.execute(f"SELECT facet, value, {keys} FROM filings_searchfacet GROUP BY facet, value")
     snap.add_rows((facet, value, key_array(text)) for facet, value, text in cur.fetchall())
     return snap
+
+
+def read_filings(cur, where: str = "", params: Sequence = ()) -> tuple[np.ndarray, ...]:
+    """Keys, filing dates (YYYYMMDD) and accession digits of search filings, as arrays:
+    the database writes them as three strings, which numpy reads far faster than rows."""
+    if connection.vendor == "postgresql":
+        cur.execute(
+            "SELECT string_agg(CAST(key AS text), ',' ORDER BY key), "
+            "string_agg(COALESCE(to_char(filed_date, 'YYYYMMDD'), '0'), ',' ORDER BY key), "
+            "string_agg(CASE WHEN accession ~ '^[0-9]{10}-[0-9]{2}-[0-9]{6}$' "
+            "THEN replace(accession, '-', '') ELSE '0' END, ',' ORDER BY key) "
+            f"FROM filings_searchfiling {where}",
+            list(params),
+        )
+    else:
+        cur.execute(
+            "SELECT group_concat(key), group_concat(filed), group_concat(accession) FROM ("
+            "SELECT key, COALESCE(CAST(strftime('%%Y%%m%%d', filed_date) AS INTEGER), 0) "
+            "AS filed, CAST(replace(accession, '-', '') AS INTEGER) AS accession "
+            f"FROM filings_searchfiling {where} ORDER BY key)",
+            list(params),
+        )
+    keys, filed, accession = cur.fetchone()
+    return key_array(keys), key_array(filed), key_array(accession)
