@@ -53,8 +53,9 @@ MAX_QUERY_LENGTH = 500
 FACET_SIZE = 15
 FACETS = ("form", "year", "company", "person", "role", "state", "sic", "item")
 FIELDS = ("form", "cik", "item", "person", "company", "state", "sic", "role", "year", "filed")
-# Broad queries rank only their newest matches by relevance (the rest follow, newest
-# first): ranking costs per matching row. PostgreSQL's ranking reads each row's tsvector.
+# Broad queries rank only their most recently indexed matches by relevance (the rest
+# follow, newest first): ranking costs per matching row, and PostgreSQL's reads each
+# row's tsvector.
 RANK_LIMIT = {"sqlite": 5000, "postgresql": 1000}
 # Header text weighs this much more than body text in SQLite's bm25.
 HEAD_WEIGHT = 10.0
@@ -519,19 +520,23 @@ def selection_mask(index: facetindex.Snapshot, name: str, value: str) -> np.ndar
 
 
 def page_rows(cur, backend, index, query: Query, result, offset: int, limit: int):
-    """[(key, score)] for one page: the newest RANK_LIMIT matches ranked by relevance
-    when there are words to rank by, then the rest newest first."""
-    newest = index.newest(result)
-    if offset >= len(newest):
-        return []
+    """[(key, score)] for one page. With words to rank by, the RANK_LIMIT most recently
+    indexed matches come first, most relevant first (a re-index numbers filings by date,
+    so they are then the newest), and the rest follow newest first. Ranking reads only
+    the index rows from the window's lowest key up, so the window is a run of keys."""
     if not query.groups:
+        newest = index.newest(result)
         return [(int(k), 0.0) for k in newest[offset : offset + limit]]
-    window = newest[: RANK_LIMIT[backend.vendor]]
+    keys = np.nonzero(result)[0]
+    window = keys[-RANK_LIMIT[backend.vendor] :]
     rows = []
     if offset < len(window):
         rows = backend.ranked(cur, query, window, offset, min(limit, len(window) - offset))
-    if offset + limit > len(window):
-        start = max(offset, len(window))
+    if offset + limit > len(window) and len(keys) > len(window):
+        rest = result.copy()
+        rest[window] = False
+        start = max(0, offset - len(window))
+        newest = index.newest(rest)
         rows += [(int(k), 0.0) for k in newest[start : start + limit - len(rows)]]
     return rows
 
