@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
+import itertools
 import json
 import logging
 import math
@@ -695,27 +696,26 @@ def document_snippets(highlighter: Highlighter, docs, every: bool):
     """({accession: (terms found, snippet)}, {accession: [DocumentHit]}).
 
     A filing's snippet comes from its document with the most of the query's terms. Unless
-    `every` matching document is wanted, documents are read in rounds (each filing's
-    next document) and a filing stops once a document has every term: most stop at the
-    first, and a 10-K's dozens of exhibits are not read for a snippet."""
+    `every` matching document is wanted, documents are read in a few rounds: each
+    filing's first; then the next few of those whose documents so far lack a term; then
+    more of those with no match yet. A 10-K's dozens of exhibits are seldom read."""
     want = len(highlighter.patterns)
     pending = defaultdict(list)
     for doc in docs:
         pending[doc.filing_id].append(doc)
-    best, doc_hits = {}, defaultdict(list)
-    for round_ in range(3):
-        if every or round_ == 2:
-            batch = [doc for rest in pending.values() for doc in rest]
-        else:
-            batch = [rest.pop(0) for rest in pending.values()]
-        texts = dict(
-            Document.objects.filter(pk__in=[doc.pk for doc in batch])
-            .annotate(scan=Substr("text", 1, Highlighter.SCAN_CHARS))
-            .values_list("pk", "scan")
-        )
+    best, seen, doc_hits = {}, defaultdict(set), defaultdict(list)
+    for take in (None,) if every else (1, 3, 20):
+        batch = [doc for rest in pending.values() for doc in rest[:take]]
+        pending = {acc: rest[take:] for acc, rest in pending.items()} if take else {}
+        # An opening first: reading on is seldom needed (best_window's ENOUGH).
+        first = Highlighter.SCAN_CHARS if every else Highlighter.ENOUGH
+        texts = document_texts([doc.pk for doc in batch], first)
         for doc in sorted(batch, key=lambda d: (d.filing_id, d.position)):
             text = texts.get(doc.pk) or ""
             found = highlighter.best_window(text)
+            if found is None and len(text) == first < Highlighter.SCAN_CHARS:
+                text = document_texts([doc.pk], Highlighter.SCAN_CHARS)[doc.pk]
+                found = highlighter.best_window(text)
             if found is None:
                 continue
             snippet = highlighter.render(text, found)
@@ -725,16 +725,29 @@ def document_snippets(highlighter: Highlighter, docs, every: bool):
             doc_hits[doc.filing_id].append(
                 DocumentHit(doc.position, doc.sequence, doc.type, doc.description, snippet, url)
             )
+            seen[doc.filing_id] |= found.terms
             if doc.filing_id not in best or found.distinct > best[doc.filing_id][0]:
                 best[doc.filing_id] = (found.distinct, snippet)
-        pending = {
-            acc: rest
-            for acc, rest in pending.items()
-            if rest and not every and best.get(acc, (0,))[0] < want
-        }
+        if take == 1:  # on for the terms not seen yet
+            pending = {a: rest for a, rest in pending.items() if rest and len(seen[a]) < want}
+        elif take == 3:  # on only where nothing was found
+            pending = {a: rest for a, rest in pending.items() if rest and a not in best}
         if not pending:
             break
     return best, doc_hits
+
+
+def document_texts(pks: list[int], chars: int) -> dict[int, str]:
+    """The first `chars` characters of these documents' plain text."""
+    if not pks:
+        return {}
+    marks = ", ".join(["%s"] * len(pks))
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT id, substr(text, 1, %s) FROM filings_document WHERE id IN ({marks})",
+            [chars, *pks],
+        )
+        return dict(cur.fetchall())
 
 
 PRIMARY_ROLES = ("filer", "issuer", "subject-company", "filed-for", "filed-by")
@@ -814,7 +827,8 @@ class Window:
     start: int
     end: int
     matches: list[tuple[int, int]]
-    distinct: int
+    distinct: int  # terms in the window; after best_window, terms in the text read
+    terms: set[int] = field(default_factory=set)  # which terms the text read has
 
 
 class Highlighter:
@@ -827,6 +841,7 @@ class Highlighter:
     # list (a filing's match itself comes from the index, which reads everything).
     SCAN_CHARS = 500_000
     BLOCK = 50_000  # folded and searched at a time
+    ENOUGH = 100_000  # read on for an excerpt with every term only this far
     OVERLAP = 1_000  # how far a match may run past the end of its block
 
     def __init__(self, terms: Sequence[Term]):
@@ -846,7 +861,8 @@ class Highlighter:
         """The excerpt with the most distinct terms among the first matches, or None.
 
         The text is folded and searched a block at a time, and reading stops at the first
-        block after which some excerpt has every term: a 10-K's opening usually will."""
+        block after which some excerpt has every term (a 10-K's opening usually will), or
+        past ENOUGH characters once every term has been seen somewhere."""
         if not self.patterns or not text:
             return None
         limit = min(len(text), self.SCAN_CHARS)
@@ -866,10 +882,13 @@ class Highlighter:
                 matches.sort()
                 best = self.choose(matches)
                 if best.distinct == len(self.patterns):
-                    break
+                    break  # an excerpt with every term
+                if end >= self.ENOUGH and all(counts):
+                    break  # every term, if not side by side: enough reading
             start = end
         if best is not None:
-            best.distinct = len({t for _, _, t in matches})
+            best.terms = {t for _, _, t in matches}
+            best.distinct = len(best.terms)
         return best
 
     def choose(self, matches: list[tuple[int, int, int]]) -> Window:
@@ -878,7 +897,12 @@ class Highlighter:
         for i, (start, _end, _term) in enumerate(matches):
             window_start = max(0, start - self.LEAD)
             window_end = window_start + self.WIDTH
-            inside = [(s, e, t) for s, e, t in matches[i:] if e <= window_end]
+            inside = []
+            for s, e, t in itertools.islice(matches, i, None):
+                if s >= window_end:
+                    break  # sorted: the rest start later still
+                if e <= window_end:
+                    inside.append((s, e, t))
             distinct = len({t for _, _, t in inside})
             if best is None or distinct > best.distinct:
                 best = Window(window_start, window_end, [(s, e) for s, e, _ in inside], distinct)
@@ -1635,8 +1659,11 @@ class PostgresBackend(Backend):
                 cur.execute(f"DROP INDEX {name}")
         yield
         with connection.cursor() as cur:
+            # A GIN build sorts its entries in this much memory (the default is 64 MB).
+            cur.execute("SET maintenance_work_mem = '512MB'")
             for name, definition in CHUNK_INDEXES.items():
                 cur.execute(f"CREATE INDEX {name} ON filings_searchchunk {definition}")
+            cur.execute("RESET maintenance_work_mem")
 
     def optimize(self):
         with connection.cursor() as cur:
