@@ -244,12 +244,8 @@ class Snapshot:
         return other
 
 
-def ymd(value) -> int:
-    if not value:
-        return 0
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value[:10])
-    return value.year * 10000 + value.month * 100 + value.day
+def ymd(day: dt.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
 
 
 def key_array(text: str | None) -> np.ndarray:
@@ -269,8 +265,7 @@ def current(cur) -> Snapshot:
     """The copy, brought up to date with what this connection can see."""
     global _current
     database = f"{connection.vendor}:{connection.settings_dict['NAME']}"
-    cur.execute("SELECT generation, token FROM filings_searchlog ORDER BY generation DESC LIMIT 1")
-    head = cur.fetchone() or (0, "")
+    head = log_head(cur)
     snap = _current
     if snap is not None and snap.database == database and (snap.generation, snap.token) == head:
         return snap
@@ -282,6 +277,12 @@ def current(cur) -> Snapshot:
             snap = catch_up(cur, snap) or load(cur, database)
         _current = snap
         return snap
+
+
+def log_head(cur) -> tuple[int, str]:
+    """The newest log row's (generation, token); (0, "") when the log is empty."""
+    cur.execute("SELECT generation, token FROM filings_searchlog ORDER BY generation DESC LIMIT 1")
+    return tuple(cur.fetchone() or (0, ""))
 
 
 def catch_up(cur, snap: Snapshot) -> Snapshot | None:
@@ -300,7 +301,7 @@ def catch_up(cur, snap: Snapshot) -> Snapshot | None:
     if any(keys == EVERYTHING for _g, _t, keys in later):
         return None
     changed = np.unique(np.concatenate([key_array(keys) for _g, _t, keys in later]))
-    if len(changed) > max(CATCH_UP_KEYS, 0) or len(changed) > max(1000, snap.size // 10):
+    if len(changed) > min(CATCH_UP_KEYS, max(1000, snap.size // 10)):
         return None
     snap = snap.copy()
     snap.drop(changed)
@@ -321,9 +322,7 @@ def catch_up(cur, snap: Snapshot) -> Snapshot | None:
 
 def load(cur, database: str) -> Snapshot:
     """Everything, read afresh: a few grouped queries rather than a row per value."""
-    cur.execute("SELECT generation, token FROM filings_searchlog ORDER BY generation DESC LIMIT 1")
-    generation, token = cur.fetchone() or (0, "")
-    snap = Snapshot(database, generation, token)
+    snap = Snapshot(database, *log_head(cur))
     snap.set_filings(*read_filings(cur))
     keys = (
         "string_agg(CAST(fkey AS text), ',')"

@@ -665,7 +665,9 @@ def build_hits(
         best, doc_hits = document_snippets(highlighter, docs, documents)
     else:
         # Nothing to find: the opening of each filing's first document will do.
-        for doc in docs.filter(position=0).annotate(opening=Substr("text", 1, 480)):
+        for doc in docs.filter(position=0).annotate(
+            opening=Substr("text", 1, Highlighter.WIDTH * 2)
+        ):
             openings[doc.filing_id] = doc.opening
     hits = []
     for _key, accession, score in ranked:
@@ -704,11 +706,11 @@ def document_snippets(highlighter: Highlighter, docs, every: bool):
     for doc in docs:
         pending[doc.filing_id].append(doc)
     best, seen, doc_hits = {}, defaultdict(set), defaultdict(list)
+    # An opening first: reading on is seldom needed (best_window's ENOUGH).
+    first = Highlighter.SCAN_CHARS if every else Highlighter.ENOUGH
     for take in (None,) if every else (1, 3, 20):
         batch = [doc for rest in pending.values() for doc in rest[:take]]
         pending = {acc: rest[take:] for acc, rest in pending.items()} if take else {}
-        # An opening first: reading on is seldom needed (best_window's ENOUGH).
-        first = Highlighter.SCAN_CHARS if every else Highlighter.ENOUGH
         texts = document_texts([doc.pk for doc in batch], first)
         for doc in sorted(batch, key=lambda d: (d.filing_id, d.position)):
             text = texts.get(doc.pk) or ""
@@ -1493,14 +1495,13 @@ CHUNK_INDEXES = {
 # common words ("board of directors") that is tens of thousands of rows. So each chunk
 # also keeps its runs of two and three words as single lexemes (`grams`, no positions):
 # a phrase of up to three words is one index lookup, a longer one is narrowed by them.
-GRAM_SIZES = (2, 3)
 
 
 def grams(words: Sequence[str]) -> set[str]:
     """The chunk's runs of two and three words (none so long it cannot be a lexeme)."""
     found = set(map(" ".join, zip(words, words[1:], strict=False)))
     found.update(map(" ".join, zip(words, words[1:], words[2:], strict=False)))
-    return {g for g in found if len(g) < 500} if any(len(w) > 150 for w in words) else found
+    return {g for g in found if len(g) < 500}
 
 
 def pg_needs(term: Term) -> list[tuple[str, str]]:
@@ -1509,7 +1510,7 @@ def pg_needs(term: Term) -> list[tuple[str, str]]:
     star = ":*" if term.prefix else ""
     if len(words) == 1:
         return [("tsv", f"'{words[0]}'{star}")]
-    if len(words) <= max(GRAM_SIZES):
+    if len(words) <= 3:
         return [("grams", f"'{' '.join(words)}'{star}")]
     runs = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
     narrowed = " & ".join(f"'{r}'" for r in runs[:-1]) + f" & '{runs[-1]}'{star}"
@@ -1526,10 +1527,11 @@ def pg_any(terms: Sequence[Term], exclude: Sequence[Term] = ()) -> tuple[str, li
     """SQL over a chunk: any of `terms` and (when given) none of `exclude`. Terms and
     exclusions on one column go to the index as one tsquery."""
     needs = [pg_needs(t) for t in terms]
-    columns = {n[0][0] for n in needs if len(n) == 1}
-    if all(len(n) == 1 for n in needs) and len(columns) == 1:
-        column = columns.pop()
-        text = " | ".join(f"({n[0][1]})" for n in needs)
+    columns = {column for need in needs for column, _text in need}
+    rest = list(exclude)
+    if len(columns) == 1 and all(len(need) == 1 for need in needs):
+        (column,) = columns
+        text = " | ".join(f"({need[0][1]})" for need in needs)
         rest = []
         for term in exclude:
             need = pg_needs(term)
@@ -1538,18 +1540,12 @@ def pg_any(terms: Sequence[Term], exclude: Sequence[Term] = ()) -> tuple[str, li
             else:
                 rest.append(term)
         sql, params = pg_match(column, text)
-        if rest:
-            not_sql, not_params = pg_any(rest)
-            sql, params = f"{sql} AND NOT ({not_sql})", params + not_params
-        return sql, params
-    sqls, params = [], []
-    for need in needs:
-        parts = [pg_match(column, text) for column, text in need]
-        sqls.append("(" + " AND ".join(sql for sql, _ in parts) + ")")
-        params += [p for _, ps in parts for p in ps]
-    sql = "(" + " OR ".join(sqls) + ")"
-    if exclude:
-        not_sql, not_params = pg_any(exclude)
+    else:
+        parts = [[pg_match(column, text) for column, text in need] for need in needs]
+        sql = "(" + " OR ".join("(" + " AND ".join(s for s, _ in p) + ")" for p in parts) + ")"
+        params = [x for part in parts for _s, ps in part for x in ps]
+    if rest:
+        not_sql, not_params = pg_any(rest)
         sql, params = f"{sql} AND NOT ({not_sql})", params + not_params
     return sql, params
 
@@ -1561,18 +1557,13 @@ class PostgresBackend(Backend):
         # Most filings are one chunk: every group against it, the exclusions inside the
         # first group's tsquery where they can go. Long filings match when each group
         # matches one of their chunks and no chunk has an excluded term.
+        each = [pg_any(group) for group in groups]
         first, params = pg_any(groups[0], exclude)
-        where = [first]
-        for group in groups[1:]:
-            sql, more = pg_any(group)
-            where.append(sql)
-            params += more
+        where = [first] + [sql for sql, _ in each[1:]]
+        params += [p for _, ps in each[1:] for p in ps]
         one = "SELECT fkey FROM filings_searchchunk WHERE NOT multi AND " + " AND ".join(where)
-        across = []
-        for group in groups:
-            sql, more = pg_any(group)
-            across.append(f"SELECT fkey FROM filings_searchchunk WHERE multi AND {sql}")
-            params += more
+        across = [f"SELECT fkey FROM filings_searchchunk WHERE multi AND {sql}" for sql, _ in each]
+        params += [p for _, ps in each for p in ps]
         sql = " INTERSECT ".join(across)
         if exclude:
             not_sql, more = pg_any(exclude)
