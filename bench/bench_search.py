@@ -280,13 +280,14 @@ def build(total: int) -> tuple[float, int, int]:
 
     from filings import search
     from filings.models import Document, Filing
+    from filings.search import backend as backends
 
     start = time.perf_counter()
     real = ingest_corpus()
     gen = Generator()
     gen.make_pools(companies=max(50, total // 20), people=max(100, total // 5))
     made, step = len(real), 2000
-    backend = search._backend()
+    backend = backends.current()
     with backend.bulk():
         while made < total:
             count = min(step, total - made)
@@ -333,8 +334,9 @@ def run_backend(total: int, build_store: bool = True) -> None:
     setup_django()
     from django.db import connection
 
-    from filings import facetindex, search
+    from filings import search
     from filings.models import Document, Filing
+    from filings.search import facets
 
     if build_store:
         print(f"== {connection.vendor}: building {total} filings", flush=True)
@@ -348,7 +350,7 @@ def run_backend(total: int, build_store: bool = True) -> None:
     t = time.perf_counter()
     search.search(queries[0])
     first = (time.perf_counter() - t) * 1000
-    snap = facetindex._current
+    snap = facets._current
     held = sum(a.nbytes for a in (snap.present, snap.filed, snap.accession)) + sum(
         f.keys.nbytes + f.local.nbytes for f in snap.facets.values()
     )

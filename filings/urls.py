@@ -1,27 +1,35 @@
+"""The app's pages, by area: the views package has one module per heading below."""
+
 from django.contrib import admin
 from django.urls import path
 
-from . import views
+from .views import api, companies, documents, filings, people, search, upload
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("filings/", views.filing_list, name="filing-list"),
-    path("filings/upload/", views.upload, name="upload"),
-    path("filings/<str:accession>/", views.filing_detail, name="filing"),
-    path("filings/<str:accession>/source.txt", views.filing_source, name="filing-source"),
-    path("filings/<str:accession>/source/", views.filing_header, name="filing-header"),
-    path("filings/<str:accession>/<str:slug>/", views.filing_detail, name="document"),
+    # Filings: the list, the reading view, the raw submission and its header.
+    path("", filings.home, name="home"),
+    path("filings/", filings.filing_list, name="filing-list"),
+    # Uploads (before the accession pattern, which would take "upload").
+    path("filings/upload/", upload.upload, name="upload"),
+    path("filings/<str:accession>/", filings.filing_detail, name="filing"),
+    path("filings/<str:accession>/source.txt", filings.filing_source, name="filing-source"),
+    path("filings/<str:accession>/source/", filings.filing_header, name="filing-header"),
+    path("filings/<str:accession>/<str:slug>/", filings.filing_detail, name="document"),
+    # Documents: the sanitized rendering in its frame, and decoded files.
     path(
         "filings/<str:accession>/<str:slug>/content",
-        views.document_content,
+        documents.document_content,
         name="document-content",
     ),
-    path("filings/<str:accession>/<str:slug>/file", views.document_file, name="document-file"),
-    path("companies/<int:cik>/", views.company_detail, name="company"),
-    path("people/<int:pk>/", views.person_detail, name="person"),
-    path("search/", views.search_page, name="search"),
-    path("search/feed", views.search_feed, name="search-feed"),
-    path("search/typeahead", views.typeahead, name="typeahead"),
-    path("api/<str:kind>.json", views.api_rows, name="api"),
+    path("filings/<str:accession>/<str:slug>/file", documents.document_file, name="document-file"),
+    # Companies and people.
+    path("companies/<int:cik>/", companies.company_detail, name="company"),
+    path("people/<int:pk>/", people.person_detail, name="person"),
+    # Search.
+    path("search/", search.search_page, name="search"),
+    path("search/feed", search.search_feed, name="search-feed"),
+    path("search/typeahead", search.typeahead, name="typeahead"),
+    # The JSON API.
+    path("api/<str:kind>.json", api.api_rows, name="api"),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,7 @@
 """The search log: which filings' search rows changed, in commit order.
 
 Each process keeps the facet values of every indexed filing in memory
-(filings.facetindex) and reads this log before a search to learn what changed since.
+(filings.search.facets) and reads this log before a search to learn what changed since.
 filings.search adds a row for each write; removals are logged by triggers, so rows that
 go with a deleted filing (cascade, Django's flush, TRUNCATE) are seen as well.
 """

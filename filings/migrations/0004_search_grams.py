@@ -1,7 +1,7 @@
 """PostgreSQL: each search chunk also keeps its runs of two and three words (`grams`).
 
 A phrase is then one index lookup instead of a re-check of every candidate's tsvector
-(filings.search.pg_needs). Chunks written before this migration have no runs, so a
+(filings.search.postgres.pg_needs). Chunks written before this migration have no runs, so a
 store that already has filings must be re-indexed: `manage.py reindex`.
 """
 

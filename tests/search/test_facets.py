@@ -5,10 +5,11 @@ import numpy as np
 import pytest
 from django.db import connection, transaction
 
-from filings import facetindex, identity, ingest, search
+from filings import identity, ingest, search
 from filings.models import Event, Filing, IdentityChange, Person
+from filings.search import facets
 from tests.fixtures import submission
-from tests.test_search import accessions, facet_counts, find, independent_counts, store
+from tests.search.helpers import accessions, facet_counts, find, independent_counts, store
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_a_rolled_back_write_is_forgotten():
 
 
 def test_a_copy_far_behind_the_log_reads_everything_again(monkeypatch):
-    monkeypatch.setattr(facetindex, "LOG_KEEP", 2)
+    monkeypatch.setattr(facets, "LOG_KEEP", 2)
     store(1, sentence="Widgets.")
     assert find("").total == 1
     for n in range(2, 8):
@@ -81,8 +82,8 @@ def test_a_caught_up_copy_equals_a_fresh_one():
     Filing.objects.filter(accession="0000000001-04-000003").delete()
     ingest.ingest(submission(acc="0000000001-04-000004", form="10-K", image=None), "v.txt")
     with connection.cursor() as cur:
-        caught_up = facetindex.current(cur)
-        fresh = facetindex.load(cur, caught_up.database)
+        caught_up = facets.current(cur)
+        fresh = facets.load(cur, caught_up.database)
     everything = fresh.everything()
     assert np.array_equal(caught_up.everything()[: fresh.size], everything)
     for name in (*search.FACETS, "cik"):

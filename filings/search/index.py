@@ -1,0 +1,56 @@
+"""Writing the index: inside the caller's transaction, so a filing and its search rows
+commit together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+
+from ..models import Filing
+from . import backend as backends
+from .records import build_records
+
+INDEX_BATCH = 200
+
+
+def index_filing(filing: Filing | str) -> None:
+    """(Re)index one filing, inside the caller's transaction."""
+    accession = filing if isinstance(filing, str) else filing.accession
+    index_filings([accession])
+
+
+def index_filings(accessions: Sequence[str]) -> int:
+    """(Re)index filings in batches; returns how many were indexed."""
+    backend = backends.current()
+    done = 0
+    for i in range(0, len(accessions), INDEX_BATCH):
+        records = build_records(accessions[i : i + INDEX_BATCH])
+        backend.write(records)
+        done += len(records)
+    return done
+
+
+def remove_filing(accession: str) -> None:
+    backends.current().remove([accession])
+
+
+def reindex(stdout=None) -> int:
+    """Rebuild every search table from the stored filings, oldest first."""
+    backend = backends.current()
+    accessions = list(
+        Filing.objects.order_by("filed_date", "accession").values_list("accession", flat=True)
+    )
+    total = len(accessions)
+    with transaction.atomic():
+        backend.clear()
+        done = 0
+        with backend.bulk():
+            for i in range(0, total, INDEX_BATCH):
+                records = build_records(accessions[i : i + INDEX_BATCH])
+                backend.write(records, fresh=True)
+                done += len(records)
+                if stdout is not None:
+                    stdout.write(f"indexed {done}/{total} filings")
+        backend.optimize()
+    return done

@@ -1,0 +1,102 @@
+"""A company: its names and addresses over time, its filings and the people linked to it."""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from ..models import Company, Event, FilingParty
+from . import PAGE_SIZE, htmx_fragment
+
+
+@require_GET
+def company_detail(request, cik):
+    company = get_object_or_404(Company, cik=cik)
+    appearances = (
+        FilingParty.objects.filter(Q(company=company) | Q(cik=cik))
+        .select_related("filing")
+        .order_by("-filing__filed_date", "filing__accession")
+    )
+    forms = sorted(set(appearances.values_list("filing__form", flat=True)))
+    years = sorted(
+        {d.year for d in appearances.values_list("filing__filed_date", flat=True) if d},
+        reverse=True,
+    )
+    chosen_form, chosen_year = request.GET.get("form", ""), request.GET.get("year", "")
+    listed = appearances
+    if chosen_form:
+        listed = listed.filter(filing__form=chosen_form)
+    if chosen_year.isdigit():
+        listed = listed.filter(filing__filed_date__year=int(chosen_year))
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "company": company,
+        "page": page,
+        "forms": forms,
+        "years": years,
+        "chosen_form": chosen_form,
+        "chosen_year": chosen_year,
+        "query": query.urlencode(),
+        "history": company_history(appearances),
+        "former_names": former_names(appearances),
+        "people": company_people(company),
+    }
+    return htmx_fragment(request, "filings/company_detail.html", "company-filings", context)
+
+
+def company_history(appearances) -> list[dict]:
+    """Names and addresses over time, from each filing's header snapshot, oldest first:
+    one row each time the name or an address changes."""
+    rows: list[dict] = []
+    for party in appearances.order_by("filing__filed_date", "filing__accession"):
+        state = (party.name, party.business_address or {}, party.mail_address or {})
+        if rows and rows[-1]["state"] == state:
+            rows[-1]["until"] = party.filing.filed_date
+            continue
+        rows.append(
+            {
+                "state": state,
+                "name": party.name,
+                "business": party.business_address,
+                "mail": party.mail_address,
+                "since": party.filing.filed_date,
+                "until": party.filing.filed_date,
+                "filing": party.filing,
+            }
+        )
+    return rows
+
+
+def former_names(appearances) -> list[dict]:
+    """FORMER COMPANY entries across every snapshot, each name once, by date of change."""
+    seen: dict[str, dict] = {}
+    for names in appearances.values_list("former_names", flat=True):
+        for entry in names or []:
+            seen.setdefault(entry["name"], entry)
+    return sorted(seen.values(), key=lambda e: e.get("date_of_change") or "")
+
+
+def company_people(company) -> list[dict]:
+    """People linked to the company through events in its filings, with roles and dates."""
+    events = (
+        Event.objects.filter(filing__parties__company=company)
+        .select_related("person", "filing")
+        .distinct()
+        .order_by("filing__filed_date")
+    )
+    people: dict[int, dict] = {}
+    for event in events:
+        person = event.person.canonical()
+        row = people.setdefault(
+            person.pk, {"person": person, "roles": [], "first": None, "last": None}
+        )
+        label = event.event_type + (f": {event.role}" if event.role else "")
+        if label not in row["roles"]:
+            row["roles"].append(label)
+        date = event.effective_date or event.filing.filed_date
+        if date:
+            row["first"] = min(filter(None, [row["first"], date]))
+            row["last"] = max(filter(None, [row["last"], date]))
+    return sorted(people.values(), key=lambda r: r["person"].name)

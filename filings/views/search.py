@@ -1,0 +1,155 @@
+"""The search page with its facets, the typeahead in every page's header, and the Atom
+feed of a search."""
+
+import html
+import re
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET
+
+from .. import search
+from . import htmx_fragment
+
+SEARCH_PAGE_SIZE = 20
+
+
+FACET_LABELS = {
+    "form": "Form type",
+    "year": "Filing year",
+    "company": "Company",
+    "person": "Person",
+    "role": "Party role",
+    "state": "State",
+    "sic": "SIC",
+    "item": "8-K item",
+}
+
+
+def search_state(request):
+    """The query, facet selections and page, all from the URL."""
+    text = request.GET.get("q", "")
+    query = search.parse_query(text)
+    chosen = {name: request.GET.get(name, "") for name in FACET_LABELS if request.GET.get(name)}
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    return text, query, chosen, page
+
+
+MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, is_match) pieces, so the template escapes every character and
+    no document-derived HTML needs to be trusted."""
+    parts, at = [], 0
+    for m in MARK.finditer(snippet or ""):
+        if m.start() > at:
+            parts.append((html.unescape(snippet[at : m.start()]), False))
+        parts.append((html.unescape(m.group(1)), True))
+        at = m.end()
+    if at < len(snippet or ""):
+        parts.append((html.unescape(snippet[at:]), False))
+    return parts
+
+
+@require_GET
+def search_page(request):
+    text, query, chosen, page = search_state(request)
+    show_documents = request.GET.get("docs") == "1"
+    results = search.search(
+        query, page=page, per_page=SEARCH_PAGE_SIZE, facets=chosen, documents=show_documents
+    )
+    for hit in results.hits:
+        hit.parts = snippet_parts(hit.snippet)
+        for doc in hit.documents:
+            doc.parts = snippet_parts(doc.snippet)
+    base = request.GET.copy()
+    base.pop("page", None)
+    facets = []
+    for name, label in FACET_LABELS.items():
+        values = []
+        for value, value_label, count in results.facets.get(name, []):
+            link = base.copy()
+            selected = str(chosen.get(name, "")) == str(value)
+            if selected:
+                link.pop(name, None)
+            else:
+                link[name] = value
+            values.append(
+                {
+                    "label": value_label,
+                    "count": count,
+                    "selected": selected,
+                    "url": "?" + link.urlencode(),
+                }
+            )
+        if values:
+            facets.append({"name": name, "label": label, "values": values})
+    context = {
+        "q": text,
+        "query": query,
+        "results": results,
+        "facets": facets,
+        "chosen": chosen,
+        "show_documents": show_documents,
+        "first_index": (results.page - 1) * results.per_page + 1,
+        "base": base.urlencode(),
+        "feed_url": f"{reverse('search-feed')}?{base.urlencode()}",
+    }
+    return htmx_fragment(request, "filings/search.html", "search-results", context)
+
+
+@require_GET
+def typeahead(request):
+    text = request.GET.get("q", "")[:200]
+    matches = search.typeahead(text) if len(text.strip()) >= 2 else []
+    return render(request, "filings/search.html#typeahead", {"matches": matches, "q": text})
+
+
+class SearchFeed(Feed):
+    """New filings matching a saved search, as Atom: the search URL plus /feed."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        self.request = request
+        return search_state(request)
+
+    def title(self, state):
+        return f"EDGAR dashboard: {state[0] or 'all filings'}"
+
+    def link(self, state):
+        return f"{reverse('search')}?{self.request.GET.urlencode()}"
+
+    def subtitle(self, state):
+        return "The newest filings matching this search."
+
+    def items(self, state):
+        # The best matches, newest stored first: a reader polls for what arrived since.
+        text, query, chosen, _ = state
+        hits = search.search(query, page=1, per_page=100, facets=chosen).hits
+        return sorted((hit.filing for hit in hits), key=lambda f: f.created_at, reverse=True)[:50]
+
+    def item_title(self, filing):
+        party = filing.primary_party
+        return f"{filing.form} {party.name if party else ''} ({filing.accession})"
+
+    def item_description(self, filing):
+        return f"Filed {filing.filed_date:%Y-%m-%d}" if filing.filed_date else ""
+
+    def item_link(self, filing):
+        return filing.get_absolute_url()
+
+    def item_pubdate(self, filing):
+        return filing.created_at
+
+    def item_updateddate(self, filing):
+        return filing.updated_at
+
+
+search_feed = SearchFeed()
