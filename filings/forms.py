@@ -21,14 +21,34 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
+    # Empty files are allowed here so that each gets its own refusal, naming it, while
+    # the other files of the batch are stored.
     files = MultipleFileField(
         label="Submission files",
-        help_text="EDGAR complete-submission files (.txt, .nc); several at once.",
+        help_text="EDGAR complete-submission files (.txt, .nc, or either as .gz); several at once.",
+        allow_empty_file=True,
+    )
+    replace_complete = forms.BooleanField(
+        required=False,
+        label="Let a damaged copy replace a complete version",
+        help_text="A truncated or concatenated copy, or one with fewer documents, is otherwise "
+        "kept as a version but not made current.",
     )
 
 
 class FilingFilterForm(forms.Form):
-    form = forms.CharField(required=False, label="Form type", max_length=40)
+    form = forms.CharField(
+        required=False,
+        label="Form type",
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "8-K, 13F, 8-K*",
+                "title": "13F finds 13F-HR and 13F-NT; 8-K finds 8-K and 8-K/A; "
+                "8-K* also finds 8-K12B.",
+            }
+        ),
+    )
     company = forms.CharField(required=False, label="Company name or CIK", max_length=200)
     filed_from = forms.DateField(
         required=False, label="Filed from", widget=forms.DateInput(attrs={"type": "date"})
@@ -37,15 +57,43 @@ class FilingFilterForm(forms.Form):
         required=False, label="Filed to", widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("filed_from"), data.get("filed_to")
+        if start and end and start > end:
+            # Kept as given (no filing matches), so the reader sees why the list is empty.
+            self.add_error(
+                None,
+                f"Filed from ({start:%Y-%m-%d}) is after filed to ({end:%Y-%m-%d}): "
+                "no filing can match. Swap the dates?",
+            )
+        return data
+
+    def problems(self) -> list[str]:
+        """What could not be used, in words; each unusable filter is left out."""
+        out = list(self.non_field_errors())
+        for name in ("filed_from", "filed_to", "form", "company"):
+            if name in self.errors:
+                value = self.data.get(name, "")
+                out.append(
+                    f"{self[name].label} “{value}” is not a date (use YYYY-MM-DD); "
+                    "it was not applied."
+                    if name.startswith("filed")
+                    else f"{self[name].label}: {' '.join(self.errors[name])} It was not applied."
+                )
+        return out
+
     def apply(self, filings):
+        """The filings meeting every filter that is valid (call after is_valid())."""
         data = self.cleaned_data
-        if data["form"]:
-            filings = filings.filter(form__iexact=data["form"].strip())
-        if data["filed_from"]:
+        form = (data.get("form") or "").strip().upper()
+        if form:
+            filings = filings.filter(form_matches(form))
+        if data.get("filed_from"):
             filings = filings.filter(filed_date__gte=data["filed_from"])
-        if data["filed_to"]:
+        if data.get("filed_to"):
             filings = filings.filter(filed_date__lte=data["filed_to"])
-        company = data["company"].strip()
+        company = (data.get("company") or "").strip()
         if re.fullmatch(r"\d{1,10}", company):
             filings = filings.filter(parties__cik=int(company)).distinct()
         elif company:
@@ -53,3 +101,12 @@ class FilingFilterForm(forms.Form):
                 Q(parties__name__icontains=company) | Q(parties__company__name__icontains=company)
             ).distinct()
         return filings
+
+
+def form_matches(form: str) -> Q:
+    """A form type and its family: the form, its amendments, and the forms that continue
+    it after a hyphen (13F: 13F-HR, 13F-NT/A); `8-K*` is every form starting with 8-K."""
+    if form.endswith("*"):
+        return Q(form__istartswith=form.rstrip("*"))
+    base = form.removesuffix("/A")
+    return Q(form__iexact=form) | Q(form__iexact=f"{base}/A") | Q(form__istartswith=f"{base}-")

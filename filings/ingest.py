@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.urls import reverse
 
 from . import crosscheck, edgar, identity, render, sanitize, search
@@ -36,13 +37,15 @@ from .models import (
     Item,
     OrganizationMention,
     RawFile,
+    VersionChange,
     document_slug,
 )
 from .names import is_person
 
 ACCESSION_RE = re.compile(r"^\d{10}-\d{2}-\d{6}$")
 
-CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
+# KEPT: stored as a version of its accession, but not made current (see damage()).
+CREATED, UPDATED, UNCHANGED, KEPT, REFUSED = "created", "updated", "unchanged", "kept", "refused"
 
 
 class Refused(Exception):
@@ -86,13 +89,13 @@ class IngestResult:
         return self.status != REFUSED
 
 
-def ingest(data: bytes, name: str, user=None) -> IngestResult:
+def ingest(data: bytes, name: str, user=None, replace_complete: bool = False) -> IngestResult:
     """Parse, validate and store one uploaded submission."""
     try:
         prepared = prepare(data, name)
     except Refused as exc:
         return IngestResult(name=name, status=REFUSED, message=str(exc))
-    return store(prepared, user=user)
+    return store(prepared, user=user, replace_complete=replace_complete)
 
 
 def prepare(data: bytes, name: str) -> Prepared:
@@ -275,20 +278,50 @@ def same_filing_resolver(sub: edgar.Submission):
     return resolve
 
 
-def store(prepared: Prepared, user=None) -> IngestResult:
-    """Write a prepared filing in one transaction; idempotent by accession."""
+def store(prepared: Prepared, user=None, replace_complete: bool = False) -> IngestResult:
+    """Write a prepared filing in one transaction; idempotent by accession.
+
+    `replace_complete`: let a damaged copy become current over a complete version."""
     save_raw_blob(prepared)
     try:
-        return _store_once(prepared, user)
+        return _store_once(prepared, user, replace_complete)
     except IntegrityError:
         # A concurrent upload of the same accession won the race; ours is now a
         # re-upload of a stored filing, which the second attempt sees and handles.
-        return _store_once(prepared, user)
+        return _store_once(prepared, user, replace_complete)
 
 
 def replace(prepared: Prepared) -> IngestResult:
     """Rewrite a stored filing's rows from the same raw bytes (after a reader change)."""
-    return _store_once(prepared, user=None, rewrite=True)
+    with transaction.atomic():
+        existing = (
+            Filing.objects.select_for_update()
+            .select_related("raw")
+            .get(accession=prepared.submission.accession)
+        )
+        raw = existing.raw
+        describe(raw, prepared)
+        raw.save(update_fields=["findings", "document_count"])
+        write_version(prepared, raw, existing)
+    return result(prepared, UPDATED, "re-read from the stored upload", raw.version)
+
+
+def make_current(filing: Filing, version: int, user) -> IngestResult:
+    """Make a stored version of the filing its current one, recorded as a VersionChange."""
+    raw = RawFile.objects.get(accession=filing.accession, version=version)
+    prepared = prepare(raw.read(), raw.original_name or filing.accession)
+    with transaction.atomic():
+        existing = Filing.objects.select_for_update().get(accession=filing.accession)
+        if existing.raw_id == raw.pk:
+            return result(prepared, UNCHANGED, f"version {version} is already current", version)
+        VersionChange.objects.create(
+            accession=filing.accession,
+            from_version=existing.version,
+            to_version=version,
+            by=user if user is not None and user.is_authenticated else None,
+        )
+        write_version(prepared, raw, existing)
+    return result(prepared, UPDATED, f"version {version} is now current", version)
 
 
 def save_raw_blob(prepared: Prepared) -> str:
@@ -303,61 +336,127 @@ def save_raw_blob(prepared: Prepared) -> str:
     return name
 
 
-def _store_once(prepared: Prepared, user, rewrite: bool = False) -> IngestResult:
+# Findings that make a copy worse than a complete version of the same accession.
+DAMAGE = {
+    "truncated": "it is truncated",
+    "concatenated-copies": "it holds several concatenated copies",
+}
+
+
+def damage(existing: Filing, prepared: Prepared) -> str:
+    """Why this upload must not replace the current, complete version ('' if it may)."""
+    if any(f["code"] in DAMAGE for f in existing.findings):
+        return ""  # the current version is damaged too
+    codes = {f.code for f in prepared.submission.findings}
+    reasons = [reason for code, reason in DAMAGE.items() if code in codes]
+    count = len(prepared.submission.documents)
+    if count < existing.document_count:
+        reasons.append(f"it has fewer documents ({count}, against {existing.document_count})")
+    return " and ".join(reasons)
+
+
+def _store_once(prepared: Prepared, user, replace_complete: bool) -> IngestResult:
     sub = prepared.submission
-    findings = [dataclasses.asdict(f) for f in sub.findings]
     with transaction.atomic():
-        existing = Filing.objects.select_for_update().filter(accession=sub.accession).first()
-        same_bytes = existing is not None and existing.raw.sha256 == prepared.sha256
-        if same_bytes and not rewrite:
-            return IngestResult(
-                name=prepared.name,
-                status=UNCHANGED,
-                accession=sub.accession,
-                message="already stored with the same bytes",
-                findings=existing.findings,
-                version=existing.version,
-            )
-        if existing is None:
-            version = 1
-        else:
-            version = existing.version if same_bytes else existing.version + 1
-        raw, _ = RawFile.objects.get_or_create(
-            sha256=prepared.sha256,
-            defaults={
-                "blob": RawFile.storage_name(prepared.sha256),
-                "size": len(prepared.data),
-                "original_name": prepared.name[:255],
-                "accession": sub.accession,
-                "version": version,
-                "uploaded_by": user if user is not None and user.is_authenticated else None,
-            },
+        existing = (
+            Filing.objects.select_for_update()
+            .select_related("raw")
+            .filter(accession=sub.accession)
+            .first()
         )
-        if existing is not None:
-            # A new version replaces the parsed rows; every earlier RawFile stays.
-            existing.documents.all().delete()
-            existing.parties.all().delete()
-            existing.items.all().delete()
-        previous = forget_extraction(existing) if existing is not None else {}
-        filing = write_filing(sub, prepared, raw, version, findings)
-        write_children(filing, sub, prepared)
-        write_extraction(filing, prepared, previous)
-        search.index_filing(filing)
-    status = CREATED if existing is None else UPDATED
-    if existing is None:
-        message = ""
-    elif same_bytes:
-        message = "re-read from the stored upload"
-    else:
-        message = f"new bytes for a stored accession: version {version}"
+        known = RawFile.objects.filter(sha256=prepared.sha256).first()
+        if existing is not None and known is not None:
+            if known.pk == existing.raw_id:
+                return result(
+                    prepared, UNCHANGED, "already stored with the same bytes", known.version
+                )
+            return result(
+                prepared,
+                UNCHANGED,
+                f"already stored as version {known.version}; version {existing.version} is "
+                "current (make it current from the filing page)",
+                known.version,
+            )
+        uploaded_by = user if user is not None and user.is_authenticated else None
+        if existing is not None and existing.raw.is_sample:
+            # The real filing replaces the sample written for this project, as if the
+            # sample had never been loaded: same version number, no trace of it.
+            sample = existing.raw
+            raw = new_raw(prepared, sample.version, uploaded_by)
+            write_version(prepared, raw, existing)
+            sample.delete()
+            transaction.on_commit(lambda: default_storage.delete(sample.blob))
+            return result(
+                prepared, UPDATED, "replaces the sample written for this project", raw.version
+            )
+        version = (
+            RawFile.objects.filter(accession=sub.accession).aggregate(n=Max("version"))["n"] or 0
+        ) + 1
+        raw = new_raw(prepared, version, uploaded_by)
+        if existing is None:
+            write_version(prepared, raw, None)
+            return result(prepared, CREATED, "", version)
+        reason = damage(existing, prepared)
+        if reason and not replace_complete:
+            return result(
+                prepared,
+                KEPT,
+                f"stored as version {version} but not made current: {reason}. Version "
+                f"{existing.version} stays current; make this one current from the filing page.",
+                version,
+            )
+        write_version(prepared, raw, existing)
+    return result(
+        prepared, UPDATED, f"new bytes for a stored accession: version {version}", version
+    )
+
+
+def result(prepared: Prepared, status: str, message: str, version: int) -> IngestResult:
     return IngestResult(
         name=prepared.name,
         status=status,
-        accession=sub.accession,
+        accession=prepared.submission.accession,
         message=message,
-        findings=findings,
+        findings=[dataclasses.asdict(f) for f in prepared.submission.findings],
         version=version,
     )
+
+
+def new_raw(prepared: Prepared, version: int, uploaded_by) -> RawFile:
+    raw = RawFile(
+        sha256=prepared.sha256,
+        blob=RawFile.storage_name(prepared.sha256),
+        size=len(prepared.data),
+        original_name=prepared.name[:255],
+        accession=prepared.submission.accession,
+        version=version,
+        uploaded_by=uploaded_by,
+    )
+    describe(raw, prepared)
+    raw.save()
+    return raw
+
+
+def describe(raw: RawFile, prepared: Prepared) -> None:
+    raw.findings = [dataclasses.asdict(f) for f in prepared.submission.findings]
+    raw.document_count = len(prepared.submission.documents)
+
+
+def write_version(prepared: Prepared, raw: RawFile, existing: Filing | None) -> Filing:
+    """The filing's rows from this version's bytes, replacing the current version's."""
+    sub = prepared.submission
+    if existing is not None:
+        # The parsed rows are replaced; every RawFile stays.
+        existing.documents.all().delete()
+        existing.parties.all().delete()
+        existing.items.all().delete()
+    previous = forget_extraction(existing) if existing is not None else {}
+    findings = [dataclasses.asdict(f) for f in sub.findings]
+    filing = write_filing(sub, prepared, raw, raw.version, findings)
+    write_children(filing, sub, prepared)
+    write_extraction(filing, prepared, previous)
+    search.index_filing(filing)
+    return filing
 
 
 def write_filing(sub, prepared: Prepared, raw: RawFile, version: int, findings) -> Filing:

@@ -3,12 +3,22 @@
 Every row here is written by filings.ingest, the one write path.
 """
 
+import functools
+import hashlib
+from pathlib import Path
+
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 
 from .extract import model as extract_model
+
+# The sample filing (the 2004 Internap 8-K) as written for this project.
+SAMPLE_PATH = Path(__file__).resolve().parent / "sample" / "0001193125-04-218426.txt"
+
+# The party a filing is "by", first found: the issuer of a Form 4 rather than its owner.
+PRIMARY_ROLES = ("filer", "issuer", "subject-company", "filed-for", "filed-by")
 
 # Document kinds served as files rather than rendered as HTML.
 BINARY_KINDS = frozenset({"pdf", "image", "binary"})
@@ -39,6 +49,10 @@ class RawFile(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # What the reader found in these bytes, so every version can be listed with its
+    # damage without parsing it again.
+    findings = models.JSONField(default=list, blank=True)
+    document_count = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["accession", "version"]
@@ -58,6 +72,33 @@ class RawFile(models.Model):
         with default_storage.open(self.blob, "rb") as f:
             f.seek(start)
             return f.read(end - start)
+
+    @property
+    def is_sample(self) -> bool:
+        """The sample `make run` loads when the real filing is not at hand: text written
+        for this project under a real accession number."""
+        return self.sha256 == sample_sha256()
+
+
+@functools.cache
+def sample_sha256() -> str:
+    return hashlib.sha256(SAMPLE_PATH.read_bytes()).hexdigest()
+
+
+class VersionChange(models.Model):
+    """Who made which stored version of an accession its current one, and when."""
+
+    accession = models.CharField(max_length=20, db_index=True)
+    from_version = models.PositiveIntegerField()
+    to_version = models.PositiveIntegerField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.accession}: v{self.from_version} -> v{self.to_version}"
 
 
 class Company(models.Model):
@@ -203,9 +244,17 @@ class Filing(models.Model):
         return f"https://www.sec.gov/Archives/edgar/data/{cik}/{plain}/{self.accession}-index.htm"
 
     @property
+    def is_sample(self) -> bool:
+        return self.raw.is_sample
+
+    def versions(self):
+        """Every stored upload of this accession, oldest first."""
+        return RawFile.objects.filter(accession=self.accession).select_related("uploaded_by")
+
+    @property
     def primary_party(self):
         parties = list(self.parties.all())
-        for role in ("filer", "issuer", "subject-company", "filed-for", "filed-by"):
+        for role in PRIMARY_ROLES:
             for p in parties:
                 if p.role == role:
                     return p

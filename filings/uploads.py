@@ -2,6 +2,7 @@
 
 import glob
 import gzip
+import io
 from pathlib import Path
 
 # Folder scans pick these up; a file named explicitly is always read.
@@ -38,15 +39,26 @@ def expand_paths(args: list[str]) -> tuple[list[Path], list[str]]:
 
 def read_upload(path: Path) -> tuple[bytes, str]:
     """The bytes of a submission file and the name to report it under (.gz unpacked)."""
-    data = path.read_bytes()
-    name = path.name
-    if name.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise ValueError(f"{path}: not a readable gzip file ({exc})") from exc
-        name = name[:-3]
-    return data, name
+    return unpack(path.read_bytes(), path.name, shown=str(path))
+
+
+def unpack(data: bytes, name: str, limit: int | None = None, shown: str = "") -> tuple[bytes, str]:
+    """A .gz upload's contents under its name without .gz; other files as they are.
+    Raises ValueError for a damaged gzip file or, past `limit` bytes, one too large."""
+    if not name.lower().endswith(".gz"):
+        return data, name
+    shown = shown or name
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            data = f.read() if limit is None else f.read(limit + 1)
+    except (OSError, EOFError) as exc:
+        raise ValueError(f"{shown}: not a readable gzip file ({exc})") from exc
+    if limit is not None and len(data) > limit:
+        raise ValueError(
+            f"{shown}: unpacks to more than {limit / 1048576:.0f} MB, the limit for one file; "
+            "use `manage.py ingest` for larger files."
+        )
+    return data, name[:-3]
 
 
 def worker_setup() -> None:

@@ -14,6 +14,21 @@ urlpatterns = [
     path("filings/<str:accession>/", filings.filing_detail, name="filing"),
     path("filings/<str:accession>/source.txt", filings.filing_source, name="filing-source"),
     path("filings/<str:accession>/source/", filings.filing_header, name="filing-header"),
+    path(
+        "filings/<str:accession>/versions/<int:version>/",
+        filings.filing_header,
+        name="filing-version",
+    ),
+    path(
+        "filings/<str:accession>/versions/<int:version>/source.txt",
+        filings.filing_source,
+        name="filing-version-source",
+    ),
+    path(
+        "filings/<str:accession>/versions/<int:version>/current",
+        filings.make_current,
+        name="filing-version-current",
+    ),
     path("filings/<str:accession>/<str:slug>/", filings.filing_detail, name="document"),
     # Documents: the sanitized rendering in its frame, and decoded files.
     path(

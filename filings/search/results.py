@@ -13,7 +13,7 @@ from django.db import DatabaseError, connection
 from django.db.models.functions import Substr
 from django.urls import reverse
 
-from ..models import Document, Filing, FilingParty, document_slug
+from ..models import PRIMARY_ROLES, Document, Filing, FilingParty, document_slug
 from . import backend as backends
 from . import facets
 from .filters import FACETS, count_facets, empty_facets, filters_mask, label_facets, selection_mask
@@ -274,9 +274,6 @@ def document_texts(pks: list[int], chars: int) -> dict[int, str]:
             [chars, *pks],
         )
         return dict(cur.fetchall())
-
-
-PRIMARY_ROLES = ("filer", "issuer", "subject-company", "filed-for", "filed-by")
 
 
 def primary_names(accessions: list[str]) -> dict[str, str]:

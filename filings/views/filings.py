@@ -1,20 +1,26 @@
 """The filings list and the reading view of a filing: its panel and its documents."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Case, OuterRef, Prefetch, Subquery, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from .. import edgar, ingest
 from ..forms import FilingFilterForm
 from ..formtypes import form_name
 from ..models import (
     BINARY_KINDS,
     LIGHT_DOCUMENT,
+    PRIMARY_ROLES,
     Document,
     Filing,
     FilingParty,
+    Item,
+    VersionChange,
 )
 from . import PAGE_SIZE, htmx_fragment
 
@@ -24,20 +30,96 @@ def home(request):
     return redirect("filing-list")
 
 
+# Sortable columns of the filings list: URL name -> ordering, the newest first on ties.
+SORTS = {
+    "accession": ("accession",),
+    "form": ("form", "-filed_date", "-accession"),
+    "company": ("company_name", "-filed_date", "-accession"),
+    "filed": ("filed_date", "accession"),
+    "documents": ("document_count", "-filed_date", "-accession"),
+}
+PRIMARY_ROLE_RANK = Case(
+    *(When(role=role, then=rank) for rank, role in enumerate(PRIMARY_ROLES)), default=99
+)
+
+
 @require_GET
 def filing_list(request):
     form = FilingFilterForm(request.GET or None)
-    filings = Filing.objects.newest_first()
-    if form.is_valid():
+    filings = Filing.objects.all()
+    if form.is_bound:
+        form.is_valid()
         filings = form.apply(filings)
-    filings = filings.annotate(n_parties=Count("parties")).prefetch_related(
-        Prefetch("parties", queryset=FilingParty.objects.order_by("position"))
+    sort = request.GET.get("sort", "-filed")
+    key = sort.removeprefix("-")
+    if key not in SORTS:
+        sort, key = "-filed", "filed"
+    order = SORTS[key]
+    if sort.startswith("-"):
+        order = tuple(f[1:] if f.startswith("-") else f"-{f}" for f in order)
+    primary = (
+        FilingParty.objects.filter(filing=OuterRef("pk"))
+        .annotate(rank=PRIMARY_ROLE_RANK)
+        .order_by("rank", "position")
+    )
+    filings = (
+        filings.select_related("raw")
+        .annotate(company_name=Subquery(primary.values("name")[:1]))
+        .order_by(*order)
+        .prefetch_related(
+            Prefetch("parties", queryset=FilingParty.objects.order_by("position")),
+            Prefetch("items", queryset=Item.objects.order_by("position")),
+        )
     )
     page = Paginator(filings, PAGE_SIZE).get_page(request.GET.get("page"))
+    for filing in page:
+        parties = list(filing.parties.all())
+        filing.shown_party = filing.primary_party
+        filing.owners = [
+            p for p in parties if p.role == "reporting-owner" and p is not filing.shown_party
+        ]
+        filing.others = max(0, len(parties) - 1 - len(filing.owners))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "form": form, "query": query.urlencode()}
+    unsorted = query.copy()
+    unsorted.pop("sort", None)
+    columns = [
+        {"key": k, "label": label, "url": sort_url(unsorted, k, sort), "sorted": sorted_as(k, sort)}
+        for k, label in (
+            ("accession", "Accession"),
+            ("form", "Form"),
+            ("company", "Company"),
+            ("filed", "Filed"),
+            ("documents", "Documents"),
+        )
+    ]
+    context = {
+        "page": page,
+        "form": form,
+        "problems": form.problems() if form.is_bound else [],
+        "query": query.urlencode(),
+        "columns": columns,
+    }
     return htmx_fragment(request, "filings/filing_list.html", "results", context)
+
+
+def sort_url(query, key: str, current: str) -> str:
+    """The list sorted by `key`; a second click on the sorted column reverses it. Dates
+    and counts start with the largest, names with A."""
+    q = query.copy()
+    descending_first = key in ("filed", "documents")
+    if current.removeprefix("-") == key:
+        q["sort"] = key if current.startswith("-") else f"-{key}"
+    else:
+        q["sort"] = f"-{key}" if descending_first else key
+    return "?" + q.urlencode()
+
+
+def sorted_as(key: str, current: str) -> str:
+    """'ascending', 'descending' or '' (for aria-sort)."""
+    if current.removeprefix("-") != key:
+        return ""
+    return "descending" if current.startswith("-") else "ascending"
 
 
 def get_filing(accession):
@@ -79,6 +161,8 @@ def filing_detail(request, accession, slug=None):
         "events": list(filing.events.select_related("person").prefetch_related(LIGHT_DOCUMENT)),
         "exhibits": exhibits_with_links(filing),
         "amends": amended_filing(filing),
+        "versions": list(filing.versions()),
+        "version_changes": VersionChange.objects.filter(accession=accession).select_related("by"),
     }
     return htmx_fragment(request, "filings/filing_detail.html", "document-pane", context)
 
@@ -128,27 +212,64 @@ def amended_filing(filing):
     return earlier.order_by("-filed_date").distinct().first()
 
 
+def get_version(filing, version):
+    """One stored upload of the filing: the current one when `version` is None."""
+    if version is None:
+        return filing.raw
+    return get_object_or_404(filing.versions(), version=version)
+
+
 @require_GET
-def filing_source(request, accession):
+def filing_source(request, accession, version=None):
     """The raw submission as plain text: never rendered as HTML."""
     filing = get_filing(accession)
-    data = filing.raw.read()
-    response = HttpResponse(data, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{accession}.txt"'
+    raw = get_version(filing, version)
+    response = HttpResponse(raw.read(), content_type="text/plain; charset=utf-8")
+    suffix = f"-v{raw.version}" if version is not None else ""
+    response["Content-Disposition"] = f'inline; filename="{accession}{suffix}.txt"'
     return response
 
 
 @require_GET
-def filing_header(request, accession):
-    """View source, with the header highlighted: the raw text escaped in the app's page."""
+def filing_header(request, accession, version=None):
+    """View source, with the header highlighted: the raw text escaped in the app's page.
+    For another version than the current one, also what the reader finds in it."""
     filing = get_filing(accession)
-    data = filing.raw.read()
+    raw = get_version(filing, version)
+    data = raw.read()
+    submission = None
+    start, end = filing.header_start, filing.header_end
+    if raw.pk != filing.raw_id:
+        try:
+            submission = edgar.parse(data, name=raw.original_name or accession)
+            start, end = submission.header_start, submission.header_end
+        except edgar.EdgarError:
+            start = end = 0
     decode = lambda b: b.decode("utf-8", errors="replace")  # noqa: E731
     context = {
         "filing": filing,
-        "before": decode(data[: filing.header_start]),
-        "header": decode(data[filing.header_start : filing.header_end]),
-        "after": decode(data[filing.header_end : filing.header_end + 200_000]),
-        "truncated": len(data) - filing.header_end > 200_000,
+        "raw": raw,
+        "submission": submission,
+        "can_make_current": request.user.has_perm("filings.change_filing"),
+        "before": decode(data[:start]),
+        "header": decode(data[start:end]),
+        "after": decode(data[end : end + 200_000]),
+        "truncated": len(data) - end > 200_000,
     }
     return render(request, "filings/filing_source.html", context)
+
+
+@login_required
+@permission_required("filings.change_filing", raise_exception=True)
+@require_POST
+def make_current(request, accession, version):
+    """Make a stored version the one the filing shows (recorded, with who and when)."""
+    filing = get_filing(accession)
+    get_version(filing, version)
+    try:
+        result = ingest.make_current(filing, version, request.user)
+    except ingest.Refused as exc:
+        messages.error(request, f"Version {version} cannot be made current: {exc}")
+    else:
+        messages.success(request, f"{accession}: {result.message}.")
+    return redirect(filing)

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from .. import ingest
 from ..forms import UploadForm
+from ..uploads import unpack
 
 
 @login_required
@@ -16,22 +17,9 @@ def upload(request):
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+            replace_complete = form.cleaned_data["replace_complete"]
             for f in form.cleaned_data["files"]:
-                if f.size > limit:
-                    results.append(
-                        ingest.IngestResult(
-                            name=f.name,
-                            status=ingest.REFUSED,
-                            message=(
-                                f"{f.name}: {f.size / 1048576:.1f} MB is over the "
-                                f"{settings.MAX_UPLOAD_MB} MB limit for one file; "
-                                "use `manage.py ingest` for larger files."
-                            ),
-                        )
-                    )
-                    continue
-                results.append(ingest.ingest(f.read(), f.name, user=request.user))
+                results.append(store_upload(f, request.user, replace_complete))
             refused = sum(1 for r in results if not r.ok)
             if refused:
                 messages.warning(request, f"{refused} of {len(results)} files were refused.")
@@ -44,3 +32,23 @@ def upload(request):
         "filings/upload.html",
         {"form": form, "results": results, "max_mb": settings.MAX_UPLOAD_MB},
     )
+
+
+def store_upload(f, user, replace_complete: bool) -> ingest.IngestResult:
+    """One file of the batch: its own result, whatever happens to the others."""
+    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+    if f.size > limit:
+        return refused(
+            f.name,
+            f"{f.name}: {f.size / 1048576:.1f} MB is over the {settings.MAX_UPLOAD_MB} MB "
+            "limit for one file; use `manage.py ingest` for larger files.",
+        )
+    try:
+        data, name = unpack(f.read(), f.name, limit=limit)
+    except ValueError as exc:
+        return refused(f.name, str(exc))
+    return ingest.ingest(data, name, user=user, replace_complete=replace_complete)
+
+
+def refused(name: str, message: str) -> ingest.IngestResult:
+    return ingest.IngestResult(name=name, status=ingest.REFUSED, message=message)

@@ -15,11 +15,17 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="files, folders or glob patterns")
         parser.add_argument("--jobs", type=int, default=1, help="parse in N processes")
         parser.add_argument("--no-progress", action="store_true", help="never draw a progress bar")
+        parser.add_argument(
+            "--replace-complete",
+            action="store_true",
+            help="let a damaged copy (truncated, concatenated, fewer documents) become the "
+            "current version of a complete filing; by default it is kept but not made current",
+        )
 
-    def handle(self, *args, paths, jobs, no_progress, **options):
+    def handle(self, *args, paths, jobs, no_progress, replace_complete, **options):
         files, missing = expand_paths(paths)
         counts = dict.fromkeys(
-            (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED, ingest.REFUSED), 0
+            (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED, ingest.KEPT, ingest.REFUSED), 0
         )
         for arg in missing:
             self.report(f"{'refused':9} {'-':20} {arg}: no such file or folder")
@@ -35,14 +41,17 @@ class Command(BaseCommand):
             if prepared is None:
                 result = ingest.IngestResult(name=str(path), status=ingest.REFUSED, message=error)
             else:
-                result = ingest.store(prepared)
+                result = ingest.store(prepared, replace_complete=replace_complete)
             counts[result.status] += 1
             self.report(self.line(path, result))
             if bar:
                 bar.update()
         if bar:
             bar.close()
-        summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+        # "kept" (a damaged copy not made current) is rare: named only when it happened.
+        summary = ", ".join(
+            f"{n} {status}" for status, n in counts.items() if n or status != ingest.KEPT
+        )
         self.stdout.write(f"{sum(counts.values())} files: {summary}")
         if counts[ingest.REFUSED]:
             sys.exit(1)
