@@ -75,6 +75,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "filings.urls"
+CSRF_FAILURE_VIEW = "filings.views.errors.csrf_failure"
 WSGI_APPLICATION = "filings.wsgi.application"
 
 TEMPLATES = [

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from .views import api, companies, documents, filings, people, search, upload
+from .views import api, companies, documents, errors, filings, people, search, upload
 
 urlpatterns = [
     # Filings: the list, the reading view, the raw submission and its header.
@@ -48,3 +48,9 @@ urlpatterns = [
     path("api/<str:kind>.json", api.api_rows, name="api"),
     path("admin/", admin.site.urls),
 ]
+
+# Errors a view did not answer itself: a page in the app's layout, or JSON under /api/.
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
