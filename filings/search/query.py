@@ -23,6 +23,19 @@ FIELD_WORD = re.compile(r"^([A-Za-z]+):(.*)$", re.S)
 DATE_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$")
 
 
+# Shown when a field is given without a value.
+EXAMPLES = {
+    "form": "8-K",
+    "cik": "1056386",
+    "item": "5.02",
+    "person": '"Higgins"',
+    "company": '"Internap"',
+    "state": "WA",
+    "sic": "7370",
+    "role": "filer",
+    "year": "2004",
+    "filed": "2004-01-01..2004-12-31",
+}
 ROLE_ALIASES = {
     "subject": "subject-company",
     "owner": "reporting-owner",
@@ -90,8 +103,14 @@ def parse_query(q: str) -> Query:
     errors: list[str] = []
     q = (q or "").replace("\x00", " ")
     if len(q) > MAX_QUERY_LENGTH:
-        q = q[:MAX_QUERY_LENGTH]
-        errors.append(f"The query was cut to its first {MAX_QUERY_LENGTH} characters.")
+        # At a word boundary, so no half word is searched for.
+        cut = q.rfind(" ", 0, MAX_QUERY_LENGTH + 1)
+        q = q[: cut if cut > 0 else MAX_QUERY_LENGTH]
+        shown = q.rstrip()[-40:]
+        errors.append(
+            f"The query is longer than {MAX_QUERY_LENGTH} characters: only the words up to "
+            f"“…{shown}” were searched for."
+        )
     items: list = []  # Term-and-negated pairs, and _OR markers
     filters: dict[str, str] = {}
     i, n = 0, len(q)
@@ -211,35 +230,40 @@ def add_term(items: list, term: Term, negated: bool, note) -> None:
 def set_filter(filters: dict[str, str], name: str, value: str, note) -> None:
     value = value.strip()
     if not value:
-        note(f"{name}: needs a value; it was ignored.")
+        note(f"{name}: needs a value (e.g. {name}:{EXAMPLES[name]}); it was ignored.")
         return
+    given = f"{name}:{value}"
     if name in ("form", "state"):
         value = value.upper()
-    elif name in ("cik", "sic"):
+    elif name == "cik":
         if not value.isdigit():
-            note(f"{name}: takes digits, not “{value}”; it was ignored.")
+            note(f"{given} is not a CIK (digits, e.g. cik:1056386); it was ignored.")
             return
-        value = str(int(value)) if name == "cik" else value
+        value = str(int(value))
+    elif name == "sic":
+        if not value.isdigit():
+            note(f"{given} is not a SIC code (digits, e.g. sic:7370); it was ignored.")
+            return
     elif name == "role":
         value = value.lower().replace(" ", "-")
         value = ROLE_ALIASES.get(value, value)
     elif name == "year":
         if not (len(value) == 4 and value.isdigit()):
-            note(f"year: takes a year such as 2004, not “{value}”; it was ignored.")
+            note(f"{given} is not a year (e.g. year:2004); it was ignored.")
             return
     elif name == "filed":
         parsed = parse_date_range(value)
         if parsed is None:
             note(
-                f"filed: takes dates such as 2004-01-01..2004-12-31 (either side may be "
-                f"left open), not “{value}”; it was ignored."
+                f"{given} is not a date or date range (e.g. filed:2004-01-01..2004-12-31; "
+                "either side may be left open, and the start comes first); it was ignored."
             )
             return
         start, end = parsed
         value = f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}"
     elif name in ("person", "company"):
         if not tokens(value):
-            note(f"{name}: needs letters or digits; it was ignored.")
+            note(f"{given} has no letters or digits to look for; it was ignored.")
             return
     if name in filters and filters[name] != value:
         note(f"{name}: was given twice; the last one ({value}) was used.")

@@ -40,6 +40,7 @@ class Hit:
     snippet: str
     documents: list[DocumentHit]
     company: str = ""
+    url: str = ""  # of the document the snippet comes from
 
     @property
     def accession(self) -> str:
@@ -97,9 +98,13 @@ def search(
     page = as_int(page, 1)
     backend = backends.current()
     selected = {k: str(v) for k, v in (facets or {}).items() if k in FACETS and str(v)}
+    if query.is_empty and query.errors:
+        # Something was typed and nothing of it could be used: matching every filing
+        # would hide that; the notes say what was ignored.
+        return Results(query, [], 0, 1, per_page, empty_facets(), selected)
     try:
         with backend.session() as cur:
-            index, base = match(cur, backend, query)
+            index, base, ranking = match(cur, backend, query)
             chosen = {name: selection_mask(index, name, v) for name, v in selected.items()}
             result = base.copy()
             for mask in chosen.values():
@@ -107,7 +112,7 @@ def search(
             total = int(result.sum())
             pages = max(1, math.ceil(total / per_page))
             page = max(1, min(page, pages))
-            rows = page_rows(cur, backend, index, query, result, (page - 1) * per_page, per_page)
+            rows = page_rows(cur, backend, index, ranking, result, (page - 1) * per_page, per_page)
             ranked = backend.with_accessions(cur, rows)
             facet_counts = count_facets(index, base, result, chosen)
     except DatabaseError:
@@ -121,23 +126,56 @@ def search(
     return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
 
 
-def match(cur, backend: backends.Backend, query: Query) -> tuple[facets.Snapshot, np.ndarray]:
-    """The facet index, and a mask of the filings matching the query's words and filters."""
+def match(cur, backend: backends.Backend, query: Query):
+    """The facet index, a mask of the filings matching the query's words and filters, and
+    the query to rank them by.
+
+    A group that is one bare number naming a stored CIK also matches that company's or
+    person's filings (people paste CIKs without the cik: prefix), so the ranking leaves
+    it out: the index would not find those filings by it."""
     index = facets.current(cur)
     mask = filters_mask(index, query)
     if not mask.any() or not query.has_text:
-        return index, mask
-    if query.groups:
-        keys = backend.text_keys(cur, query.groups, query.exclude)
-    else:
-        keys = backend.text_keys(cur, (query.exclude,), ())
-    found, complete = index.mask(keys)
-    if not complete:  # a filing was indexed since the copy was brought up to date
-        newer = facets.current(cur)
-        if newer is not index:
-            index, mask = newer, filters_mask(newer, query)
-            found, _complete = index.mask(keys)
-    return index, mask & (found if query.groups else ~found)
+        return index, mask, query
+    numbers = cik_groups(index, query)
+    words = tuple(g for i, g in enumerate(query.groups) if i not in numbers)
+    ranking = Query(words, query.exclude, query.filters) if numbers else query
+    searches = []  # (keys, negated, the CIK a match may come from instead)
+    if words:
+        searches.append((backend.text_keys(cur, words, query.exclude), False, None))
+    elif query.exclude:
+        searches.append((backend.text_keys(cur, (query.exclude,), ()), True, None))
+    for i, cik in numbers.items():
+        searches.append((backend.text_keys(cur, (query.groups[i],), ()), False, cik))
+    for attempt in range(2):
+        result, complete = mask.copy(), True
+        for keys, negated, cik in searches:
+            found, whole = index.mask(keys)
+            complete &= whole
+            if cik is not None:
+                found |= index.with_values("cik", [cik])
+            result &= ~found if negated else found
+        if complete or attempt:
+            break
+        newer = facets.current(cur)  # a filing was indexed since the copy was brought up to date
+        if newer is index:
+            break
+        index, mask = newer, filters_mask(newer, query)
+    return index, result, ranking
+
+
+def cik_groups(index: facets.Snapshot, query: Query) -> dict[int, str]:
+    """{group position: CIK} for each group that is one plain number some filing names."""
+    out = {}
+    for i, group in enumerate(query.groups):
+        if len(group) != 1 or group[0].phrase or group[0].prefix:
+            continue
+        text = group[0].text
+        if text.isdigit() and len(text) <= 10 and int(text) > 0:
+            cik = str(int(text))
+            if index.with_values("cik", [cik]).any():
+                out[i] = cik
+    return out
 
 
 def page_rows(cur, backend, index, query: Query, result, offset: int, limit: int):
@@ -198,8 +236,9 @@ def build_hits(
         filing = filings.get(accession)
         if filing is None:
             continue
+        url = filing.get_absolute_url()
         if accession in best:
-            snippet = best[accession][1]
+            _distinct, snippet, url = best[accession]
         else:
             head = heads.get(accession, "")
             found = highlighter.best_window(head)
@@ -213,6 +252,7 @@ def build_hits(
                 snippet=snippet,
                 documents=doc_hits.get(accession, []) if documents else [],
                 company=names.get(accession, ""),
+                url=url,
             )
         )
     return hits
@@ -253,7 +293,7 @@ def document_snippets(highlighter: Highlighter, docs, every: bool):
             )
             seen[doc.filing_id] |= found.terms
             if doc.filing_id not in best or found.distinct > best[doc.filing_id][0]:
-                best[doc.filing_id] = (found.distinct, snippet)
+                best[doc.filing_id] = (found.distinct, snippet, url)
         if take == 1:  # on for the terms not seen yet
             pending = {a: rest for a, rest in pending.items() if rest and len(seen[a]) < want}
         elif take == 3:  # on only where nothing was found

@@ -3,6 +3,7 @@ feed of a search."""
 
 import html
 import re
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import render
@@ -11,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
 from .. import search
+from ..models import Company, Person
 from . import htmx_fragment
 
 SEARCH_PAGE_SIZE = 20
@@ -100,8 +102,15 @@ def search_page(request):
         "first_index": (results.page - 1) * results.per_page + 1,
         "base": base.urlencode(),
         "feed_url": f"{reverse('search-feed')}?{base.urlencode()}",
+        # Opens a hit's document with the query's words marked in it.
+        "marked": "?" + urlencode({"q": words}) if (words := query_words(query)) else "",
     }
     return htmx_fragment(request, "filings/search.html", "search-results", context)
+
+
+def query_words(query) -> str:
+    """The query's words and phrases alone, as the reading view marks them."""
+    return " ".join(t.to_string() for t in query.terms)
 
 
 @require_GET
@@ -117,39 +126,67 @@ class SearchFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
-        self.request = request
-        return search_state(request)
+        # The state travels as the feed's object: one Feed instance serves every request.
+        text, query, chosen, _page = search_state(request)
+        return {"text": text, "query": query, "chosen": chosen, "params": request.GET.urlencode()}
 
     def title(self, state):
-        return f"EDGAR dashboard: {state[0] or 'all filings'}"
+        parts = [f"“{state['text']}”" if state["text"] else "all filings"]
+        parts += [f"{FACET_LABELS[name].lower()}: {label}" for name, label in chosen_labels(state)]
+        return "EDGAR dashboard: " + " · ".join(parts)
 
     def link(self, state):
-        return f"{reverse('search')}?{self.request.GET.urlencode()}"
+        return f"{reverse('search')}?{state['params']}"
+
+    def feed_url(self, state):
+        # rel="self" is this feed with its query, so a reader can subscribe to it as is.
+        return f"{reverse('search-feed')}?{state['params']}"
 
     def subtitle(self, state):
         return "The newest filings matching this search."
 
     def items(self, state):
         # The best matches, newest stored first: a reader polls for what arrived since.
-        text, query, chosen, _ = state
-        hits = search.search(query, page=1, per_page=100, facets=chosen).hits
-        return sorted((hit.filing for hit in hits), key=lambda f: f.created_at, reverse=True)[:50]
+        hits = search.search(state["query"], page=1, per_page=100, facets=state["chosen"]).hits
+        hits.sort(key=lambda hit: hit.filing.created_at, reverse=True)
+        words = query_words(state["query"])
+        for hit in hits:
+            hit.link = hit.url + ("?" + urlencode({"q": words}) if words else "")
+        return hits[:50]
 
-    def item_title(self, filing):
-        party = filing.primary_party
-        return f"{filing.form} {party.name if party else ''} ({filing.accession})"
+    def item_title(self, hit):
+        filing = hit.filing
+        return f"{filing.form} {hit.company} ({filing.accession})"
 
-    def item_description(self, filing):
-        return f"Filed {filing.filed_date:%Y-%m-%d}" if filing.filed_date else ""
+    def item_description(self, hit):
+        # The snippet is our own escaped text with <mark> around the matches.
+        filed = f"Filed {hit.filing.filed_date:%Y-%m-%d}. " if hit.filing.filed_date else ""
+        return filed + hit.snippet
 
-    def item_link(self, filing):
-        return filing.get_absolute_url()
+    def item_link(self, hit):
+        return hit.link
 
-    def item_pubdate(self, filing):
-        return filing.created_at
+    def item_guid(self, hit):
+        return hit.filing.get_absolute_url()
 
-    def item_updateddate(self, filing):
-        return filing.updated_at
+    def item_pubdate(self, hit):
+        return hit.filing.created_at
+
+    def item_updateddate(self, hit):
+        return hit.filing.updated_at
+
+
+def chosen_labels(state) -> list[tuple[str, str]]:
+    """(facet, readable value) for each facet selection of a search."""
+    out = []
+    for name, value in state["chosen"].items():
+        label = value
+        if name == "company" and value.isdigit():
+            label = Company.objects.filter(cik=int(value)).values_list("name", flat=True).first()
+        elif name == "person" and value.isdigit() and len(value) < 19:
+            label = Person.objects.filter(pk=int(value)).values_list("name", flat=True).first()
+        out.append((name, label or value))
+    return out
 
 
 search_feed = SearchFeed()

@@ -95,3 +95,74 @@ def test_every_search_has_an_atom_feed(client, store):
     assert response["Content-Type"].startswith("application/atom+xml")
     body = response.content.decode()
     assert "0000000002-05-000001" in body and "0000000001-04-000001" not in body
+
+
+@pytest.mark.parametrize(
+    "q, message",
+    [
+        ("cik:abc", "cik:abc is not a CIK"),
+        ("form:", "form: needs a value"),
+        ("filed:2024-99-99..x", "filed:2024-99-99..x is not a date"),
+        ("year:04 form:", "year:04 is not a year"),
+    ],
+)
+def test_a_malformed_field_is_reported_and_does_not_match_everything(client, store, q, message):
+    html = client.get("/search/", {"q": q}).content.decode()
+    assert message in html and "it was ignored" in html
+    assert "0 filings" in html
+    assert "0000000001-04-000001" not in html and "0000000002-05-000001" not in html
+
+
+def test_a_malformed_field_beside_words_still_searches_the_words(client, store):
+    html = client.get("/search/", {"q": "widget cik:abc"}).content.decode()
+    assert "cik:abc is not a CIK" in html
+    assert "1 filing match" in html and "0000000002-05-000001" in html
+
+
+def test_a_long_query_is_cut_at_a_word_and_says_so(client, store):
+    html = client.get("/search/", {"q": "widget " + "revenue " * 80}).content.decode()
+    assert "longer than 500 characters" in html
+    assert "revenue revenue" in html  # the last words kept are named
+    assert "1 filing match" in html  # no half word was searched for
+
+
+def test_a_bare_number_that_is_a_stored_cik_finds_that_companys_filings(client, store):
+    html = client.get("/search/", {"q": "1056386"}).content.decode()
+    assert "0000000001-04-000001" in html and "1 filing match" in html
+    # A reporting owner's CIK finds the filings that name the owner.
+    html = client.get("/search/", {"q": "0001234567"}).content.decode()
+    assert "0000000001-04-000001" in html and "1 filing match" in html
+    html = client.get("/search/", {"q": "1056386 widget"}).content.decode()
+    assert "0 filings" in html  # every group must still match
+    # The number still has to match as a word when it is no stored CIK.
+    assert "0 filings" in client.get("/search/", {"q": "424242"}).content.decode()
+
+
+def test_a_hit_opens_the_matching_document_with_the_words_marked(client, store):
+    ingest.ingest(
+        submission(
+            acc="0000000003-05-000001",
+            company="THIRD CO",
+            cik="0000000033",
+            sentence="Nothing to see in the main document.",
+        ),
+        "c.txt",
+    )
+    # The press release (document 2) of every fixture says "announced"; the main one not.
+    html = client.get("/search/", {"q": "zyzzyva OR Higgins"}).content.decode()
+    assert 'href="/filings/0000000001-04-000001/1/?q=zyzzyva+Higgins"' in html
+    html = client.get("/search/", {"q": '"compensation committee" form:8-K'}).content.decode()
+    assert "/filings/0000000001-04-000001/1/?q=%22compensation+committee%22" in html
+
+
+def test_the_feed_keeps_its_query_names_its_facets_and_carries_snippets(client, store):
+    body = client.get(
+        "/search/feed", {"q": "widget", "company": "99", "form": "10-Q"}
+    ).content.decode()
+    assert 'rel="self"' in body
+    self_link = body[body.index('rel="self"') - 200 : body.index('rel="self"') + 200]
+    assert "q=widget" in self_link and "company=99" in self_link
+    title = body[body.index("<title>") : body.index("</title>")]
+    assert "“widget”" in title and "company: OTHER WIDGETS INC" in title
+    assert "form type: 10-Q" in title
+    assert "&lt;mark&gt;widget&lt;/mark&gt;" in body or "&lt;mark&gt;Widget" in body
