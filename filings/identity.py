@@ -12,10 +12,13 @@ Every link keeps its confidence and reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from .extract.people import PersonName, normalize_name, same_person
-from .models import Event, Filing, IdentityChange, Person, PersonOverride
+from .models import Company, Event, Filing, IdentityChange, Person, PersonOverride
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,93 @@ def events_for(person: Person):
 
 class IdentityError(Exception):
     """An analyst's merge or split that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    person: Person
+    reason: str
+
+
+def likely_duplicates(person: Person, limit: int = 10) -> list[Duplicate]:
+    """Other people who are probably this one: a name that can be the same (nicknames,
+    initials, a middle name) at a company they share, such as a name-only 8-K mention and
+    the CIK owner of the same issuer's Form 4. People with another CIK are left out."""
+    if not person.family:
+        return []
+    cluster = person.cluster_ids()
+    companies = dict(
+        Company.objects.filter(parties__filing__events__person_id__in=cluster)
+        .values_list("cik", "name")
+        .distinct()
+    )
+    if not companies:
+        return []
+    others = (
+        Person.objects.filter(
+            merged_into__isnull=True,
+            family__iexact=person.family,
+            events__filing__parties__company_id__in=companies,
+        )
+        .exclude(pk__in=cluster)
+        .distinct()
+        .order_by("name", "pk")
+    )
+    ciks = cluster_ciks(person)
+    name = as_person_name(person)
+    found = []
+    for other in others[:200]:
+        same, _confidence, reason = same_person(name, as_person_name(other))
+        if not same:
+            continue
+        other_ciks = cluster_ciks(other)
+        if ciks and other_ciks and ciks != other_ciks:
+            continue
+        shared = sorted(
+            companies[c]
+            for c in Company.objects.filter(
+                parties__filing__events__person_id__in=other.cluster_ids(), cik__in=companies
+            ).values_list("cik", flat=True)
+        )
+        found.append(Duplicate(other, f"{reason}; both at {', '.join(dict.fromkeys(shared))}"))
+        if len(found) == limit:
+            break
+    return found
+
+
+def find_person(text: str) -> Person:
+    """The person an analyst named in a form: "#12", "Name (#12)" as the suggestions
+    write them, or a name that only one person has. Raises IdentityError, or
+    Person.DoesNotExist for a number no person has."""
+    text = (text or "").strip()
+    number = re.search(r"#\s*(\d{1,18})\b", text) or re.fullmatch(r"(\d{1,18})", text)
+    if number:
+        return Person.objects.get(pk=int(number.group(1)))  # DoesNotExist: no such page
+    if not text:
+        raise IdentityError("Name the person to merge: start typing and pick one from the list.")
+    people = list(
+        Person.objects.filter(merged_into__isnull=True)
+        .filter(Q(name__iexact=text) | Q(raw_name__iexact=text))
+        .order_by("pk")[:2]
+    )
+    if not people:
+        raise IdentityError(f"No person is named “{text}”: pick one from the suggestions.")
+    if len(people) > 1:
+        raise IdentityError(
+            f"Several people are named “{text}”: pick the one you mean from the suggestions."
+        )
+    return people[0]
+
+
+def suggest_people(text: str, limit: int = 10) -> list[Person]:
+    """People (survivors of merges) whose name contains every word typed."""
+    words = [w for w in re.split(r"\W+", text or "") if w]
+    if not words:
+        return []
+    people = Person.objects.filter(merged_into__isnull=True)
+    for word in words[:5]:
+        people = people.filter(Q(name__icontains=word) | Q(raw_name__icontains=word))
+    return list(people.order_by("name", "pk")[:limit])
 
 
 def merge(person: Person, other: Person, user) -> IdentityChange:

@@ -40,6 +40,7 @@ urlpatterns = [
     # Companies and people.
     path("companies/<int:cik>/", companies.company_detail, name="company"),
     path("people/<int:pk>/", people.person_detail, name="person"),
+    path("people/suggest", people.suggest, name="person-suggest"),
     # Search.
     path("search/", search.search_page, name="search"),
     path("search/feed", search.search_feed, name="search-feed"),

@@ -4,9 +4,10 @@ splits (through filings.identity, the only writer of identity)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from .. import identity
 from ..models import LIGHT_DOCUMENT, Company, FilingParty, IdentityChange, Person
@@ -48,8 +49,17 @@ def person_detail(request, pk):
         .select_related("by", "person", "other")
         .order_by("-at"),
         "can_change": request.user.has_perm("filings.change_person"),
+        "duplicates": identity.likely_duplicates(person),
     }
     return render(request, "filings/person_detail.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Options for the merge form's name box (a datalist): "Name (#id)" per person."""
+    text = request.GET.get("other", "")[:100]
+    people = identity.suggest_people(text) if len(text.strip()) >= 2 else []
+    return render(request, "filings/person_detail.html#merge-options", {"options": people})
 
 
 @login_required
@@ -59,11 +69,14 @@ def change_identity(request, person):
     action = request.POST.get("action")
     try:
         if action == "merge":
-            other = get_object_or_404(Person, pk=int(request.POST.get("other", "0")))
+            try:
+                other = identity.find_person(request.POST.get("other", ""))
+            except Person.DoesNotExist:
+                raise Http404("There is no such person to merge.") from None
             identity.merge(person, other, request.user)
             messages.success(request, f"{other.name} is merged into {person.name}.")
         elif action == "split":
-            ids = [int(i) for i in request.POST.getlist("events")]
+            ids = [int(i) for i in request.POST.getlist("events") if i.isdigit()]
             new = identity.split(person, ids, request.user)
             moved = new.events.count()
             messages.success(request, f"{moved} event{pluralize(moved)} moved to a new person.")
@@ -71,12 +84,16 @@ def change_identity(request, person):
         elif action == "undo":
             change = get_object_or_404(
                 IdentityChange.objects.filter(Q(person=person) | Q(other=person)),
-                pk=int(request.POST.get("change", "0")),
+                pk=as_number(request.POST.get("change")),
             )
             identity.undo(change, request.user)
             messages.success(request, f"The {change.action} is undone.")
         else:
             messages.error(request, "Unknown action.")
-    except (ValueError, identity.IdentityError) as exc:
+    except identity.IdentityError as exc:
         messages.error(request, str(exc))
     return redirect(person)
+
+
+def as_number(value) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 19 else 0

@@ -398,3 +398,65 @@ def test_company_page_lists_its_people_with_their_roles(client, renamed_company)
 
 def test_unknown_company_is_404(client):
     assert client.get("/companies/42/").status_code == 404
+
+
+# --- likely duplicates and merging by name ------------------------------------------------------
+
+
+def test_a_name_only_person_and_the_cik_owner_of_the_same_issuer_are_suggested(
+    client, editor, higgins, namesake
+):
+    store(FORM4, form="4", filed="20050401", owners=[("HIGGINS PATRICIA L", "1234567")])
+    owner = Person.objects.get(cik=1234567)
+    tree = page(client.get(person_url(higgins)))
+    suggested = texts(tree, "//ul[@class='duplicates']/li")
+    assert len(suggested) == 1  # not the namesake at an unrelated company
+    assert "Patricia L. Higgins" in suggested[0] and "CIK 0001234567" in suggested[0]
+    assert "INTERNAP NETWORK SERVICES CORP" in suggested[0]
+    # The owner's page suggests the name-only person back; one click merges.
+    tree = page(client.get(person_url(owner)))
+    assert texts(tree, "//ul[@class='duplicates']/li")
+    button = tree.xpath("//ul[@class='duplicates']//form")[0]
+    fields = {i.get("name"): i.get("value") for i in button.xpath(".//input")}
+    fields["action"] = "merge"
+    client.post(person_url(owner), fields)
+    assert client.get(person_url(higgins))["Location"] == person_url(owner)
+    assert not texts(page(client.get(person_url(owner))), "//ul[@class='duplicates']/li")
+
+
+def test_readers_see_suggestions_without_merge_buttons(client, higgins):
+    store(FORM4, form="4", filed="20050401", owners=[("HIGGINS PATRICIA L", "1234567")])
+    tree = page(client.get(person_url(higgins)))
+    assert texts(tree, "//ul[@class='duplicates']/li")
+    assert not tree.xpath("//ul[@class='duplicates']//button")
+
+
+def test_the_merge_form_takes_a_person_by_name_with_suggestions(client, editor, higgins, namesake):
+    options = client.get("/people/suggest", {"other": "higg"}).content.decode()
+    assert f'value="Patricia L. Higgins (#{namesake.pk})"' in options
+    assert "<datalist" in options
+    response = client.post(
+        person_url(higgins),
+        {"action": "merge", "other": f"Patricia L. Higgins (#{namesake.pk})"},
+        follow=True,
+    )
+    assert "is merged into Patricia L. Higgins" in message(response)
+    assert Person.objects.get(pk=namesake.pk).merged_into_id == higgins.pk
+
+
+@pytest.mark.parametrize(
+    "other, expected",
+    [
+        ("", "Name the person to merge"),
+        ("Nobody Atall", "No person is named “Nobody Atall”"),
+        ("Patricia L. Higgins", "Several people are named"),
+    ],
+)
+def test_merge_by_name_mistakes_are_explained_in_words(
+    client, editor, higgins, namesake, other, expected
+):
+    response = client.post(person_url(higgins), {"action": "merge", "other": other}, follow=True)
+    text = message(response)
+    assert expected in text
+    assert "invalid literal" not in text and "Traceback" not in response.content.decode()
+    assert not IdentityChange.objects.exists()
