@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from filings import ingest
 from filings.models import Event, IdentityChange, Person, PersonOverride
+from tests.corpus import corpus_available, read_corpus_file
 from tests.fixtures import submission
 
 pytestmark = pytest.mark.django_db
@@ -460,3 +461,16 @@ def test_merge_by_name_mistakes_are_explained_in_words(
     assert expected in text
     assert "invalid literal" not in text and "Traceback" not in response.content.decode()
     assert not IdentityChange.objects.exists()
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not corpus_available(), reason="EDGAR corpus not found")
+def test_a_real_8k_mention_and_form_4_owner_are_suggested_to_each_other(client):
+    # The 8-K first: its name-only mention cannot know the owner's CIK yet.
+    for acc in ("0001045810-26-000024", "0001045810-23-000128"):
+        assert ingest.ingest(read_corpus_file(f"{acc}.txt"), f"{acc}.txt").ok
+    mention, owner = Person.objects.filter(family__iexact="Shoquist").order_by("cik")
+    for person, other in ((mention, owner), (owner, mention)):
+        suggested = texts(page(client.get(person_url(person))), "//ul[@class='duplicates']/li")
+        assert any("NVIDIA" in s for s in suggested), suggested
+        assert other.name in suggested[0]
