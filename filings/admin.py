@@ -1,37 +1,54 @@
+"""The admin shows the store and changes none of it.
+
+Filings, their parties, documents and items, and companies come from the uploaded bytes:
+only ingest and `manage.py reparse` write them, so a reparse never finds an edit to undo.
+People change through the audited merge and split on their page (filings.identity).
+"""
+
 from django.contrib import admin
 
 from .models import Company, Document, Filing, FilingParty, Item, Person, RawFile
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = True
+class ReadOnly:
+    """No add, change or delete: the view permission alone shows every field.
+
+    Not even a superuser deletes a whole filing here: the cascade would take analysts'
+    splits (PersonOverride) with it and leave the filing in the search index, which only
+    filings.search writes, inside ingest's transaction."""
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(ReadOnly, admin.TabularInline):
+    extra = 0
+    show_change_link = True
 
 
 class DocumentInline(ReadOnlyInline):
     model = Document
     fields = ("position", "sequence", "type", "filename", "description", "kind", "encoding")
-    readonly_fields = fields
 
 
 class PartyInline(ReadOnlyInline):
     model = FilingParty
     fields = ("position", "role", "cik", "name", "company", "person")
-    readonly_fields = fields
 
 
 class ItemInline(ReadOnlyInline):
     model = Item
     fields = ("position", "code", "title", "raw_title", "source")
-    readonly_fields = fields
 
 
 @admin.register(Filing)
-class FilingAdmin(admin.ModelAdmin):
+class FilingAdmin(ReadOnly, admin.ModelAdmin):
     list_display = (
         "accession",
         "form",
@@ -44,42 +61,55 @@ class FilingAdmin(admin.ModelAdmin):
     search_fields = ("accession", "parties__name")
     date_hierarchy = "filed_date"
     inlines = [ItemInline, PartyInline, DocumentInline]
-    readonly_fields = ("raw",)
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("filing", "sequence", "type", "filename", "kind", "encoding")
     list_filter = ("kind", "encoding")
     search_fields = ("filing__accession", "filename", "type")
-    raw_id_fields = ("filing",)
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("cik", "name", "sic", "state_of_incorporation", "facts_as_of")
     search_fields = ("name", "cik")
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ("name", "cik", "raw_name")
+class PersonAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ("name", "cik", "raw_name", "merged_into")
     search_fields = ("name", "raw_name", "cik")
+    fieldsets = [
+        (
+            None,
+            {
+                "description": "Merges and splits are made on the person's page (View on "
+                "site, above), where each is recorded and can be undone.",
+                "fields": (
+                    ("name", "raw_name"),
+                    ("given", "middle", "family", "suffix", "nickname"),
+                    ("cik", "facts_as_of", "merged_into"),
+                ),
+            },
+        )
+    ]
 
 
 @admin.register(FilingParty)
-class FilingPartyAdmin(admin.ModelAdmin):
+class FilingPartyAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("filing", "role", "name", "cik")
     list_filter = ("role",)
     search_fields = ("name", "cik", "filing__accession")
-    raw_id_fields = ("filing", "company", "person")
+
+
+@admin.register(Item)
+class ItemAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ("filing", "position", "code", "title", "source")
+    search_fields = ("filing__accession", "code", "title")
 
 
 @admin.register(RawFile)
-class RawFileAdmin(admin.ModelAdmin):
+class RawFileAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("accession", "version", "size", "sha256", "original_name", "uploaded_at")
     search_fields = ("accession", "sha256", "original_name")
-    readonly_fields = [f.name for f in RawFile._meta.fields]
-
-
-admin.site.register(Item)
