@@ -1,7 +1,5 @@
-"""The store: filings, their documents and parties, companies and people.
-
-Every row here is written by filings.ingest, the one write path.
-"""
+"""Filings as uploaded: the raw bytes of every version, the parsed header, parties and
+items, and each document with its sanitized rendering and plain text."""
 
 import functools
 import hashlib
@@ -12,13 +10,15 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 
-from .extract import model as extract_model
+from .companies import Company, Person, padded_cik
 
 # The sample filing (the 2004 Internap 8-K) as written for this project.
-SAMPLE_PATH = Path(__file__).resolve().parent / "sample" / "0001193125-04-218426.txt"
+SAMPLE_PATH = Path(__file__).resolve().parents[1] / "sample" / "0001193125-04-218426.txt"
+
 
 # The party a filing is "by", first found: the issuer of a Form 4 rather than its owner.
 PRIMARY_ROLES = ("filer", "issuer", "subject-company", "filed-for", "filed-by")
+
 
 # Document kinds served as files rather than rendered as HTML.
 BINARY_KINDS = frozenset({"pdf", "image", "binary"})
@@ -27,10 +27,6 @@ BINARY_KINDS = frozenset({"pdf", "image", "binary"})
 def document_slug(sequence: str | None, position: int) -> str:
     """The URL segment naming a document: its sequence number, or its position."""
     return sequence if sequence and sequence.isdigit() else f"p{position + 1}"
-
-
-def padded_cik(cik: int | None) -> str:
-    return "" if cik is None else f"{cik:010d}"
 
 
 class RawFile(models.Model):
@@ -99,90 +95,6 @@ class VersionChange(models.Model):
 
     def __str__(self):
         return f"{self.accession}: v{self.from_version} -> v{self.to_version}"
-
-
-class Company(models.Model):
-    """A company is its CIK; the name and facts are the latest its filings state."""
-
-    cik = models.PositiveBigIntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
-    sic = models.CharField(max_length=8, blank=True)
-    sic_description = models.CharField(max_length=255, blank=True)
-    state_of_incorporation = models.CharField(max_length=8, blank=True)
-    fiscal_year_end = models.CharField(max_length=4, blank=True)
-    # The filing date the facts above come from: older filings never overwrite newer ones.
-    facts_as_of = models.DateField(null=True, blank=True)
-    # The name as organisation mentions in text are matched against (see extract.organizations).
-    normalized_name = models.CharField(max_length=255, blank=True, db_index=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "companies"
-
-    def __str__(self):
-        return f"{self.name} ({self.cik_padded})"
-
-    def get_absolute_url(self):
-        return reverse("company", args=[self.cik])
-
-    @property
-    def cik_padded(self) -> str:
-        return padded_cik(self.cik)
-
-
-class Person(models.Model):
-    """A person: a reporting owner's CIK, or a resolved cluster of name mentions.
-
-    An analyst merge points `merged_into` at the surviving person; undoing it clears
-    the pointer, so a merge never rewrites the events themselves.
-    """
-
-    cik = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
-    name = models.CharField(max_length=255, help_text="Display name, e.g. 'Patricia L. Higgins'")
-    raw_name = models.CharField(max_length=255, help_text="The name as first written")
-    given = models.CharField(max_length=100, blank=True)
-    middle = models.CharField(max_length=100, blank=True)
-    family = models.CharField(max_length=100, blank=True, db_index=True)
-    suffix = models.CharField(max_length=20, blank=True)
-    nickname = models.CharField(max_length=100, blank=True)
-    facts_as_of = models.DateField(null=True, blank=True)
-    merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("person", args=[self.pk])
-
-    def canonical(self) -> "Person":
-        """The person this one is merged into (following chains), or itself."""
-        person, seen = self, {self.pk}
-        while person.merged_into_id and person.merged_into_id not in seen:
-            seen.add(person.merged_into_id)
-            person = person.merged_into
-        return person
-
-    def cluster_ids(self) -> list[int]:
-        """This person and everyone merged into it, directly or through others."""
-        ids, frontier = {self.pk}, [self.pk]
-        while frontier:
-            frontier = list(
-                Person.objects.filter(merged_into_id__in=frontier)
-                .exclude(pk__in=ids)
-                .values_list("pk", flat=True)
-            )
-            ids.update(frontier)
-        return sorted(ids)
-
-    @property
-    def cik_padded(self) -> str:
-        return padded_cik(self.cik)
 
 
 class FilingQuerySet(models.QuerySet):
@@ -400,140 +312,3 @@ class Item(models.Model):
 
     def __str__(self):
         return f"{self.code or '?'} {self.title or self.raw_title}"
-
-
-class Event(models.Model):
-    """Something a filing says a person did or was, with the sentence that says it."""
-
-    EVENT_TYPES = [(t, t) for t in extract_model.EVENT_TYPES]
-
-    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="events")
-    document = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
-    )
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="events")
-    name_raw = models.CharField(max_length=255)
-    name = models.CharField(max_length=255, help_text="Given Middle Family Suffix")
-    event_type = models.CharField(max_length=20, choices=EVENT_TYPES, db_index=True)
-    role = models.CharField(max_length=500, blank=True)
-    organization = models.CharField(max_length=500, blank=True)
-    effective_date = models.DateField(null=True, blank=True)
-    disagreement = models.BooleanField(null=True, blank=True)
-    evidence = models.TextField(blank=True)
-    start = models.PositiveIntegerField(null=True, blank=True)
-    end = models.PositiveIntegerField(null=True, blank=True)
-    source = models.CharField(max_length=20)
-    link_confidence = models.FloatField(default=1.0)
-    link_reason = models.CharField(max_length=255, blank=True)
-
-    class Meta:
-        ordering = ["filing", "document", "start", "pk"]
-
-    def __str__(self):
-        return f"{self.name} {self.event_type} ({self.filing_id})"
-
-    def get_absolute_url(self):
-        """The document with this event's sentence highlighted."""
-        if self.document is None:
-            return self.filing.get_absolute_url()
-        url = self.document.get_absolute_url()
-        return f"{url}?hl={self.start}-{self.end}" if self.start is not None else url
-
-
-class PersonOverride(models.Model):
-    """An analyst's split: this name in this filing belongs to this person.
-
-    Re-extraction consults these before matching names, so splits survive it.
-    """
-
-    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="+")
-    name = models.CharField(max_length=255)
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="overrides")
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["filing", "name"], name="one_override_per_name")
-        ]
-
-    def __str__(self):
-        return f"{self.name} in {self.filing_id} -> {self.person_id}"
-
-
-class IdentityChange(models.Model):
-    """Who merged or split which people, and when; undone changes keep their row."""
-
-    action = models.CharField(max_length=10, choices=[("merge", "merge"), ("split", "split")])
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    events = models.JSONField(default=list, blank=True, help_text="Event ids a split moved")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(auto_now_add=True)
-    undone_at = models.DateTimeField(null=True, blank=True)
-    undone_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-at"]
-
-    def __str__(self):
-        return f"{self.action} {self.person_id} / {self.other_id}"
-
-
-class OrganizationMention(models.Model):
-    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="organizations")
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
-    name = models.CharField(max_length=500)
-    normalized = models.CharField(max_length=500, db_index=True)
-    company = models.ForeignKey(
-        Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
-    )
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    evidence = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["filing", "document", "start"]
-
-    def __str__(self):
-        return self.name
-
-
-class Exhibit(models.Model):
-    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="exhibits")
-    number = models.CharField(max_length=40)
-    description = models.TextField(blank=True)
-    filed_here = models.BooleanField(null=True, blank=True)
-    incorporated_by_reference = models.BooleanField(default=False)
-    source_form = models.CharField(max_length=40, blank=True)
-    source_date = models.DateField(null=True, blank=True)
-    source_exhibit = models.CharField(max_length=40, blank=True)
-    source_file_number = models.CharField(max_length=40, blank=True)
-    source_accession = models.CharField(max_length=20, blank=True, db_index=True)
-    document = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    evidence = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["filing", "pk"]
-
-    def __str__(self):
-        return f"Exhibit {self.number} of {self.filing_id}"
-
-
-class ExhibitReference(models.Model):
-    """A phrase such as "attached hereto as Exhibit 99.1", linked to that exhibit's document."""
-
-    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="exhibit_references")
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
-    number = models.CharField(max_length=40)
-    target = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    evidence = models.TextField(blank=True)
-
-    def __str__(self):
-        return f"Exhibit {self.number} reference in {self.filing_id}"
