@@ -312,7 +312,7 @@ def test_api_returns_the_rows_the_command_writes(client, capsys, filings, kind):
     response = client.get(f"/api/{kind}.json", {"accession": A1})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"kind": kind, "rows": command}
+    assert response.json() == {"kind": kind, "rows": command, "next": None}
     everything = client.get(f"/api/{kind}.json").json()["rows"]
     assert everything == jsonl(run_export(capsys, kind))
 
@@ -323,7 +323,7 @@ def test_api_accession_is_repeatable(client, filings):
 
 
 def test_api_unknown_kind_is_404(client, filings):
-    assert client.get("/api/people.json").status_code == 404
+    assert client.get("/api/nonsense.json").status_code == 404
     assert client.get("/api/ROWS.json").status_code == 404
 
 
