@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 
-from . import crosscheck, edgar, identity, render, sanitize, search
+from . import annotations, crosscheck, edgar, identity, render, sanitize, search
 from .extract import exhibits as exhibit_extract
 from .extract.model import Extraction
 from .extract.organizations import normalize_company_name, organization_mentions
@@ -455,6 +455,8 @@ def write_version(prepared: Prepared, raw: RawFile, existing: Filing | None) -> 
     filing = write_filing(sub, prepared, raw, raw.version, findings)
     write_children(filing, sub, prepared)
     write_extraction(filing, prepared, previous)
+    if existing is not None:
+        annotations.reanchor(filing)  # the notes follow their text, in this transaction
     search.index_filing(filing)
     return filing
 

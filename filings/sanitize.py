@@ -21,6 +21,8 @@ import re
 import warnings
 from collections.abc import Callable, Iterator
 
+import bleach.linkifier
+import bleach.sanitizer
 import tinycss2
 from bleach.css_sanitizer import CSSSanitizer
 from bleach.sanitizer import INVISIBLE_CHARACTERS_RE, BleachSanitizerFilter
@@ -596,3 +598,35 @@ def _unescape_css(match: re.Match) -> str:
 
 
 _CSS = FilingCSSSanitizer()
+
+
+# --- analysts' notes ---------------------------------------------------------------------
+
+# Markdown renders to these and nothing else: no images, no raw HTML, no styles.
+NOTE_TAGS = frozenset(
+    {"p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "del", "s"}
+)
+NOTE_REL = "noopener noreferrer nofollow"
+
+
+def _note_link(attrs, new=False):
+    attrs[(None, "rel")] = NOTE_REL
+    attrs[(None, "target")] = "_blank"
+    return attrs
+
+
+_NOTE_CLEANER = bleach.sanitizer.Cleaner(
+    tags=NOTE_TAGS,
+    attributes={"a": ["href", "title"]},
+    protocols=ALLOWED_PROTOCOLS,
+    strip=True,
+    strip_comments=True,
+    filters=[functools.partial(bleach.linkifier.LinkifyFilter, callbacks=[_note_link])],
+)
+
+
+def sanitize_note(html: str) -> str:
+    """A note's rendered Markdown, cut down to the note allow-list: every link opens
+    elsewhere with rel="noopener noreferrer nofollow"."""
+    return _NOTE_CLEANER.clean(html.replace("\x00", ""))

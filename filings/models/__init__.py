@@ -5,6 +5,27 @@ the app imports from here.
 Every row but the analysts' is written by filings.ingest, the one write path.
 """
 
+from .annotations import (
+    ANCHORED,
+    CONTEXT,
+    ORPHANED,
+    PRIVATE,
+    PUBLIC,
+    RELOCATED,
+    ROLES,
+    TEAM,
+    VISIBILITIES,
+    Annotation,
+    AnnotationVersion,
+    Tag,
+    is_moderator,
+    may_annotate,
+    may_delete,
+    may_edit,
+    may_reply,
+    may_restore,
+    teams_of,
+)
 from .companies import (
     Company,
     Person,
@@ -36,6 +57,7 @@ from .filings import (
 )
 
 __all__ = [
+    "CONTEXT",
     "padded_cik",
     "Company",
     "Person",
@@ -59,4 +81,22 @@ __all__ = [
     "OrganizationMention",
     "Exhibit",
     "ExhibitReference",
+    "ANCHORED",
+    "ORPHANED",
+    "PRIVATE",
+    "PUBLIC",
+    "RELOCATED",
+    "ROLES",
+    "TEAM",
+    "VISIBILITIES",
+    "Annotation",
+    "AnnotationVersion",
+    "Tag",
+    "is_moderator",
+    "may_annotate",
+    "may_delete",
+    "may_edit",
+    "may_reply",
+    "may_restore",
+    "teams_of",
 ]

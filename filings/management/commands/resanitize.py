@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from filings import edgar, render, sanitize
+from filings import annotations, edgar, render, sanitize
 from filings.ingest import render_document, same_filing_resolver
-from filings.models import Document, Filing
+from filings.models import ORPHANED, RELOCATED, Document, Filing
 
 
 class Command(BaseCommand):
@@ -28,18 +29,29 @@ class Command(BaseCommand):
         for filing in Filing.objects.filter(pk__in=list(filing_ids)).select_related("raw"):
             sub = edgar.parse(filing.raw.read(), name=filing.raw.original_name)
             resolve = same_filing_resolver(sub)
-            for doc in filing.documents.order_by("position"):
-                if doc.position >= len(sub.documents):
-                    continue
-                prepared = render_document(sub.documents[doc.position], resolve)
-                doc.html = prepared.html
-                doc.text = prepared.text
-                doc.text_hash = prepared.text_hash
-                doc.sanitizer_version = sanitize.SANITIZER_VERSION
-                doc.text_version = render.TEXT_VERSION
-                doc.save(
-                    update_fields=["html", "text", "text_hash", "sanitizer_version", "text_version"]
-                )
-                documents += 1
-            self.stdout.write(f"resanitized {filing.accession}")
+            with transaction.atomic():
+                documents += self.rerender(filing, sub, resolve)
+                # A changed plain text moves the notes on it: placed again, in the same
+                # transaction, or listed as orphans.
+                placed = annotations.reanchor(filing)
+            moved = placed[RELOCATED] + placed[ORPHANED]
+            note = f" ({moved} notes relocated or orphaned)" if moved else ""
+            self.stdout.write(f"resanitized {filing.accession}{note}")
         self.stdout.write(f"{documents} documents re-rendered")
+
+    def rerender(self, filing, sub, resolve) -> int:
+        documents = 0
+        for doc in filing.documents.order_by("position"):
+            if doc.position >= len(sub.documents):
+                continue
+            prepared = render_document(sub.documents[doc.position], resolve)
+            doc.html = prepared.html
+            doc.text = prepared.text
+            doc.text_hash = prepared.text_hash
+            doc.sanitizer_version = sanitize.SANITIZER_VERSION
+            doc.text_version = render.TEXT_VERSION
+            doc.save(
+                update_fields=["html", "text", "text_hash", "sanitizer_version", "text_version"]
+            )
+            documents += 1
+        return documents

@@ -1,0 +1,403 @@
+"""Writing analysts' notes: create, reply, edit, delete, restore, and re-anchoring when a
+document's text changes. The only writer of notes; every write checks its permission
+here (the rules are in filings.models.annotations) and keeps a version.
+
+Anchoring: a note keeps a quote of the text it was made on (with 32 characters of context
+each side), its offsets, and the hash of that text. Documents are immutable versions, so
+while the hash is the same the offsets are exact. When a new version, `reparse` or
+`resanitize` changes a document's text, `reanchor()` runs in the same transaction:
+the quote with its context, then the quote alone nearest the old position, then a fuzzy
+match scored on quote, context and distance, else the note is orphaned. Nothing is
+deleted and every move is recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from markdown_it import MarkdownIt
+from rapidfuzz import fuzz
+
+from .models import (
+    ANCHORED,
+    CONTEXT,
+    ORPHANED,
+    PRIVATE,
+    RELOCATED,
+    TEAM,
+    VISIBILITIES,
+    Annotation,
+    AnnotationVersion,
+    Document,
+    Filing,
+    Tag,
+    may_annotate,
+    may_delete,
+    may_edit,
+    may_reply,
+    may_restore,
+    teams_of,
+)
+from .sanitize import sanitize_note
+
+MAX_BODY = 50_000
+MAX_TAGS = 20
+MAX_QUOTE = 10_000
+# Bidirectional overrides and isolates: a note's text must not turn the page around it.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
+# A fuzzy match must score at least this (0-100) on the quote to place a note.
+FUZZY_MIN = 75
+# How far from its old position (as a share of the text) a fuzzy match is looked for.
+FUZZY_WINDOW = 4_000
+
+
+class AnnotationError(Exception):
+    """A write that cannot be done; `status` is the HTTP status a page answers with."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+def clean_text(text: str) -> str:
+    return _CONTROL.sub("", _BIDI.sub("", text or ""))
+
+
+def render_body(body: str) -> str:
+    return sanitize_note(_MARKDOWN.render(body))
+
+
+def clean_tags(tags) -> list[str]:
+    """Tags as typed (a list, or one comma-separated string): trimmed, one space between
+    words, no duplicates; each at most 100 characters."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    out = []
+    for tag in tags or []:
+        tag = " ".join(clean_text(str(tag)).split())[:100]
+        if tag and tag.casefold() not in {t.casefold() for t in out}:
+            out.append(tag)
+    if len(out) > MAX_TAGS:
+        raise AnnotationError(f"A note takes at most {MAX_TAGS} tags, not {len(out)}.")
+    return out
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a new note goes: a document of a filing and a span of its plain text."""
+
+    filing: Filing
+    document: Document
+    start: int
+    end: int
+    exact: str
+    text_hash: str
+
+
+def check_target(target: Target) -> tuple[str, str, str]:
+    """The quote and its context, after checking that the page's selection is what the
+    stored text says at those offsets (a wrong anchor is refused, never saved)."""
+    doc = target.document
+    text = Document.objects.values_list("text", flat=True).get(pk=doc.pk)
+    if target.text_hash != doc.text_hash:
+        raise AnnotationError(
+            "The document's text has changed since the page was loaded; reload it and "
+            "select the passage again."
+        )
+    if not (0 <= target.start < target.end <= len(text)):
+        raise AnnotationError(
+            f"The selection {target.start}-{target.end} is outside the document's text "
+            f"(0-{len(text)})."
+        )
+    if target.end - target.start > MAX_QUOTE:
+        raise AnnotationError(f"Select at most {MAX_QUOTE:,} characters for one note.")
+    exact = text[target.start : target.end]
+    if exact != target.exact:
+        raise AnnotationError(
+            "The selected text does not match the document at those offsets "
+            f"(expected “{exact[:80]}”); nothing was saved."
+        )
+    prefix = text[max(0, target.start - CONTEXT) : target.start]
+    suffix = text[target.end : target.end + CONTEXT]
+    return exact, prefix, suffix
+
+
+def chosen_teams(user, visibility: str, teams) -> tuple[bool, list]:
+    """(all of the author's teams?, the teams chosen) for a team note."""
+    if visibility != TEAM:
+        return True, []
+    mine = {g.name: g for g in teams_of(user)}
+    if not mine:
+        raise AnnotationError("You are in no team: share with everyone or keep the note private.")
+    names = [t for t in (teams or []) if t]
+    unknown = [n for n in names if n not in mine]
+    if unknown:
+        raise AnnotationError(f"You are not in the team {unknown[0]!r}.", status=403)
+    return (not names or set(names) == set(mine)), [mine[n] for n in names]
+
+
+def check_fields(user, kind: str, body: str, visibility: str) -> str:
+    if kind not in dict(Annotation.KINDS):
+        raise AnnotationError(f"Unknown kind of note {kind!r}.")
+    if visibility not in VISIBILITIES:
+        raise AnnotationError(f"Visibility is private, team or public, not {visibility!r}.")
+    if not may_annotate(user, visibility):
+        if may_annotate(user, PRIVATE):
+            raise AnnotationError("Your role keeps private notes only.", status=403)
+        raise AnnotationError("Your account may not write notes.", status=403)
+    body = clean_text(body)
+    if len(body) > MAX_BODY:
+        raise AnnotationError(f"A note is at most {MAX_BODY:,} characters, not {len(body):,}.")
+    if kind == Annotation.COMMENT and not body.strip():
+        raise AnnotationError("A comment needs some text.")
+    return body
+
+
+def create(
+    user,
+    target: Target,
+    *,
+    kind: str = Annotation.COMMENT,
+    body: str = "",
+    tags=(),
+    visibility: str = PRIVATE,
+    teams=(),
+) -> Annotation:
+    body = check_fields(user, kind, body, visibility)
+    tags = clean_tags(tags)
+    if kind == Annotation.TAGGING and not tags:
+        raise AnnotationError("A tag note needs at least one tag.")
+    exact, prefix, suffix = check_target(target)
+    all_teams, groups = chosen_teams(user, visibility, teams)
+    with transaction.atomic():
+        note = Annotation.objects.create(
+            filing=target.filing,
+            document_slug=target.document.slug,
+            kind=kind,
+            author=user,
+            body=body,
+            body_html=render_body(body),
+            visibility=visibility,
+            all_author_teams=all_teams,
+            exact=exact,
+            prefix=prefix,
+            suffix=suffix,
+            start=target.start,
+            end=target.end,
+            text_hash=target.text_hash,
+        )
+        note.teams.set(groups)
+        set_tags(note, tags)
+        record(note, "created", user)
+    return note
+
+
+def reply(user, parent: Annotation, body: str) -> Annotation:
+    thread = parent.thread
+    if not may_reply(user, thread):
+        raise AnnotationError("You may not reply to this note.", status=403)
+    body = check_fields(user, Annotation.COMMENT, body, thread.visibility)
+    with transaction.atomic():
+        note = Annotation.objects.create(
+            filing=thread.filing,
+            document_slug=thread.document_slug,
+            parent=thread,
+            author=user,
+            body=body,
+            body_html=render_body(body),
+            visibility=thread.visibility,
+            all_author_teams=thread.all_author_teams,
+        )
+        note.teams.set(thread.teams.all())
+        record(note, "created", user)
+    return note
+
+
+def edit(user, note: Annotation, *, version: int, body: str, tags=None, visibility=None, teams=()):
+    """Change a note. `version` is the one the editor started from: if someone saved in
+    between, nothing is overwritten and the editor is told."""
+    if not may_edit(user, note):
+        raise AnnotationError("Only its author may edit a note.", status=403)
+    visibility = note.visibility if note.is_reply or visibility is None else visibility
+    body = check_fields(user, note.kind, body, visibility)
+    tags = clean_tags(tags) if tags is not None else [t.name for t in note.tags.all()]
+    all_teams, groups = chosen_teams(user, visibility, teams) if not note.is_reply else (True, [])
+    with transaction.atomic():
+        changed = Annotation.objects.filter(pk=note.pk, version=version).update(
+            body=body,
+            body_html=render_body(body),
+            visibility=visibility,
+            all_author_teams=all_teams if not note.is_reply else note.all_author_teams,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+        if not changed:
+            raise AnnotationError(
+                "Someone saved this note after you opened it. Your text is below, unsaved: "
+                "compare it with the current note and save again.",
+                status=409,
+            )
+        note.refresh_from_db()
+        if not note.is_reply:
+            note.teams.set(groups)
+            set_tags(note, tags)
+            # Replies are seen by whoever sees their note.
+            for child in note.replies.all():
+                child.visibility, child.all_author_teams = note.visibility, note.all_author_teams
+                child.save(update_fields=["visibility", "all_author_teams"])
+                child.teams.set(groups)
+        record(note, "edited", user)
+    return note
+
+
+def delete(user, note: Annotation) -> None:
+    """Soft: the note and its versions stay, and a moderator can restore it."""
+    if not may_delete(user, note):
+        raise AnnotationError("You may not delete this note.", status=403)
+    with transaction.atomic():
+        note.deleted_at, note.deleted_by = timezone.now(), user
+        note.save(update_fields=["deleted_at", "deleted_by"])
+        record(note, "deleted", user)
+
+
+def restore(user, note: Annotation) -> None:
+    if not may_restore(user, note):
+        raise AnnotationError("Only a moderator may restore a note.", status=403)
+    with transaction.atomic():
+        note.deleted_at, note.deleted_by = None, None
+        note.save(update_fields=["deleted_at", "deleted_by"])
+        record(note, "restored", user)
+
+
+def set_tags(note: Annotation, names: list[str]) -> None:
+    tags = []
+    for name in names:
+        tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+        tags.append(tag)
+    note.tags.set(tags)
+
+
+def record(note: Annotation, action: str, user) -> None:
+    last = note.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    AnnotationVersion.objects.create(
+        annotation=note,
+        number=last + 1,
+        body=note.body,
+        tags=[t.name for t in note.tags.all()],
+        visibility=note.visibility,
+        teams=[] if note.all_author_teams else sorted(g.name for g in note.teams.all()),
+        action=action,
+        by=user,
+    )
+
+
+# --- re-anchoring ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    state: str
+    start: int | None = None
+    end: int | None = None
+
+
+def place(text: str, note: Annotation) -> Placement:
+    """Where the note's quote stands in a new text of its document."""
+    exact = note.exact
+    if not exact:
+        return Placement(ORPHANED)
+    old = note.start or 0
+    # 1. The quote with its context: as exact as before, wherever it moved.
+    found = find_nearest(text, note.prefix + exact + note.suffix, old - len(note.prefix))
+    if found is not None:
+        start = found + len(note.prefix)
+        return placed(note, start, start + len(exact))
+    # 2. The quote alone, the occurrence nearest the old position.
+    found = find_nearest(text, exact, old)
+    if found is not None:
+        return placed(note, found, found + len(exact))
+    # 3. Fuzzy: the best alignment of the quote near where it was, checked on context.
+    return fuzzy(text, note)
+
+
+def placed(note: Annotation, start: int, end: int) -> Placement:
+    same = (start, end) == (note.start, note.end)
+    return Placement(ANCHORED if same else RELOCATED, start, end)
+
+
+def find_nearest(text: str, needle: str, around: int) -> int | None:
+    if not needle:
+        return None
+    best, at = None, text.find(needle)
+    while at >= 0:
+        if best is None or abs(at - around) < abs(best - around):
+            best = at
+        elif at > around:
+            break
+        at = text.find(needle, at + 1)
+    return best
+
+
+def fuzzy(text: str, note: Annotation) -> Placement:
+    exact, old = note.exact, note.start or 0
+    window = FUZZY_WINDOW + 2 * len(exact)
+    lo = max(0, old - window)
+    hi = min(len(text), old + len(exact) + window)
+    candidates = [(lo, hi)]
+    if (lo, hi) != (0, len(text)) and len(text) <= 200_000:
+        candidates.append((0, len(text)))  # moved far: look everywhere in a text this size
+    for a, b in candidates:
+        found = fuzz.partial_ratio_alignment(exact, text[a:b], score_cutoff=FUZZY_MIN)
+        if found is None:
+            continue
+        start, end = a + found.dest_start, a + found.dest_end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        context = fuzz.ratio(note.prefix, text[max(0, start - CONTEXT) : start]) + fuzz.ratio(
+            note.suffix, text[end : end + CONTEXT]
+        )
+        # A weak quote match needs its context to agree; a strong one stands alone.
+        if found.score >= 90 or context >= 100:
+            return Placement(RELOCATED, start, end)
+    return Placement(ORPHANED)
+
+
+def reanchor(filing: Filing) -> dict[str, int]:
+    """Place every note of the filing on its documents' current text (inside the
+    caller's transaction). Returns how many notes ended in each state."""
+    counts = {ANCHORED: 0, RELOCATED: 0, ORPHANED: 0}
+    notes = Annotation.objects.filter(filing=filing, parent=None).exclude(exact="").order_by("pk")
+    documents = {d.slug: d for d in filing.documents.without_bodies()} if notes else {}
+    texts: dict[int, str] = {}
+    for note in notes:
+        doc = documents.get(note.document_slug)
+        if doc is not None and doc.text_hash == note.text_hash:
+            # The text it was made on (again): its offsets are exact.
+            counts[ANCHORED if note.anchor_state == ORPHANED else note.anchor_state] += 1
+            if note.anchor_state == ORPHANED:
+                Annotation.objects.filter(pk=note.pk).update(anchor_state=ANCHORED)
+            continue
+        if doc is None:
+            placement = Placement(ORPHANED)
+        else:
+            if doc.pk not in texts:
+                texts[doc.pk] = Document.objects.values_list("text", flat=True).get(pk=doc.pk)
+            placement = place(texts[doc.pk], note)
+        counts[placement.state] += 1
+        fields = {"anchor_state": placement.state}
+        if placement.state != ORPHANED:
+            # An orphan keeps its old offsets and hash: they place it again exactly if
+            # that text comes back.
+            fields.update(start=placement.start, end=placement.end, text_hash=doc.text_hash)
+        if placement.state == RELOCATED:
+            fields.update(previous_start=note.start, previous_end=note.end)
+        Annotation.objects.filter(pk=note.pk).update(**fields)
+    return counts
