@@ -43,6 +43,10 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_search.py
 
+.PHONY: eval
+eval: $(BIN)/.installed
+	$(BIN)/python tests/eval/score.py
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
