@@ -1,9 +1,10 @@
 """The app's pages, by area: the views package has one module per heading below."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import api, companies, documents, errors, filings, people, search, upload
+from .views import annotations, api, companies, documents, errors, filings, people, search, upload
 
 urlpatterns = [
     # Filings: the list, the reading view, the raw submission and its header.
@@ -37,6 +38,19 @@ urlpatterns = [
         name="document-content",
     ),
     path("filings/<str:accession>/<str:slug>/file", documents.document_file, name="document-file"),
+    # Notes: written on a passage of a document, each with its own page.
+    path(
+        "filings/<str:accession>/<str:slug>/notes",
+        annotations.create_note,
+        name="note-create",
+    ),
+    path("notes/<int:pk>/", annotations.note_detail, name="note"),
+    path("notes/<int:pk>/reply", annotations.reply_note, name="note-reply"),
+    path("notes/<int:pk>/edit", annotations.edit_note, name="note-edit"),
+    path("notes/<int:pk>/delete", annotations.delete_note, name="note-delete"),
+    path("notes/<int:pk>/restore", annotations.restore_note, name="note-restore"),
+    path("notes/tags", annotations.tag_suggestions, name="note-tags"),
+    path("annotations/", annotations.note_list, name="note-list"),
     # Companies and people.
     path("companies/<int:cik>/", companies.company_detail, name="company"),
     path("people/<int:pk>/", people.person_detail, name="person"),
@@ -47,6 +61,14 @@ urlpatterns = [
     path("search/typeahead", search.typeahead, name="typeahead"),
     # The JSON API.
     path("api/<str:kind>.json", api.api_rows, name="api"),
+    path("api/annotations.jsonld", api.api_annotations, name="api-annotations"),
+    # Accounts: the app's own login page; logging out is a POST.
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=False),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
 ]
 

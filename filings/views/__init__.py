@@ -1,8 +1,11 @@
 """Function views, one module per area. A page and its htmx fragments are one view and
 one template; the helpers here are shared by every area."""
 
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
+
+from ..models import Filing
 
 PAGE_SIZE = 50
 
@@ -15,3 +18,20 @@ def htmx_fragment(request, template, fragment, context):
         response = render(request, template, context)
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def get_filing(accession):
+    return get_object_or_404(Filing.objects.select_related("raw"), accession=accession)
+
+
+def get_document(filing, slug):
+    documents = filing.documents.without_bodies()
+    if slug.isdigit():
+        doc = documents.filter(sequence=slug).order_by("position").first()
+    elif slug.startswith("p") and slug[1:].isdigit():
+        doc = documents.filter(position=int(slug[1:]) - 1).first()
+    else:
+        doc = None
+    if doc is None:
+        raise Http404(f"Filing {filing.accession} has no document {slug}.")
+    return doc

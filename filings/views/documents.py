@@ -14,7 +14,7 @@ from ..models import (
     Document,
 )
 from ..safe import sanitized
-from .filings import get_document, get_filing
+from . import get_document, get_filing
 
 # The frame that shows filer HTML: nothing may run, nothing may load from elsewhere.
 FRAME_CSP = {

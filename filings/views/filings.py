@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Case, OuterRef, Prefetch, Subquery, When
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -22,7 +22,9 @@ from ..models import (
     Item,
     VersionChange,
 )
-from . import PAGE_SIZE, htmx_fragment
+from ..search import parse_query
+from . import PAGE_SIZE, get_document, get_filing, htmx_fragment
+from .annotations import document_notes
 
 
 @require_GET
@@ -122,23 +124,6 @@ def sorted_as(key: str, current: str) -> str:
     return "descending" if current.startswith("-") else "ascending"
 
 
-def get_filing(accession):
-    return get_object_or_404(Filing.objects.select_related("raw"), accession=accession)
-
-
-def get_document(filing, slug):
-    documents = filing.documents.without_bodies()
-    if slug.isdigit():
-        doc = documents.filter(sequence=slug).order_by("position").first()
-    elif slug.startswith("p") and slug[1:].isdigit():
-        doc = documents.filter(position=int(slug[1:]) - 1).first()
-    else:
-        doc = None
-    if doc is None:
-        raise Http404(f"Filing {filing.accession} has no document {slug}.")
-    return doc
-
-
 @require_GET
 def filing_detail(request, accession, slug=None):
     filing = get_filing(accession)
@@ -162,9 +147,20 @@ def filing_detail(request, accession, slug=None):
         "exhibits": exhibits_with_links(filing),
         "amends": amended_filing(filing),
         "versions": list(filing.versions()),
+        "search_terms": [
+            {"text": t.text, "prefix": t.prefix}
+            for t in parse_query(request.GET.get("q", "")).terms
+        ],
+        "note_filter_choices": NOTE_FILTERS,
         "version_changes": VersionChange.objects.filter(accession=accession).select_related("by"),
     }
+    if current is not None:
+        context.update(document_notes(request, filing, current))
     return htmx_fragment(request, "filings/filing_detail.html", "document-pane", context)
+
+
+# The reading view's note filters: URL value -> label.
+NOTE_FILTERS = [("", "all"), ("mine", "mine"), ("team", "team"), ("public", "public")]
 
 
 def highlight_text(doc, span: str) -> str:

@@ -184,7 +184,7 @@ def test_company_page_lists_its_filings(client, stored):
 
 def test_upload_requires_login_and_permission(client):
     response = client.get("/filings/upload/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     User.objects.create_user("reader", password="a-long-password-1")
     client.login(username="reader", password="a-long-password-1")
     assert client.get("/filings/upload/").status_code == 403

@@ -169,7 +169,7 @@ def test_editors_see_checkboxes_and_the_merge_form(client, editor, higgins):
 def test_anonymous_posts_go_to_the_login_page_and_change_nothing(client, namesake, higgins):
     response = client.post(person_url(higgins), {"action": "merge", "other": namesake.pk})
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/accounts/login/")
     assert not IdentityChange.objects.exists()
     namesake.refresh_from_db()
     assert namesake.merged_into is None

@@ -1,0 +1,319 @@
+"""Notes: writing one on a passage, its page with the thread and history, editing,
+replying, deleting and restoring, and the list of every note a user may see.
+
+Every read goes through Annotation.objects.visible_to() (a note one may not see is a 404,
+so its existence does not leak); every write goes through filings.annotations, which
+checks the role and the object.
+"""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import annotations
+from ..annotations import AnnotationError
+from ..models import (
+    VISIBILITIES,
+    Annotation,
+    Tag,
+    is_moderator,
+    may_annotate,
+    may_delete,
+    may_edit,
+    may_reply,
+    may_restore,
+    teams_of,
+)
+from . import PAGE_SIZE, get_document, get_filing, htmx_fragment
+from .errors import error_response
+
+
+def visible_notes(user):
+    return (
+        Annotation.objects.visible_to(user)
+        .select_related("author", "filing")
+        .prefetch_related("tags", "teams")
+    )
+
+
+def wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def failed(request, exc: AnnotationError, back: str):
+    """A refused write: JSON for the page's script; a 403 page when the user may not; a
+    message and the way back for a mistake they can mend."""
+    if wants_json(request):
+        return JsonResponse({"error": {"code": "refused", "message": str(exc)}}, status=exc.status)
+    if exc.status == 403:
+        return error_response(request, 403, str(exc))
+    messages.error(request, str(exc))
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def create_note(request, accession, slug):
+    filing = get_filing(accession)
+    document = get_document(filing, slug)
+    data = request.POST
+    back = document.get_absolute_url()
+    try:
+        target = annotations.Target(
+            filing=filing,
+            document=document,
+            start=as_offset(data.get("start")),
+            end=as_offset(data.get("end")),
+            exact=data.get("exact", ""),
+            text_hash=data.get("text_hash", ""),
+        )
+        note = annotations.create(
+            request.user,
+            target,
+            kind=data.get("kind", Annotation.COMMENT),
+            body=data.get("body", ""),
+            tags=data.get("tags", ""),
+            visibility=data.get("visibility", "private"),
+            teams=data.getlist("teams"),
+        )
+    except AnnotationError as exc:
+        return failed(request, exc, back)
+    if wants_json(request):
+        return JsonResponse(note_json(note), status=201)
+    messages.success(request, "Note saved.")
+    return redirect(note.document_url())
+
+
+def as_offset(value) -> int:
+    if value is None or not str(value).isdigit() or len(str(value)) > 12:
+        raise AnnotationError("The selection's offsets are missing or not numbers.")
+    return int(value)
+
+
+def note_json(note: Annotation) -> dict:
+    return {
+        "id": note.pk,
+        "kind": note.kind,
+        "start": note.start,
+        "end": note.end,
+        "visibility": note.visibility,
+        "url": note.get_absolute_url(),
+        "document_url": note.document_url(),
+    }
+
+
+@require_GET
+def note_detail(request, pk):
+    """A note's own page: the passage, the thread, the history. Works with JS off."""
+    note = get_object_or_404(visible_notes(request.user), pk=pk)
+    if note.parent_id:
+        return redirect(f"{note.parent.get_absolute_url()}#note-{note.pk}")
+    replies = list(visible_notes(request.user).filter(parent=note).order_by("created_at"))
+    user = request.user
+    unsaved = request.session.pop("unsaved_note", None)
+    context = {
+        "unsaved": unsaved["body"] if unsaved and unsaved.get("pk") == note.pk else None,
+        "note": note,
+        "replies": replies,
+        "versions": note.versions.select_related("by").order_by("-number"),
+        "can_edit": may_edit(user, note),
+        "can_delete": may_delete(user, note),
+        "can_restore": may_restore(user, note),
+        "can_reply": may_reply(user, note),
+        "can_share": may_annotate(user, "team") or may_annotate(user, "public"),
+        "my_teams": list(teams_of(user).values_list("name", flat=True)),
+        "chosen_teams": [] if note.all_author_teams else [t.name for t in note.teams.all()],
+        "visibilities": VISIBILITIES,
+        "editable_replies": {r.pk for r in replies if may_edit(user, r)},
+        "deletable_replies": {r.pk for r in replies if may_delete(user, r)},
+    }
+    return render(request, "filings/note_detail.html", context)
+
+
+@login_required
+@require_POST
+def reply_note(request, pk):
+    note = get_object_or_404(visible_notes(request.user), pk=pk)
+    try:
+        answer = annotations.reply(request.user, note, request.POST.get("body", ""))
+    except AnnotationError as exc:
+        return failed(request, exc, note.get_absolute_url())
+    if wants_json(request):
+        return JsonResponse(note_json(answer), status=201)
+    return redirect(f"{note.thread.get_absolute_url()}#note-{answer.pk}")
+
+
+@login_required
+@require_POST
+def edit_note(request, pk):
+    note = get_object_or_404(visible_notes(request.user), pk=pk)
+    data = request.POST
+    try:
+        version = int(data.get("version", "0"))
+    except ValueError:
+        version = 0
+    try:
+        annotations.edit(
+            request.user,
+            note,
+            version=version,
+            body=data.get("body", ""),
+            tags=data.get("tags") if "tags" in data else None,
+            visibility=data.get("visibility") or None,
+            teams=data.getlist("teams"),
+        )
+    except AnnotationError as exc:
+        if exc.status == 409:
+            # Shown beside the current note, so the editor's text is not lost.
+            request.session["unsaved_note"] = {"pk": note.pk, "body": data.get("body", "")}
+        return failed(request, exc, note.thread.get_absolute_url())
+    messages.success(request, "Note saved.")
+    return redirect(note.thread.get_absolute_url())
+
+
+@login_required
+@require_POST
+def delete_note(request, pk):
+    note = get_object_or_404(visible_notes(request.user), pk=pk)
+    try:
+        annotations.delete(request.user, note)
+    except AnnotationError as exc:
+        return failed(request, exc, note.thread.get_absolute_url())
+    messages.success(request, "Note deleted. An admin can restore it.")
+    if note.parent_id:
+        return redirect(note.thread.get_absolute_url())
+    return redirect(note.document_url().split("#")[0])
+
+
+@login_required
+@require_POST
+def restore_note(request, pk):
+    note = get_object_or_404(visible_notes(request.user), pk=pk)
+    try:
+        annotations.restore(request.user, note)
+    except AnnotationError as exc:
+        return failed(request, exc, note.thread.get_absolute_url())
+    messages.success(request, "Note restored.")
+    return redirect(note.thread.get_absolute_url())
+
+
+# The list's filters, held in the URL.
+LIST_FILTERS = ("author", "tag", "kind", "form", "company", "since", "until", "deleted")
+
+
+@require_GET
+def note_list(request):
+    """Every note the user may see, newest first, filterable; the URL holds the filters."""
+    notes = (
+        visible_notes(request.user)
+        .filter(parent=None)
+        .annotate(n_replies=Count("replies", filter=Q(replies__deleted_at=None)))
+    )
+    chosen = {k: request.GET.get(k, "").strip() for k in LIST_FILTERS if request.GET.get(k)}
+    problems = []
+    if chosen.get("author"):
+        notes = notes.filter(author__username=chosen["author"])
+    if chosen.get("tag"):
+        notes = notes.filter(tags__name__iexact=chosen["tag"])
+    if chosen.get("kind"):
+        notes = notes.filter(kind=chosen["kind"])
+    if chosen.get("form"):
+        notes = notes.filter(filing__form__iexact=chosen["form"])
+    if chosen.get("company"):
+        company = chosen["company"]
+        notes = notes.filter(
+            Q(filing__parties__cik=int(company))
+            if company.isdigit() and len(company) <= 10
+            else Q(filing__parties__name__icontains=company)
+        )
+    for key, lookup in (("since", "created_at__date__gte"), ("until", "created_at__date__lte")):
+        if chosen.get(key):
+            try:
+                notes = notes.filter(**{lookup: date.fromisoformat(chosen[key])})
+            except ValueError:
+                problems.append(f"“{chosen[key]}” is not a date (YYYY-MM-DD); it was not applied.")
+    if chosen.get("deleted") and is_moderator(request.user):
+        notes = notes.exclude(deleted_at=None)
+    elif is_moderator(request.user):
+        notes = notes.filter(deleted_at=None)
+    notes = notes.distinct().order_by("-created_at", "-pk")
+    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "chosen": chosen,
+        "problems": problems,
+        "query": query.urlencode(),
+        "kinds": Annotation.KINDS,
+        "authors": get_user_model()
+        .objects.filter(pk__in=visible_notes(request.user).values("author"))
+        .order_by("username")
+        .values_list("username", flat=True),
+        "tags": Tag.objects.filter(annotations__in=visible_notes(request.user).values("pk"))
+        .distinct()
+        .values_list("name", flat=True),
+        "moderator": is_moderator(request.user),
+    }
+    return htmx_fragment(request, "filings/note_list.html", "note-results", context)
+
+
+@require_GET
+def tag_suggestions(request):
+    """Existing tags for a note's tag box (a datalist)."""
+    text = request.GET.get("tags", "").split(",")[-1].strip()[:100]
+    tags = Tag.objects.filter(name__icontains=text).order_by("name")[:20] if text else []
+    return render(request, "filings/note_detail.html#tag-options", {"tag_options": tags})
+
+
+def document_notes(request, filing, document) -> dict:
+    """The reading view's sidebar: the document's notes the user may see, in document
+    order, filtered by whose (mine / team / public) and tag; orphans apart."""
+    notes = (
+        visible_notes(request.user)
+        .filter(filing=filing, document_slug=document.slug, parent=None, deleted_at=None)
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=visible_notes(request.user).filter(deleted_at=None).order_by("created_at"),
+                to_attr="visible_replies",
+            )
+        )
+        .order_by("start", "created_at")
+    )
+    whose = request.GET.get("notes", "")
+    if whose == "mine" and request.user.is_authenticated:
+        notes = notes.filter(author=request.user)
+    elif whose in ("team", "public"):
+        notes = notes.filter(visibility=whose)
+    tag = request.GET.get("tag", "").strip()
+    if tag:
+        notes = notes.filter(tags__name__iexact=tag).distinct()
+    notes = list(notes)
+    placed = [n for n in notes if n.anchor_state != "orphaned"]
+    return {
+        "notes": placed,
+        "orphans": [n for n in notes if n.anchor_state == "orphaned"],
+        "notes_whose": whose,
+        "notes_tag": tag,
+        "can_annotate": may_annotate(request.user),
+        "can_share": may_annotate(request.user, "team") or may_annotate(request.user, "public"),
+        "my_teams": list(teams_of(request.user).values_list("name", flat=True)),
+        "note_marks": [
+            {
+                "id": n.pk,
+                "start": n.start,
+                "end": n.end,
+                "kind": n.kind,
+                "url": n.get_absolute_url(),
+            }
+            for n in placed
+        ],
+    }
