@@ -188,6 +188,10 @@ _STOP = re.compile(
     r"|(?:EXHIBIT|EXHIBITS)\s+INDEX|INDEX\s+TO\s+EXHIBITS|POWER\s+OF\s+ATTORNEY|UNDERTAKINGS?"
     r"|Financial\s+Statement\s+Schedules?|FINANCIAL\s+STATEMENT\s+SCHEDULES?)",
 )
+# A lettered heading: "(b) Reports on Form 8-K", "(c)\tExhibits", "b. Schedules".
+_SECTION = re.compile(r"\(?[a-hA-H]\)(?:\s|$)|[a-h]\.\s+[A-Z]")
+# A line in capitals, two words or more: "REPORTS ON FORM 8-K", "FINANCIAL STATEMENTS".
+_CAPITALS = re.compile(r"[^a-z]*[A-Z]{2,}[^a-zA-Z]+[A-Z]{2,}[^a-z]*")
 _ROW = re.compile(
     rf"(?P<pre>{_MARK}\s*)?(?:(?P<word>Exhibit|EXHIBIT|Ex\.|EX-|Exh\.)\s*(?:No\.?\s*)?)?"
     rf"(?P<num>{NUMBER}|(?<=EX-)FILING\s+FEES){_NUMBER_END}(?P<mark>{_MARK})?"
@@ -276,6 +280,7 @@ class _Line:
     start: int  # first non-blank character
     end: int  # last non-blank character + 1
     indent: int  # columns of leading white space
+    after_blank: bool = False  # a blank line comes between this line and the one before
 
     def text(self, text: str) -> str:
         return text[self.start : self.end]
@@ -284,13 +289,17 @@ class _Line:
 def _lines(text: str) -> list[_Line]:
     out = []
     pos = 0
+    blank = False
     for raw in text.split("\n"):
         stripped = raw.lstrip(" \t\r\u200b\ufeff")
         s = pos + len(raw) - len(stripped)
         body = stripped.rstrip(" \t\r\u200b\ufeff")
         if body:
             indent = len(raw[: len(raw) - len(stripped)].expandtabs(8))
-            out.append(_Line(s, s + len(body), indent))
+            out.append(_Line(s, s + len(body), indent, blank and bool(out)))
+            blank = False
+        else:
+            blank = True
         pos += len(raw) + 1
     return out
 
@@ -448,11 +457,36 @@ class _Table:
                 break
             if len(value) > 250 and row.description:
                 break  # running prose after the table
+            if self._ends_row(row, line):
+                break
             self._continue_row(row, line)
             i += 1
         if row is not None:
             self.rows.append(row)
         return i
+
+    def _ends_row(self, row: _Row, line: _Line) -> bool:
+        """Whether a line that is no new row closes the row and the list instead of
+        continuing its description: "(b) Reports on Form 8-K" under the last exhibit."""
+        text = self.text
+        value = line.text(text)
+        described = " ".join(text[a:b] for a, b in row.description)
+        if line.indent <= row.indent:
+            if _SECTION.match(value):
+                return True
+            if _CAPITALS.fullmatch(value) and re.search(r"[a-z]", described):
+                return True
+        if line.after_blank and re.search(r"[.;:)\]]$", described) and not value[0].islower():
+            # A finished description and a blank line: what follows is the next section,
+            # unless it is a cell of the row's other columns (form, date, filed-herewith),
+            # which one line per cell puts after empty cells. Rendered HTML also leaves a
+            # blank line between the paragraphs of one description, so a description that
+            # stops mid-phrase goes on.
+            return any(
+                self._cell_kind(text[a:b], row, first=False) == "description"
+                for a, b in _cells(text, line)
+            )
+        return False
 
     def _legend(self, line: _Line, in_legend: bool) -> tuple[str, str] | None:
         """(marker, text) of a footnote line: "* Filed herewith.", or in a notes table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -702,3 +703,87 @@ def test_numbered_paragraphs_do_not_open_a_table():
         "    3. EXHIBITS\n\n    The exhibits listed under Item 14(c) are filed herewith.\n"
     )
     assert exhibit_index(text, sequence="1") == []
+
+
+# --- where an entry ends ----------------------------------------------------------------------
+
+
+def test_entry_ends_at_a_lettered_heading_a_capitals_heading_or_a_blank_line():
+    # 1990s 10-Q, tab-separated: "(b) Reports on Form 8-K" follows the last exhibit.
+    text = (
+        "Item 6. Exhibits and Reports on Form 8-K\n\n(a)\tExhibits\n\n"
+        "Exhibit\nNumber\t\tDescription\n\n"
+        "10.A.45\t\t\tRetention Agreement dated May 1, 1997, between\n"
+        "\t\t\tApple Computer, Inc. and Fred D. Anderson\n\n"
+        "27\t\t\tFinancial Data Schedule.\n\n\n"
+        "(b)\tReports on Form 8-K\n\nCurrent reports on Form 8-K, dated April 10, 1997\n"
+    )
+    found = rows(text)
+    assert list(found) == ["10.A.45", "27"]
+    assert found["10.A.45"].description == (
+        "Retention Agreement dated May 1, 1997, between Apple Computer, Inc. and Fred D. Anderson"
+    )
+    assert found["27"].description == "Financial Data Schedule."
+    # Fixed width, a heading in capitals right under the last row.
+    text = (
+        "EXHIBIT INDEX\n"
+        "  3.2       By-Laws of the Company, as amended\n"
+        "            through March 24, 1999.\n"
+        "  27        Financial Data Schedule\n"
+        "  REPORTS ON FORM 8-K\n"
+        "  None.\n"
+    )
+    found = rows(text)
+    assert found["3.2"].description == "By-Laws of the Company, as amended through March 24, 1999."
+    assert found["27"].description == "Financial Data Schedule"
+    # A blank line after a finished description, then prose.
+    text = (
+        "(c) Exhibits\n"
+        "27     Financial Data Schedule.\n\n"
+        "No reports on Form 8-K were filed during the quarter.\n"
+    )
+    assert rows(text)["27"].description == "Financial Data Schedule."
+
+
+def test_entry_goes_on_over_a_blank_line_mid_phrase_and_in_capitals():
+    # Rendered HTML puts a blank line between the paragraphs of one description.
+    text = (
+        "Exhibits: The following are filed as part of this Annual Report\n\n"
+        "Exhibit 31.1\n\nCertification of the Chief Executive Officer,\n\n"
+        "pursuant to section 302 of the Sarbanes-Oxley Act of 2002.\n\n"
+        "Exhibit 32\n\nCertification pursuant to section 906 of the\n\n"
+        "Sarbanes-Oxley Act of 2002\n\nSIGNATURES\n"
+    )
+    found = rows(text)
+    assert found["31.1"].description == (
+        "Certification of the Chief Executive Officer, pursuant to section 302 of the "
+        "Sarbanes-Oxley Act of 2002."
+    )
+    assert found["32"].description == (
+        "Certification pursuant to section 906 of the Sarbanes-Oxley Act of 2002"
+    )
+    text = "EXHIBIT INDEX\n10.1\tAMENDED AND RESTATED\nCREDIT AGREEMENT\n10.2\tLEASE\n"
+    assert rows(text)["10.1"].description == "AMENDED AND RESTATED CREDIT AGREEMENT"
+
+
+@pytest.mark.corpus
+def test_plain_text_exhibit_descriptions_stop_at_the_end_of_their_entry():
+    """Every exhibit list of every plain-text filing in the corpus, read the way ingest
+    reads it: no description runs on into the next section."""
+    from filings import ingest
+    from tests.corpus import corpus_available, main_rows
+
+    if not corpus_available():
+        pytest.skip("EDGAR corpus not available")
+    heading = re.compile(r"\((?:[a-h])\)\s+[A-Z]|\bItem\s+\d|\bREPORTS\s+ON\s+FORM\b", re.I)
+    described = 0
+    for row in main_rows():
+        if not row.has("plain-text"):
+            continue
+        for exhibit in ingest.prepare(row.read(), row.name).exhibits:
+            description = exhibit.description or ""
+            described += bool(description)
+            assert not heading.search(description), (row.name, exhibit.number, description)
+            # The longest real ones (a Ford deposit agreement) run to about 300 characters.
+            assert len(description) <= 400, (row.name, exhibit.number, description)
+    assert described > 150
