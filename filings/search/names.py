@@ -3,7 +3,7 @@ former), and people with everyone merged into them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
@@ -21,28 +21,40 @@ def names_matching(kind: str, text: str) -> list[int]:
 
 
 def name_rows(kind: str | None, words: list[str], limit: int | None) -> list[tuple]:
-    """(kind, ref, name, source) rows of the name table matching every word as a prefix
-    of a word of the name (or of the CIK)."""
-    first = max(words, key=len)
+    """(kind, ref, name, source) rows of the name table matching `words` (see
+    name_matches), read by two prefix scans of its tokens: the longest word against the
+    names' words, and the words run together against the names run together."""
+    scans = [max(words, key=len)]
+    if len(words) > 1:
+        scans.append("".join(words))
     sql = (
         "SELECT kind, ref, name, source, token FROM filings_searchname "
         "WHERE token >= %s AND token < %s"
     )
-    params: list = [first, first + "\U0010ffff"]
     if kind:
         sql += " AND kind = %s"
-        params.append(kind)
     if limit:
         sql += f" LIMIT {int(limit)}"
+    out: dict[tuple, None] = {}
     with connection.cursor() as cur:
-        cur.execute(sql, params)
-        found = cur.fetchall()
-    out = []
-    for row_kind, ref, name, source, token in found:
-        name_words = tokens(name) + ([token] if source == "cik" else [])
-        if all(any(w.startswith(word) for w in name_words) for word in words):
-            out.append((row_kind, ref, name, source))
-    return out
+        for first in scans:
+            cur.execute(sql, [first, first + "\U0010ffff", *([kind] if kind else [])])
+            for row_kind, ref, name, source, token in cur.fetchall():
+                cik = [token] if source == "cik" else []
+                if name_matches(name, words, cik):
+                    out[(row_kind, ref, name, source)] = None
+    return list(out)
+
+
+def name_matches(name: str, words: list[str], extra: Sequence[str] = ()) -> bool:
+    """Whether every word typed starts a word of the name (or of `extra`, a CIK), or all
+    of them run together start the name run together, so that punctuation and spacing
+    do not matter: "1800 flowers", "1800flowers" and "1-800" all find
+    "1-800-FLOWERS.COM, Inc."."""
+    name_words = tokens(name)
+    if all(any(w.startswith(word) for w in [*name_words, *extra]) for word in words):
+        return True
+    return "".join(name_words).startswith("".join(words))
 
 
 def person_cluster(ids: Iterable[int]) -> list[int]:

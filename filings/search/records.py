@@ -119,6 +119,7 @@ def build_records(accessions: Sequence[str]) -> list[Record]:
             if person_id is not None:
                 facets.add(("person", str(person_id)))
                 names.add(("person", person_id, name, "written"))
+                names.update(("person", person_id, n, "former") for n in former_names)
         for code, title in items[accession]:
             head.append(f"Item {code} {title}".strip())
             if code:
@@ -148,12 +149,16 @@ def build_records(accessions: Sequence[str]) -> list[Record]:
 
 
 def name_token_rows(names: Iterable[tuple[str, int, str, str]], ciks: dict) -> list[tuple]:
-    """(kind, ref, name, token, source) rows: one per word of each name, and the CIK."""
+    """(kind, ref, name, token, source) rows: one per word of each name, one for its words
+    run together (what name_matches compares typed text with), and the CIK."""
     rows = set()
     for kind, ref, name, source in names:
         name = name[:255]
-        for token in tokens(name):
+        words = tokens(name)
+        for token in words:
             rows.add((kind, ref, name, token[:100], source))
+        if len(words) > 1:
+            rows.add((kind, ref, name, "".join(words)[:100], source))
         cik = ciks.get((kind, ref))
         if cik:
             rows.add((kind, ref, name, str(cik), "cik"))

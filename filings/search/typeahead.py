@@ -7,25 +7,24 @@ import datetime as dt
 from collections import defaultdict
 
 from ..models import Company, Event, Person
-from .names import name_rows
-from .words import fold, tokens
+from .names import name_matches, name_rows
+from .words import tokens
 
 
 def typeahead(text: str, limit: int = 10) -> list[dict]:
-    """Companies and people whose name (any variant, former names included) has words
-    starting with what was typed; companies also by CIK digits."""
+    """Companies and people whose name (any variant, former names included) matches what
+    was typed (see name_matches); companies and reporting owners also by CIK digits."""
     text = (text or "")[:100]
     words = tokens(text)
     if not words:
         return []
     digits = "".join(words) if all(w.isdigit() for w in words) else ""
     candidates: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-    if digits:
-        stripped = digits.lstrip("0") or "0"
-        for kind, ref, name, source in name_rows(None, [stripped], limit=200):
-            candidates[(kind, ref)].append((name, source))
-    else:
-        for kind, ref, name, source in name_rows(None, words, limit=400):
+    rows = name_rows(None, words, limit=400)
+    if digits:  # a CIK, written with or without its leading zeros; or "1-800"
+        rows += name_rows(None, [digits.lstrip("0") or "0"], limit=200)
+    for kind, ref, name, source in rows:
+        if (name, source) not in candidates[(kind, ref)]:
             candidates[(kind, ref)].append((name, source))
     if not candidates:
         return []
@@ -37,7 +36,7 @@ def typeahead(text: str, limit: int = 10) -> list[dict]:
     for person in people.values():
         survivor = person.canonical() if person.merged_into_id else person
         survivors[person.pk] = survivor
-    query = " ".join(words)
+    squashed = "".join(words)
     entries: dict[tuple[str, int], dict] = {}
     for (kind, ref), variants in candidates.items():
         if kind == "company":
@@ -54,15 +53,16 @@ def typeahead(text: str, limit: int = 10) -> list[dict]:
             key, label, url = ("person", person.pk), person.name, f"/people/{person.pk}/"
             detail = "Person" + (f" · CIK {person.cik_padded}" if person.cik else "")
             word = "as"
-        label_words = tokens(label)
-        if not all(any(w.startswith(t) for w in label_words) for t in words):
+        if not name_matches(label, words):
             # Matched through another name: say which.
             others = sorted({n for n, source in variants if source != "cik" and n != label})
             if others:
+                if {source for n, source in variants if n in others} == {"former"}:
+                    word = "formerly"  # a person's FORMER NAME
                 detail += f" · {word} " + "; ".join(others[:3])
-        folded = fold(label)
+        starts = "".join(tokens(label)).startswith(squashed)  # punctuation and spaces aside
         rank = (
-            0 if folded.startswith(query) or (digits and str(ref).startswith(digits)) else 1,
+            0 if starts or (digits and str(ref).startswith(digits)) else 1,
             0 if key[0] == "company" else 1,
             len(label),
             label,
