@@ -205,7 +205,17 @@ def restore_note(request, pk):
 
 
 # The list's filters, held in the URL.
-LIST_FILTERS = ("author", "tag", "kind", "form", "company", "since", "until", "deleted")
+LIST_FILTERS = (
+    "accession",
+    "author",
+    "tag",
+    "kind",
+    "form",
+    "company",
+    "since",
+    "until",
+    "deleted",
+)
 
 
 @require_GET
@@ -218,6 +228,8 @@ def note_list(request):
     )
     chosen = {k: request.GET.get(k, "").strip() for k in LIST_FILTERS if request.GET.get(k)}
     problems = []
+    if chosen.get("accession"):
+        notes = notes.filter(filing_id=chosen["accession"])
     if chosen.get("author"):
         notes = notes.filter(author__username=chosen["author"])
     if chosen.get("tag"):
@@ -317,3 +329,17 @@ def document_notes(request, filing, document) -> dict:
             for n in placed
         ],
     }
+
+
+def attach_note_counts(user, filings) -> None:
+    """Set `note_count` on each filing: the notes on it this user may see (one query)."""
+    filings = [f for f in filings if f is not None]
+    counts = dict(
+        visible_notes(user)
+        .filter(filing__in={f.pk for f in filings}, parent=None, deleted_at=None)
+        .order_by()
+        .values_list("filing_id")
+        .annotate(n=Count("pk"))
+    )
+    for filing in filings:
+        filing.note_count = counts.get(filing.pk, 0)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from ..models import Company, Event, FilingParty
 from . import PAGE_SIZE, htmx_fragment
+from .annotations import attach_note_counts
 
 
 @require_GET
@@ -29,6 +30,7 @@ def company_detail(request, cik):
     if chosen_year.isdigit():
         listed = listed.filter(filing__filed_date__year=int(chosen_year))
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    attach_note_counts(request.user, [party.filing for party in page])
     query = request.GET.copy()
     query.pop("page", None)
     context = {

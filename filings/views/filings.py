@@ -24,7 +24,7 @@ from ..models import (
 )
 from ..search import parse_query
 from . import PAGE_SIZE, get_document, get_filing, htmx_fragment
-from .annotations import document_notes
+from .annotations import attach_note_counts, document_notes
 
 
 @require_GET
@@ -74,6 +74,7 @@ def filing_list(request):
         )
     )
     page = Paginator(filings, PAGE_SIZE).get_page(request.GET.get("page"))
+    attach_note_counts(request.user, page)
     for filing in page:
         parties = list(filing.parties.all())
         filing.shown_party = filing.primary_party

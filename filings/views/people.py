@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import identity
 from ..models import LIGHT_DOCUMENT, Company, FilingParty, IdentityChange, Person
+from .annotations import attach_note_counts
 
 
 def person_detail(request, pk):
@@ -29,6 +30,12 @@ def person_detail(request, pk):
     for event in events:
         event.when = event.effective_date or event.filing.filed_date
     events.sort(key=lambda e: (e.when is None, e.when or e.filing.filed_date))
+    appearances = list(
+        FilingParty.objects.filter(person_id__in=person.cluster_ids())
+        .select_related("filing")
+        .order_by("-filing__filed_date")
+    )
+    attach_note_counts(request.user, [e.filing for e in events] + [p.filing for p in appearances])
     names: dict[str, list] = {}
     for event in events:
         names.setdefault(event.name_raw, []).append(event.filing)
@@ -36,9 +43,7 @@ def person_detail(request, pk):
         "person": person,
         "events": events,
         "names": [(n, list(dict.fromkeys(f))) for n, f in names.items()],
-        "appearances": FilingParty.objects.filter(person_id__in=person.cluster_ids())
-        .select_related("filing")
-        .order_by("-filing__filed_date"),
+        "appearances": appearances,
         "merged": Person.objects.filter(merged_into=person),
         "companies": Company.objects.filter(
             parties__filing__events__person_id__in=person.cluster_ids()

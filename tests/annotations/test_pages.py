@@ -11,7 +11,8 @@ from django.test import Client
 
 from filings import annotations
 from filings.models import Annotation
-from tests.annotations.helpers import ACC, main_document, store, target, user
+from tests.annotations.helpers import ACC, SENTENCE, main_document, store, target, user
+from tests.fixtures import submission
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +227,19 @@ def test_with_public_reading_off_every_page_and_the_api_need_login(settings, fil
     reader.force_login(user("rita", "reader"))
     assert reader.get(f"/filings/{ACC}/").status_code == 200
     assert main_document(filing)
+
+
+def test_lists_and_pages_show_how_many_notes_the_reader_may_see(client):
+    filing = store(submission(sentence="Item 5.02 Election of Directors</P><P>" + SENTENCE))
+    alice = user("alice", "analyst")
+    annotations.create(alice, target(filing), body="shared", visibility="public")
+    annotations.create(alice, target(filing), body="mine only")
+    client.force_login(alice)
+    assert "2 notes" in client.get("/filings/").content.decode()
+    assert "2 notes" in client.get("/companies/1056386/").content.decode()
+    person = filing.events.first().person
+    assert "2 notes" in client.get(f"/people/{person.pk}/").content.decode()
+    listed = client.get(f"/annotations/?accession={ACC}").content.decode()
+    assert "shared" in listed and "mine only" in listed
+    anonymous = Client().get("/filings/").content.decode()
+    assert "1 note" in anonymous and "2 notes" not in anonymous
