@@ -17,6 +17,8 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from .formtypes import form_name
 from .models import (
     LIGHT_DOCUMENT,
+    TEAM,
+    Annotation,
     Company,
     Event,
     Exhibit,
@@ -24,6 +26,7 @@ from .models import (
     FilingParty,
     OrganizationMention,
     Person,
+    Tag,
 )
 
 # What `manage.py export` writes; the API serves these and the kinds after them in LISTS.
@@ -324,6 +327,87 @@ def people_as_rows(people: Iterable[Person]) -> Iterator[dict]:
                 "event_count": sum(counts.get(pk, 0) for pk in counted[p.pk]),
                 "url": p.get_absolute_url(),
             }
+
+
+# --- annotations -----------------------------------------------------------------------------
+
+ANNOTATION_PARAMS = ("accession", "author", "tag", "since")
+
+
+def select_annotations(notes: QuerySet, params: dict) -> QuerySet:
+    """The live notes among `notes` (the reader's visible_to(), or every note for the
+    operator's export), narrowed: `since` takes notes created or modified since then."""
+    notes = (
+        notes.filter(deleted_at=None)
+        .select_related("author")
+        .prefetch_related("tags", "teams")
+        .order_by("pk")
+    )
+    if "accession" in params:
+        notes = notes.filter(filing_id__in=params["accession"])
+    if "author" in params:
+        notes = notes.filter(author__username__in=params["author"])
+    if "tag" in params:
+        named = Q()
+        for name in params["tag"]:
+            named |= Q(name__iexact=name)
+        tagged = Annotation.tags.through.objects.filter(tag__in=Tag.objects.filter(named))
+        notes = notes.filter(pk__in=tagged.values("annotation_id"))
+    if "since" in params:
+        notes = notes.filter(
+            Q(created_at__gte=params["since"]) | Q(updated_at__gte=params["since"])
+        )
+    return notes
+
+
+def annotations_as_rows(notes: Iterable[Annotation]) -> Iterator[dict]:
+    """Flat rows for CSV. `teams` is empty on a team note seen by all its author's teams."""
+    for n in notes:
+        chosen = n.visibility == TEAM and not n.all_author_teams
+        yield {
+            "id": n.pk,
+            "accession": n.filing_id,
+            "document": n.document_slug,
+            "kind": n.kind,
+            "author": n.author.username,
+            "created": iso(n.created_at),
+            "modified": iso(n.updated_at),
+            "visibility": n.visibility,
+            "teams": "; ".join(sorted(g.name for g in n.teams.all())) if chosen else "",
+            "tags": "; ".join(sorted((t.name for t in n.tags.all()), key=str.casefold)),
+            "body": n.body,
+            "exact": n.exact,
+            "prefix": n.prefix,
+            "suffix": n.suffix,
+            "start": n.start,
+            "end": n.end,
+            "text_hash": n.text_hash,
+            "anchor_state": n.anchor_state if not n.parent_id else None,
+            "parent": n.parent_id,
+        }
+
+
+ANNOTATION_COLUMNS = [
+    "id",
+    "accession",
+    "document",
+    "kind",
+    "author",
+    "created",
+    "modified",
+    "visibility",
+    "teams",
+    "tags",
+    "body",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+    "text_hash",
+    "anchor_state",
+    "parent",
+]
 
 
 # --- the kinds -------------------------------------------------------------------------------

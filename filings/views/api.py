@@ -3,20 +3,24 @@
 A page is {"kind", "rows", "next"}; `next` repeats the request's filters with a cursor,
 the signed sort key of the page's last row, so inserts never shift what comes next.
 Every error is {"error": {"code", "message"}} with its HTTP status.
+/api/annotations.jsonld pages the same way through the notes a user may see, in the W3C
+Web Annotation model (filings.w3c).
 """
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from django.core import signing
 from django.http import JsonResponse
+from django.utils import timezone
 
-from .. import export
+from .. import export, w3c
 from ..ingest import ACCESSION_RE
+from ..models import Annotation
 
 LIMIT, MAX_LIMIT = 100, 1000
 PAGING = ("limit", "cursor")
-REPEATABLE = frozenset({"accession", "cik", "person", "form"})
+REPEATABLE = frozenset({"accession", "cik", "person", "form", "author", "tag"})
 
 
 class BadParameter(Exception):
@@ -55,6 +59,33 @@ def api_rows(request, kind):
         query["cursor"] = signing.dumps(key, salt=f"api:{kind}", compress=True)
         following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
     return JsonResponse({"kind": kind, "rows": rows, "next": following})
+
+
+def api_annotations(request):
+    """/api/annotations.jsonld: the notes this user may see (anonymous readers: the public
+    ones), oldest first, as a W3C AnnotationCollection a page at a time."""
+    if request.method not in ("GET", "HEAD"):
+        response = error(405, "method-not-allowed", "The API only reads: use GET.")
+        response["Allow"] = "GET, HEAD"
+        return response
+    try:
+        params = parameters(request.GET, export.ANNOTATION_PARAMS)
+        limit = page_size(request.GET)
+        notes = export.select_annotations(Annotation.objects.visible_to(request.user), params)
+        total = notes.count()
+        if "cursor" in request.GET:
+            notes = notes.filter(pk__gt=cursor_key(request.GET, "annotations", 1)[0])
+        page = list(notes[: limit + 1])
+    except BadParameter as exc:
+        return error(400, exc.code, str(exc))
+    following = None
+    if len(page) > limit:
+        query = request.GET.copy()
+        query["cursor"] = signing.dumps([page[limit - 1].pk], salt="api:annotations")
+        following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    items = list(w3c.annotations_of(page[:limit], request.build_absolute_uri))
+    answer = w3c.collection(items, total=total, id=request.build_absolute_uri(), next=following)
+    return JsonResponse(answer, content_type=w3c.MEDIA_TYPE)
 
 
 def error(status: int, code: str, message: str) -> JsonResponse:
@@ -135,6 +166,19 @@ def iso_date(name, value):
         raise BadParameter(f"{name} is a date written YYYY-MM-DD, not {value!r}.") from None
 
 
+def moment(name, value):
+    """A date (its first moment) or an ISO date and time; without an offset, the site's
+    time zone."""
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadParameter(
+            f"{name} is a date (YYYY-MM-DD) or an ISO date and time "
+            f"(YYYY-MM-DDTHH:MM:SS+00:00, the + written %2B), not {value!r}."
+        ) from None
+    return at if timezone.is_aware(at) else timezone.make_aware(at)
+
+
 def flag(name, value):
     if value not in ("true", "false"):
         raise BadParameter(f"{name} is true or false, not {value!r}.")
@@ -149,4 +193,7 @@ PARSERS = {
     "filed_from": iso_date,
     "filed_to": iso_date,
     "merged": flag,
+    "author": text,
+    "tag": text,
+    "since": moment,
 }
