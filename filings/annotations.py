@@ -43,6 +43,7 @@ from .models import (
     teams_of,
 )
 from .sanitize import sanitize_note
+from .search import index_note, remove_note
 
 MAX_BODY = 50_000
 MAX_TAGS = 20
@@ -88,6 +89,52 @@ def clean_tags(tags) -> list[str]:
     return out
 
 
+# The page's script addresses text by "stream" offsets: counts of the characters that are
+# not white space (as JavaScript's \s sees it) nor zero-width, which the rendering and
+# the stored text share exactly. These convert them to stored-text offsets and back.
+_STREAM = re.compile(
+    "[^\t\n\v\f\r \u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+"
+)
+
+
+def stream_runs(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, stream offset of start) for each run of stream characters."""
+    runs, count = [], 0
+    for m in _STREAM.finditer(text):
+        runs.append((m.start(), m.end(), count))
+        count += m.end() - m.start()
+    return runs
+
+
+def to_stream(runs, offset: int) -> int:
+    """The stream offset of a stored-text offset (of the next stream character)."""
+    for start, end, count in runs:
+        if offset < end:
+            return count + max(0, offset - start)
+    return runs[-1][2] + runs[-1][1] - runs[-1][0] if runs else 0
+
+
+def from_stream(text: str, stream_start: int, stream_end: int) -> tuple[int, int]:
+    """Stored-text offsets [start, end) of the stream characters [stream_start, stream_end)."""
+    start = end = None
+    for run_start, run_end, count in stream_runs(text):
+        length = run_end - run_start
+        if start is None and stream_start < count + length:
+            start = run_start + max(0, stream_start - count)
+        if stream_end <= count + length:
+            end = run_start + (stream_end - count)
+            break
+    if start is None or end is None or end <= start:
+        raise AnnotationError(
+            f"The selection {stream_start}-{stream_end} is outside the document's text."
+        )
+    return start, end
+
+
+def squeezed(text: str) -> str:
+    return "".join(_STREAM.findall(text))
+
+
 @dataclass(frozen=True)
 class Target:
     """Where a new note goes: a document of a filing and a span of its plain text."""
@@ -98,6 +145,19 @@ class Target:
     end: int
     exact: str
     text_hash: str
+
+
+def stream_target(filing, document, stream_start, stream_end, exact, text_hash) -> Target:
+    """A target given in the page's stream offsets: converted to stored-text offsets, and
+    the selected text checked against the stored text there (white space aside)."""
+    text = Document.objects.values_list("text", flat=True).get(pk=document.pk)
+    start, end = from_stream(text, stream_start, stream_end)
+    if squeezed(exact) != squeezed(text[start:end]):
+        raise AnnotationError(
+            "The selected text does not match the document at those offsets "
+            f"(expected “{text[start:end][:80]}”); nothing was saved."
+        )
+    return Target(filing, document, start, end, text[start:end], text_hash)
 
 
 def check_target(target: Target) -> tuple[str, str, str]:
@@ -194,6 +254,7 @@ def create(
         )
         note.teams.set(groups)
         set_tags(note, tags)
+        index_note(note)
         record(note, "created", user)
     return note
 
@@ -215,6 +276,7 @@ def reply(user, parent: Annotation, body: str) -> Annotation:
             all_author_teams=thread.all_author_teams,
         )
         note.teams.set(thread.teams.all())
+        index_note(note)
         record(note, "created", user)
     return note
 
@@ -252,6 +314,7 @@ def edit(user, note: Annotation, *, version: int, body: str, tags=None, visibili
                 child.visibility, child.all_author_teams = note.visibility, note.all_author_teams
                 child.save(update_fields=["visibility", "all_author_teams"])
                 child.teams.set(groups)
+        index_note(note)
         record(note, "edited", user)
     return note
 
@@ -263,6 +326,7 @@ def delete(user, note: Annotation) -> None:
     with transaction.atomic():
         note.deleted_at, note.deleted_by = timezone.now(), user
         note.save(update_fields=["deleted_at", "deleted_by"])
+        remove_note(note)
         record(note, "deleted", user)
 
 
@@ -272,6 +336,7 @@ def restore(user, note: Annotation) -> None:
     with transaction.atomic():
         note.deleted_at, note.deleted_by = None, None
         note.save(update_fields=["deleted_at", "deleted_by"])
+        index_note(note)
         record(note, "restored", user)
 
 
@@ -401,3 +466,111 @@ def reanchor(filing: Filing) -> dict[str, int]:
             fields.update(previous_start=note.start, previous_end=note.end)
         Annotation.objects.filter(pk=note.pk).update(**fields)
     return counts
+
+
+# --- importing ---------------------------------------------------------------------------
+
+
+def import_note(
+    author,
+    target: Target | None,
+    *,
+    prefix: str = "",
+    suffix: str = "",
+    parent: Annotation | None = None,
+    kind: str = Annotation.COMMENT,
+    body: str = "",
+    tags=(),
+    visibility: str = PRIVATE,
+    teams=None,
+    created,
+    modified,
+) -> Annotation:
+    """A note read from an export, written as its original author with its own times and
+    teams (`teams`: the groups chosen, None for all of the author's teams). The operator
+    runs the import, so no role is checked: the author's was when the note was written.
+
+    The quote is held to create()'s rule: it must be the text at its offsets, made on the
+    document's current text (same hash). One that is not is placed as reanchor() places
+    a note whose text changed (relocated, its old offsets kept), and refused when it
+    cannot be placed. A reply (`parent`, no target) is seen by whoever sees its note."""
+    if kind not in dict(Annotation.KINDS):
+        raise AnnotationError(f"Unknown kind of note {kind!r}.")
+    if visibility not in VISIBILITIES:
+        raise AnnotationError(f"Visibility is private, team or public, not {visibility!r}.")
+    body = clean_text(body)
+    if len(body) > MAX_BODY:
+        raise AnnotationError(f"A note is at most {MAX_BODY:,} characters, not {len(body):,}.")
+    if kind == Annotation.COMMENT and not body.strip():
+        raise AnnotationError("A comment needs some text.")
+    tags = clean_tags(tags)
+    if kind == Annotation.TAGGING and not tags:
+        raise AnnotationError("A tag note needs at least one tag.")
+    fields = {}
+    if parent is not None:
+        thread = parent.thread
+        fields.update(
+            filing=thread.filing,
+            document_slug=thread.document_slug,
+            parent=thread,
+            kind=Annotation.COMMENT,
+            visibility=thread.visibility,
+            all_author_teams=thread.all_author_teams,
+        )
+        groups = list(thread.teams.all())
+        tags = []
+    else:
+        fields.update(
+            filing=target.filing,
+            document_slug=target.document.slug,
+            kind=kind,
+            visibility=visibility,
+            all_author_teams=visibility != TEAM or teams is None,
+            **imported_anchor(target, prefix, suffix),
+        )
+        groups = list(teams or []) if visibility == TEAM else []
+    with transaction.atomic():
+        note = Annotation.objects.create(
+            author=author, body=body, body_html=render_body(body), **fields
+        )
+        # auto_now_add and auto_now set both times on create; the export's are kept.
+        Annotation.objects.filter(pk=note.pk).update(created_at=created, updated_at=modified)
+        note.created_at, note.updated_at = created, modified
+        note.teams.set(groups)
+        set_tags(note, tags)
+        index_note(note)
+        record(note, "imported", None)
+    return note
+
+
+def imported_anchor(target: Target, prefix: str, suffix: str) -> dict:
+    """The anchoring fields of an imported note: exact when its quote is the current text
+    at its offsets, else where place() finds it (its given offsets kept as the previous)."""
+    exact, start, end = target.exact, target.start, target.end
+    if not exact:
+        raise AnnotationError("The note has no quote of the text it was made on.")
+    if len(exact) > MAX_QUOTE:
+        raise AnnotationError(f"A quote is at most {MAX_QUOTE:,} characters.")
+    doc = target.document
+    text = Document.objects.values_list("text", flat=True).get(pk=doc.pk)
+    fields = {"exact": exact, "text_hash": doc.text_hash, "anchor_state": ANCHORED}
+    here = start is not None and end is not None and 0 <= start < end
+    if not (here and target.text_hash == doc.text_hash and text[start:end] == exact):
+        given = Annotation(
+            exact=exact, prefix=prefix[-CONTEXT * 4 :], suffix=suffix[: CONTEXT * 4], start=start
+        )
+        placement = place(text, given)
+        if placement.state == ORPHANED:
+            raise AnnotationError(
+                f"The quote “{exact[:80]}” is not in the document's text; nothing was imported."
+            )
+        if start is not None and (placement.start, placement.end) != (start, end):
+            fields.update(anchor_state=RELOCATED, previous_start=start, previous_end=end)
+        start, end = placement.start, placement.end
+        if text[start:end] != exact:
+            # A fuzzy match keeps the quote and context it was made with, as reanchor() does.
+            fields.update(anchor_state=RELOCATED, prefix=given.prefix, suffix=given.suffix)
+    fields.setdefault("prefix", text[max(0, start - CONTEXT) : start])
+    fields.setdefault("suffix", text[end : end + CONTEXT])
+    fields.update(start=start, end=end)
+    return fields

@@ -66,14 +66,24 @@ def create_note(request, accession, slug):
     data = request.POST
     back = document.get_absolute_url()
     try:
-        target = annotations.Target(
-            filing=filing,
-            document=document,
-            start=as_offset(data.get("start")),
-            end=as_offset(data.get("end")),
-            exact=data.get("exact", ""),
-            text_hash=data.get("text_hash", ""),
-        )
+        if "stream_start" in data:  # from the page's script: see filings.annotations
+            target = annotations.stream_target(
+                filing,
+                document,
+                as_offset(data.get("stream_start")),
+                as_offset(data.get("stream_end")),
+                data.get("exact", ""),
+                data.get("text_hash", ""),
+            )
+        else:
+            target = annotations.Target(
+                filing=filing,
+                document=document,
+                start=as_offset(data.get("start")),
+                end=as_offset(data.get("end")),
+                exact=data.get("exact", ""),
+                text_hash=data.get("text_hash", ""),
+            )
         note = annotations.create(
             request.user,
             target,
@@ -323,6 +333,7 @@ def document_notes(request, filing, document) -> dict:
                 "id": n.pk,
                 "start": n.start,
                 "end": n.end,
+                "exact": n.exact,
                 "kind": n.kind,
                 "url": n.get_absolute_url(),
             }

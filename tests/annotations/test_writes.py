@@ -136,3 +136,24 @@ def test_only_the_author_edits_and_deleting_is_soft_and_restorable(filing):
         AnnotationVersion.objects.filter(annotation=note).values_list("action", flat=True)
     )
     assert actions == ["created", "deleted", "restored"]
+
+
+def test_a_selection_in_stream_offsets_is_converted_and_checked(filing):
+    alice = user("alice", "analyst")
+    doc = main_document(filing)
+    start = doc.text.index("Patricia L. Higgins")
+    stream = len(annotations.squeezed(doc.text[:start]))
+    given = annotations.stream_target(
+        filing,
+        doc,
+        stream,
+        stream + len("PatriciaL.Higgins"),
+        "Patricia  L.\nHiggins",
+        doc.text_hash,
+    )
+    note = annotations.create(alice, given, body="x")
+    assert (note.start, note.end, note.exact) == (start, start + 19, "Patricia L. Higgins")
+    with pytest.raises(AnnotationError, match="does not match"):
+        annotations.stream_target(filing, doc, stream, stream + 8, "Somebody", doc.text_hash)
+    with pytest.raises(AnnotationError, match="outside"):
+        annotations.stream_target(filing, doc, 10**8, 10**8 + 2, "xx", doc.text_hash)
