@@ -18,7 +18,7 @@
 
   function options() {
     const box = list();
-    return box ? Array.from(box.querySelectorAll("[role=option]")) : [];
+    return box ? Array.from(box.querySelectorAll("[role=option]:not([aria-disabled=true])")) : [];
   }
 
   function isOpen() {
