@@ -1,5 +1,11 @@
 """The query language: words, "phrases", prefix*, -exclusions, OR, and field:value filters.
 
+Two fields look in the notes the reader may see (notes.py): `note:WORDS` (a word or a
+quoted run of them) finds the filings with a note or reply having every one of the words,
+in any order, whole words only; several note: fields add words to that one note.
+`tag:NAME` finds those with a note carrying the tag (case-insensitive; quote a name with
+spaces).
+
 Parsing never fails: what cannot be used becomes a note on the query (`Query.errors`),
 which the search page shows."""
 
@@ -14,7 +20,20 @@ from .words import tokens
 MAX_QUERY_LENGTH = 500
 
 
-FIELDS = ("form", "cik", "item", "person", "company", "state", "sic", "role", "year", "filed")
+FIELDS = (
+    "form",
+    "cik",
+    "item",
+    "person",
+    "company",
+    "state",
+    "sic",
+    "role",
+    "year",
+    "filed",
+    "note",
+    "tag",
+)
 
 
 FIELD_WORD = re.compile(r"^([A-Za-z]+):(.*)$", re.S)
@@ -35,7 +54,11 @@ EXAMPLES = {
     "role": "filer",
     "year": "2004",
     "filed": "2004-01-01..2004-12-31",
+    "note": '"proxy fight"',
+    "tag": "13D",
 }
+# As long as a tag can be (filings.annotations.clean_tags).
+MAX_TAG = 100
 ROLE_ALIASES = {
     "subject": "subject-company",
     "owner": "reporting-owner",
@@ -236,7 +259,7 @@ def set_filter(filters: dict[str, str], name: str, value: str, note) -> None:
     if name in ("form", "state"):
         value = value.upper()
     elif name == "cik":
-        if not value.isdigit():
+        if not value.isdecimal():
             note(f"{given} is not a CIK (digits, e.g. cik:1056386); it was ignored.")
             return
         value = str(int(value))
@@ -261,9 +284,19 @@ def set_filter(filters: dict[str, str], name: str, value: str, note) -> None:
             return
         start, end = parsed
         value = f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}"
-    elif name in ("person", "company"):
+    elif name in ("person", "company", "note"):
         if not tokens(value):
             note(f"{given} has no letters or digits to look for; it was ignored.")
+            return
+        if name == "note":
+            # Every word is required of one note, so several note: fields add words.
+            words = (filters.get("note", "") + " " + " ".join(tokens(value))).split()
+            filters[name] = " ".join(dict.fromkeys(words))
+            return
+    elif name == "tag":
+        value = " ".join(value.split())
+        if len(value) > MAX_TAG:
+            note(f"{given[:60]}… is not a tag (at most {MAX_TAG} characters); it was ignored.")
             return
     if name in filters and filters[name] != value:
         note(f"{name}: was given twice; the last one ({value}) was used.")

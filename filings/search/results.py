@@ -15,8 +15,16 @@ from django.urls import reverse
 
 from ..models import PRIMARY_ROLES, Document, Filing, FilingParty, document_slug
 from . import backend as backends
-from . import facets
-from .filters import FACETS, count_facets, empty_facets, filters_mask, label_facets, selection_mask
+from . import facets, notes
+from .filters import (
+    FACETS,
+    NOTES,
+    count_facets,
+    empty_facets,
+    filters_mask,
+    label_facets,
+    selection_mask,
+)
 from .query import Query, parse_query
 from .snippets import Highlighter
 
@@ -89,23 +97,32 @@ def search(
     per_page: int = 20,
     facets: dict[str, str] | None = None,
     documents: bool = False,
+    user=None,
 ) -> Results:
     """Filings matching the query and the facet selections, ranked, one page of them;
-    `documents`: list each hit's matching documents too (it reads all of them)."""
+    `documents`: list each hit's matching documents too (it reads all of them).
+    `user`: whose notes `note:`, `tag:` and the notes facet look in (None: anonymous,
+    public notes only)."""
     if isinstance(query, str):
         query = parse_query(query)
     per_page = max(1, min(as_int(per_page, 20), 500))
     page = as_int(page, 1)
     backend = backends.current()
-    selected = {k: str(v) for k, v in (facets or {}).items() if k in FACETS and str(v)}
+    selected = {k: str(v) for k, v in (facets or {}).items() if k in (*FACETS, NOTES) and str(v)}
     if query.is_empty and query.errors:
         # Something was typed and nothing of it could be used: matching every filing
         # would hide that; the notes say what was ignored.
         return Results(query, [], 0, 1, per_page, empty_facets(), selected)
     try:
         with backend.session() as cur:
-            index, base, ranking = match(cur, backend, query)
-            chosen = {name: selection_mask(index, name, v) for name, v in selected.items()}
+            index, base, ranking = match(cur, backend, query, user)
+            noted = notes.noted(index, user)
+            chosen = {
+                name: noted.get(v, np.zeros(index.size, bool))
+                if name == NOTES
+                else selection_mask(index, name, v)
+                for name, v in selected.items()
+            }
             result = base.copy()
             for mask in chosen.values():
                 result &= mask
@@ -114,7 +131,7 @@ def search(
             page = max(1, min(page, pages))
             rows = page_rows(cur, backend, index, ranking, result, (page - 1) * per_page, per_page)
             ranked = backend.with_accessions(cur, rows)
-            facet_counts = count_facets(index, base, result, chosen)
+            facet_counts = count_facets(index, base, result, chosen, noted)
     except DatabaseError:
         # Queries reach the database only as quoted words, so this is not the reader's
         # doing; say so rather than fail the page.
@@ -126,15 +143,15 @@ def search(
     return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
 
 
-def match(cur, backend: backends.Backend, query: Query):
-    """The facet index, a mask of the filings matching the query's words and filters, and
-    the query to rank them by.
+def match(cur, backend: backends.Backend, query: Query, user=None):
+    """The facet index, a mask of the filings matching the query's words and filters
+    (`user`: whose notes the notes fields see), and the query to rank them by.
 
     A group that is one bare number naming a stored CIK also matches that company's or
     person's filings (people paste CIKs without the cik: prefix), so the ranking leaves
     it out: the index would not find those filings by it."""
     index = facets.current(cur)
-    mask = filters_mask(index, query)
+    mask = filters_mask(index, query, user)
     if not mask.any() or not query.has_text:
         return index, mask, query
     numbers = cik_groups(index, query)
@@ -160,7 +177,7 @@ def match(cur, backend: backends.Backend, query: Query):
         newer = facets.current(cur)  # a filing was indexed since the copy was brought up to date
         if newer is index:
             break
-        index, mask = newer, filters_mask(newer, query)
+        index, mask = newer, filters_mask(newer, query, user)
     return index, result, ranking
 
 
@@ -171,7 +188,7 @@ def cik_groups(index: facets.Snapshot, query: Query) -> dict[int, str]:
         if len(group) != 1 or group[0].phrase or group[0].prefix:
             continue
         text = group[0].text
-        if text.isdigit() and len(text) <= 10 and int(text) > 0:
+        if text.isdecimal() and len(text) <= 10 and int(text) > 0:
             cik = str(int(text))
             if index.with_values("cik", [cik]).any():
                 out[i] = cik

@@ -119,3 +119,10 @@ def test_any_query_string_parses_searches_and_round_trips(store_of_filings, text
     assert again == q
     for hit in results.hits:
         assert "<script" not in hit.snippet
+
+
+def test_digits_that_are_not_decimal_are_no_cik():
+    # "²" is a digit to str.isdigit() but no number int() reads.
+    q = parse_query("cik:²")
+    assert q.filters == {} and any("is not a CIK" in e for e in q.errors)
+    assert find("²").total == 0

@@ -332,7 +332,7 @@ def test_company_page_shows_names_and_addresses_over_time_oldest_first(client, r
     assert len(rows) == 2
     old, new = (texts(r, "./td") for r in rows)
     assert old[:3] == ["2004-12-22", "2005-03-01", "INTERNAP NETWORK SERVICES CORP"]
-    assert old[3].startswith("601 UNION STREET SUITE 1000") and "SEATTLE WA 98101" in old[3]
+    assert old[3].startswith("601 UNION STREET SUITE 1000") and "SEATTLE, WA 98101" in old[3]
     assert old[5] == A1
     assert new[:3] == ["2014-03-01", "2014-03-01", "INTERNAP CORP"]
     assert new[3].startswith("ONE RAVINIA DRIVE SUITE 1300")
