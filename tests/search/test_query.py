@@ -125,4 +125,4 @@ def test_digits_that_are_not_decimal_are_no_cik():
     # "²" is a digit to str.isdigit() but no number int() reads.
     q = parse_query("cik:²")
     assert q.filters == {} and any("is not a CIK" in e for e in q.errors)
-    assert find("²").total == 0
+    assert search.search("²").total == 0
