@@ -326,6 +326,15 @@ def document_notes(request, filing, document) -> dict:
         "notes_whose": whose,
         "notes_tag": tag,
         "can_annotate": may_annotate(request.user),
+        # Tags the user has seen, offered as they type in the note form.
+        "known_tags": list(
+            Tag.objects.filter(annotations__in=visible_notes(request.user).values("pk"))
+            .distinct()
+            .order_by("name")
+            .values_list("name", flat=True)[:200]
+        )
+        if may_annotate(request.user)
+        else [],
         "can_share": may_annotate(request.user, "team") or may_annotate(request.user, "public"),
         "my_teams": list(teams_of(request.user).values_list("name", flat=True)),
         "note_marks": [
