@@ -387,8 +387,23 @@ def place(text: str, note: Annotation) -> Placement:
     found = find_nearest(text, exact, old)
     if found is not None:
         return placed(note, found, found + len(exact))
-    # 3. Fuzzy: the best alignment of the quote near where it was, checked on context.
+    # 3. The quote with its white space laid out anew (a renderer that wraps or collapses
+    # lines): the same characters otherwise, nearest the old position.
+    found = find_squeezed(text, exact, old)
+    if found is not None:
+        return placed(note, *found)
+    # 4. Fuzzy: the best alignment of the quote near where it was, checked on context.
     return fuzzy(text, note)
+
+
+def find_squeezed(text: str, exact: str, around: int) -> tuple[int, int] | None:
+    needle = squeezed(exact)
+    if not needle:
+        return None
+    runs = stream_runs(text)
+    flat = "".join(text[a:b] for a, b, _count in runs)
+    at = find_nearest(flat, needle, to_stream(runs, around))
+    return None if at is None else from_stream(text, at, at + len(needle))
 
 
 def placed(note: Annotation, start: int, end: int) -> Placement:

@@ -111,3 +111,11 @@ def test_random_edits_around_a_passage_never_lose_the_note(note, before, after, 
     placed = Annotation.objects.get(pk=note.pk)
     assert placed.anchor_state in (ANCHORED, RELOCATED)
     assert doc.text[placed.start : placed.end] == "Patricia L. Higgins"
+
+
+def test_a_quote_whose_white_space_was_laid_out_anew_is_placed_on_the_same_characters(note):
+    doc = main_document(note.filing)
+    set_text(doc, doc.text.replace("Patricia L. Higgins", "Patricia\n   L.\tHiggins"))
+    assert annotations.reanchor(note.filing)[RELOCATED] == 1
+    moved = Annotation.objects.get(pk=note.pk)
+    assert doc.text[moved.start : moved.end] == "Patricia\n   L.\tHiggins"
