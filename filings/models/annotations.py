@@ -52,7 +52,8 @@ class AnnotationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The notes this user may see: public ones, their own, and team notes of a team
         they are in. Deleted notes only for moderators (who restore them); private notes
-        stay private, moderators included."""
+        stay private, moderators included. A reply is seen by whoever sees its note: the
+        teams of the note's author, not the replier's, and not once the note is deleted."""
         shown = Q(visibility=PUBLIC)
         if user.is_authenticated:
             teams = teams_of(user).values("pk")
@@ -60,12 +61,20 @@ class AnnotationQuerySet(models.QuerySet):
                 annotation=OuterRef("pk"), group__in=teams
             )
             authors = settings_user_groups().filter(user=OuterRef("author"), group__in=teams)
+            thread_authors = settings_user_groups().filter(
+                user=OuterRef("parent__author"), group__in=teams
+            )
             shown |= Q(author=user)
             shown |= Q(visibility=TEAM, all_author_teams=False) & Exists(chosen)
-            shown |= Q(visibility=TEAM, all_author_teams=True) & Exists(authors)
+            shown |= Q(visibility=TEAM, all_author_teams=True, parent=None) & Exists(authors)
+            shown |= Q(visibility=TEAM, all_author_teams=True, parent__isnull=False) & Exists(
+                thread_authors
+            )
         notes = self.filter(shown)
         if not is_moderator(user):
-            notes = notes.filter(deleted_at=None)
+            notes = notes.filter(deleted_at=None).filter(
+                Q(parent=None) | Q(parent__deleted_at=None)
+            )
         return notes
 
     def live(self):

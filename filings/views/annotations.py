@@ -289,9 +289,11 @@ def note_list(request):
 
 @require_GET
 def tag_suggestions(request):
-    """Existing tags for a note's tag box (a datalist)."""
+    """Tags of the notes the user may see, for a note's tag box (a datalist): a tag is
+    what a note says, so another's private note does not lend its tags."""
     text = request.GET.get("tags", "").split(",")[-1].strip()[:100]
-    tags = Tag.objects.filter(name__icontains=text).order_by("name")[:20] if text else []
+    seen = Tag.objects.filter(annotations__in=visible_notes(request.user).values("pk"))
+    tags = seen.filter(name__icontains=text).distinct().order_by("name")[:20] if text else []
     return render(request, "filings/note_detail.html#tag-options", {"tag_options": tags})
 
 
