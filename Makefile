@@ -42,6 +42,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_sanitize.py
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_annotations.py
 
 .PHONY: eval
 eval: $(BIN)/.installed
