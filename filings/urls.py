@@ -41,7 +41,7 @@ urlpatterns = [
     # Notes: written on a passage of a document, each with its own page.
     path(
         "filings/<str:accession>/<str:slug>/notes",
-        annotations.create_note,
+        annotations.document_notes_view,
         name="note-create",
     ),
     path("notes/<int:pk>/", annotations.note_detail, name="note"),

@@ -6,6 +6,7 @@ so its existence does not leak); every write goes through filings.annotations, w
 checks the role and the object.
 """
 
+import json
 from datetime import date
 
 from django.contrib import messages
@@ -13,13 +14,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import annotations
 from ..annotations import AnnotationError
 from ..models import (
+    BINARY_KINDS,
     VISIBILITIES,
     Annotation,
     Tag,
@@ -56,6 +59,28 @@ def failed(request, exc: AnnotationError, back: str):
         return error_response(request, 403, str(exc))
     messages.error(request, str(exc))
     return redirect(back)
+
+
+def document_notes_view(request, accession, slug):
+    """A document's notes (GET: the reading view's sidebar and marks, which the page loads
+    on its own so that a document with hundreds of notes opens as fast as one without),
+    or a new note on one of its passages (POST)."""
+    if request.method == "POST":
+        return create_note(request, accession, slug)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    filing = get_filing(accession)
+    current = get_document(filing, slug)
+    context = {"filing": filing, "current": current, "binary_kinds": BINARY_KINDS}
+    context.update(document_notes(request, filing, current))
+    context["note_marks_json"] = json.dumps(context["note_marks"])
+    response = render(request, "filings/notes_sidebar.html", context)
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+# The sidebar's note filters: URL value -> label.
+NOTE_FILTERS = [("", "all"), ("mine", "mine"), ("team", "team"), ("public", "public")]
 
 
 @login_required
@@ -301,7 +326,9 @@ def document_notes(request, filing, document) -> dict:
     """The reading view's sidebar: the document's notes the user may see, in document
     order, filtered by whose (mine / team / public) and tag; orphans apart."""
     notes = (
-        visible_notes(request.user)
+        Annotation.objects.visible_to(request.user)
+        .select_related("author")
+        .prefetch_related("tags")
         .filter(filing=filing, document_slug=document.slug, parent=None, deleted_at=None)
         .prefetch_related(
             Prefetch(
@@ -323,6 +350,7 @@ def document_notes(request, filing, document) -> dict:
     notes = list(notes)
     placed = [n for n in notes if n.anchor_state != "orphaned"]
     return {
+        "note_filter_choices": NOTE_FILTERS,
         "notes": placed,
         "orphans": [n for n in notes if n.anchor_state == "orphaned"],
         "notes_whose": whose,

@@ -24,7 +24,7 @@ from ..models import (
 )
 from ..search import parse_query
 from . import PAGE_SIZE, get_document, get_filing, htmx_fragment
-from .annotations import attach_note_counts, document_notes
+from .annotations import attach_note_counts
 
 
 @require_GET
@@ -152,16 +152,9 @@ def filing_detail(request, accession, slug=None):
             {"text": t.text, "prefix": t.prefix}
             for t in parse_query(request.GET.get("q", "")).terms
         ],
-        "note_filter_choices": NOTE_FILTERS,
         "version_changes": VersionChange.objects.filter(accession=accession).select_related("by"),
     }
-    if current is not None:
-        context.update(document_notes(request, filing, current))
     return htmx_fragment(request, "filings/filing_detail.html", "document-pane", context)
-
-
-# The reading view's note filters: URL value -> label.
-NOTE_FILTERS = [("", "all"), ("mine", "mine"), ("team", "team"), ("public", "public")]
 
 
 def highlight_text(doc, span: str) -> str:

@@ -15,14 +15,14 @@
     }
   }
 
-  function json(id) {
-    var el = document.getElementById(id);
-    return el ? JSON.parse(el.textContent) : [];
+  function marks() {
+    var el = document.getElementById("document-notes");
+    return el ? JSON.parse(el.dataset.marks || "[]") : [];
   }
 
   // Each note's passage, marked per text node (the layout never changes).
   function drawNotes(doc) {
-    var notes = json("document-notes");
+    var notes = marks();
     if (!notes.length || !window.documentText) return;
     notes.forEach(function (note) {
       // A map of the document as it is now: each mark splits the text nodes it wraps.
@@ -213,7 +213,6 @@
     var doc = frameDocument(frame);
     if (!doc || !doc.body || doc.URL === "about:blank" || frame.dataset.notes === doc.URL) return;
     frame.dataset.notes = doc.URL;
-    drawNotes(doc);
     doc.addEventListener("mouseup", function () {
       setTimeout(function () { offer(frame, doc); }, 0);
     });
@@ -223,6 +222,17 @@
       history.pushState(null, "", "#note-" + mark.dataset.note);
       showNote(frame, mark.dataset.note, false);
     });
+    draw(frame);
+  }
+
+  // The notes come with the sidebar, which the page loads on its own: whichever of the
+  // frame and the sidebar is ready last draws them, once per document.
+  function draw(frame) {
+    var doc = frameDocument(frame);
+    if (!doc || frame.dataset.notes !== doc.URL || frame.dataset.notesDrawn === doc.URL) return;
+    if (!document.getElementById("document-notes")) return;
+    frame.dataset.notesDrawn = doc.URL;
+    drawNotes(doc);
     var id = noteFromHash();
     if (id) showNote(frame, id, true);
   }
@@ -261,5 +271,8 @@
     if (id && frame()) showNote(frame(), id, true);
   });
   document.addEventListener("DOMContentLoaded", watch);
-  document.addEventListener("htmx:afterSettle", watch);
+  document.addEventListener("htmx:afterSettle", function () {
+    watch();
+    if (frame()) draw(frame());
+  });
 })();

@@ -124,15 +124,15 @@ def test_the_reading_view_lists_the_documents_notes_in_order_with_filters(client
     )
     annotations.create(bob, target(filing, "Board"), body="bob's own")
     client.force_login(alice)
-    html = client.get(f"/filings/{ACC}/1/").content.decode()
+    html = client.get(f"/filings/{ACC}/1/notes").content.decode()
     sidebar = html[html.index('id="notes-sidebar"') :]
     assert sidebar.index("first in the text") < sidebar.index("second in the text")
     assert "bob's own" not in html  # private to bob
-    marks = re.search(r'<script id="document-notes" type="application/json">(.*?)</script>', html)
-    assert marks and '"start"' in marks.group(1)
-    mine = client.get(f"/filings/{ACC}/1/?notes=mine").content.decode()
+    marks = re.search(r'<div id="document-notes" hidden data-marks="(.*?)">', html)
+    assert marks and "&quot;start&quot;" in marks.group(1)
+    mine = client.get(f"/filings/{ACC}/1/notes?notes=mine").content.decode()
     assert "second in the text" in mine and "first in the text" not in mine
-    tagged = client.get(f"/filings/{ACC}/1/?tag=date").content.decode()
+    tagged = client.get(f"/filings/{ACC}/1/notes?tag=date").content.decode()
     assert "first in the text" in tagged and "second in the text" not in tagged
 
 
@@ -141,7 +141,7 @@ def test_orphaned_notes_are_listed_apart_and_never_deleted(client, filing):
     note = annotations.create(alice, target(filing), body="orphan to be")
     Annotation.objects.filter(pk=note.pk).update(anchor_state="orphaned")
     client.force_login(alice)
-    html = client.get(f"/filings/{ACC}/1/").content.decode()
+    html = client.get(f"/filings/{ACC}/1/notes").content.decode()
     assert "Could not be placed" in html and "Patricia L. Higgins" in html
 
 

@@ -174,8 +174,8 @@ def hits(response) -> list[str]:
 
 def document_marks(response) -> list[int]:
     tree = lxml_html.fromstring(response.content)
-    (script,) = tree.xpath('//script[@id="document-notes"]')
-    return [mark["id"] for mark in json.loads(script.text)]
+    (marks,) = tree.xpath('//div[@id="document-notes"]/@data-marks')
+    return [mark["id"] for mark in json.loads(marks)]
 
 
 def api_url():
@@ -275,7 +275,7 @@ READS = [
     Read("note_list_deleted", lambda t, v, s: "/annotations/?deleted=1", on_deleted_list),
     Read(
         "reading_view",  # the sidebar (each note with its thread) and the JSON marks
-        lambda t, v, s: f"/filings/{ACC}/1/",
+        lambda t, v, s: f"/filings/{ACC}/1/notes",
         on_reading_view,
     ),
     Read(
@@ -351,7 +351,7 @@ def test_the_matrix_looks_where_the_quotes_are_only_in_notes(world):
     document = main_document(Annotation.objects.first().filing)
     assert all(q in document.text for q in QUOTES)
     # A tag no note has, seen by someone with no note form (no tags offered): no notes.
-    page = Client().get(f"/filings/{ACC}/1/?tag=nothing")
+    page = Client().get(f"/filings/{ACC}/1/notes?tag=nothing")
     assert not re.search(r"zq[a-z]+", page.content.decode())
 
 
@@ -495,9 +495,12 @@ def test_every_write_refuses_get(world, write):
     actor, state = ALLOWED_WRITE[write]
     pk = world.threads[PUBLIC, state].note
     url = f"/filings/{ACC}/1/notes" if write == "create" else f"/notes/{pk}/{write}"
-    before = snapshot(pk)
-    assert client_for(world, actor).get(url).status_code == 405
-    assert snapshot(pk) == before
+    before, notes = snapshot(pk), Annotation.objects.count()
+    # The create address answers GET with the document's notes (the sidebar); the others
+    # are writes only.
+    expected = 200 if write == "create" else 405
+    assert client_for(world, actor).get(url).status_code == expected
+    assert snapshot(pk) == before and Annotation.objects.count() == notes
 
 
 # --- the rules the matrix does not reach ---------------------------------------------------
