@@ -6,16 +6,21 @@ accession, party names as written, former names, people named, item codes and ti
 document types and descriptions) are searched together, so `Higgins director` finds a
 filing that names Higgins in the header and "director" in an exhibit. The tables are made
 by migrations 0002-0004 and written only by this package, inside the caller's transaction.
+Analysts' notes are searched too (`note:`, `tag:`, the "has notes" facet), only those the
+reader may see; their index (migration 0008) is written by filings.annotations through
+index_note / remove_note, in the transaction that writes the note.
 
 Where things are: query.py (the language), words.py (folding and splitting text),
 records.py (what a filing contributes), index.py (writing it), backend.py (the interface)
 with sqlite.py and postgres.py (one backend each), facets.py (the in-memory facet copy and
 its log), filters.py (filters, selections and facet counts over that copy), names.py (the
-name table), results.py (running a search), snippets.py and typeahead.py.
+name table), notes.py (the note index and its lookups), results.py (running a search),
+snippets.py and typeahead.py.
 """
 
 from .filters import FACETS
 from .index import index_filing, index_filings, reindex, remove_filing
+from .notes import index_note, remove_note
 from .query import Query, Term, parse_query
 from .results import DocumentHit, Hit, Results, search
 from .typeahead import typeahead
@@ -29,9 +34,11 @@ __all__ = [
     "Term",
     "index_filing",
     "index_filings",
+    "index_note",
     "parse_query",
     "reindex",
     "remove_filing",
+    "remove_note",
     "search",
     "typeahead",
 ]

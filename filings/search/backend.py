@@ -8,7 +8,7 @@ import contextlib
 import numpy as np
 from django.db import connection
 
-from . import facets
+from . import facets, notes
 from .records import Record, name_token_rows, person_ciks
 
 
@@ -58,6 +58,8 @@ class Backend:
             "INSERT INTO filings_searchfacet (fkey, facet, value) VALUES (%s, %s, %s)",
             [(keys[r.accession], k, v) for r in records for k, v in sorted(r.facets)],
         )
+        # Re-indexed filings keep the audiences of their notes (notes.py).
+        notes.sync_facet_rows(cur, list(keys.values()))
         names = {n for r in records for n in r.names}
         cur.executemany(
             "INSERT INTO filings_searchname (kind, ref, name, token, source) "
@@ -79,6 +81,19 @@ class Backend:
     def bulk(self):
         """Around writing many filings at once (reindex, loading a store)."""
         yield
+
+    # Notes (notes.py) ----------------------------------------------------------------------
+
+    def write_notes(self, cur, rows: list[tuple[int, list[str]]]) -> None:
+        """Index notes' words: [(note id, words)], none of them indexed now."""
+        raise NotImplementedError
+
+    def forget_notes(self, cur, ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def notes_matching(self, words: list[str]) -> tuple[str, list]:
+        """SQL selecting the ids of the notes having every one of these words."""
+        raise NotImplementedError
 
 
 _BACKENDS: dict[str, Backend] = {}

@@ -1,5 +1,6 @@
 """Field filters, facet selections and facet counts, as masks over the in-memory facet
-copy (facets.py), with labels for the values shown."""
+copy (facets.py), with labels for the values shown. The notes fields and the "has notes"
+facet depend on the reader: their masks come from notes.py, one query each."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import numpy as np
 
 from ..edgar.items import title_for
 from ..models import Company, Person
-from . import facets
+from . import facets, notes
 from .names import merged_people, names_matching, person_cluster
 from .query import Query, parse_date_range
 
@@ -15,17 +16,25 @@ FACET_SIZE = 15
 
 
 FACETS = ("form", "year", "company", "person", "role", "state", "sic", "item")
+# Filings with notes the reader may see: the copy holds each filing's note audiences, and
+# which audiences the reader may see is asked on each search (notes.noted).
+NOTES = "notes"
+NOTES_LABELS = {notes.WITH_NOTES: "with notes", notes.WITH_MY_NOTES: "with my notes"}
 
 
-def filters_mask(index: facets.Snapshot, query: Query) -> np.ndarray:
+def filters_mask(index: facets.Snapshot, query: Query, user=None) -> np.ndarray:
     mask = index.everything()
     for name, value in query.filters.items():
-        mask &= filter_mask(index, name, value)
+        mask &= filter_mask(index, name, value, user)
     return mask
 
 
-def filter_mask(index: facets.Snapshot, name: str, value: str) -> np.ndarray:
-    """The filings meeting one field filter of the query."""
+def filter_mask(index: facets.Snapshot, name: str, value: str, user=None) -> np.ndarray:
+    """The filings meeting one field filter of the query (notes: those `user` may see)."""
+    if name == "note":
+        return notes.note_mask(index, user, value)
+    if name == "tag":
+        return notes.tag_mask(index, user, value)
     if name == "filed":
         start, end = parse_date_range(value) or (None, None)
         return index.filed_between(start, end)
@@ -45,19 +54,31 @@ def selection_mask(index: facets.Snapshot, name: str, value: str) -> np.ndarray:
     return index.with_values(name, [value])
 
 
-def count_facets(index, base, result, chosen: dict[str, np.ndarray]) -> dict:
-    """Top values of every facet. A facet's own selection does not narrow its counts
-    (the other selections do), so readers see what else they could pick."""
+def count_facets(
+    index, base, result, chosen: dict[str, np.ndarray], noted: dict[str, np.ndarray]
+) -> dict:
+    """Top values of every facet, and the "has notes" counts (`noted`: notes.noted())
+    when there are any. A facet's own selection does not narrow its counts (the other
+    selections do), so readers see what else they could pick."""
     survivors = merged_people()
+
+    def counted(name):
+        if name not in chosen:
+            return result
+        mask = base.copy()
+        for other, selection in chosen.items():
+            if other != name:
+                mask &= selection
+        return mask
+
     counts = {}
     for name in FACETS:
-        mask = result
-        if name in chosen:
-            mask = base.copy()
-            for other, selection in chosen.items():
-                if other != name:
-                    mask &= selection
+        mask = counted(name)
         counts[name] = index.top(name, mask, FACET_SIZE, survivors if name == "person" else None)
+    mask = counted(NOTES)
+    found = [(value, int(np.count_nonzero(mask & filings))) for value, filings in noted.items()]
+    if any(n for _value, n in found):  # shown only to readers who have notes to see
+        counts[NOTES] = [(value, n) for value, n in found if n]
     return counts
 
 
@@ -93,6 +114,8 @@ def label_facets(counts: dict[str, list[tuple[str, int]]]) -> dict[str, list]:
         if name == "item":
             title = title_for(value, None)
             return f"{value} {title}" if title else value
+        if name == NOTES:
+            return NOTES_LABELS.get(value, value)
         return value
 
     return {

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ..models import Filing
 from . import backend as backends
+from .notes import reindex_notes
 from .records import build_records
 
 INDEX_BATCH = 200
@@ -36,7 +37,7 @@ def remove_filing(accession: str) -> None:
 
 
 def reindex(stdout=None) -> int:
-    """Rebuild every search table from the stored filings, oldest first."""
+    """Rebuild every search table from the stored filings (oldest first) and notes."""
     backend = backends.current()
     accessions = list(
         Filing.objects.order_by("filed_date", "accession").values_list("accession", flat=True)
@@ -53,4 +54,5 @@ def reindex(stdout=None) -> int:
                 if stdout is not None:
                     stdout.write(f"indexed {done}/{total} filings")
         backend.optimize()
+        reindex_notes()
     return done

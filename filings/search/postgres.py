@@ -213,6 +213,21 @@ class PostgresBackend(Backend):
             cur.execute("ANALYZE filings_searchchunk")
             cur.execute("ANALYZE filings_searchfacet")
 
+    def write_notes(self, cur, rows):
+        # The words as lexemes, exactly as split here (no parser of PostgreSQL's between).
+        cur.executemany(
+            "INSERT INTO filings_searchnote (note, words) "
+            "VALUES (%s, array_to_tsvector(string_to_array(%s, ' ')))",
+            [(pk, " ".join(words)) for pk, words in rows],
+        )
+
+    def forget_notes(self, cur, ids):
+        cur.execute("DELETE FROM filings_searchnote WHERE note = ANY(%s)", [list(ids)])
+
+    def notes_matching(self, words):
+        tsquery = " & ".join(f"'{w}'" for w in words)
+        return "SELECT note FROM filings_searchnote WHERE words @@ CAST(%s AS tsquery)", [tsquery]
+
 
 def chunks(texts: Sequence[str]) -> list[list[str]]:
     """The filing's words in overlapping runs of CHUNK_WORDS, as PostgreSQL indexes them."""

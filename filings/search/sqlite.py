@@ -156,3 +156,20 @@ class SQLiteBackend(Backend):
     def optimize(self):
         with connection.cursor() as cur:
             cur.execute("INSERT INTO filings_searchtext (filings_searchtext) VALUES ('optimize')")
+
+    def write_notes(self, cur, rows):
+        cur.executemany(
+            "INSERT INTO filings_searchnote (rowid, words) VALUES (%s, %s)",
+            [(pk, " ".join(words)) for pk, words in rows],
+        )
+
+    def forget_notes(self, cur, ids):
+        marks = ", ".join(["%s"] * len(ids))
+        cur.execute(f"DELETE FROM filings_searchnote WHERE rowid IN ({marks})", list(ids))
+
+    def notes_matching(self, words):
+        # Each word quoted: exact words, nothing in them is query syntax.
+        expression = " AND ".join(f'"{w}"' for w in words)
+        return "SELECT rowid FROM filings_searchnote WHERE filings_searchnote MATCH %s", [
+            expression
+        ]

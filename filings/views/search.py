@@ -19,6 +19,7 @@ SEARCH_PAGE_SIZE = 20
 
 
 FACET_LABELS = {
+    "notes": "Notes",
     "form": "Form type",
     "year": "Filing year",
     "company": "Company",
@@ -64,7 +65,12 @@ def search_page(request):
     text, query, chosen, page = search_state(request)
     show_documents = request.GET.get("docs") == "1"
     results = search.search(
-        query, page=page, per_page=SEARCH_PAGE_SIZE, facets=chosen, documents=show_documents
+        query,
+        page=page,
+        per_page=SEARCH_PAGE_SIZE,
+        facets=chosen,
+        documents=show_documents,
+        user=request.user,
     )
     for hit in results.hits:
         hit.parts = snippet_parts(hit.snippet)
@@ -128,7 +134,13 @@ class SearchFeed(Feed):
     def get_object(self, request):
         # The state travels as the feed's object: one Feed instance serves every request.
         text, query, chosen, _page = search_state(request)
-        return {"text": text, "query": query, "chosen": chosen, "params": request.GET.urlencode()}
+        return {
+            "text": text,
+            "query": query,
+            "chosen": chosen,
+            "params": request.GET.urlencode(),
+            "user": request.user,
+        }
 
     def title(self, state):
         parts = [f"“{state['text']}”" if state["text"] else "all filings"]
@@ -147,7 +159,9 @@ class SearchFeed(Feed):
 
     def items(self, state):
         # The best matches, newest stored first: a reader polls for what arrived since.
-        hits = search.search(state["query"], page=1, per_page=100, facets=state["chosen"]).hits
+        hits = search.search(
+            state["query"], page=1, per_page=100, facets=state["chosen"], user=state["user"]
+        ).hits
         hits.sort(key=lambda hit: hit.filing.created_at, reverse=True)
         words = query_words(state["query"])
         for hit in hits:
