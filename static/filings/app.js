@@ -65,10 +65,15 @@
 
   // Elements whose text the stored text leaves out, in document order.
   function leftOut(doc, xml) {
-    var candidates = doc.body.querySelectorAll(xml ? '[style*="display" i], ' + XML_LABELS : '[style*="display" i]');
+    var selector = '[style*="display" i]' + (xml ? ", " + XML_LABELS : "");
+    var candidates = doc.body.querySelectorAll(selector);
     return Array.prototype.filter.call(candidates, function (el) {
       return hidden(el) || (xml && el.matches(XML_LABELS));
     });
+  }
+
+  function precedes(a, b) {
+    return !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
   }
 
   function textMap(doc) {
@@ -78,7 +83,7 @@
     var walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
     while ((node = walker.nextNode())) {
       // Past the left-out elements that end before this text; skip the text inside one.
-      while (o < out.length && !out[o].contains(node) && out[o].compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) o++;
+      while (o < out.length && !out[o].contains(node) && precedes(out[o], node)) o++;
       if (o < out.length && out[o].contains(node)) continue;
       nodes.push(node);
       length += node.nodeValue.length;
@@ -120,16 +125,18 @@
 
   // About where each stream character sits in the stored text, which writes a run of white
   // space or a break between elements as one or two characters, and keeps every
-  // white-space character inside <pre>. Only needed to choose between repeated passages.
+  // white-space character inside <pre>. Only needed to choose between repeated passages
+  // (so the map has text).
   function storedPositions(map) {
     if (map.near) return map.near;
     var index = new Map(), breaks = [], pending = 0, node;
     map.nodes.forEach(function (n, k) { index.set(n, k); });
-    var doc = map.nodes.length ? map.nodes[0].ownerDocument : null;
-    var walker = doc ? doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT) : null;
-    while (walker && (node = walker.nextNode())) {
+    var doc = map.nodes[0].ownerDocument;
+    var walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    while ((node = walker.nextNode())) {
       if (node.nodeType === Node.ELEMENT_NODE) {
-        pending = node.tagName === "BR" ? Math.min(pending + 1, 2) : Math.max(pending, BREAKS[node.tagName] || 0);
+        var weight = BREAKS[node.tagName] || 0;
+        pending = node.tagName === "BR" ? Math.min(pending + 1, 2) : Math.max(pending, weight);
       } else if (index.has(node)) {
         breaks[index.get(node)] = pending;
         pending = 0;
@@ -312,7 +319,9 @@
       if (map.spaced[at + i] !== name.spaced[i]) return false;
     }
     if (!sameBlock(map, at, end - 1, cache)) return false;
-    return !domPieces(map, at, end).some(function (p) { return p.node.parentElement.closest("a[href]"); });
+    return !domPieces(map, at, end).some(function (p) {
+      return p.node.parentElement.closest("a[href]");
+    });
   }
 
   function markNames(doc, map, wrap) {
@@ -362,19 +371,22 @@
     var root = doc.scrollingElement || doc.documentElement;
     frame.style.width = "";
     frame.style.height = "";
-    // Widen by what overflows while that helps: content sized to the frame plus a margin
-    // overflows by the margin at any width. Measured against the frame rather than the
-    // document's viewport, which a vertical scroll bar narrows until the height is set.
-    var excess = root.scrollWidth - frame.clientWidth;
-    for (var i = 0; i < 3 && excess > 0; i++) {
-      var before = frame.style.width;
-      frame.style.width = frame.clientWidth + excess + "px";
-      var left = root.scrollWidth - frame.clientWidth;
-      if (left >= excess) {
-        frame.style.width = before;
+    // Widen until nothing overflows, each step by what the last one shows it takes: a
+    // document centred in the frame needs twice what overflows. Content sized to the frame
+    // plus a margin overflows by the margin at any width: a step that gains nothing is undone.
+    // Measured against the frame rather than the document's viewport, which a vertical
+    // scroll bar narrows until the height is set.
+    var width = frame.clientWidth, excess = root.scrollWidth - width, step = excess;
+    for (var i = 0; i < 4 && excess > 0; i++) {
+      frame.style.width = width + step + "px";
+      var left = root.scrollWidth - (width + step), gained = excess - left;
+      if (gained <= 0) {
+        frame.style.width = i ? width + "px" : "";
         break;
       }
+      width += step;
       excess = left;
+      step = Math.ceil((left * step) / gained);
     }
     // From the stylesheet's height: a document is never shorter than its frame.
     var height = Math.max(doc.documentElement.scrollHeight, doc.body.scrollHeight);
@@ -397,7 +409,8 @@
   function prepare(frame) {
     var doc = frameDocument(frame);
     // The frame's first document is an empty about:blank, before its own loads.
-    if (!doc || !doc.body || doc.URL === "about:blank" || frame.dataset.prepared === doc.URL) return;
+    if (!doc || !doc.body || doc.URL === "about:blank") return;
+    if (frame.dataset.prepared === doc.URL) return;
     var map = textMap(doc), wrap = wrapper();
     // The highlight first: a name inside it is marked inside its pieces, which stay whole.
     var marks = highlight(frame, doc, map, wrap);

@@ -88,6 +88,15 @@ def test_switching_documents_swaps_the_pane_and_back_forward_work(
     assert console_errors == []
 
 
+@needs_corpus
+@pytest.mark.django_db(transaction=True)
+def test_document_counter_counts_positions_not_sequence_numbers(live_server, page):
+    acc = "0000066740-24-000023"  # sequence numbers 1-17 for 14 documents
+    load(acc)
+    page.goto(f"{live_server.url}/filings/{acc}/16/")
+    expect(page.locator(".doc-header")).to_contain_text("Document 13 of 14")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_document_links_work_with_javascript_off(live_server, browser):
     ingest.ingest(submission(), "internap.txt")
