@@ -15,7 +15,9 @@ from ..formtypes import form_name
 from ..models import (
     BINARY_KINDS,
     LIGHT_DOCUMENT,
+    ORPHANED,
     PRIMARY_ROLES,
+    Annotation,
     Document,
     Filing,
     FilingParty,
@@ -153,6 +155,12 @@ def filing_detail(request, accession, slug=None):
             for t in parse_query(request.GET.get("q", "")).terms
         ],
         "version_changes": VersionChange.objects.filter(accession=accession).select_related("by"),
+        # Notes whose passage a new text of their document no longer has: kept, and
+        # listed with their quote for the reader to place again.
+        "orphaned_notes": Annotation.objects.visible_to(request.user)
+        .filter(filing=filing, parent=None, deleted_at=None, anchor_state=ORPHANED)
+        .select_related("author")
+        .order_by("document_slug", "start"),
     }
     return htmx_fragment(request, "filings/filing_detail.html", "document-pane", context)
 

@@ -143,6 +143,9 @@ def test_orphaned_notes_are_listed_apart_and_never_deleted(client, filing):
     client.force_login(alice)
     html = client.get(f"/filings/{ACC}/1/notes").content.decode()
     assert "Could not be placed" in html and "Patricia L. Higgins" in html
+    panel = client.get(f"/filings/{ACC}/").content.decode()
+    assert "Notes that could not be placed" in panel and "Patricia L. Higgins" in panel
+    assert "Notes that could not be placed" not in Client().get(f"/filings/{ACC}/").content.decode()
 
 
 def test_the_notes_list_filters_by_author_tag_kind_form_company_and_date(client, filing):
