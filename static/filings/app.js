@@ -402,8 +402,20 @@
   function linkScrolling(frame) {
     var holder = frame.parentElement, bar = holder.nextElementSibling;
     if (!bar || !bar.classList.contains("frame-scrollbar")) return;
-    bar.addEventListener("scroll", function () { holder.scrollLeft = bar.scrollLeft; });
-    holder.addEventListener("scroll", function () { bar.scrollLeft = holder.scrollLeft; });
+    // The scroll event of a position one of them was given is not followed back: by then
+    // the other may have moved on, and would be pulled back.
+    var given = new Map();
+    function follow(source, target) {
+      source.addEventListener("scroll", function () {
+        var echo = given.get(source) === source.scrollLeft;
+        given.delete(source);
+        if (echo || target.scrollLeft === source.scrollLeft) return;
+        target.scrollLeft = source.scrollLeft;
+        given.set(target, target.scrollLeft);
+      });
+    }
+    follow(bar, holder);
+    follow(holder, bar);
   }
 
   function prepare(frame) {
