@@ -106,6 +106,37 @@ def test_arrows_enter_and_escape_drive_the_suggestions(live_server, page, consol
     assert console_errors == []
 
 
+@pytest.mark.django_db(transaction=True)
+def test_typing_while_suggestions_are_on_their_way(live_server, page, console_errors):
+    # Focus asks for suggestions at once, typing asks again 150 ms later: on a slow server
+    # the first answer is still on its way. The second waits for it instead of aborting it
+    # (an aborted request logs an error in the console), and the list shows what was typed.
+    store_three_companies()
+    held = []
+
+    def hold_the_first(route):
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/search/typeahead*", hold_the_first)
+    page.goto(f"{live_server.url}/filings/")
+    box = page.get_by_role("combobox", name="Search")
+    box.focus()
+    page.wait_for_function(
+        "document.querySelector('.quick-search input').classList.contains('htmx-request')"
+    )
+    box.fill("internet")
+    page.wait_for_timeout(400)
+    assert len(held) == 1
+    held[0].continue_()
+    options = page.locator("#typeahead-list [role=option]")
+    expect(options).to_have_count(1)
+    expect(options.first).to_contain_text("INTERNET GADGETS LLC")
+    assert console_errors == []
+
+
 PHONE = {"width": 390, "height": 844}
 
 
