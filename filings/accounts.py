@@ -16,6 +16,7 @@ ANALYST = [
     "add_filing",
     "change_filing",
     "change_person",
+    "review_event",
 ]
 
 

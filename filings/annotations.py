@@ -348,7 +348,8 @@ def set_tags(note: Annotation, names: list[str]) -> None:
     note.tags.set(tags)
 
 
-def record(note: Annotation, action: str, user) -> None:
+def record(note: Annotation, action: str, user, decision: dict | None = None) -> None:
+    """Keep the note's state as a version (with an event note's decision, when given)."""
     last = note.versions.order_by("-number").values_list("number", flat=True).first() or 0
     AnnotationVersion.objects.create(
         annotation=note,
@@ -359,6 +360,7 @@ def record(note: Annotation, action: str, user) -> None:
         teams=[] if note.all_author_teams else sorted(g.name for g in note.teams.all()),
         action=action,
         by=user,
+        decision=decision or {},
     )
 
 

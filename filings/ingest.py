@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 
-from . import annotations, crosscheck, edgar, identity, render, sanitize, search
+from . import annotations, crosscheck, decisions, edgar, identity, render, sanitize, search
 from .extract import exhibits as exhibit_extract
 from .extract.model import Extraction
 from .extract.organizations import normalize_company_name, organization_mentions
@@ -454,9 +454,11 @@ def write_version(prepared: Prepared, raw: RawFile, existing: Filing | None) -> 
     findings = [dataclasses.asdict(f) for f in sub.findings]
     filing = write_filing(sub, prepared, raw, raw.version, findings)
     write_children(filing, sub, prepared)
-    write_extraction(filing, prepared, previous)
     if existing is not None:
         annotations.reanchor(filing)  # the notes follow their text, in this transaction
+    write_extraction(filing, prepared, previous)
+    if existing is not None:
+        decisions.rematch(filing)  # and the decisions the events now extracted
     search.index_filing(filing)
     return filing
 
@@ -787,6 +789,7 @@ def reextract(filing: Filing) -> int:
     with transaction.atomic():
         previous = forget_extraction(filing)
         write_extraction(filing, prepared, previous)
+        decisions.rematch(filing)
         search.index_filing(filing)
     return filing.events.count()
 

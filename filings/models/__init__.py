@@ -31,6 +31,18 @@ from .companies import (
     Person,
     padded_cik,
 )
+from .decisions import (
+    ACCEPTED,
+    CORRECTED,
+    DECISION_STATES,
+    RECORDED,
+    REJECTED,
+    REVIEW_STATES,
+    UNREVIEWED,
+    EventDecision,
+    live_decision,
+    may_review,
+)
 from .extraction import (
     Event,
     Exhibit,
@@ -99,4 +111,14 @@ __all__ = [
     "may_reply",
     "may_restore",
     "teams_of",
+    "ACCEPTED",
+    "CORRECTED",
+    "DECISION_STATES",
+    "RECORDED",
+    "REJECTED",
+    "REVIEW_STATES",
+    "UNREVIEWED",
+    "EventDecision",
+    "live_decision",
+    "may_review",
 ]

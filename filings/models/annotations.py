@@ -89,8 +89,9 @@ def settings_user_groups():
 
 
 class Annotation(models.Model):
-    COMMENT, HIGHLIGHT, TAGGING = "comment", "highlight", "tag"
-    KINDS = [(COMMENT, "comment"), (HIGHLIGHT, "highlight"), (TAGGING, "tag")]
+    COMMENT, HIGHLIGHT, TAGGING, EVENT = "comment", "highlight", "tag", "event"
+    # An event note carries a decision (filings.models.decisions), written only there.
+    KINDS = [(COMMENT, "comment"), (HIGHLIGHT, "highlight"), (TAGGING, "tag"), (EVENT, "event")]
 
     filing = models.ForeignKey(Filing, on_delete=models.PROTECT, related_name="annotations")
     document_slug = models.CharField(max_length=20, help_text="The document's sequence or p<N>")
@@ -172,6 +173,8 @@ class AnnotationVersion(models.Model):
     visibility = models.CharField(max_length=10)
     teams = models.JSONField(default=list, blank=True, help_text="Team names; [] = all")
     action = models.CharField(max_length=20, help_text="created, edited, deleted, restored")
+    # An event note's decision as it was saved: state, facts, reason.
+    decision = models.JSONField(default=dict, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     at = models.DateTimeField(auto_now_add=True)
 
