@@ -286,6 +286,7 @@ def edit(user, note: Annotation, *, version: int, body: str, tags=None, visibili
     between, nothing is overwritten and the editor is told."""
     if not may_edit(user, note):
         raise AnnotationError("Only its author may edit a note.", status=403)
+    refuse_decisions(note)
     visibility = note.visibility if note.is_reply or visibility is None else visibility
     body = check_fields(user, note.kind, body, visibility)
     tags = clean_tags(tags) if tags is not None else [t.name for t in note.tags.all()]
@@ -323,6 +324,7 @@ def delete(user, note: Annotation) -> None:
     """Soft: the note and its versions stay, and a moderator can restore it."""
     if not may_delete(user, note):
         raise AnnotationError("You may not delete this note.", status=403)
+    refuse_decisions(note)
     with transaction.atomic():
         note.deleted_at, note.deleted_by = timezone.now(), user
         note.save(update_fields=["deleted_at", "deleted_by"])
@@ -333,11 +335,21 @@ def delete(user, note: Annotation) -> None:
 def restore(user, note: Annotation) -> None:
     if not may_restore(user, note):
         raise AnnotationError("Only a moderator may restore a note.", status=403)
+    refuse_decisions(note)
     with transaction.atomic():
         note.deleted_at, note.deleted_by = None, None
         note.save(update_fields=["deleted_at", "deleted_by"])
         index_note(note)
         record(note, "restored", user)
+
+
+def refuse_decisions(note: Annotation) -> None:
+    """A decision is shared state of its event: it changes only through filings.decisions
+    (from the event's row), never as a plain note."""
+    if note.kind == Annotation.EVENT:
+        raise AnnotationError(
+            "This note is a decision on an event: change or withdraw it from the event's row."
+        )
 
 
 def set_tags(note: Annotation, names: list[str]) -> None:

@@ -110,3 +110,73 @@ def form_matches(form: str) -> Q:
         return Q(form__istartswith=form.rstrip("*"))
     base = form.removesuffix("/A")
     return Q(form__iexact=form) | Q(form__iexact=f"{base}/A") | Q(form__istartswith=f"{base}-")
+
+
+class ReviewFilterForm(FilingFilterForm):
+    """The review queue's filters: the filings list's, and the event's own."""
+
+    STATES = [
+        ("unreviewed", "unreviewed"),
+        ("accepted", "accepted"),
+        ("corrected", "corrected"),
+        ("rejected", "rejected"),
+        ("all", "every state"),
+    ]
+    state = forms.ChoiceField(required=False, choices=STATES, label="State")
+    event_type = forms.ChoiceField(required=False, label="Event", choices=())
+    confidence = forms.FloatField(
+        required=False,
+        min_value=0,
+        max_value=1,
+        label="Link confidence at most",
+        widget=forms.NumberInput(attrs={"step": "0.05", "placeholder": "0.9"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .extract.model import EVENT_TYPES
+
+        self.fields["event_type"].choices = [("", "any"), *((t, t) for t in EVENT_TYPES)]
+
+    def problems(self) -> list[str]:
+        out = super().problems()
+        for name in ("state", "event_type", "confidence"):
+            if name in self.errors:
+                value = self.data.get(name, "")
+                out.append(
+                    f"{self[name].label} “{value}”: {' '.join(self.errors[name])} Not applied."
+                )
+        return out
+
+
+class DecisionForm(forms.Form):
+    """A decision on an extracted event: accept, reject with a reason, or correct."""
+
+    REASONS = [
+        "Not an event (mentioned only)",
+        "Wrong person",
+        "Not announced in this filing",
+        "Duplicate of another event",
+    ]
+    state = forms.ChoiceField(
+        choices=[("accepted", "accept"), ("corrected", "correct"), ("rejected", "reject")]
+    )
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    reason = forms.CharField(required=False, max_length=2000, label="Why is it wrong?")
+    event_type = forms.ChoiceField(required=False, label="Event", choices=())
+    name = forms.CharField(required=False, max_length=255, label="Person")
+    role = forms.CharField(required=False, max_length=500, label="Role or position")
+    organization = forms.CharField(required=False, max_length=500, label="Company")
+    effective_date = forms.DateField(
+        required=False, label="Effective", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    effective_immediately = forms.BooleanField(required=False, label="effective immediately")
+    body = forms.CharField(
+        required=False, max_length=50_000, label="Note", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .extract.model import EVENT_TYPES
+
+        self.fields["event_type"].choices = [(t, t) for t in EVENT_TYPES]

@@ -4,7 +4,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import annotations, api, companies, documents, errors, filings, people, search, upload
+from .views import (
+    annotations,
+    api,
+    companies,
+    documents,
+    errors,
+    filings,
+    people,
+    review,
+    search,
+    upload,
+)
 
 urlpatterns = [
     # Filings: the list, the reading view, the raw submission and its header.
@@ -51,6 +62,11 @@ urlpatterns = [
     path("notes/<int:pk>/restore", annotations.restore_note, name="note-restore"),
     path("notes/tags", annotations.tag_suggestions, name="note-tags"),
     path("annotations/", annotations.note_list, name="note-list"),
+    # Events: decisions on extracted events, one by one or from the review queue.
+    path("review/", review.review_queue, name="review"),
+    path("events/<int:pk>/review", review.review_event, name="review-event"),
+    path("events/<int:pk>/row", review.event_row, name="review-event-row"),
+    path("decisions/<int:pk>/withdraw", review.withdraw_decision, name="decision-withdraw"),
     # Companies and people.
     path("companies/<int:cik>/", companies.company_detail, name="company"),
     path("people/<int:pk>/", people.person_detail, name="person"),

@@ -54,6 +54,7 @@ from .extraction import (
 from .filings import (
     BINARY_KINDS,
     LIGHT_DOCUMENT,
+    PRIMARY_ROLE_RANK,
     PRIMARY_ROLES,
     SAMPLE_PATH,
     Document,
@@ -75,6 +76,7 @@ __all__ = [
     "Person",
     "SAMPLE_PATH",
     "PRIMARY_ROLES",
+    "PRIMARY_ROLE_RANK",
     "BINARY_KINDS",
     "document_slug",
     "RawFile",

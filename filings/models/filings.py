@@ -18,6 +18,10 @@ SAMPLE_PATH = Path(__file__).resolve().parents[1] / "sample" / "0001193125-04-21
 
 # The party a filing is "by", first found: the issuer of a Form 4 rather than its owner.
 PRIMARY_ROLES = ("filer", "issuer", "subject-company", "filed-for", "filed-by")
+# A party's rank among them, for ordering parties in a query (the rest after).
+PRIMARY_ROLE_RANK = models.Case(
+    *(models.When(role=role, then=rank) for rank, role in enumerate(PRIMARY_ROLES)), default=99
+)
 
 
 # Document kinds served as files rather than rendered as HTML.

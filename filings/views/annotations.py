@@ -152,15 +152,17 @@ def note_detail(request, pk):
         return redirect(f"{note.parent.get_absolute_url()}#note-{note.pk}")
     replies = list(visible_notes(request.user).filter(parent=note).order_by("created_at"))
     user = request.user
+    decision = note.kind == Annotation.EVENT
     unsaved = request.session.pop("unsaved_note", None)
     context = {
         "unsaved": unsaved["body"] if unsaved and unsaved.get("pk") == note.pk else None,
         "note": note,
         "replies": replies,
         "versions": note.versions.select_related("by").order_by("-number"),
-        "can_edit": may_edit(user, note),
-        "can_delete": may_delete(user, note),
-        "can_restore": may_restore(user, note),
+        # A decision changes from its event's row (filings.decisions), not here.
+        "can_edit": may_edit(user, note) and not decision,
+        "can_delete": may_delete(user, note) and not decision,
+        "can_restore": may_restore(user, note) and not decision,
         "can_reply": may_reply(user, note),
         "can_share": may_annotate(user, "team") or may_annotate(user, "public"),
         "my_teams": list(teams_of(user).values_list("name", flat=True)),

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.db.models import Case, OuterRef, Prefetch, Subquery, When
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,16 +16,17 @@ from ..models import (
     BINARY_KINDS,
     LIGHT_DOCUMENT,
     ORPHANED,
-    PRIMARY_ROLES,
+    PRIMARY_ROLE_RANK,
     Annotation,
     Document,
     Filing,
     FilingParty,
     Item,
     VersionChange,
+    may_review,
 )
 from ..search import parse_query
-from . import PAGE_SIZE, get_document, get_filing, htmx_fragment
+from . import PAGE_SIZE, get_document, get_filing, htmx_fragment, review
 from .annotations import attach_note_counts
 
 
@@ -42,9 +43,6 @@ SORTS = {
     "filed": ("filed_date", "accession"),
     "documents": ("document_count", "-filed_date", "-accession"),
 }
-PRIMARY_ROLE_RANK = Case(
-    *(When(role=role, then=rank) for rank, role in enumerate(PRIMARY_ROLES)), default=99
-)
 
 
 @require_GET
@@ -146,7 +144,10 @@ def filing_detail(request, accession, slug=None):
         "binary_kinds": BINARY_KINDS,
         "highlight": highlight_text(current, request.GET.get("hl", "")),
         "known_names": known_names(filing),
-        "events": list(filing.events.select_related("person").prefetch_related(LIGHT_DOCUMENT)),
+        "events": review.panel_events(filing),
+        "lost_decisions": review.lost_decisions(filing),
+        "may_review": may_review(request.user),
+        "next": request.get_full_path(),
         "exhibits": exhibits_with_links(filing),
         "amends": amended_filing(filing),
         "versions": list(filing.versions()),

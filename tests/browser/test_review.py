@@ -1,0 +1,79 @@
+"""Reviewing events in a real browser: the queue driven from the keyboard (j/k to move,
+a to accept, r and e to open the forms, Escape to close them), states kept on reload."""
+
+import pytest
+from playwright.sync_api import expect
+
+from filings.models import EventDecision
+from tests.browser.test_notes import log_in
+from tests.decisions.helpers import reviewer, store_two
+from tests.search.helpers import store
+
+MAJOR = "Item 5.02</P><P>On May 1, 2004, Mary Major was appointed Chief Executive Officer."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_accept_three_events_with_the_keyboard_then_reload(live_server, page, console_errors):
+    store_two()
+    store(7, sentence=MAJOR, company="OTHER CO", cik="0000000077")
+    reviewer("alice")
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/review/")
+    rows = page.locator("[data-review-list] > li.event-row")
+    expect(rows).to_have_count(3)
+    names = [rows.nth(i).locator(".event-facts a").first.inner_text() for i in range(3)]
+
+    for i in range(3):
+        page.keyboard.press("j")
+        expect(rows.nth(i)).to_have_class("event-row state-unreviewed is-current")
+        page.keyboard.press("a")
+        expect(rows.nth(i).locator(".badge")).to_have_text("accepted")
+    # k goes back up; r opens the rejection form with the cursor in the reason; Escape closes it.
+    page.keyboard.press("k")
+    page.keyboard.press("r")
+    reason = rows.nth(1).locator("input[name=reason]")
+    expect(reason).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(rows.nth(1).locator(".decision-form")).to_have_count(0)
+    expect(rows.nth(1).locator(".badge")).to_have_text("accepted")
+
+    page.reload()
+    expect(page.locator("[data-review-list] > li.event-row")).to_have_count(0)
+    expect(page.locator(".review-states")).to_contain_text("accepted 3")
+    page.goto(f"{live_server.url}/review/?state=accepted")
+    expect(rows).to_have_count(3)
+    assert sorted(
+        rows.nth(i).locator(".event-facts a").first.inner_text() for i in range(3)
+    ) == sorted(names)
+    assert EventDecision.objects.filter(state="accepted").count() == 3
+    assert console_errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reject_and_correct_from_the_panel_with_the_keyboard(live_server, page, console_errors):
+    filing = store_two()
+    reviewer("alice")
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}{filing.get_absolute_url()}")
+    rows = page.locator("[data-review-list] > li.event-row")
+    expect(rows).to_have_count(2)
+    page.keyboard.press("j")
+    page.keyboard.press("r")
+    reason = rows.nth(0).locator("input[name=reason]")
+    expect(reason).to_be_focused()
+    reason.fill("Mentioned only")
+    page.keyboard.press("Enter")
+    expect(rows.nth(0).locator(".badge")).to_have_text("rejected")
+    expect(rows.nth(0)).to_contain_text("“Mentioned only”")
+    page.keyboard.press("j")
+    page.keyboard.press("e")
+    kind = rows.nth(1).locator("select[name=event_type]")
+    expect(kind).to_be_focused()
+    kind.select_option("retired")
+    rows.nth(1).locator("input[name=role]").fill("Chief Accounting Officer")
+    rows.nth(1).get_by_role("button", name="Save decision").click()
+    expect(rows.nth(1).locator(".badge")).to_have_text("corrected")
+    page.reload()
+    expect(rows.nth(0).locator(".badge")).to_have_text("rejected")
+    expect(rows.nth(1)).to_contain_text("retired · Chief Accounting Officer")
+    assert console_errors == []
