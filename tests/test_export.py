@@ -36,6 +36,16 @@ EVENT_KEYS = {
     "evidence",
     "start",
     "end",
+    "review_state",
+    "reviewed_by",
+    "reviewed_at",
+    "review_reason",
+    "corrected_event_type",
+    "corrected_name",
+    "corrected_role",
+    "corrected_organization",
+    "corrected_effective_date",
+    "corrected_effective_immediately",
 }
 ORGANIZATION_KEYS = [
     "accession",
@@ -109,6 +119,8 @@ def test_export_events_as_json_lines(capsys, filings):
     elected = rows[0]
     person = Person.objects.get(cik=None)
     assert elected == elected | {
+        "review_state": "unreviewed",
+        "reviewed_by": None,
         "accession": A1,
         "document": "1",
         "name_raw": "Ms. Patricia L. Higgins",

@@ -2,11 +2,14 @@
 
 A page is {"kind", "rows", "next"}; `next` repeats the request's filters with a cursor,
 the signed sort key of the page's last row, so inserts never shift what comes next.
+Events come in two parts, the extracted events with their reviews and then the events
+analysts recorded (filings.accuracy): a cursor into the second part names it.
 Every error is {"error": {"code", "message"}} with its HTTP status.
 /api/annotations.jsonld pages the same way through the notes a user may see, in the W3C
 Web Annotation model (filings.w3c).
 """
 
+import itertools
 import re
 from datetime import date, datetime
 
@@ -14,13 +17,15 @@ from django.core import signing
 from django.http import JsonResponse
 from django.utils import timezone
 
-from .. import export, w3c
+from .. import accuracy, export, w3c
 from ..ingest import ACCESSION_RE
 from ..models import Annotation
 
 LIMIT, MAX_LIMIT = 100, 1000
 PAGING = ("limit", "cursor")
 REPEATABLE = frozenset({"accession", "cik", "person", "form", "author", "tag"})
+# Kinds served from more than one listing, one after the other.
+PARTS = {"events": accuracy.EVENT_LISTINGS}
 
 
 class BadParameter(Exception):
@@ -38,25 +43,38 @@ def api_rows(request, kind):
     if listing is None:
         endpoints = ", ".join(f"/api/{k}.json" for k in export.LISTS)
         return error(404, "not-found", f"There is no /api/{kind}.json; there are {endpoints}.")
+    parts = PARTS.get(kind, (listing,))
     try:
-        params = parameters(request.GET, listing.params)
+        params = parameters(request.GET, parts[0].params)
         limit = page_size(request.GET)
-        objects = listing.select(params)
+        part, key = 0, None
         if "cursor" in request.GET:
-            objects = listing.after(objects, cursor_key(request.GET, kind, len(listing.order)))
-        page = list(listing.ordered(objects)[: limit + 1])
+            part, key = cursor_key(request.GET, kind, [len(p.order) for p in parts])
+        page = []  # (part, object): a page may end one part and begin the next
+        for index in range(part, len(parts)):
+            objects = parts[index].select(params)
+            if index == part and key is not None:
+                objects = parts[index].after(objects, key)
+            page += [(index, o) for o in parts[index].ordered(objects)[: limit + 1 - len(page)]]
+            if len(page) > limit:
+                break
     except BadParameter as exc:
         return error(400, exc.code, str(exc))
-    rows = list(listing.as_rows(page[:limit]))
+    rows = []
+    for index, objects in itertools.groupby(page[:limit], key=lambda pair: pair[0]):
+        rows += parts[index].as_rows([o for _, o in objects])
     for row in rows:
         # Rows name pages by path (export.py knows no host); the API answers whole URLs.
         if "url" in row:
             row["url"] = request.build_absolute_uri(row["url"])
     following = None
     if len(page) > limit:
+        index, last = page[limit - 1]
+        key = [v.isoformat() if isinstance(v, date) else v for v in parts[index].key(last)]
         query = request.GET.copy()
-        key = [v.isoformat() if isinstance(v, date) else v for v in listing.key(page[limit - 1])]
-        query["cursor"] = signing.dumps(key, salt=f"api:{kind}", compress=True)
+        query["cursor"] = signing.dumps(
+            key if index == 0 else {"part": index, "key": key}, salt=f"api:{kind}", compress=True
+        )
         following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
     return JsonResponse({"kind": kind, "rows": rows, "next": following})
 
@@ -74,7 +92,7 @@ def api_annotations(request):
         notes = export.select_annotations(Annotation.objects.visible_to(request.user), params)
         total = notes.count()
         if "cursor" in request.GET:
-            notes = notes.filter(pk__gt=cursor_key(request.GET, "annotations", 1)[0])
+            notes = notes.filter(pk__gt=cursor_key(request.GET, "annotations", (1,))[1][0])
         page = list(notes[: limit + 1])
     except BadParameter as exc:
         return error(400, exc.code, str(exc))
@@ -124,18 +142,27 @@ def page_size(query) -> int:
     return int(values[0])
 
 
-def cursor_key(query, kind: str, length: int) -> list:
-    """The sort key a `next` link of this endpoint carries."""
+def cursor_key(query, kind: str, lengths) -> tuple[int, list]:
+    """The part and the sort key a `next` link of this endpoint carries (a key into the
+    first part alone, else {"part", "key"}); `lengths` are the parts' key lengths."""
     values = query.getlist("cursor")
     if len(values) > 1:
         raise BadParameter("cursor may be given once.")
     try:
-        key = signing.loads(values[0], salt=f"api:{kind}")
+        loaded = signing.loads(values[0], salt=f"api:{kind}")
     except signing.BadSignature:
-        key = None
-    if not isinstance(key, list) or len(key) != length:
+        loaded = None
+    part, key = 0, loaded
+    if isinstance(loaded, dict) and loaded.keys() == {"part", "key"}:
+        part, key = loaded["part"], loaded["key"]
+    if (
+        not isinstance(part, int)
+        or not 0 <= part < len(lengths)
+        or not isinstance(key, list)
+        or len(key) != lengths[part]
+    ):
         raise BadParameter("cursor is not one this endpoint gave; follow the `next` links.")
-    return key
+    return part, key
 
 
 def accession(name, value):
@@ -180,9 +207,9 @@ def moment(name, value):
 
 
 def flag(name, value):
-    if value not in ("true", "false"):
-        raise BadParameter(f"{name} is true or false, not {value!r}.")
-    return value == "true"
+    if value not in ("true", "false", "1", "0"):
+        raise BadParameter(f"{name} is true or false (or 1 or 0), not {value!r}.")
+    return value in ("true", "1")
 
 
 PARSERS = {
@@ -193,6 +220,7 @@ PARSERS = {
     "filed_from": iso_date,
     "filed_to": iso_date,
     "merged": flag,
+    "reviewed": flag,
     "author": text,
     "tag": text,
     "since": moment,

@@ -18,7 +18,7 @@ WIDGETS = "0000999999-05-000004"
 KINDS = ["events", "organizations", "exhibits", "filings", "companies", "people"]
 FILING_PARAMS = ["accession", "cik", "form", "filed_from", "filed_to"]
 ALLOWED = {
-    "events": [*FILING_PARAMS, "person"],
+    "events": [*FILING_PARAMS, "person", "reviewed"],
     "organizations": FILING_PARAMS,
     "exhibits": FILING_PARAMS,
     "filings": [*FILING_PARAMS, "person"],
