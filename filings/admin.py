@@ -3,11 +3,16 @@
 Filings, their parties, documents and items, and companies come from the uploaded bytes:
 only ingest and `manage.py reparse` write them, so a reparse never finds an edit to undo.
 People change through the audited merge and split on their page (filings.identity).
+Analysts' decisions are made on the review pages (filings.decisions); here they are
+listed, with the extractor's accuracy report that counts them.
 """
 
 from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import path
 
-from .models import Company, Document, Filing, FilingParty, Item, Person, RawFile
+from . import accuracy
+from .models import Company, Document, EventDecision, Filing, FilingParty, Item, Person, RawFile
 
 
 class ReadOnly:
@@ -113,3 +118,30 @@ class ItemAdmin(ReadOnly, admin.ModelAdmin):
 class RawFileAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("accession", "version", "size", "sha256", "original_name", "uploaded_at")
     search_fields = ("accession", "sha256", "original_name")
+
+
+@admin.register(EventDecision)
+class EventDecisionAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ("__str__", "state", "event_type", "name", "decided_by", "decided_at")
+    list_filter = ("state",)
+    list_select_related = ("note", "decided_by")
+    search_fields = ("note__filing__accession", "name", "reason")
+    date_hierarchy = "decided_at"
+
+    def get_urls(self):
+        # The report hangs under the decisions it counts, behind the admin's own login.
+        report = path(
+            "report/",
+            self.admin_site.admin_view(self.report_view),
+            name="filings_eventdecision_report",
+        )
+        return [report, *super().get_urls()]
+
+    def report_view(self, request):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Extraction accuracy",
+            "opts": self.model._meta,
+            "report": accuracy.report(),
+        }
+        return TemplateResponse(request, "admin/extraction_report.html", context)
