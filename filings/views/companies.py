@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from .. import timelines
 from ..models import Company, Event, FilingParty
 from . import PAGE_SIZE, htmx_fragment
 from .annotations import attach_note_counts
@@ -44,6 +45,7 @@ def company_detail(request, cik):
         "history": company_history(appearances),
         "former_names": former_names(appearances),
         "people": company_people(company),
+        "board": timelines.board(company),
     }
     return htmx_fragment(request, "filings/company_detail.html", "company-filings", context)
 

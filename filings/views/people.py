@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import identity
+from .. import identity, timelines
 from ..models import LIGHT_DOCUMENT, Company, FilingParty, IdentityChange, Person
 from .annotations import attach_note_counts
 
@@ -27,21 +27,21 @@ def person_detail(request, pk):
         .prefetch_related(LIGHT_DOCUMENT)
         .order_by("filing__filed_date", "filing__accession", "start")
     )
-    for event in events:
-        event.when = event.effective_date or event.filing.filed_date
-    events.sort(key=lambda e: (e.when is None, e.when or e.filing.filed_date))
     appearances = list(
         FilingParty.objects.filter(person_id__in=person.cluster_ids())
         .select_related("filing")
         .order_by("-filing__filed_date")
     )
-    attach_note_counts(request.user, [e.filing for e in events] + [p.filing for p in appearances])
+    timeline = timelines.person_timeline(person)
+    shown = timeline.all() + timeline.rejected
+    attach_note_counts(request.user, [t.filing for t in shown] + [p.filing for p in appearances])
     names: dict[str, list] = {}
     for event in events:
         names.setdefault(event.name_raw, []).append(event.filing)
     context = {
         "person": person,
         "events": events,
+        "timeline": timeline,
         "names": [(n, list(dict.fromkeys(f))) for n, f in names.items()],
         "appearances": appearances,
         "merged": Person.objects.filter(merged_into=person),

@@ -101,7 +101,7 @@ def message(response) -> str:
 def test_person_page_shows_the_timeline_with_evidence_links(client, higgins):
     tree = page(client.get(person_url(higgins)))
     assert texts(tree, "//h1") == ["Patricia L. Higgins"]
-    rows = tree.xpath("//table[contains(@class, 'timeline')]/tbody/tr")
+    rows = tree.xpath("//table[contains(@class, 'timeline')]/tbody/tr[not(@class='section')]")
     assert len(rows) == 3
     first = " ".join(rows[0].text_content().split())
     assert first.startswith("2004-12-17 elected director")
@@ -250,11 +250,11 @@ def test_split_through_the_page_moves_the_ticked_events_to_a_new_person(client, 
     assert response["Location"] == person_url(new)
     tree = page(client.get(person_url(new)))
     assert texts(tree, "//h1") == ["Patricia L. Higgins"]
-    rows = texts(tree, "//table[contains(@class, 'timeline')]/tbody/tr")
+    rows = texts(tree, "//table[contains(@class, 'timeline')]/tbody/tr[not(@class='section')]")
     assert len(rows) == 1 and "resigned" in rows[0] and "analyst split" in rows[0]
     assert PersonOverride.objects.get().person == new
     rows = texts(
-        page(client.get(person_url(higgins))), "//table[contains(@class, 'timeline')]/tbody/tr"
+        page(client.get(person_url(higgins))), "//table[contains(@class, 'timeline')]/tbody/tr[not(@class='section')]"
     )
     assert len(rows) == 2 and not any("resigned" in r for r in rows)
 
