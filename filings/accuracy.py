@@ -26,8 +26,10 @@ from .models import (
     RECORDED,
     REJECTED,
     UNREVIEWED,
+    Document,
     Event,
     EventDecision,
+    document_slug,
     live_decision,
 )
 
@@ -116,12 +118,23 @@ def recorded_rows(decisions: Iterable[EventDecision]) -> Iterator[dict]:
     """A recorded event as an event row: the analyst's facts where the extractor's would
     be, the note's passage as its evidence."""
     clusters = Clusters()
+    for batch in itertools.batched(decisions, export.BATCH):
+        yield from recorded_batch(batch, clusters)
+
+
+def recorded_batch(decisions, clusters: Clusters) -> Iterator[dict]:
+    # A note names its document by slug; a row names it as an event's row does.
+    documents = Document.objects.filter(filing_id__in={d.note.filing_id for d in decisions})
+    named = {}
+    for filing, sequence, position in documents.values_list("filing_id", "sequence", "position"):
+        slug = document_slug(sequence, position)
+        named[filing, slug] = sequence or slug
     for d in decisions:
         note = d.note
         person = d.person
         row = {
             "accession": note.filing_id,
-            "document": note.document_slug or None,
+            "document": named.get((note.filing_id, note.document_slug)),
             "name_raw": None,
             "name": d.name,
             "person_key": clusters.survivor(person.pk) if person else None,

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from filings import decisions, ingest
 from filings.accuracy import EVENT_COLUMNS
 from filings.decisions import Facts
-from filings.models import Event, EventDecision, Filing, Item
+from filings.models import Annotation, Event, EventDecision, Filing, Item
 from tests.annotations.helpers import target
 from tests.decisions.helpers import ACC, event_of, reviewer, store_two, two_events
 from tests.fixtures import submission
@@ -179,6 +179,14 @@ def test_a_recorded_event_is_a_row_of_the_analysts_facts(reviewed):
         "corrected_effective_date": "2005-01-01",
         "corrected_effective_immediately": False,
     }
+
+
+def test_a_recorded_event_names_its_document_as_the_extracted_ones_do(reviewed):
+    a1, _ = reviewed
+    # A document whose sequence is no number is p<N> in URLs and notes.
+    a1.documents.filter(position=0).update(sequence="A")
+    Annotation.objects.filter(kind=Annotation.EVENT).update(document_slug="p1")
+    assert {r["document"] for r in jsonl(export(ACC))} == {"A"}
 
 
 def test_a_withdrawn_decision_is_no_review(reviewed):
