@@ -7,9 +7,11 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth.models import User
+from django.core import signing
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -252,14 +254,23 @@ def test_pages_walk_from_extracted_into_recorded_events(client, reviewed, limit)
     assert walk(client, limit, reviewed="1") == api(client, reviewed="1")
 
 
-def test_a_cursor_into_the_recorded_events_is_checked(client, reviewed):
-    page = client.get("/api/events.json", {"limit": 4}).json()
+def test_a_cursor_into_the_recorded_events(client, reviewed):
+    a1, _ = reviewed
+    decisions.record_event(who("bob"), target(a1, "John Smith"), Facts("died", "John Smith"))
+    page = client.get("/api/events.json", {"limit": 5}).json()
+    assert [r["review_state"] for r in page["rows"]][-2:] == ["unreviewed", "recorded"]
+    token = parse_qs(urlsplit(page["next"]).query)["cursor"][0]
+    assert signing.loads(token, salt="api:events")["part"] == 1
     page = client.get(page["next"]).json()
-    assert [r["review_state"] for r in page["rows"]] == ["recorded"]
-    first = client.get("/api/events.json", {"limit": 5}).json()
-    assert first["next"] is None
-    bad = client.get("/api/events.json", {"cursor": "x"})
-    assert bad.status_code == 400
+    assert [(r["review_state"], r["event_type"]) for r in page["rows"]] == [("recorded", "died")]
+    assert page["next"] is None
+    # Cursors belong to their endpoint, and name a part it has with a key of its length.
+    assert client.get("/api/filings.json", {"cursor": token}).status_code == 400
+    for made_up in ({"part": 2, "key": [1]}, {"part": 1, "key": [1]}, {"part": "1", "key": []}):
+        forged = signing.dumps(made_up, salt="api:events", compress=True)
+        response = client.get("/api/events.json", {"cursor": forged})
+        assert response.status_code == 400, made_up
+        assert response.json()["error"]["code"] == "bad-parameter"
 
 
 def test_one_query_for_the_decisions_of_a_page(client, reviewed):
