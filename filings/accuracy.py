@@ -283,6 +283,7 @@ def report() -> Report:
         if state == REJECTED:
             if event_id is None:
                 continue  # the extractor no longer makes that mistake
+            # A wrong event has no true type: it is filed under the extractor's.
             kind, truth_type = "fp", extracted_type
         else:
             kind = "tp" if event_id is not None else "fn"
