@@ -2,7 +2,7 @@
 
 Two readers share it. The events export (`manage.py export events`, /api/events.json)
 adds each extracted event's review to its row and lists the events analysts recorded
-that the extractor missed. The accuracy report (`manage.py extraction_report`, the
+that the extractor missed. The accuracy report (`manage.py extraction-report`, the
 admin's report page) counts the decisions: an accepted or corrected event is one the
 extractor found, a rejected one a false positive, a recorded one a miss.
 

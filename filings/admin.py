@@ -144,4 +144,4 @@ class EventDecisionAdmin(ReadOnly, admin.ModelAdmin):
             "opts": self.model._meta,
             "report": accuracy.report(),
         }
-        return TemplateResponse(request, "admin/extraction_report.html", context)
+        return TemplateResponse(request, "admin/extraction-report.html", context)

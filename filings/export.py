@@ -338,7 +338,8 @@ def select_annotations(notes: QuerySet, params: dict) -> QuerySet:
     """The live notes among `notes` (the reader's visible_to(), or every note for the
     operator's export), narrowed: `since` takes notes created or modified since then."""
     notes = (
-        notes.filter(deleted_at=None)
+        notes.plain()
+        .filter(deleted_at=None)
         .select_related("author")
         .prefetch_related("tags", "teams")
         .order_by("pk")

@@ -149,20 +149,9 @@ class ReviewFilterForm(FilingFilterForm):
         return out
 
 
-class DecisionForm(forms.Form):
-    """A decision on an extracted event: accept, reject with a reason, or correct."""
+class EventFactsForm(forms.Form):
+    """An event as an analyst states it: recorded from a passage, or a correction."""
 
-    REASONS = [
-        "Not an event (mentioned only)",
-        "Wrong person",
-        "Not announced in this filing",
-        "Duplicate of another event",
-    ]
-    state = forms.ChoiceField(
-        choices=[("accepted", "accept"), ("corrected", "correct"), ("rejected", "reject")]
-    )
-    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
-    reason = forms.CharField(required=False, max_length=2000, label="Why is it wrong?")
     event_type = forms.ChoiceField(required=False, label="Event", choices=())
     name = forms.CharField(required=False, max_length=255, label="Person")
     role = forms.CharField(required=False, max_length=500, label="Role or position")
@@ -180,3 +169,35 @@ class DecisionForm(forms.Form):
         from .extract.model import EVENT_TYPES
 
         self.fields["event_type"].choices = [(t, t) for t in EVENT_TYPES]
+
+    def facts(self):
+        from .decisions import Facts
+
+        data = self.cleaned_data
+        return Facts(
+            event_type=data["event_type"],
+            name=data["name"],
+            role=data["role"],
+            organization=data["organization"],
+            effective_date=data["effective_date"],
+            effective_immediately=data["effective_immediately"],
+        )
+
+    def problems(self) -> str:
+        return "; ".join(f"{self[k].label}: {' '.join(v)}" for k, v in self.errors.items())
+
+
+class DecisionForm(EventFactsForm):
+    """A decision on an extracted event: accept, reject with a reason, or correct."""
+
+    REASONS = [
+        "Not an event (mentioned only)",
+        "Wrong person",
+        "Not announced in this filing",
+        "Duplicate of another event",
+    ]
+    state = forms.ChoiceField(
+        choices=[("accepted", "accept"), ("corrected", "correct"), ("rejected", "reject")]
+    )
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    reason = forms.CharField(required=False, max_length=2000, label="Why is it wrong?")

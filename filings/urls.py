@@ -55,6 +55,7 @@ urlpatterns = [
         annotations.document_notes_view,
         name="note-create",
     ),
+    path("filings/<str:accession>/<str:slug>/events", review.record_view, name="event-record"),
     path("notes/<int:pk>/", annotations.note_detail, name="note"),
     path("notes/<int:pk>/reply", annotations.reply_note, name="note-reply"),
     path("notes/<int:pk>/edit", annotations.edit_note, name="note-edit"),

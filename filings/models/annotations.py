@@ -80,6 +80,10 @@ class AnnotationQuerySet(models.QuerySet):
     def live(self):
         return self.filter(deleted_at=None)
 
+    def plain(self):
+        """Notes, not decisions: an event note is shown and exported with its event."""
+        return self.exclude(kind=Annotation.EVENT)
+
 
 def settings_user_groups():
     """The user-group link table of the user model (auth.User by default)."""

@@ -32,6 +32,7 @@ from ..models import (
     may_edit,
     may_reply,
     may_restore,
+    may_review,
     teams_of,
 )
 from . import PAGE_SIZE, get_document, get_filing, htmx_fragment
@@ -71,7 +72,12 @@ def document_notes_view(request, accession, slug):
         return HttpResponseNotAllowed(["GET", "POST"])
     filing = get_filing(accession)
     current = get_document(filing, slug)
-    context = {"filing": filing, "current": current, "binary_kinds": BINARY_KINDS}
+    context = {
+        "filing": filing,
+        "current": current,
+        "binary_kinds": BINARY_KINDS,
+        "can_review": may_review(request.user),
+    }
     context.update(document_notes(request, filing, current))
     context["note_marks_json"] = json.dumps(context["note_marks"])
     response = render(request, "filings/notes_sidebar.html", context)
@@ -329,6 +335,7 @@ def document_notes(request, filing, document) -> dict:
     order, filtered by whose (mine / team / public) and tag; orphans apart."""
     notes = (
         Annotation.objects.visible_to(request.user)
+        .plain()
         .select_related("author")
         .prefetch_related("tags")
         .filter(filing=filing, document_slug=document.slug, parent=None, deleted_at=None)
@@ -388,6 +395,7 @@ def attach_note_counts(user, filings) -> None:
     filings = [f for f in filings if f is not None]
     counts = dict(
         visible_notes(user)
+        .plain()
         .filter(filing__in={f.pk for f in filings}, parent=None, deleted_at=None)
         .order_by()
         .values_list("filing_id")

@@ -159,6 +159,7 @@ def filing_detail(request, accession, slug=None):
         # Notes whose passage a new text of their document no longer has: kept, and
         # listed with their quote for the reader to place again.
         "orphaned_notes": Annotation.objects.visible_to(request.user)
+        .plain()
         .filter(filing=filing, parent=None, deleted_at=None, anchor_state=ORPHANED)
         .select_related("author")
         .order_by("document_slug", "start"),

@@ -10,15 +10,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import decisions
+from .. import annotations, decisions
 from ..annotations import AnnotationError
-from ..decisions import Facts
-from ..forms import DecisionForm, ReviewFilterForm
+from ..extract.events import extract_events
+from ..forms import DecisionForm, EventFactsForm, ReviewFilterForm
 from ..models import (
     DECISION_STATES,
     LIGHT_DOCUMENT,
@@ -32,8 +33,8 @@ from ..models import (
     live_decision,
     may_review,
 )
-from . import PAGE_SIZE
-from .annotations import failed
+from . import PAGE_SIZE, get_document, get_filing
+from .annotations import as_offset, failed, wants_json
 
 
 def with_decisions(events):
@@ -155,19 +156,9 @@ def decide(request, event):
     fallback = back_to(request, event.filing.get_absolute_url())
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        problems = "; ".join(f"{form[k].label}: {' '.join(v)}" for k, v in form.errors.items())
-        return failed(request, AnnotationError(f"The decision was not saved: {problems}"), fallback)
+        return failed(request, AnnotationError(f"Not saved: {form.problems()}"), fallback)
     data = form.cleaned_data
-    facts = None
-    if data["state"] == "corrected":
-        facts = Facts(
-            event_type=data["event_type"],
-            name=data["name"],
-            role=data["role"],
-            organization=data["organization"],
-            effective_date=data["effective_date"],
-            effective_immediately=data["effective_immediately"],
-        )
+    facts = form.facts() if data["state"] == "corrected" else None
     try:
         decisions.decide(
             request.user,
@@ -262,3 +253,80 @@ def state_counts(events, filings) -> dict:
     counts[RECORDED] = apart.filter(state=RECORDED).count()
     counts["lost"] = apart.filter(~Q(state=RECORDED)).count()
     return counts
+
+
+# --- recording an event the extractor missed -------------------------------------------
+
+
+def selection_target(request, filing, document):
+    """The passage the page's script sends (stream offsets, quote and text hash)."""
+    data = request.POST if request.method == "POST" else request.GET
+    return annotations.stream_target(
+        filing,
+        document,
+        as_offset(data.get("stream_start")),
+        as_offset(data.get("stream_end")),
+        data.get("exact", ""),
+        data.get("text_hash", ""),
+    )
+
+
+def suggested_facts(filing, passage: str) -> dict:
+    """What the extractor reads in the selected passage on its own (as an Item 5.02
+    sentence of this filer), to start the form from; the filer when it reads nothing."""
+    filer = filing.primary_party.name if filing.primary_party else ""
+    found = extract_events(
+        f"Item 5.02 Departure and Election of Officers\n\n{passage}\n",
+        filed=filing.filed_date,
+        sequence="",
+        registrant=filer,
+    )
+    people = [c for c in found if not c.name.is_organization]
+    if not people:
+        return {"organization": filer}
+    first = people[0]
+    return {
+        "event_type": first.event_type,
+        "name": first.name.display,
+        "role": first.role,
+        "organization": first.organization or filer,
+        "effective_date": first.effective_date,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record_view(request, accession, slug):
+    """GET: the form to record an event on a selected passage, filled in with what the
+    extractor reads there. POST: the recorded event (JSON for the page's script)."""
+    filing = get_filing(accession)
+    document = get_document(filing, slug)
+    back = document.get_absolute_url()
+    try:
+        if not may_review(request.user):
+            raise AnnotationError("Only analysts may record events.", status=403)
+        target = selection_target(request, filing, document)
+        if request.method == "GET":
+            context = {
+                "filing": filing,
+                "current": document,
+                "form": EventFactsForm(initial=suggested_facts(filing, target.exact)),
+                "selection": request.GET,
+                "exact": target.exact,
+            }
+            template = "filings/record_event.html"
+            return render(request, f"{template}#record-form" if request.htmx else template, context)
+        form = EventFactsForm(request.POST)
+        if not form.is_valid():
+            raise AnnotationError(f"Not saved: {form.problems()}")
+        decision = decisions.record_event(
+            request.user, target, form.facts(), body=form.cleaned_data["body"]
+        )
+    except AnnotationError as exc:
+        return failed(request, exc, back)
+    if wants_json(request):
+        return JsonResponse(
+            {"id": decision.note_id, "url": decision.note.get_absolute_url()}, status=201
+        )
+    messages.success(request, f"Recorded: {decision.name} {decision.event_type}.")
+    return redirect(back)

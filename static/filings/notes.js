@@ -110,7 +110,57 @@
       });
       popover.appendChild(button);
     });
+    if ("canReview" in info.dataset) {
+      var record = document.createElement("button");
+      record.type = "button";
+      record.textContent = "Record event";
+      record.dataset.kind = "event";
+      record.addEventListener("click", function (event) {
+        event.stopPropagation();
+        recordForm(stream, exact);
+      });
+      popover.appendChild(record);
+    }
     document.body.appendChild(popover);
+  }
+
+  // An event the extractor missed: the server fills the form in with what it reads in
+  // the passage; saved, the page shows it in the panel.
+  function recordForm(stream, exact) {
+    var info = target();
+    var query = new URLSearchParams({
+      stream_start: stream.start, stream_end: stream.end, exact: exact, text_hash: info.dataset.textHash,
+    });
+    fetch(info.dataset.recordUrl + "?" + query, {
+      credentials: "same-origin", headers: { "HX-Request": "true" },
+    }).then(function (response) {
+      return response.text().then(function (html) {
+        if (!response.ok) throw new Error("The form could not be opened (" + response.status + ").");
+        var parsed = new DOMParser().parseFromString(html, "text/html");
+        var f = parsed.querySelector("form.record-form");
+        if (!f || !popover) return;
+        f = document.importNode(f, true);
+        popover.replaceChildren(f);
+        popover.setAttribute("aria-label", "Record an event");
+        f.addEventListener("submit", function (event) {
+          event.preventDefault();
+          var problem = f.querySelector("[role=alert]");
+          fetch(f.action, {
+            method: "POST", body: new FormData(f), credentials: "same-origin",
+            headers: { "X-CSRFToken": csrfToken(), Accept: "application/json" },
+          }).then(function (saved) {
+            return saved.json().then(function (answer) {
+              if (!saved.ok) throw new Error(answer.error ? answer.error.message : "Not saved.");
+              window.location.reload();
+            });
+          }).catch(function (error) { problem.textContent = error.message; });
+        });
+        var first = f.querySelector("select, input:not([type=hidden])");
+        if (first) first.focus();
+      });
+    }).catch(function (error) {
+      if (popover) popover.textContent = error.message;
+    });
   }
 
   function field(form, label, input) {

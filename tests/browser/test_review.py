@@ -9,6 +9,22 @@ from tests.browser.test_notes import log_in
 from tests.decisions.helpers import reviewer, store_two
 from tests.search.helpers import store
 
+# Select a passage across the frame's text nodes (names in it are marked, so it spans
+# several), through the page's own text map, and let go of the mouse.
+SELECT = """(words) => {
+  const doc = document.querySelector('#document-frame').contentDocument;
+  const map = documentText.map(doc), span = documentText.find(map, words);
+  if (!span) return false;
+  const pieces = documentText.pieces(map, span.start, span.end), last = pieces[pieces.length - 1];
+  const range = doc.createRange();
+  range.setStart(pieces[0].node, pieces[0].start);
+  range.setEnd(last.node, last.end);
+  doc.getSelection().removeAllRanges();
+  doc.getSelection().addRange(range);
+  doc.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+  return true;
+}"""
+
 MAJOR = "Item 5.02</P><P>On May 1, 2004, Mary Major was appointed Chief Executive Officer."
 
 
@@ -76,4 +92,29 @@ def test_reject_and_correct_from_the_panel_with_the_keyboard(live_server, page, 
     page.reload()
     expect(rows.nth(0).locator(".badge")).to_have_text("rejected")
     expect(rows.nth(1)).to_contain_text("retired · Chief Accounting Officer")
+    assert console_errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_record_a_missed_event_from_a_selection(live_server, page, console_errors):
+    filing = store_two()
+    reviewer("alice")
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}{filing.get_absolute_url()}")
+    expect(page.locator("#note-target[data-can-review]")).to_have_count(1)
+    page.wait_for_function("document.querySelector('#document-frame').dataset.prepared")
+    assert page.evaluate(SELECT, "John Smith resigned as Chief Financial Officer of the Company.")
+    page.locator(".note-popover button[data-kind=event]").click()
+    form = page.locator(".note-popover form.record-form")
+    expect(form.locator("select[name=event_type]")).to_have_value("resigned")
+    expect(form.locator("select[name=event_type]")).to_be_focused()
+    expect(form.locator("input[name=name]")).to_have_value("John Smith")
+    form.locator("select[name=event_type]").select_option("named-to-committee")
+    form.locator("input[name=role]").fill("Audit Committee")
+    form.get_by_role("button", name="Record event").click()
+    lost = page.locator("ul.lost-decisions li")
+    expect(lost).to_have_count(1)
+    expect(lost).to_contain_text("recorded John Smith named-to-committee · Audit Committee")
+    decision = EventDecision.objects.get()
+    assert decision.state == "recorded" and decision.decided_by.username == "alice"
     assert console_errors == []

@@ -1,5 +1,5 @@
 """The extractor's accuracy report: counted by hand over a small set of decisions, as
-filings.accuracy computes it, as `manage.py extraction_report` prints it and as the
+filings.accuracy computes it, as `manage.py extraction-report` prints it and as the
 admin's page shows it."""
 
 import io
@@ -124,13 +124,13 @@ def expected_approx():
 
 def test_json_output(decided):
     out = io.StringIO()
-    call_command("extraction_report", "--json", stdout=out)
+    call_command("extraction-report", "--json", stdout=out)
     assert json.loads(out.getvalue()) == expected_approx()
 
 
 def test_the_text_table(decided):
     out = io.StringIO()
-    call_command("extraction_report", stdout=out)
+    call_command("extraction-report", stdout=out)
     text = out.getvalue()
     assert text.startswith(
         "7 live decisions (2 accepted, 1 corrected, 2 rejected, 2 recorded); "
@@ -161,7 +161,7 @@ def test_nothing_decided_yet():
     assert found.decided == 0 and found.unreviewed == 2
     assert found.overall.as_dict() == figures(0, 0, 0, 0, None, None, None, None, None, None)
     out = io.StringIO()
-    call_command("extraction_report", stdout=out)
+    call_command("extraction-report", stdout=out)
     assert "overall" in out.getvalue() and "0 live decisions" in out.getvalue()
 
 
@@ -173,7 +173,7 @@ def test_staff_see_the_report_in_the_admin(client, decided):
     client.force_login(staff)
     response = client.get(reverse(REPORT_URL))
     assert response.status_code == 200
-    assert response.templates[0].name == "admin/extraction_report.html"
+    assert response.templates[0].name == "admin/extraction-report.html"
     html = response.content.decode()
     assert "7 live decisions" in html and "2 extracted events unreviewed" in html
     for cell in ("0.750", "0.600", "0.667", "0.444", "named-to-committee", "8-K/A"):

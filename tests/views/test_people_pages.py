@@ -254,7 +254,8 @@ def test_split_through_the_page_moves_the_ticked_events_to_a_new_person(client, 
     assert len(rows) == 1 and "resigned" in rows[0] and "analyst split" in rows[0]
     assert PersonOverride.objects.get().person == new
     rows = texts(
-        page(client.get(person_url(higgins))), "//table[contains(@class, 'timeline')]/tbody/tr[not(@class='section')]"
+        page(client.get(person_url(higgins))),
+        "//table[contains(@class, 'timeline')]/tbody/tr[not(@class='section')]",
     )
     assert len(rows) == 2 and not any("resigned" in r for r in rows)
 
