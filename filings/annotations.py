@@ -27,6 +27,7 @@ from .models import (
     CONTEXT,
     ORPHANED,
     PRIVATE,
+    PUBLIC,
     RELOCATED,
     TEAM,
     VISIBILITIES,
@@ -259,6 +260,35 @@ def create(
     return note
 
 
+def structured_note(user, filing, target: Target | None, kind: str, body: str = "") -> Annotation:
+    """A public note of a structured kind (a decision, mention, flag or exhibit link) on
+    a checked passage, or on none; its writer (filings.decisions, filings.links) checks
+    the role and adds the structured row and the version."""
+    values = {}
+    if target is not None:
+        exact, prefix, suffix = check_target(target)
+        values = dict(
+            document_slug=target.document.slug,
+            exact=exact,
+            prefix=prefix,
+            suffix=suffix,
+            start=target.start,
+            end=target.end,
+            text_hash=target.text_hash,
+        )
+    note = Annotation.objects.create(
+        filing=filing,
+        kind=kind,
+        author=user,
+        body=body,
+        body_html=render_body(body),
+        visibility=PUBLIC,
+        **values,
+    )
+    index_note(note)
+    return note
+
+
 def reply(user, parent: Annotation, body: str) -> Annotation:
     thread = parent.thread
     if not may_reply(user, thread):
@@ -344,11 +374,15 @@ def restore(user, note: Annotation) -> None:
 
 
 def refuse_decisions(note: Annotation) -> None:
-    """A decision is shared state of its event: it changes only through filings.decisions
-    (from the event's row), never as a plain note."""
+    """A decision, mention, flag or exhibit link changes only through its own writer
+    (filings.decisions, filings.links), never as a plain note."""
     if note.kind == Annotation.EVENT:
         raise AnnotationError(
             "This note is a decision on an event: change or withdraw it from the event's row."
+        )
+    if note.kind in Annotation.STRUCTURED:
+        raise AnnotationError(
+            f"This note is a {note.get_kind_display()}: withdraw it from the filing's panel."
         )
 
 

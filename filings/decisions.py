@@ -24,7 +24,6 @@ from .extract.model import EVENT_TYPES
 from .models import (
     CORRECTED,
     ORPHANED,
-    PUBLIC,
     RECORDED,
     REJECTED,
     REVIEW_STATES,
@@ -116,7 +115,9 @@ def decide(
                 status=409,
             )
         if decision is None:
-            note = new_note(user, event.filing, event_target(event), body)
+            note = annotations.structured_note(
+                user, event.filing, event_target(event), Annotation.EVENT, body
+            )
             decision = EventDecision(note=note, event=event, proposed=proposed(event))
             action = "created"
         else:
@@ -141,10 +142,9 @@ def record_event(user, target: Target, facts: Facts, body: str = "") -> EventDec
     fields = decision_fields(RECORDED, facts, "")
     body = check_body(body)
     with transaction.atomic():
-        note = new_note(user, target.filing, target, body)
+        note = annotations.structured_note(user, target.filing, target, Annotation.EVENT, body)
         decision = EventDecision(note=note)
         save_decision(decision, user, RECORDED, fields)
-        annotations.index_note(note)
         annotations.record(note, "created", user, decision=snapshot(decision))
         rematch(target.filing)
     decision.refresh_from_db()
@@ -240,30 +240,6 @@ def event_target(event: Event) -> Target | None:
     text = Document.objects.values_list("text", flat=True).get(pk=doc.pk)
     return Target(
         event.filing, doc, event.start, event.end, text[event.start : event.end], doc.text_hash
-    )
-
-
-def new_note(user, filing: Filing, target: Target | None, body: str) -> Annotation:
-    values = {}
-    if target is not None:
-        exact, prefix, suffix = annotations.check_target(target)
-        values = dict(
-            document_slug=target.document.slug,
-            exact=exact,
-            prefix=prefix,
-            suffix=suffix,
-            start=target.start,
-            end=target.end,
-            text_hash=target.text_hash,
-        )
-    return Annotation.objects.create(
-        filing=filing,
-        kind=Annotation.EVENT,
-        author=user,
-        body=body,
-        body_html=annotations.render_body(body),
-        visibility=PUBLIC,
-        **values,
     )
 
 

@@ -259,6 +259,55 @@ def split(person: Person, event_ids: list[int], user) -> Person:
     return new
 
 
+def link_name(filing: Filing, names: set[str], person: Person | None, user) -> IdentityChange:
+    """An analyst's person mention: these names in this filing are `person` (a new person
+    from the first name when None). The filing's events of those names move to them, and
+    overrides keep the link through re-extraction. Undone like a split."""
+    from django.db import transaction
+
+    names = {n for n in names if n}
+    if not names:
+        raise IdentityError("Select the name to link.")
+    events = list(
+        Event.objects.filter(Q(name_raw__in=names) | Q(name__in=names), filing=filing)
+        .select_related("person")
+        .order_by("pk")
+    )
+    for event in events:
+        if event.event_type == "reporting-owner" and event.person.cik is not None:
+            if person is None or event.person.canonical().pk != person.canonical().pk:
+                raise IdentityError(
+                    f"{event.name_raw} is the reporting owner with CIK "
+                    f"{event.person.cik_padded}; one CIK is one person."
+                )
+    with transaction.atomic():
+        if person is None:
+            first = sorted(names)[0]
+            fields = person_fields(normalize_name(first))
+            person = Person.objects.create(**{**fields, "name": first, "raw_name": first})
+        person = person.canonical()
+        pinned = sorted(names | {e.name_raw for e in events})
+        for name in pinned:
+            PersonOverride.objects.update_or_create(
+                filing=filing, name=name, defaults={"person": person}
+            )
+        moved = [[e.pk, e.person_id] for e in events]
+        Event.objects.filter(pk__in=[e.pk for e in events]).update(
+            person=person, link_confidence=1.0, link_reason="analyst's mention"
+        )
+        previous = events[0].person_id if events else person.pk
+        change = IdentityChange.objects.create(
+            action="link",
+            person=person,
+            other_id=previous,
+            events=moved,
+            names=[[filing.accession, n] for n in pinned],
+            by=user,
+        )
+        reindex_filings_of(events)
+    return change
+
+
 def reindex_filings_of(events: list[Event]) -> None:
     """A split moves events between people: the person facet of their filings follows.
     (A merge needs nothing: search counts merged people as the survivor.)"""
@@ -278,6 +327,19 @@ def undo(change: IdentityChange, user) -> None:
             Person.objects.filter(pk=change.other_id, merged_into=change.person).update(
                 merged_into=None
             )
+        elif change.action == "link":
+            # Each event back to whom it was linked to; the overrides go.
+            origin = dict(change.events)
+            moved_back = list(Event.objects.filter(pk__in=origin, person=change.person))
+            for event in moved_back:
+                event.person_id = origin[event.pk]
+                event.link_reason = "mention withdrawn"
+                event.save(update_fields=["person", "link_reason"])
+            for accession, name in change.names:
+                PersonOverride.objects.filter(
+                    filing_id=accession, name=name, person=change.person
+                ).delete()
+            reindex_filings_of(moved_back)
         else:
             # Older rows list bare event ids; those events go back to the split person.
             origin = dict(

@@ -68,6 +68,7 @@ from .filings import (
     document_slug,
     sample_sha256,
 )
+from .links import PassageLink
 
 __all__ = [
     "CONTEXT",
@@ -123,4 +124,5 @@ __all__ = [
     "EventDecision",
     "live_decision",
     "may_review",
+    "PassageLink",
 ]

@@ -81,8 +81,9 @@ class AnnotationQuerySet(models.QuerySet):
         return self.filter(deleted_at=None)
 
     def plain(self):
-        """Notes, not decisions: an event note is shown and exported with its event."""
-        return self.exclude(kind=Annotation.EVENT)
+        """Notes, not structured ones: a decision, mention, flag or exhibit link is shown
+        (and a decision exported) with what it is about."""
+        return self.exclude(kind__in=Annotation.STRUCTURED)
 
 
 def settings_user_groups():
@@ -94,8 +95,19 @@ def settings_user_groups():
 
 class Annotation(models.Model):
     COMMENT, HIGHLIGHT, TAGGING, EVENT = "comment", "highlight", "tag", "event"
-    # An event note carries a decision (filings.models.decisions), written only there.
-    KINDS = [(COMMENT, "comment"), (HIGHLIGHT, "highlight"), (TAGGING, "tag"), (EVENT, "event")]
+    MENTION, FLAG, EXHIBIT = "mention", "flag", "exhibit"
+    # An event note carries a decision (filings.models.decisions); a mention, flag or
+    # exhibit note a PassageLink (filings.models.links). Each is written only there.
+    KINDS = [
+        (COMMENT, "comment"),
+        (HIGHLIGHT, "highlight"),
+        (TAGGING, "tag"),
+        (EVENT, "event"),
+        (MENTION, "person mention"),
+        (FLAG, "data problem"),
+        (EXHIBIT, "exhibit link"),
+    ]
+    STRUCTURED = (EVENT, MENTION, FLAG, EXHIBIT)
 
     filing = models.ForeignKey(Filing, on_delete=models.PROTECT, related_name="annotations")
     document_slug = models.CharField(max_length=20, help_text="The document's sequence or p<N>")

@@ -69,10 +69,14 @@ class PersonOverride(models.Model):
 class IdentityChange(models.Model):
     """Who merged or split which people, and when; undone changes keep their row."""
 
-    action = models.CharField(max_length=10, choices=[("merge", "merge"), ("split", "split")])
+    action = models.CharField(
+        max_length=10, choices=[("merge", "merge"), ("split", "split"), ("link", "link")]
+    )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     events = models.JSONField(default=list, blank=True, help_text="Event ids a split moved")
+    # A link (a person mention): the names it pinned, as [accession, name] overrides.
+    names = models.JSONField(default=list, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     at = models.DateTimeField(auto_now_add=True)
     undone_at = models.DateTimeField(null=True, blank=True)

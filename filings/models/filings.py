@@ -178,6 +178,14 @@ class Filing(models.Model):
 
 
 class DocumentQuerySet(models.QuerySet):
+    def by_slug(self, slug: str):
+        """The document a URL segment names (its sequence number, or p<position>), or None."""
+        if slug.isdigit():
+            return self.filter(sequence=slug).order_by("position").first()
+        if slug.startswith("p") and slug[1:].isdigit():
+            return self.filter(position=int(slug[1:]) - 1).first()
+        return None
+
     def without_bodies(self):
         """Documents without their stored renderings. `only`, not `defer`: SQLite reads a
         row's overflow pages up to the last column selected, so any column after the big

@@ -25,13 +25,7 @@ def get_filing(accession):
 
 
 def get_document(filing, slug):
-    documents = filing.documents.without_bodies()
-    if slug.isdigit():
-        doc = documents.filter(sequence=slug).order_by("position").first()
-    elif slug.startswith("p") and slug[1:].isdigit():
-        doc = documents.filter(position=int(slug[1:]) - 1).first()
-    else:
-        doc = None
+    doc = filing.documents.without_bodies().by_slug(slug)
     if doc is None:
         raise Http404(f"Filing {filing.accession} has no document {slug}.")
     return doc

@@ -158,7 +158,7 @@ def note_detail(request, pk):
         return redirect(f"{note.parent.get_absolute_url()}#note-{note.pk}")
     replies = list(visible_notes(request.user).filter(parent=note).order_by("created_at"))
     user = request.user
-    decision = note.kind == Annotation.EVENT
+    decision = note.kind in Annotation.STRUCTURED
     unsaved = request.session.pop("unsaved_note", None)
     context = {
         "unsaved": unsaved["body"] if unsaved and unsaved.get("pk") == note.pk else None,

@@ -26,7 +26,7 @@ from ..models import (
     may_review,
 )
 from ..search import parse_query
-from . import PAGE_SIZE, get_document, get_filing, htmx_fragment, review
+from . import PAGE_SIZE, get_document, get_filing, htmx_fragment, links, review
 from .annotations import attach_note_counts
 
 
@@ -146,6 +146,7 @@ def filing_detail(request, accession, slug=None):
         "known_names": known_names(filing),
         "events": review.panel_events(filing),
         "lost_decisions": review.lost_decisions(filing),
+        "links": list(links.live_links(filing)),
         "may_review": may_review(request.user),
         "next": request.get_full_path(),
         "exhibits": exhibits_with_links(filing),

@@ -62,7 +62,7 @@ def person_detail(request, pk):
 @require_GET
 def suggest(request):
     """Options for the merge form's name box (a datalist): "Name (#id)" per person."""
-    text = request.GET.get("other", "")[:100]
+    text = (request.GET.get("other") or request.GET.get("person", ""))[:100]
     people = identity.suggest_people(text) if len(text.strip()) >= 2 else []
     return render(request, "filings/person_detail.html#merge-options", {"options": people})
 

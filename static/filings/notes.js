@@ -110,38 +110,49 @@
       });
       popover.appendChild(button);
     });
-    if ("canReview" in info.dataset) {
-      var record = document.createElement("button");
-      record.type = "button";
-      record.textContent = "Record event";
-      record.dataset.kind = "event";
-      record.addEventListener("click", function (event) {
-        event.stopPropagation();
-        recordForm(stream, exact);
-      });
-      popover.appendChild(record);
+    // Structured notes, for those who may write them: the server sends each form.
+    var structured = [];
+    if ("canReview" in info.dataset) structured.push(["event", "Record event", info.dataset.recordUrl]);
+    if ("canLinkPeople" in info.dataset) structured.push(["mention", "Link person", info.dataset.linkUrl]);
+    if ("canShare" in info.dataset) {
+      structured.push(["flag", "Flag problem", info.dataset.linkUrl]);
+      structured.push(["exhibit", "Link exhibit", info.dataset.linkUrl]);
     }
+    structured.forEach(function (kind) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = kind[1];
+      button.dataset.kind = kind[0];
+      button.addEventListener("click", function (event) {
+        event.stopPropagation();
+        serverForm(kind[2], kind[0], kind[1], stream, exact);
+      });
+      popover.appendChild(button);
+    });
     document.body.appendChild(popover);
   }
 
-  // An event the extractor missed: the server fills the form in with what it reads in
-  // the passage; saved, the page shows it in the panel.
-  function recordForm(stream, exact) {
+  // A structured note's form, filled in by the server (an event with what the extractor
+  // reads in the passage, a mention with the people the name may be); saved, the page
+  // shows it in the panel.
+  function serverForm(url, kind, label, stream, exact) {
     var info = target();
     var query = new URLSearchParams({
-      stream_start: stream.start, stream_end: stream.end, exact: exact, text_hash: info.dataset.textHash,
+      kind: kind, stream_start: stream.start, stream_end: stream.end, exact: exact,
+      text_hash: info.dataset.textHash,
     });
-    fetch(info.dataset.recordUrl + "?" + query, {
+    fetch(url + "?" + query, {
       credentials: "same-origin", headers: { "HX-Request": "true" },
     }).then(function (response) {
       return response.text().then(function (html) {
         if (!response.ok) throw new Error("The form could not be opened (" + response.status + ").");
         var parsed = new DOMParser().parseFromString(html, "text/html");
-        var f = parsed.querySelector("form.record-form");
+        var f = parsed.querySelector("form");
         if (!f || !popover) return;
         f = document.importNode(f, true);
         popover.replaceChildren(f);
-        popover.setAttribute("aria-label", "Record an event");
+        popover.setAttribute("aria-label", label);
+        if (window.htmx) window.htmx.process(f); // the person box's suggestions
         f.addEventListener("submit", function (event) {
           event.preventDefault();
           var problem = f.querySelector("[role=alert]");

@@ -118,3 +118,32 @@ def test_record_a_missed_event_from_a_selection(live_server, page, console_error
     decision = EventDecision.objects.get()
     assert decision.state == "recorded" and decision.decided_by.username == "alice"
     assert console_errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_link_a_name_to_a_person_from_a_selection(live_server, page, console_errors):
+    filing = store_two()
+    other = store(
+        7, sentence=MAJOR.replace("Mary Major", "John Smith"), company="OTHER CO", cik="0000000077"
+    )
+    theirs = other.events.get().person
+    reviewer("alice")
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}{filing.get_absolute_url()}")
+    # The popover needs the note target, which comes with the notes sidebar's fragment.
+    expect(page.locator("#note-target[data-can-link-people]")).to_have_count(1)
+    page.wait_for_function("document.querySelector('#document-frame').dataset.prepared")
+    assert page.evaluate(SELECT, "John Smith")
+    page.locator(".note-popover button[data-kind=mention]").click()
+    box = page.locator(".note-popover input[name=person]")
+    expect(box).to_be_focused()
+    # The list offers both John Smiths; typing narrows it through the server.
+    box.fill("John Sm")
+    expect(page.locator(f"#merge-options option[value='John Smith (#{theirs.pk})']")).to_have_count(
+        1
+    )
+    box.fill(f"John Smith (#{theirs.pk})")
+    page.locator(".note-popover").get_by_role("button", name="Save").click()
+    expect(page.locator("ul.passage-links li")).to_contain_text("“John Smith” is John Smith")
+    assert filing.events.get(name="John Smith").person == theirs
+    assert console_errors == []

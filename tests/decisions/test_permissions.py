@@ -8,7 +8,10 @@ The rules (from the product spec, written here rather than read from the code):
 - With public reading off, every review page needs login too.
 - Every write needs its CSRF token; the withdraw endpoint answers GET with 405.
 
-Cells: 6 endpoints x 5 actors x 2 reading modes = 60, plus 4 CSRF and method cells.
+- The same for recording an event and for mentions, flags (on a passage or a header-vs-
+  document difference) and exhibit links: analysts and admins write and withdraw them.
+
+Cells: 14 endpoints x 5 actors x 2 reading modes = 140, plus 4 CSRF and method cells.
 """
 
 from itertools import product
@@ -16,16 +19,52 @@ from itertools import product
 import pytest
 from django.test import Client
 
-from filings import decisions
-from filings.models import AnnotationVersion, EventDecision
+from filings import decisions, links
+from filings.models import (
+    Annotation,
+    AnnotationVersion,
+    Event,
+    EventDecision,
+    PassageLink,
+    PersonOverride,
+)
+from tests.annotations.helpers import target
 from tests.decisions.helpers import event_of, reviewer, store_two, user
+from tests.decisions.test_record import selection
 
 pytestmark = pytest.mark.django_db
 
 ACTORS = ("anonymous", "reader", "analyst", "other_analyst", "admin")
 DECIDERS = {"analyst", "other_analyst", "admin"}
-ENDPOINTS = ("accept", "reject", "correct", "form", "withdraw", "queue")
-WRITES = {"accept", "reject", "correct", "withdraw"}
+ENDPOINTS = (
+    "accept",
+    "reject",
+    "correct",
+    "form",
+    "withdraw",
+    "queue",
+    "record-form",
+    "record",
+    "mention",
+    "flag",
+    "flag-fact",
+    "exhibit",
+    "link-form",
+    "link-withdraw",
+)
+WRITES = {
+    "accept",
+    "reject",
+    "correct",
+    "withdraw",
+    "record",
+    "mention",
+    "flag",
+    "flag-fact",
+    "exhibit",
+    "link-withdraw",
+}
+FORMS = {"form", "record-form", "link-form"}
 
 
 @pytest.fixture
@@ -38,8 +77,13 @@ def world():
         "other_analyst": user("olga", "analyst", "floor"),
         "admin": user("adam", "admin", "desk"),
     }
-    # A decision to withdraw, made by the analyst on the second event.
+    # A decision to withdraw, made by the analyst on the second event, and a flag.
     decided = decisions.decide(people["analyst"], event_of(filing, "Smith"), "accepted")
+    links.flag(people["analyst"], filing, target(filing, "December 20, 2004"), "zqflag")
+    filing.cover_differences = [
+        {"label": "Company name", "header_value": "A", "document_value": "B"}
+    ]
+    filing.save(update_fields=["cover_differences"])
     return filing, people, decided
 
 
@@ -57,7 +101,30 @@ def request(client, endpoint, filing, decided):
         return client.get(f"{review}?state=corrected")
     if endpoint == "withdraw":
         return client.post(f"/decisions/{decided.pk}/withdraw")
-    return client.get("/review/?state=all")
+    if endpoint == "queue":
+        return client.get("/review/?state=all")
+    document = f"/filings/{filing.accession}/1"
+    passage = selection(filing, "Patricia L. Higgins")
+    if endpoint == "record-form":
+        return client.get(f"{document}/events", passage)
+    if endpoint == "record":
+        facts = {"event_type": "named-to-committee", "name": "Patricia L. Higgins"}
+        return client.post(f"{document}/events", {**passage, **facts})
+    if endpoint == "link-form":
+        return client.get(f"{document}/links", {"kind": "flag", **passage})
+    if endpoint == "mention":
+        return client.post(f"{document}/links", {"kind": "mention", **passage})
+    if endpoint == "flag":
+        return client.post(f"{document}/links", {"kind": "flag", "reason": "zq", **passage})
+    if endpoint == "exhibit":
+        exhibit = {"kind": "exhibit", "accession": filing.accession, "document": "2"}
+        return client.post(f"{document}/links", {**exhibit, **passage})
+    if endpoint == "flag-fact":
+        return client.post(
+            f"/filings/{filing.accession}/flags", {"fact": "Company name", "reason": "zq"}
+        )
+    link = PassageLink.objects.get()
+    return client.post(f"/links/{link.pk}/withdraw")
 
 
 def expected(endpoint, actor, public) -> int:
@@ -67,7 +134,7 @@ def expected(endpoint, actor, public) -> int:
         return 200
     if actor == "reader":
         return 403
-    return 200 if endpoint == "form" else 302
+    return 200 if endpoint in FORMS else 302
 
 
 def written(filing) -> tuple:
@@ -75,6 +142,9 @@ def written(filing) -> tuple:
     return (
         sorted(EventDecision.objects.values_list("pk", "state", "event_id", "reason")),
         sorted(EventDecision.objects.live().values_list("pk", flat=True)),
+        sorted(Annotation.objects.values_list("pk", "deleted_at")),
+        sorted(Event.objects.values_list("pk", "person_id")),
+        sorted(PersonOverride.objects.values_list("pk", "person_id")),
         AnnotationVersion.objects.count(),
     )
 
@@ -110,6 +180,7 @@ def test_cell(settings, world, endpoint, actor, public):
         assert written(filing) == before  # a refused write changes nothing
     if endpoint in WRITES and actor in DECIDERS:
         assert written(filing) != before
+    if endpoint in {"accept", "reject", "correct", "withdraw"} and actor in DECIDERS:
         higgins = decisions.current(event_of(filing, "Higgins"))
         if endpoint == "withdraw":
             assert decisions.current(event_of(filing, "Smith")) is None
