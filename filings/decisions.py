@@ -21,6 +21,7 @@ from django.utils import timezone
 from . import annotations
 from .annotations import AnnotationError, Target
 from .extract.model import EVENT_TYPES
+from .extract.organizations import normalize_company_name
 from .models import (
     CORRECTED,
     ORPHANED,
@@ -214,21 +215,28 @@ def decision_fields(state: str, facts: Facts | None, reason: str) -> dict:
             raise AnnotationError("Name the person the event is about.")
         if facts.effective_immediately and facts.effective_date:
             raise AnnotationError("An event is effective immediately or on a date, not both.")
+        organization = annotations.clean_text(
+            facts.company.name if facts.company and not facts.organization else facts.organization
+        ).strip()[:500]
+        company = facts.company or stored_company(organization)
         fields.update(
             event_type=facts.event_type,
             name=name.strip()[:255],
             role=annotations.clean_text(facts.role).strip()[:500],
-            organization=annotations.clean_text(
-                facts.company.name
-                if facts.company and not facts.organization
-                else facts.organization
-            ).strip()[:500],
+            organization=organization,
             person=facts.person,
-            company=facts.company,
+            company=company,
             effective_date=facts.effective_date,
             effective_immediately=facts.effective_immediately,
         )
     return fields
+
+
+def stored_company(name: str) -> Company | None:
+    """The stored company a company name written by an analyst names, when one does."""
+    if not name:
+        return None
+    return Company.objects.filter(normalized_name=normalize_company_name(name)[:255]).first()
 
 
 def event_target(event: Event) -> Target | None:

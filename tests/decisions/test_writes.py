@@ -124,3 +124,15 @@ def test_recording_a_missed_event_on_a_passage(filing):
     assert recorded.event is None
     assert decisions.current(event_of(filing, "Higgins")) is None
     assert not EventDecision.objects.lost().exists()
+
+
+def test_a_correction_names_a_stored_company_when_it_can(filing):
+    alice = reviewer()
+    facts = Facts("appointed", "John Smith", organization="Internap Network Services Corporation")
+    decision = decisions.decide(alice, event_of(filing, "Smith"), "corrected", facts=facts)
+    assert decision.company_id == 1056386
+    other = Facts("appointed", "John Smith", organization="Some Private Fund LP")
+    decision = decisions.decide(
+        alice, event_of(filing, "Smith"), "corrected", facts=other, version=1
+    )
+    assert decision.company is None and decision.organization == "Some Private Fund LP"
