@@ -189,6 +189,21 @@ def check_target(target: Target) -> tuple[str, str, str]:
     return exact, prefix, suffix
 
 
+def anchor_fields(target: Target) -> dict:
+    """A note's anchor on a checked target: the document, the quote with its context,
+    the offsets and the text hash."""
+    exact, prefix, suffix = check_target(target)
+    return dict(
+        document_slug=target.document.slug,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        start=target.start,
+        end=target.end,
+        text_hash=target.text_hash,
+    )
+
+
 def chosen_teams(user, visibility: str, teams) -> tuple[bool, list]:
     """(all of the author's teams?, the teams chosen) for a team note."""
     if visibility != TEAM:
@@ -234,24 +249,18 @@ def create(
     tags = clean_tags(tags)
     if kind == Annotation.TAGGING and not tags:
         raise AnnotationError("A tag note needs at least one tag.")
-    exact, prefix, suffix = check_target(target)
+    anchor = anchor_fields(target)
     all_teams, groups = chosen_teams(user, visibility, teams)
     with transaction.atomic():
         note = Annotation.objects.create(
             filing=target.filing,
-            document_slug=target.document.slug,
             kind=kind,
             author=user,
             body=body,
             body_html=render_body(body),
             visibility=visibility,
             all_author_teams=all_teams,
-            exact=exact,
-            prefix=prefix,
-            suffix=suffix,
-            start=target.start,
-            end=target.end,
-            text_hash=target.text_hash,
+            **anchor,
         )
         note.teams.set(groups)
         set_tags(note, tags)
@@ -264,18 +273,7 @@ def structured_note(user, filing, target: Target | None, kind: str, body: str = 
     """A public note of a structured kind (a decision, mention, flag or exhibit link) on
     a checked passage, or on none; its writer (filings.decisions, filings.links) checks
     the role and adds the structured row and the version."""
-    values = {}
-    if target is not None:
-        exact, prefix, suffix = check_target(target)
-        values = dict(
-            document_slug=target.document.slug,
-            exact=exact,
-            prefix=prefix,
-            suffix=suffix,
-            start=target.start,
-            end=target.end,
-            text_hash=target.text_hash,
-        )
+    values = anchor_fields(target) if target is not None else {}
     note = Annotation.objects.create(
         filing=filing,
         kind=kind,

@@ -98,14 +98,7 @@ def create_note(request, accession, slug):
     back = document.get_absolute_url()
     try:
         if "stream_start" in data:  # from the page's script: see filings.annotations
-            target = annotations.stream_target(
-                filing,
-                document,
-                as_offset(data.get("stream_start")),
-                as_offset(data.get("stream_end")),
-                data.get("exact", ""),
-                data.get("text_hash", ""),
-            )
+            target = selection_target(request, filing, document)
         else:
             target = annotations.Target(
                 filing=filing,
@@ -130,6 +123,19 @@ def create_note(request, accession, slug):
         return JsonResponse(note_json(note), status=201)
     messages.success(request, "Note saved.")
     return redirect(note.document_url())
+
+
+def selection_target(request, filing, document):
+    """The passage the page's script sends (stream offsets, quote and text hash)."""
+    data = request.POST if request.method == "POST" else request.GET
+    return annotations.stream_target(
+        filing,
+        document,
+        as_offset(data.get("stream_start")),
+        as_offset(data.get("stream_end")),
+        data.get("exact", ""),
+        data.get("text_hash", ""),
+    )
 
 
 def as_offset(value) -> int:

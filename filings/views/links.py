@@ -12,8 +12,7 @@ from .. import identity, links
 from ..annotations import AnnotationError
 from ..models import Annotation, PassageLink, Person
 from . import get_document, get_filing
-from .annotations import failed, wants_json
-from .review import selection_target
+from .annotations import failed, selection_target, wants_json
 
 KINDS = {
     Annotation.MENTION: "Link to a person",

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import annotations, decisions
+from .. import decisions
 from ..annotations import AnnotationError
 from ..extract.events import extract_events
 from ..forms import DecisionForm, EventFactsForm, ReviewFilterForm
@@ -34,7 +34,7 @@ from ..models import (
     may_review,
 )
 from . import PAGE_SIZE, get_document, get_filing
-from .annotations import as_offset, failed, wants_json
+from .annotations import failed, selection_target, wants_json
 
 
 def with_decisions(events):
@@ -256,19 +256,6 @@ def state_counts(events, filings) -> dict:
 
 
 # --- recording an event the extractor missed -------------------------------------------
-
-
-def selection_target(request, filing, document):
-    """The passage the page's script sends (stream offsets, quote and text hash)."""
-    data = request.POST if request.method == "POST" else request.GET
-    return annotations.stream_target(
-        filing,
-        document,
-        as_offset(data.get("stream_start")),
-        as_offset(data.get("stream_end")),
-        data.get("exact", ""),
-        data.get("text_hash", ""),
-    )
 
 
 def suggested_facts(filing, passage: str) -> dict:
