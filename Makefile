@@ -11,7 +11,7 @@ find_python = for c in python3.14 python3.13 python3.12 python3 python \
 	  if "$$c" -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	    command -v "$$c" 2>/dev/null || echo "$$c"; break; fi; done
 
-.PHONY: run test bench lint format clean-venv
+.PHONY: run serve test bench lint format clean-venv
 
 $(BIN)/.installed: pyproject.toml
 	@py="$$($(find_python))"; \
@@ -32,6 +32,22 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py ensureadmin
 	$(BIN)/gunicorn filings.wsgi --bind $(HOST):$(PORT) --workers 3 --timeout 120 \
 	  --access-logfile - --limit-request-line 8190
+
+# Production: gunicorn behind a TLS-terminating reverse proxy (README, Serving). DEBUG is
+# off; settings come from the environment (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
+# DATABASE_URL, FILINGS_HTTPS ...); logs are JSON lines on stderr unless FILINGS_LOG_FORMAT
+# says plain. The proxy's address is the one whose X-Forwarded-* headers gunicorn trusts.
+SERVE_BIND ?= 127.0.0.1:8000
+SERVE_WORKERS ?= 3
+PROXY_IPS ?= 127.0.0.1
+serve: $(BIN)/.installed
+	@[ -n "$$DJANGO_SECRET_KEY" ] || { echo "Set DJANGO_SECRET_KEY (and DJANGO_ALLOWED_HOSTS) to serve in production." >&2; exit 1; }
+	DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy --fail-level ERROR
+	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --no-input -v0
+	DJANGO_DEBUG=0 FILINGS_LOG_FORMAT=$${FILINGS_LOG_FORMAT:-json} $(BIN)/gunicorn filings.wsgi \
+	  --bind $(SERVE_BIND) --workers $(SERVE_WORKERS) --timeout 120 --graceful-timeout 30 \
+	  --forwarded-allow-ips "$(PROXY_IPS)" --limit-request-line 8190 --error-logfile -
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -p xdist -n 2 --dist loadfile $(PYTEST_ARGS) || \

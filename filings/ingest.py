@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import re
+import time
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -42,6 +44,7 @@ from .models import (
 )
 from .names import is_person
 
+log = logging.getLogger("filings.ingest")
 ACCESSION_RE = re.compile(r"^\d{10}-\d{2}-\d{6}$")
 
 # KEPT: stored as a version of its accession, but not made current (see damage()).
@@ -90,12 +93,40 @@ class IngestResult:
 
 
 def ingest(data: bytes, name: str, user=None, replace_complete: bool = False) -> IngestResult:
-    """Parse, validate and store one uploaded submission."""
+    """Parse, validate and store one uploaded submission (and log what became of it)."""
+    started = time.perf_counter()
     try:
         prepared = prepare(data, name)
     except Refused as exc:
-        return IngestResult(name=name, status=REFUSED, message=str(exc))
-    return store(prepared, user=user, replace_complete=replace_complete)
+        result = IngestResult(name=name, status=REFUSED, message=str(exc))
+    else:
+        result = store(prepared, user=user, replace_complete=replace_complete)
+    log_ingest(result, len(data), started, user)
+    return result
+
+
+def log_ingest(result: IngestResult, size: int, started: float, user=None) -> None:
+    ms = round((time.perf_counter() - started) * 1000, 1)
+    log.log(
+        logging.WARNING if result.status == REFUSED else logging.INFO,
+        "ingest %s %s %s (%d bytes, %.1f ms)",
+        result.name,
+        result.status,
+        result.accession or "-",
+        size,
+        ms,
+        extra={
+            "event": "ingest",
+            "file": result.name,
+            "status": result.status,
+            "accession": result.accession,
+            "version": result.version,
+            "bytes": size,
+            "ms": ms,
+            "user": user.get_username() if user is not None and user.is_authenticated else None,
+            **({"reason": result.message} if result.status == REFUSED else {}),
+        },
+    )
 
 
 def prepare(data: bytes, name: str) -> Prepared:

@@ -7,6 +7,12 @@ Variables (all optional):
   DATABASE_URL           e.g. postgres://user:pass@host/db (default: SQLite in DATA_DIR)
   FILINGS_DATA_DIR       where the SQLite database and stored uploads live (default ./data)
   FILINGS_MAX_UPLOAD_MB  largest accepted upload per file (default 100)
+  FILINGS_HTTPS          "1" when served over HTTPS behind a TLS-terminating proxy: secure
+                         cookies, HSTS, redirect to HTTPS, trust the proxy's X-Forwarded-Proto
+  FILINGS_HSTS_SECONDS   HSTS max-age with FILINGS_HTTPS (default one year)
+  DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins (https://dash.example.com) behind a proxy
+  FILINGS_LOG_FORMAT     "json" (one object a line: request id, user, path, status, time) or
+                         "plain" (default)
 """
 
 import os
@@ -63,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "filings.logs.RequestLog",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -182,9 +189,43 @@ SECURE_CSP = {
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
+# Behind a TLS-terminating reverse proxy (`make serve`, README "Serving"): the proxy says
+# the request came over HTTPS in X-Forwarded-Proto; without FILINGS_HTTPS the header is
+# not trusted, so a client cannot claim it.
+HTTPS = env_flag("FILINGS_HTTPS")
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # The health check answers the load balancer over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("FILINGS_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("FILINGS_HSTS_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_flag("FILINGS_HSTS_PRELOAD", default=True)
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+
+# Requests and ingests are logged by the "filings" logger (filings.logs): one JSON object a
+# line for a log collector, or plain lines to read in a terminal.
+LOG_FORMAT = os.environ.get("FILINGS_LOG_FORMAT", "plain").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "filings.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Through the root's handler (and so to pytest's log capture).
+        "filings": {"level": os.environ.get("FILINGS_LOG_LEVEL", "INFO")}
+    },
 }

@@ -11,6 +11,7 @@ from .views import (
     documents,
     errors,
     filings,
+    health,
     links,
     people,
     review,
@@ -91,6 +92,8 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    # Operations: the load balancer's health check.
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 # Errors a view did not answer itself: a page in the app's layout, or JSON under /api/.

@@ -1,4 +1,5 @@
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
@@ -38,10 +39,12 @@ class Command(BaseCommand):
             bar = tqdm(total=len(files), unit="file", file=sys.stderr)
         self.bar = bar
         for path, prepared, error in self.prepared(files, jobs):
+            started = time.perf_counter()  # (the store; preparing may run in a worker)
             if prepared is None:
                 result = ingest.IngestResult(name=str(path), status=ingest.REFUSED, message=error)
             else:
                 result = ingest.store(prepared, replace_complete=replace_complete)
+            ingest.log_ingest(result, len(prepared.data) if prepared else 0, started)
             counts[result.status] += 1
             self.report(self.line(path, result))
             if bar:

@@ -1,0 +1,22 @@
+"""System checks of the app's own: `manage.py check --deploy` says plainly when the site
+is served over plain HTTP (Django's four HTTPS warnings follow from that one choice) and
+how to clear them."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def served_over_https(app_configs, **kwargs):
+    if settings.HTTPS:
+        return []
+    return [
+        Warning(
+            "The site is configured for plain HTTP: session and CSRF cookies are not marked "
+            "secure, HSTS is off and nothing redirects to HTTPS (security.W004, W008, W012, "
+            "W016).",
+            hint="Serve it behind a TLS-terminating proxy that sets X-Forwarded-Proto and set "
+            "FILINGS_HTTPS=1 (README, Serving); leave it off only on a private network.",
+            id="filings.W001",
+        )
+    ]
