@@ -112,6 +112,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite makes the file, not its folder: a new FILINGS_DATA_DIR is made here.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers carry on while one writer ingests; IMMEDIATE takes the write
         # lock up front so two concurrent ingests queue instead of deadlocking.
