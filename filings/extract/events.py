@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .model import EventCandidate
 from .people import Mention, PersonName, find_mentions, same_person
 from .prose import (
+    UNIT_PATTERN,
     Span,
     clean_title,
     find_dates,
@@ -118,12 +119,20 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "subject",
     ),
     (
+        # Not standing for re-election is a retirement from the Board.
+        "retired",
+        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        r"not\s+to\s+(?:stand|seek|run)\s+for\s+re-?election|"
+        r"(?:decided|determined|elected|chose|informed\b[^.;]{0,60}?)\s+not\s+to\s+"
+        r"(?:stand|seek|run)\s+for\s+re-?election|(?:will|would)\s+not\s+(?:stand|seek|run)\s+"
+        r"for\s+re-?election|is\s+not\s+standing\s+for\s+re-?election",
+        "subject",
+    ),
+    (
         "resigned",
         r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
-        r"(?:to\s+resign|to\s+step\s+down|not\s+to\s+stand\s+for\s+re-?election|to\s+depart|"
-        r"to\s+leave)|(?:decided|determined|elected|chose|informed\b[^.;]{0,60}?)\s+not\s+to\s+"
-        r"(?:stand|seek|run)\s+for\s+re-?election|will\s+not\s+(?:stand|seek|run)\s+for\s+"
-        r"re-?election|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
+        r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
+        r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
         r"to\s+resign|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
         r"(?:will\s+)?(?:depart|departed|departs|leave|left)\s+(?:the|its|our)\s+(?:Company|Board|"
         r"Bank|Registrant|Corporation)",
@@ -155,7 +164,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "appointed",
         r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+join|"
         r"(?:will\s+)?succeeds?|succeeded|to\s+succeed|transitioned|transitions|will\s+transition|"
-        r"will\s+assume|assumed|assumes",
+        r"will\s+assume|assumed|assumes|will\s+serve\s+as|will\s+act\s+as",
         "subject",
     ),
 ]
@@ -171,9 +180,7 @@ _COMPENSATION = re.compile(
     r"\b(?:compensation|compensatory|salary|salaries|bonus(?:es)?|equity\s+awards?|"
     r"restricted\s+stock(?:\s+units?)?|stock\s+options?|options?\s+to\s+purchase|RSUs?|PSUs?|"
     r"performance\s+(?:share|stock)\s+units?|employment\s+agreement|offer\s+letter|"
-    r"(?:separation|transition|consulting|retirement|change[\s-]in[\s-]control)\s+"
-    r"(?:and\s+release\s+)?agreement|"
-    r"severance|retention\s+(?:award|bonus|agreement)|sign-on|signing\s+bonus|retainer|"
+    r"retention\s+(?:award|bonus|agreement)|sign-on|signing\s+bonus|retainer|"
     r"target\s+award|incentive\s+(?:award|plan|compensation)|was\s+granted|will\s+be\s+granted|"
     r"will\s+receive|is\s+entitled\s+to\s+receive|will\s+be\s+entitled\s+to|award\s+of)\b",
     re.IGNORECASE,
@@ -229,7 +236,7 @@ _BOARD_ROLE = re.compile(
     r"(?:as\s+)?(?:a\s+)?(?:(?:new|independent|non-employee|Class\s+[IV]+)\s+)*"
     r"(?:member\s+of\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?(?:Company['’]s\s+|its\s+|our\s+)?"
     r"[Bb]oard(?:\s+of\s+[Dd]irectors)?|(?:the\s+)?(?:Company['’]s\s+|its\s+|our\s+)?"
-    r"[Bb]oard\s+of\s+[Dd]irectors|(?:the\s+)?[Bb]oard\b|director\b)",
+    r"[Bb]oard\s+of\s+[Dd]irectors|(?:the\s+|its\s+|our\s+)?[Bb]oard\b|director\b)",
 )
 
 
@@ -268,11 +275,11 @@ _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 class People:
     """Resolves names and pronouns of one document to Person clusters, in text order."""
 
-    def __init__(self, text: str, *, bare_family: bool = False):
+    def __init__(self, text: str, *, bare_family: bool = False, organizations: tuple = ()):
         self.text = text
         self.persons: list[Person] = []
         self.refs: list[Ref] = []
-        mentions = find_mentions(text)
+        mentions = _without_organizations(text, find_mentions(text), organizations)
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
         events = [(m.start, "name", m) for m in mentions]
@@ -301,10 +308,20 @@ class People:
         self.refs.append(Ref(m.start, m.end, person, False))
 
     def _match(self, name: PersonName, gender: str | None) -> Person | None:
-        # The most recently mentioned person that can be this name.
+        # The most recently mentioned person that can be this name. A full name must fit
+        # every full name of the person: "Mr. Finch" may be Finch, Jr. or Finch III, but
+        # once it is Finch, Jr. it is not Finch III.
         by_recency = sorted(self.persons, key=lambda p: p.mentions[-1], reverse=True)
         for person in by_recency:
             if gender and person.gender and gender != person.gender:
+                continue
+            if name.given and not all(
+                same_person(name, known)[0] for known in person.names if known.given
+            ):
+                continue
+            if name.suffix and any(
+                known.suffix and known.suffix != name.suffix for known in person.names
+            ):
                 continue
             for known in person.names:
                 ok, confidence, _ = same_person(name, known)
@@ -339,6 +356,50 @@ class People:
                 out.append(self.refs[i])
             i += 1
         return out
+
+
+_DESIGNATOR_AFTER = re.compile(
+    r"\s*,?\s*(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
+    r"L\.L\.C\.|LP\b|L\.P\.|LLP\b|Ltd\b|Limited\b|PLC\b|plc\b|N\.A\.|Bancorp\b|"
+    r"Holdings\b|Group\b|Partners\b)"
+)
+_AT_BEFORE = re.compile(r"\bat\s+$")
+
+
+def _without_organizations(
+    text: str, mentions: list[Mention], organizations: tuple
+) -> list[Mention]:
+    """Mentions that are not companies. A run of capitalised words is a company when a
+    designator follows it ("Tamsin Hydraulics, Inc."), when it is written elsewhere in the
+    document with one or is one of the filing's own party names (`organizations`), or when
+    someone works "at" it ("director of safety at Plainsman Freight Lines")."""
+    from .organizations import normalize_company_name
+
+    cores = {normalize_company_name(_core(o)) for o in organizations if o}
+    for m in mentions:
+        if _DESIGNATOR_AFTER.match(text, m.end):
+            cores.add(normalize_company_name(text[m.start : m.end]))
+    kept = []
+    for m in mentions:
+        key = normalize_company_name(text[m.start : m.end])
+        if key in cores or _DESIGNATOR_AFTER.match(text, m.end):
+            continue
+        if not m.name.title and _AT_BEFORE.search(text, max(0, m.start - 20), m.start):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _core(name: str) -> str:
+    """A company's name without its designator: 'TAMSIN HYDRAULICS INC' -> 'TAMSIN
+    HYDRAULICS'."""
+    name = re.sub(r"\s*/[A-Za-z.]{1,6}/?\s*$", "", name.strip())
+    return re.sub(
+        r"(?i)[\s,]+(?:inc|incorporated|corp|corporation|company|co|llc|l\.l\.c|lp|l\.p|llp|"
+        r"ltd|limited|plc|n\.a)\.?$",
+        "",
+        name,
+    )
 
 
 def _with_bare_family_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -478,54 +539,102 @@ def _org_subject_between(text: str, start: int, end: int) -> bool:
 
 
 _ROLE_LEAD = re.compile(
-    r"\b(?:as|to\s+serve\s+as|to\s+the\s+(?:position|role|office)s?\s+of|to|"
-    r"from\s+(?:his|her|their)\s+(?:position|role|office)s?\s+as|"
-    r"from\s+the\s+role\s+of[^.;]*?\bto|to\s+become|became|becomes|become)\s+"
+    r"\b(?:as|to\s+serve\s+as|to\s+the\s+(?:[\w-]+\s+){0,3}?(?:positions?|roles?|offices?|"
+    r"titles?|posts?)\s+of|to|from\s+(?:his|her|their)\s+(?:position|role|office)s?\s+as|"
+    r"from\s+the\s+role\s+of[^.;]*?\bto|to\s+become|became|becomes|become|"
+    r"(?:the\s+)?(?:additional\s+|new\s+)?(?:titles?|positions?|roles?|offices?)\s+of)\s+"
+)
+_FILLS_SEAT = re.compile(
+    r"^[^.;]{0,40}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorship|vacancy|seat)"
+)
+_BASIS = re.compile(r"^[^.;]{0,20}?\bon\s+an?\s+(interim|acting)\s+basis", re.IGNORECASE)
+# What may stand between two positions of one person in one sentence: the rest of a
+# company's name and its definition ("of Brightwater Therapeutics, Inc. (“Brightwater”)").
+_NEXT_ROLE = re.compile(
+    r"(?:[ \t\n]*,?[ \t\n]*(?:Inc|Corp|Co|Ltd|LLC|L\.P|N\.A)\.?)?(?:[ \t\n]*\([^)]{0,80}\))?"
+    r"[ \t\n]*,?[ \t\n]*(?:and|as\s+well\s+as)\s+(?:also\s+)?(?:as|from|to)\s+"
 )
 
 
-def _role_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -> str:
-    """The position named for this person in this sentence."""
+def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
+    """(role, end offset) of the position named for this person in this sentence, or None."""
     end = s.end
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
         # after the trigger (and after the person for object triggers)
         pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
         rest = text[pos:end]
+        if event_type == "elected" and _FILLS_SEAT.match(rest):
+            return "director", pos + _FILLS_SEAT.match(rest).end()
         for m in _ROLE_LEAD.finditer(rest):
             if m.start() > 100:
                 break
-            if re.search(r"[.;]", rest[: m.start()]):
+            if ";" in rest[: m.start()]:
                 break
             t = title_at(text, pos + m.end(), end)
             if t:
-                return _board_title(clean_title(text[t[0] : t[1]]))
+                return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         board = re.match(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+|\s*", rest)
-        if board and _BOARD_ROLE.match(text, pos + board.end(), end):
-            return "director"
+        found = _BOARD_ROLE.match(text, pos + board.end(), end)
+        if found:
+            return "director", found.end()
         lead = re.match(r"\s*", rest)
-        if _BOARD_ROLE.match(text, pos + lead.end(), end) or re.match(
-            r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+(?:member|seat)", rest
-        ):
-            return "director"
+        found = _BOARD_ROLE.match(text, pos + lead.end(), end)
+        if found:
+            return "director", found.end()
+        seat = re.match(r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+(?:member|seat)", rest)
+        if seat:
+            return "director", pos + seat.end()
         t = title_at(text, pos, end)
         if (
             t
             and event_type in ("appointed", "elected")
             and re.fullmatch(r"\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}", text[pos : t[0]])
         ):
-            return _board_title(clean_title(text[t[0] : t[1]]))
+            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
     # appositive: "X, the Company's Chief Financial Officer," / "X, Vice President, ..."
     m = re.match(r"\s*,\s*", text[ref.end : end])
     if m and not ref.pronoun:
         t = title_at(text, ref.end + m.end(), end)
         if t:
-            return _board_title(clean_title(text[t[0] : t[1]]))
+            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
     # before the name: "Chief Financial Officer John Smith"
     if not ref.pronoun:
         t = title_before(text, s.start, ref.start)
         if t:
-            return clean_title(text[t[0] : t[1]])
-    return ""
+            return clean_title(text[t[0] : t[1]]), ref.start
+    return None
+
+
+def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -> list[str]:
+    """Every position named for this person in this sentence: 'resigned as President and
+    Chief Executive Officer ... and as a member of the Board' gives two."""
+    found = _role_span(text, s, ref, trigger_end, event_type)
+    if found is None:
+        return []
+    role, pos = found
+    roles = [role]
+    basis = _BASIS.match(text[pos : s.end])
+    if basis:
+        word = basis.group(1).capitalize()
+        if word.casefold() not in role.casefold():
+            roles[0] = f"{word} {role}"
+    if event_type in ("appointed", "elected", "resigned", "retired", "terminated"):
+        while len(roles) < 4:
+            joint = _NEXT_ROLE.match(text, pos, s.end)
+            if not joint:
+                break
+            at = joint.end()
+            board = _BOARD_ROLE.match(text, at, s.end)
+            t = title_at(text, at, s.end)
+            if t and not re.match(r"(?i)(?:a\s+)?(?:member\s+of|board)", text[at : s.end]):
+                roles.append(_board_title(clean_title(text[t[0] : t[1]])))
+                pos = t[1]
+            elif board:
+                roles.append("director")
+                pos = board.end()
+            else:
+                break
+    return roles
 
 
 def _board_title(title: str) -> str:
@@ -554,11 +663,13 @@ def _date_for(dates, triggers, index: int) -> dt.date | None:
 
 
 def _year_only_past(text: str, a: int, b: int, filed: dt.date | None) -> bool:
-    """A biography clause: 'was named Secretary in 1999'."""
+    """A biography clause: 'was named Secretary in 1999', 'the retirement of X in 2012'.
+    An appositive about the person (', a director since 1979,') is not the event's time."""
     if filed is None:
         return False
-    m = re.search(r"\b(?:in|since|from|during)\s+((?:19|20)\d\d)\b", text[a:b])
-    return bool(m) and int(m.group(1)) < filed.year - 1
+    clause = re.sub(r",[^,;]*\b(?:since|from)\s+(?:19|20)\d\d\b[^,;]*(?:,|$)", ",", text[a:b])
+    m = re.search(r"\b(?:in|since|from|during)\s+((?:19|20)\d\d)\b", clause)
+    return bool(m) and int(m.group(1)) < filed.year
 
 
 def _registrant(text: str, fallback: str) -> str:
@@ -600,7 +711,7 @@ def extract_events(
     sections = find_sections(text, filed)
     if not sections:
         return []
-    people = People(text[: max(s.end for s in sections)])
+    people = People(text[: max(s.end for s in sections)], organizations=(registrant,))
     org = _registrant(text, registrant)
     hits: list[tuple[Hit, str]] = []
     for section in sections:
@@ -609,7 +720,7 @@ def extract_events(
                 hits.append((hit, section.source))
         hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
     _apply_disagreements(text, sections, people, hits)
-    return merge_hits(text, hits, sequence)
+    return merge_hits(text, hits, sequence, org)
 
 
 def sentence_hits(
@@ -638,40 +749,44 @@ def sentence_hits(
                 r"\b(?:if|in\s+the\s+event|should|unless)\b", text[max(s.start, a - 60) : a]
             ):
                 continue
+        if _NEGATED.search(text, s.start, a) or _background(text, s, a, b, direction):
+            continue
         targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
         if not targets:
             continue
         next_start = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
-        if event_type in ("appointed", "elected") and _year_only_past(text, a, next_start, filed):
+        if _year_only_past(text, a, next_start, filed):
             continue
         date = _date_for(dates, ordered, index)
         for ref in targets:
             if event_type == "named-to-committee":
                 name = next(c[2] for c in committees if c[0] == a)
-                role = clean_title(name)
+                roles = [clean_title(name)]
             else:
-                role = _role_for(text, s, ref, b, event_type)
-            if event_type == "appointed" and direction == "subject" and not role:
+                roles = _roles_for(text, s, ref, b, event_type)
+            if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
-            hits.append(Hit(ref.person, event_type, a, b, role, org, date, None, s))
-    if compensation and _COMPENSATION.search(text, s.start, s.end):
+            for role in roles or [""]:
+                hits.append(Hit(ref.person, event_type, a, b, role, org, date, None, s))
+    if compensation and _pay_change(text, s):
         comp = [
             m for m in _COMPENSATION.finditer(text, s.start, s.end) if not _inside(m.start(), masks)
         ]
         if comp:
             seen = set()
             for ref in refs:
-                if id(ref.person) in seen:
+                if id(ref.person) in seen or ref.pronoun:
                     continue
                 seen.add(id(ref.person))
+                found = _role_span(text, s, ref, ref.end, "compensation-change")
                 hits.append(
                     Hit(
                         ref.person,
                         "compensation-change",
                         comp[0].start(),
                         comp[0].end(),
-                        "",
+                        found[0] if found else "",
                         org,
                         None,
                         None,
@@ -679,6 +794,38 @@ def sentence_hits(
                     )
                 )
     return hits
+
+
+# "did not resign because of a disagreement", "has not yet determined ... will be named"
+_NEGATED = re.compile(
+    r"\b(?:not\s+yet|has\s+not|have\s+not|had\s+not|did\s+not|does\s+not|no\s+longer|"
+    r"has\s+yet\s+to)\b[^.;,]*$",
+    re.IGNORECASE,
+)
+_NO_PAY_CHANGE = re.compile(
+    r"\b(?:did\s+not\s+(?:increase|change|adjust|raise)|will\s+remain|remains?\s+unchanged|"
+    r"no\s+changes?\s+(?:to|in))\b|\bnon-employee\s+directors?\b|\bdirector\s+compensation\b",
+    re.IGNORECASE,
+)
+
+
+def _pay_change(text: str, s: Span) -> bool:
+    """A sentence that changes someone's pay; director fees and unchanged pay are not."""
+    return bool(_COMPENSATION.search(text, s.start, s.end)) and not _NO_PAY_CHANGE.search(
+        text, s.start, s.end
+    )
+
+
+def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
+    """A past event told as background: "vacant since the retirement of X", "until her
+    retirement", "a retired partner of a law firm"."""
+    before = text[max(s.start, a - 30) : a]
+    if direction == "noun" and re.search(
+        r"\b(?:since|until|before|prior\s+to)\s+(?:the|his|her|their)\s+$", before, re.I
+    ):
+        return True
+    word = text[a:b].casefold()
+    return word == "retired" and bool(re.search(r"\b(?:a|an|is|was)\s+$", before, re.I))
 
 
 def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list[Ref]:
@@ -789,33 +936,64 @@ def _apply_disagreements(text, sections, people: People, hits) -> None:
                 h.disagreement = value
 
 
-def merge_hits(text: str, hits, sequence: str) -> list[EventCandidate]:
-    """One candidate per person and event type, evidence from the first sentence."""
-    merged: dict[tuple[int, str], tuple[Hit, str]] = {}
-    order: list[tuple[int, str]] = []
+def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[EventCandidate]:
+    """One candidate per person, event type and position, with the evidence of the first
+    sentence. The positions are the ones of the first sentence that names any; a sentence
+    that names a board seat and an office ("Chairman of the Board and Chief Executive
+    Officer") gives one candidate for each, and the position decides the type: a board seat
+    is an election, an office an appointment, a committee seat a committee assignment."""
+    groups: dict[tuple[int, str], list[tuple[Hit, str]]] = {}
     for hit, source in hits:
-        key = (id(hit.person), hit.event_type)
-        if key not in merged:
-            merged[key] = (hit, source)
-            order.append(key)
-            continue
-        first, _ = merged[key]
-        first.role = first.role or hit.role
-        first.date = first.date or hit.date
-        if first.disagreement is None:
-            first.disagreement = hit.disagreement
+        groups.setdefault((id(hit.person), hit.event_type), []).append((hit, source))
+    rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
+    for (_, event_type), group in groups.items():
+        first, source = group[0]
+        date = next((h.date for h, _ in group if h.date), None)
+        disagreement = next((h.disagreement for h, _ in group if h.disagreement is not None), None)
+        named = [h for h, _ in group if h.role]
+        if named:
+            sentence = named[0].sentence
+            roles = list(dict.fromkeys(h.role for h in named if h.sentence == sentence))
+        else:
+            roles = [""]
+        first.date = date
+        first.disagreement = disagreement
+        for role in roles:
+            for part_type, part in _positions(event_type, role):
+                rows.append((first, source, part_type, part))
+    # A new officer's pay is part of the appointment, not a change of pay.
+    appointed = {id(h.person) for h, _, t, _ in rows if t in ("appointed", "elected")}
+    rows = [r for r in rows if not (r[2] == "compensation-change" and id(r[0].person) in appointed)]
+    # "elected his son ... to succeed him as Chief Executive Officer": the verb without a
+    # position gives way to the position read elsewhere in the sentence.
+    placed = {(id(h.person), h.sentence) for h, _, t, r in rows if r and t in _TAKING}
     out = []
-    for key in order:
-        hit, source = merged[key]
+    seen = set()
+    for hit, source, event_type, role in rows:
+        if event_type in _TAKING and not role:
+            if (id(hit.person), hit.sentence) in placed:
+                continue
+            if event_type == "elected" and re.search(
+                r"\b(?:[Bb]oard|[Dd]irectors?)\b", text[hit.sentence.start : hit.sentence.end]
+            ):
+                role = "Director"
+        key = (id(hit.person), event_type, role.casefold())
+        if key in seen:
+            continue
+        seen.add(key)
         s = hit.sentence
+        organization = hit.organization
+        if event_type not in ("signed", "compensation-change", "died"):
+            role, elsewhere = _role_and_organization(text, role, registrant or organization)
+            organization = elsewhere or organization
         out.append(
             EventCandidate(
                 name=hit.person.name,
-                event_type=hit.event_type,
-                role=hit.role,
-                organization=hit.organization,
+                event_type=event_type,
+                role=title_case(role),
+                organization=organization,
                 effective_date=hit.date,
-                disagreement=hit.disagreement if hit.event_type in _DEPARTURES else None,
+                disagreement=hit.disagreement if event_type in _DEPARTURES else None,
                 evidence=text[s.start : s.end],
                 start=s.start,
                 end=s.end,
@@ -825,3 +1003,105 @@ def merge_hits(text: str, hits, sequence: str) -> list[EventCandidate]:
         )
     out.sort(key=lambda e: (e.start, e.end))
     return out
+
+
+_TAKING = ("appointed", "elected", "named-to-committee")
+_BOARD_SEAT = re.compile(
+    r"(?i)(?:(?:non-executive|independent|executive|lead|presiding|class\s+\w+|"
+    r"non-employee|new)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"
+    r"(?:\w+\s+)?board(?:\s+of\s+directors)?|(?:vice[\s-])?chair(?:man|woman|person)?"
+    r"(?:\s+of\s+the\s+board(?:\s+of\s+(?:directors|trustees))?)?)"
+)
+_COMMITTEE_SEAT = re.compile(r"(?i)\bcommittee\b")
+_UNIT_RE = re.compile(UNIT_PATTERN, re.IGNORECASE)
+
+
+def _positions(event_type: str, role: str) -> list[tuple[str, str]]:
+    """(event type, role) for each position a role names, board seats apart from offices."""
+    if event_type in ("signed", "died", "compensation-change", "other") or not role:
+        return [(event_type, role)]
+    units = [m for m in _UNIT_RE.finditer(role) if m.group().strip()]
+    board = [m.group() for m in units if _BOARD_SEAT.fullmatch(m.group().strip(" ,"))]
+    if not board or len(board) == len(units):
+        return [(_type_for(event_type, role), role)]
+    offices = [m.group().strip(" ,") for m in units if m.group() not in board]
+    office = offices[0] if len(offices) == 1 else ", ".join(offices[:-1]) + " and " + offices[-1]
+    if len(offices) == 2:
+        office = " and ".join(offices)
+    parts = [b.strip(" ,") for b in board] + [office]
+    return [(_type_for(event_type, p), p) for p in parts]
+
+
+def _type_for(event_type: str, role: str) -> str:
+    if event_type not in _TAKING:
+        return event_type
+    if _COMMITTEE_SEAT.search(role):
+        return "named-to-committee"
+    if _BOARD_SEAT.fullmatch(role.strip()):
+        return "elected"
+    return "appointed"
+
+
+_ORG_OF = re.compile(
+    r"(?:,\s*|\s+)(?:of|for|at)\s+(?P<org>(?:the\s+)?[A-Z][\w&.,'’-]*(?:\s+(?:[A-Z&][\w&.,'’-]*|"
+    r"and|of))*)$"
+)
+_ORG_WORD = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Company|Co|LLC|LP|L\.P|Ltd|Limited|PLC|Bank|Bancorp|Trust|"
+    r"Partnership|General\s+Partner|Registrant|Holdings|Group|Subsidiary)\b\.?"
+)
+
+
+def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, str]:
+    """'Vice President of the General Partner' -> ('Vice President', 'Sable Ridge GP, LLC');
+    'President of Acme' -> ('President', '') when Acme is the filer. A function ("Vice
+    President of Operations") or the board ("Chairman of the Board") stays in the role."""
+    m = _ORG_OF.search(role)
+    if not m:
+        return role, ""
+    org = m.group("org").strip(" ,.")
+    if re.match(r"(?i)the\s+board\b|.*\bcommittee\b", org):
+        return role, ""
+    registrant_words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'’-]*", _core(registrant))]
+    org_words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'’-]*", org)]
+    if org_words and org_words[0] == "the":
+        org_words = org_words[1:]
+    own = (
+        bool(org_words) and org_words[: len(registrant_words)] == registrant_words[: len(org_words)]
+    )
+    if not own and not _ORG_WORD.search(org):
+        after = text.find(org)
+        if after < 0 or not _DESIGNATOR_AFTER.match(text, after + len(org)):
+            return role, ""
+    head = role[: m.start()].strip(" ,")
+    if own or re.fullmatch(r"(?i)the\s+(?:company|registrant|corporation)", org):
+        return head, ""
+    return head, _defined_name(text, org)
+
+
+def _defined_name(text: str, org: str) -> str:
+    """The name a short form was defined for: 'the General Partner' -> 'Sable Ridge GP, LLC'
+    when the text reads 'Sable Ridge GP, LLC (the “General Partner”)'."""
+    short = re.sub(r"(?i)^the\s+", "", org)
+    m = re.search(
+        r"((?:[A-Z0-9][\w.&'’-]*,?\s+){0,7}[A-Z0-9][\w.&'’-]*),?\s*\((?:the\s+)?[“\"]"
+        + re.escape(short)
+        + r"[”\"]",
+        text,
+    )
+    return m.group(1).strip(" ,") if m else org
+
+
+_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def title_case(role: str) -> str:
+    """'interim Chief Financial Officer' -> 'Interim Chief Financial Officer'; words already
+    capitalised (CEO, McDonald) stay as written."""
+    words = role.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if word.islower() and (i == 0 or word not in _SMALL):
+            word = word[:1].upper() + word[1:]
+        out.append(word)
+    return " ".join(out)

@@ -236,12 +236,32 @@ _OF_PART = (
     r"(?-i:(?:,\s*|\s+[-–—]\s+|\s+)(?:of|for)\s+(?:the\s+)?"
     r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|and(?=\s+[A-Z][\w&'’-]*\s+[A-Z])))*)"
 )
-_COMMA_PART = r"(?-i:,\s+(?:Worldwide|Global|North|International)(?:\s+[A-Z][\w&-]*)*)"
+# The area of a title after a comma: "Senior Vice President, Network Operations", "Vice
+# President, Investor Relations and Corporate Communications". The last word of each part
+# is a word for a business function or a region, so a name after the comma is not taken.
+_AREA_HEAD = (
+    r"(?:Operations|Finance|Sales|Marketing|Services|Supply|Safety|Compliance|Exploration|"
+    r"Relations|Communications|Resources|Affairs|Development|Strategy|Planning|Administration|"
+    r"Engineering|Manufacturing|Technology|Research|Merchandising|Banking|Lending|Credit|"
+    r"Review|Solutions|Accounting|Treasury|Tax|Taxation|Audit|Risk|Legal|Products?|Programs?|"
+    r"Innovation|Logistics|Procurement|Distribution|Production|Quality|Investments?|"
+    r"Acquisitions|Integration|Analytics|Sciences?|Medicine|Commercial|Americas|Europe|Asia|"
+    r"Pacific|International|Worldwide|Global|America|Estate|Retail|Wholesale|Policy|Security|"
+    r"Infrastructure|Systems|Networks?|Digital|Data|Region|Division|Segment|Business|Analysis|"
+    r"Care|Revenue|Transmission|Generation|Trading|Underwriting|Claims|Brands?|Design|"
+    r"Transportation|Properties|Facilities|Purchasing|Personnel|Regulatory|Capital)"
+)
+_AREA = rf"(?:[A-Z][\w&'’-]*\s+){{0,3}}?{_AREA_HEAD}\b(?!\s+{_AREA_HEAD}\b)"
+_COMMA_PART = (
+    rf"(?-i:,\s+(?:Worldwide|Global|North|International)(?:\s+[A-Z][\w&-]*)*(?![\w-])|"
+    rf",\s+{_AREA}(?:(?:,\s+|\s+and\s+|\s*&\s*){_AREA})*)"
+)
 _UNIT = (
     rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
     rf"(?:{_COMMA_PART}|{_OF_PART})?"
     r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
 )
+UNIT_PATTERN = _UNIT  # one position of a title that may name several
 TITLE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*", re.IGNORECASE)
 TITLE_CASE_SENSITIVE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*")
 

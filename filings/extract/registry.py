@@ -14,6 +14,7 @@ from collections.abc import Callable
 from .events import extract_events
 from .model import EventCandidate, Extraction, OwnerCandidate
 from .ownership import extract_owners, merge_owners, owners_from_header
+from .people import same_person
 from .press import extract_press_people
 from .signatures import extract_signatures
 
@@ -89,12 +90,50 @@ def main_signatures(submission, texts: dict[int, str]) -> Found:
     )
 
 
+def _party_names(submission) -> tuple[str, ...]:
+    """The filer first, then the filing's other companies: names that are not people."""
+    first = _filer_name(submission)
+    others = [
+        p.name
+        for p in submission.parties
+        if p.name and p.role != "reporting-owner" and p.name != first
+    ]
+    return tuple(dict.fromkeys([first, *others]))
+
+
 def press_people(submission, texts: dict[int, str]) -> Found:
     found: Found = []
     for i, doc in enumerate(submission.documents):
         if (doc.type or "").upper().startswith("EX-99") and i in texts:
-            found.extend(extract_press_people(texts[i], sequence=_sequence(doc, i)))
+            found.extend(
+                extract_press_people(
+                    texts[i], sequence=_sequence(doc, i), organizations=_party_names(submission)
+                )
+            )
     return found
+
+
+def _told_in_the_body(events: list[EventCandidate]) -> list[EventCandidate]:
+    """An event a press release repeats from the 8-K's own text is the body's: the
+    release's copy goes (same person and type; any departure for a departure, since a
+    release may call a resignation a retirement)."""
+    body = [e for e in events if e.source not in ("press-release", "signature")]
+
+    def kind(event_type: str) -> str:
+        return "departure" if event_type in _DEPARTURES else event_type
+
+    kept = []
+    for e in events:
+        if e.source == "press-release" and any(
+            kind(b.event_type) == kind(e.event_type) and same_person(b.name, e.name)[0]
+            for b in body
+        ):
+            continue
+        kept.append(e)
+    return kept
+
+
+_DEPARTURES = frozenset({"resigned", "retired", "terminated"})
 
 
 def owners(submission, texts: dict[int, str]) -> Found:
@@ -128,5 +167,6 @@ def extract(submission, texts: dict[int, str]) -> Extraction:
                 found_owners.append(item)
             else:
                 events.append(item)
+    events = _told_in_the_body(events)
     events.sort(key=lambda e: (positions.get(e.document_sequence, 0), e.start, e.end, e.event_type))
     return Extraction(events=tuple(events), owners=tuple(found_owners))

@@ -5,6 +5,9 @@ appointed, resigned, retired, had compensation set, was named to a committee, si
 or reports ownership. They are what the filing says, not what the code outputs. Scope
 per form family follows the registry: 8-Ks (Item 5.02 narrative, signature block, EX-99
 press release), Forms 4 (reporting owners), 10-Ks and other forms (signature pages).
+As in tests/eval/CONVENTIONS.md, people who are only quoted, described or listed as
+contacts have no event, an event a press release repeats from the body is the body's, a
+board seat is an election whatever the verb, and director fees are not a pay change.
 
 Run with -s to see precision, recall and F1 over (person, event type) pairs.
 """
@@ -31,14 +34,14 @@ D = dt.date
 LABELS: dict[str, list[tuple[str, str, dict]]] = {
     # Internap 8-K, Item 5.02 "Election of Directors", and its EX-99.1 press release.
     "0001193125-04-218426": [
-        ("Patricia L. Higgins", "elected", {"role": "director", "effective_date": D(2004, 12, 17)}),
-        ("Patricia L. Higgins", "named-to-committee", {"role": "compensation committee"}),
+        ("Patricia L. Higgins", "elected", {"role": "Director", "effective_date": D(2004, 12, 17)}),
+        ("Patricia L. Higgins", "named-to-committee", {"role": "Compensation Committee"}),
         ("Daniel C. Stanzione", "elected", {"effective_date": D(2004, 10, 28)}),
         ("Daniel C. Stanzione", "named-to-committee", {}),
         (
             "Robert D. Shurtleff Jr.",
             "resigned",
-            {"role": "director", "effective_date": D(2004, 12, 17), "disagreement": False},
+            {"role": "Director", "effective_date": D(2004, 12, 17), "disagreement": False},
         ),
         (
             "Walter G. DeSocio",
@@ -57,14 +60,6 @@ LABELS: dict[str, list[tuple[str, str, dict]]] = {
                 "effective_date": D(2004, 12, 22),
             },
         ),
-        # EX-99.1: "Patricia L. Higgins ... has joined the Board of Directors"
-        ("Patricia L. Higgins", "appointed", {}),
-        ("Patricia L. Higgins", "other", {}),  # named with her former title; quoted
-        ("Gregory A. Peters", "other", {"role": "president and chief executive officer"}),
-        ("Robert D. Shurtleff Jr.", "retired", {}),  # "retiring Board member"
-        ("Robert D. Shurtleff Jr.", "other", {}),  # named with his title, "Board member"
-        ("David Sutton", "other", {}),  # media contact
-        ("Andrew Albrecht", "other", {}),  # investor contact
     ],
     # Exelon 8-K: Thomas J. Ridge elected a Class I director effective May 2, 2005.
     "0000950137-05-004969": [
@@ -73,7 +68,7 @@ LABELS: dict[str, list[tuple[str, str, dict]]] = {
     ],
     # BlackRock 8-K: Shedlin moves from CFO to Vice Chairman, Small becomes CFO.
     "0001193125-23-048785": [
-        ("Gary S. Shedlin", "appointed", {"role": "Vice Chairman"}),
+        ("Gary S. Shedlin", "elected", {"role": "Vice Chairman"}),
         ("Martin Small", "appointed", {"role": "Chief Financial Officer"}),
         (
             "R. Andrew Dickson III",
@@ -88,9 +83,8 @@ LABELS: dict[str, list[tuple[str, str, dict]]] = {
             "appointed",
             {"role": "Chief Accounting Officer", "effective_date": D(2025, 4, 24)},
         ),
-        ("Shelton Palmer", "appointed", {"role": "director", "effective_date": D(2025, 4, 24)}),
+        ("Shelton Palmer", "elected", {"role": "Director", "effective_date": D(2025, 4, 24)}),
         ("Shelton Palmer", "named-to-committee", {}),  # Technology & Cybersecurity Committee
-        ("Shelton Palmer", "compensation-change", {}),  # non-employee director compensation
         ("James M. Langrock", "signed", {"effective_date": D(2025, 4, 25)}),
     ],
     # NVIDIA 8-K: fiscal 2027 variable compensation plan targets for five officers.
@@ -114,42 +108,22 @@ LABELS: dict[str, list[tuple[str, str, dict]]] = {
     # leaders and six contacts.
     "0000066740-24-000023": [
         ("Michael M. Dai", "signed", {"effective_date": D(2024, 3, 8)}),
-        ("Mike Roman", "other", {"role": "chairman and chief executive officer"}),
-        ("Bryan Hanson", "other", {"role": "Chief Executive Officer"}),
-        ("Wayde McMillan", "other", {"role": "Chief Financial Officer"}),
-        ("Carrie Cox", "other", {}),  # "as Board Chair"
-        ("Bruce Jermeland", "other", {}),
-        ("Diane Farrow", "other", {}),
-        ("Eric Herron", "other", {}),
-        ("Sean Lynch", "other", {}),
-        ("Kevin Moran", "other", {}),
-        ("Carly Rotman", "other", {}),
     ],
     # Ford 8-K (Item 7.01): strategy release; Hackett "became Ford president and CEO on May
     # 22"; contacts run together on one line.
     "0000037996-17-000084": [
         ("Corey M. MacGillivray", "signed", {"role": "Assistant Secretary"}),
-        ("Jim Hackett", "other", {}),
         ("Jim Hackett", "appointed", {}),
-        ("Brad Carroll", "other", {}),
-        ("Dawn Dombroski", "other", {}),
-        ("Karen Rocoff", "other", {}),
     ],
     # Apple 8-K (2000, pre-2004 Item 5 refers to the release): options and an airplane for
     # the CEO, quotes by two directors, two press contacts.
     "0000912057-00-002128": [
         ("Fred Anderson", "signed", {"effective_date": D(2000, 1, 21)}),
-        ("Steve Jobs", "other", {}),
         ("Steve Jobs", "compensation-change", {}),
-        ("Ed Woolard", "other", {"role": "Board member"}),
-        ("Jerry York", "other", {}),
-        ("Rhona Hamilton", "other", {}),
-        ("Katie Cotton", "other", {}),
     ],
     # ABVC 8-K: results release quoting the CEO, who is also the contact and the signer.
     "0001213900-25-032135": [
         ("Uttam Patil", "signed", {"effective_date": D(2025, 4, 15)}),
-        ("Uttam Patil", "other", {}),
     ],
     # Form 4s: reporting owners.
     "0001094891-00-000193": [("Alan H. Foster", "reporting-owner", {"is_director": True})],

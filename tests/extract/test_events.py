@@ -67,7 +67,7 @@ def test_short_heading_title_is_skipped_from_evidence():
     )
     (e,) = extract_events(text, filed=dt.date(2004, 12, 22), sequence="1")
     assert e.evidence.startswith("On December 17, 2004")
-    assert (e.name.display, e.event_type, e.role) == ("Patricia L. Higgins", "elected", "director")
+    assert (e.name.display, e.event_type, e.role) == ("Patricia L. Higgins", "elected", "Director")
     assert e.effective_date == dt.date(2004, 12, 17)
     assert e.organization == "Internap Network Services Corporation"
     assert e.source == "item-5.02"
@@ -94,7 +94,8 @@ def test_pre_2004_item_5_other_events():
         "Item 7. Financial Statements and Exhibits\n"
     )
     (e,) = extract_events(text, filed=dt.date(2001, 6, 4), sequence="1")
-    assert (e.name.display, e.event_type, e.source) == ("Jane Roe", "elected", "item-5")
+    # An office is an appointment whatever the verb (CONVENTIONS.md, event types).
+    assert (e.name.display, e.event_type, e.source) == ("Jane Roe", "appointed", "item-5")
     assert e.role == "President and Chief Executive Officer"
 
 
@@ -168,7 +169,8 @@ def test_transition_names_the_new_role():
     found = events(
         "Gary S. Shedlin transitioned from the role of Chief Financial Officer to Vice Chairman."
     )
-    assert one(found, "Gary S. Shedlin", "appointed").role == "Vice Chairman"
+    # Vice Chairman is a board seat: an election whatever the verb.
+    assert one(found, "Gary S. Shedlin", "elected").role == "Vice Chairman"
 
 
 # --- coreference --------------------------------------------------------------------------
@@ -203,7 +205,7 @@ def test_honorific_and_family_name_refer_back():
     )
     e = one(found, "Robert D. Shurtleff Jr.", "resigned")
     assert e.name.suffix == "Jr."
-    assert e.role == "director"
+    assert e.role == "Director"
     assert e.disagreement is False
 
 
@@ -256,7 +258,7 @@ def test_no_disagreement_without_a_name_applies_to_the_last_departure():
         "re-election at the 2025 annual meeting. Her decision was not the result of any "
         "disagreement with the Company."
     )
-    assert pairs(found) == [("Ellen Park", "resigned")]
+    assert pairs(found) == [("Ellen Park", "retired")]
     assert found[0].disagreement is False
 
 
@@ -280,7 +282,7 @@ def test_committee_assignment_by_the_board():
         ("Patricia L. Higgins", "elected"),
         ("Patricia L. Higgins", "named-to-committee"),
     ]
-    assert one(found, "Patricia L. Higgins", "named-to-committee").role == "compensation committee"
+    assert one(found, "Patricia L. Higgins", "named-to-committee").role == "Compensation Committee"
 
 
 def test_committee_and_earlier_election_in_a_relative_clause():
@@ -321,7 +323,7 @@ def test_death():
     )
     e = one(found, "Alan Turing", "died")
     assert e.effective_date == dt.date(2025, 2, 2)
-    assert e.role == "director"
+    assert e.role == "Director"
 
 
 def test_termination_by_the_board():
@@ -341,13 +343,13 @@ def test_conditional_termination_is_not_an_event_but_severance_is_compensation()
     assert pairs(found) == [("Mark Twain", "compensation-change")]
 
 
-def test_compensation_arrangement():
+def test_the_pay_of_a_new_appointment_is_not_a_compensation_change():
     found = events(
         "The Board promoted Susan Lee to Chief Operating Officer. In connection with her "
         "promotion, Ms. Lee entered into an employment agreement providing for an annual "
         "base salary of $500,000."
     )
-    assert pairs(found) == [("Susan Lee", "appointed"), ("Susan Lee", "compensation-change")]
+    assert pairs(found) == [("Susan Lee", "appointed")]
     assert one(found, "Susan Lee", "appointed").role == "Chief Operating Officer"
 
 
@@ -364,12 +366,12 @@ def test_effective_as_of():
     assert (e.role, e.effective_date) == ("General Counsel", dt.date(2026, 1, 1))
 
 
-def test_decided_not_to_stand_for_reelection_is_a_resignation_not_an_election():
+def test_decided_not_to_stand_for_reelection_is_a_retirement_not_an_election():
     found = events(
         "On February 1, 2025, Peter Gray informed the Board that he decided not to stand for "
         "re-election at the annual meeting."
     )
-    assert pairs(found) == [("Peter Gray", "resigned")]
+    assert pairs(found) == [("Peter Gray", "retired")]
 
 
 def test_biography_is_not_an_event():
@@ -423,7 +425,7 @@ def test_organisation_named_in_the_sentence():
     )
     e = one(found, "Thomas J. Ridge", "elected")
     assert e.organization == "Exelon Corporation"
-    assert e.role == "Class I director"
+    assert e.role == "Class I Director"
 
 
 def test_registrant_is_the_default_organisation():
@@ -467,13 +469,13 @@ def test_age_after_the_name():
     assert (e.role, e.effective_date) == ("Chief Financial Officer", dt.date(2024, 3, 15))
 
 
-def test_offer_letter_is_a_compensation_change():
+def test_an_offer_letter_of_a_new_appointment_is_not_a_compensation_change():
     found = events(
         "The Board appointed Jane Doe as Chief Financial Officer. In connection with Ms. Doe’s "
         "appointment, the Company entered into an offer letter with Ms. Doe, which provides "
         "for an annual base salary of $450,000 and a target annual bonus of 60% of base salary."
     )
-    assert pairs(found) == [("Jane Doe", "appointed"), ("Jane Doe", "compensation-change")]
+    assert pairs(found) == [("Jane Doe", "appointed")]
 
 
 def test_board_enlarged_and_vacancy_filled():
@@ -502,7 +504,7 @@ def test_succession():
 
 def test_transition_to_a_new_role():
     found = events("John Smith will transition to the role of Executive Chairman.")
-    assert one(found, "John Smith", "appointed").role == "Executive Chairman"
+    assert one(found, "John Smith", "elected").role == "Executive Chairman"
 
 
 def test_will_depart_the_company():
@@ -515,12 +517,12 @@ def test_will_depart_the_company():
     assert e.effective_date == dt.date(2024, 7, 1)
 
 
-def test_separation_agreement_is_compensation():
+def test_separation_agreement_is_not_a_compensation_change():
     found = events(
         "Tom Jones resigned on July 1, 2024. The Company and Mr. Jones entered into a "
         "separation agreement providing for continued payments through December 31, 2024."
     )
-    assert pairs(found) == [("Tom Jones", "resigned"), ("Tom Jones", "compensation-change")]
+    assert pairs(found) == [("Tom Jones", "resigned")]
 
 
 def test_two_directors_elected_to_the_board():
@@ -529,7 +531,7 @@ def test_two_directors_elected_to_the_board():
         "and Richard Poe to the Board, effective May 1, 2024."
     )
     assert pairs(found) == [("Jane Roe", "elected"), ("Richard Poe", "elected")]
-    assert {e.role for e in found} == {"director"}
+    assert {e.role for e in found} == {"Director"}
     assert {e.organization for e in found} == {"Acme, Inc."}
 
 
@@ -558,7 +560,7 @@ def test_salary_increase_by_the_compensation_committee():
 
 def test_will_not_stand_for_reelection():
     found = events("Jane Doe will not stand for re-election at the 2024 annual meeting.")
-    assert pairs(found) == [("Jane Doe", "resigned")]
+    assert pairs(found) == [("Jane Doe", "retired")]
 
 
 # --- any text ----------------------------------------------------------------------------------

@@ -48,7 +48,10 @@ Name: John Roe
 Title: Secretary
 Date: January 10, 2025
 """
-PRESS = "“We thank Jane for her service,” said John Roe, Secretary of Acme Widget Corporation."
+PRESS = (
+    "Acme Widget Corporation today announced the appointment of Mary Major as Treasurer. "
+    "“We thank Jane for her service,” said John Roe, Secretary of Acme Widget Corporation."
+)
 
 
 def texts_of(sub):
@@ -92,7 +95,7 @@ def test_8k_events_signatures_and_press():
     ] == [
         ("Jane Doe", "resigned", "item-5.02", "1"),
         ("John Roe", "signed", "signature", "1"),
-        ("John Roe", "other", "press-release", "2"),
+        ("Mary Major", "appointed", "press-release", "2"),
     ]
     resigned = result.events[0]
     assert resigned.effective_date == dt.date(2025, 1, 2)
