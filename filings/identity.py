@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from .extract.people import PersonName, normalize_name, same_person
-from .models import Company, Event, Filing, IdentityChange, Person, PersonOverride
+from .models import (
+    Company,
+    Document,
+    Event,
+    Filing,
+    FilingParty,
+    IdentityChange,
+    Person,
+    PersonOverride,
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,56 @@ def by_cik(cik: int, name: PersonName, filed_date) -> Link:
             setattr(person, field, value)
         person.facts_as_of = filed_date
         person.save()
+    absorb_name_only(person)
     return Link(person, 1.0, f"same CIK {cik:010d}")
+
+
+def absorb_name_only(owner: Person) -> list[IdentityChange]:
+    """Name-only people stored before this owner's Form 4 join the owner: people without a
+    CIK, at a company where the owner is a reporting owner, whose name can be the owner's
+    given name and all (not a family name or an initial alone). Each join is a merge by
+    nobody, undone like an analyst's; people an analyst split, linked or unmerged are left
+    alone, so that reading order never decides who is who."""
+    companies = list(
+        FilingParty.objects.filter(
+            filing__parties__person=owner, filing__parties__role="reporting-owner"
+        )
+        .exclude(company=None)
+        .values_list("company_id", flat=True)
+        .distinct()
+    )
+    if not companies or not owner.family:
+        return []
+    touched = set(
+        IdentityChange.objects.filter(action__in=("split", "link")).values_list(
+            "other_id", flat=True
+        )
+    ) | set(IdentityChange.objects.filter(action="merge").values_list("other_id", flat=True))
+    touched |= set(PersonOverride.objects.values_list("person_id", flat=True))
+    name = as_person_name(owner)
+    changes = []
+    others = (
+        Person.objects.filter(
+            cik=None,
+            merged_into__isnull=True,
+            family__iexact=owner.family,
+            events__filing__parties__company_id__in=companies,
+        )
+        .exclude(pk=owner.pk)
+        .distinct()
+    )
+    for other in others:
+        if other.pk in touched or not other.given or cluster_ciks(other):
+            continue
+        same, confidence, _ = same_person(name, as_person_name(other))
+        if not same or confidence < 0.75:
+            continue
+        other.merged_into = owner
+        other.save(update_fields=["merged_into"])
+        changes.append(
+            IdentityChange.objects.create(action="merge", person=owner, other=other, by=None)
+        )
+    return changes
 
 
 def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dict) -> Link:
@@ -80,10 +138,85 @@ def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dic
         if same and (best is None or confidence > best.confidence):
             best = Link(person.canonical(), confidence, f"{reason}, same company")
     if best is None:
+        best = named_with_their_company(filing, name, company_ids)
+    if best is None:
         person = Person.objects.create(**person_fields(name))
         best = Link(person, 1.0, "first mention")
+    elif _fuller(name, best.person):
+        # A person first met as "Mr. Wrenfield" takes the full name when it comes.
+        for field, value in person_fields(name).items():
+            setattr(best.person, field, value)
+        best.person.save()
     cache[key] = best
     return best
+
+
+def named_with_their_company(filing: Filing, name: PersonName, company_ids: list[int]):
+    """A person of another company, when one of the two filings names the other's company:
+    the new CFO "was most recently Chief Financial Officer of Pellham Industrial
+    Corporation", where a Vice President and CFO of that name resigned. Full names only
+    (given name and family name on both sides, middle initials agreeing); less sure than a
+    match at the same company. Namesakes whose filings never name each other's companies
+    stay apart."""
+    if not _full(name.given, name.middle):
+        return None
+    people = (
+        Person.objects.filter(merged_into__isnull=True, family__iexact=name.family)
+        .exclude(given="")
+        .exclude(events__filing__parties__company_id__in=company_ids)
+        .distinct()
+    )
+    own = list(Company.objects.filter(cik__in=company_ids).values_list("name", flat=True))
+    for person in people[:50]:
+        same, confidence, reason = same_person(name, as_person_name(person))
+        if not same or confidence < 0.9 or not _full(person.given, person.middle):
+            continue
+        theirs = list(
+            Company.objects.filter(parties__filing__events__person=person)
+            .values_list("name", flat=True)
+            .distinct()
+        )
+        texts = Document.objects.filter(filing=filing)
+        mentioned = any(_names(texts, company) for company in theirs)
+        if not mentioned:
+            their_texts = Document.objects.filter(filing__events__person=person).distinct()
+            mentioned = any(_names(their_texts, company) for company in own)
+        if mentioned:
+            return Link(
+                person.canonical(), round(confidence * 0.8, 3), f"{reason}, named with its company"
+            )
+    return None
+
+
+def _fuller(name: PersonName, person: Person) -> bool:
+    """Whether a name without a CIK says more than the person's stored name."""
+    if person.cik is not None or not name.given:
+        return False
+    return not person.given or (_is_initial(person.given) and not _is_initial(name.given))
+
+
+def _full(given: str, middle: str) -> bool:
+    """A given name written out, or an initial with a middle name written out ("C. Everett")."""
+    return bool(given) and (not _is_initial(given) or bool(middle) and not _is_initial(middle))
+
+
+def _is_initial(given: str) -> bool:
+    return len(given.strip(".")) <= 1
+
+
+def _names(documents, company: str) -> bool:
+    """Whether any of these documents writes the company's name (without its designator)."""
+    core = re.sub(r"\s*/[A-Za-z.]{1,6}/?\s*$", "", company.strip())
+    core = re.sub(
+        r"(?i)[\s,]+(?:inc|incorporated|corp|corporation|company|co|llc|lp|l\.p|ltd|plc)\.?$",
+        "",
+        core,
+    )
+    words = re.findall(r"[A-Za-z0-9&]+", core)
+    if len(words) < 2:
+        return False  # one word is too common to tell a company by
+    pattern = r"(?i)\b" + r"[\s,.]+".join(re.escape(w) for w in words) + r"\b"
+    return any(re.search(pattern, text) for text in documents.values_list("text", flat=True))
 
 
 def candidates(name: PersonName, company_ids: list[int], cache: dict) -> list[Person]:

@@ -206,6 +206,56 @@ def test_a_name_in_an_8k_links_to_the_reporting_owner_already_known_at_that_comp
     assert Person.objects.count() == 1
 
 
+def test_a_name_stored_before_the_form4_joins_the_reporting_owner_when_it_arrives():
+    store("0001193125-04-218426", ELECTED, filed="20041222")
+    named = Event.objects.get(event_type="elected").person
+    assert named.cik is None
+    form4("0001234567-05-000001", filed="20050301")
+    owner = Person.objects.get(cik=int(HIGGINS_CIK))
+    assert named.pk != owner.pk
+    named.refresh_from_db()
+    assert named.canonical() == owner  # the same result as reading the Form 4 first
+    change = IdentityChange.objects.get(action="merge", person=owner, other=named)
+    assert change.by is None
+    assert {e.filing_id for e in identity.events_for(owner)} == {
+        "0001193125-04-218426",
+        "0001234567-05-000001",
+    }
+
+
+def test_a_name_only_person_at_another_company_does_not_join_the_owner():
+    store(
+        "0000999999-05-000004",
+        "On March 25, 2005, the Board elected Ms. Patricia L. Higgins as a director.",
+        company="UNRELATED WIDGETS INC",
+        cik="0000999999",
+        filed="20050302",
+    )
+    form4("0001234567-05-000001", filed="20050301")
+    named = Event.objects.get(event_type="elected").person
+    assert named.canonical().cik is None
+
+
+def test_a_person_of_another_company_links_when_the_filing_names_that_company():
+    store(
+        "0000999999-05-000004",
+        "On March 25, 2005, Ms. Patricia L. Higgins resigned as Chief Financial Officer.",
+        company="UNRELATED WIDGETS INC",
+        cik="0000999999",
+        filed="20050302",
+    )
+    store(
+        "0001193125-05-000009",
+        "On April 4, 2005, the Board appointed Patricia L. Higgins as Chief Financial Officer. "
+        "Ms. Higgins was most recently Chief Financial Officer of Unrelated Widgets, Inc.",
+        filed="20050405",
+    )
+    resigned, appointed = events_of("Patricia L. Higgins")
+    assert appointed.person == resigned.person
+    assert appointed.link_reason == "same given name, named with its company"
+    assert appointed.link_confidence < 1.0
+
+
 def test_one_name_written_twice_in_a_filing_is_one_person():
     store(
         "0001193125-04-218426",
