@@ -861,14 +861,30 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
     return objs
 
 
+_TABLE_APPOINTMENTS = re.compile(
+    r"\b(?:appointments?|promotions?|appointed|promoted|elected|named)\b", re.IGNORECASE
+)
+
+
 def _table_hits(text: str, section: Section, people: People, org: str) -> list[Hit]:
-    """Names in a table that a compensation sentence introduces ("The following table sets
-    forth ... for the named executive officers:"): one compensation change per row."""
+    """Names in a table that a sentence introduces: "The following table sets forth ...
+    for the named executive officers:" gives a compensation change per row (the role from
+    the row), "approved the following appointments of executive officers:" an appointment
+    to the row's new position, "appointed the new directors to the committees ... set forth
+    below:" a committee assignment per committee in the row."""
     hits: list[Hit] = []
     for intro in re.finditer(r":\s*\n", text[section.start : section.end]):
         colon = section.start + intro.start()
         line_start = text.rfind("\n", section.start, colon) + 1
-        if not _COMPENSATION.search(text, line_start, colon):
+        if _COMPENSATION.search(text, line_start, colon):
+            kind = "compensation-change"
+        elif re.search(r"(?i)\bcommittees?\b", text[line_start:colon]) and _COMMITTEE_VERB.search(
+            text, line_start, colon
+        ):
+            kind = "named-to-committee"
+        elif _TABLE_APPOINTMENTS.search(text, line_start, colon):
+            kind = "appointed"
+        else:
             continue
         table_end = section.end
         for line in lines(text, colon + 1, section.end):
@@ -876,33 +892,75 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
             if len(body) > 120 and body.endswith("."):
                 table_end = line.start
                 break
+        column = 1
         for line in lines(text, colon + 1, table_end):
             refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
             if not refs or refs[0].start - line.start > 2:
+                headers = text[line.start : line.end].split("\t")
+                new = [i for i, h in enumerate(headers) if re.search(r"(?i)\bnew\b", h)]
+                column = new[0] if new else column
                 continue
             ref = refs[0]
-            role = ""
-            row_end = line.end
-            t = title_at(text, ref.end, line.end) if line.end - ref.end > 3 else None
-            if t is None:
-                t = _title_on_next_line(text, line.end, table_end)
-                row_end = t[1] if t else row_end
-            if t:
-                role = clean_title(text[t[0] : t[1]])
-            hits.append(
-                Hit(
-                    ref.person,
-                    "compensation-change",
-                    ref.start,
-                    ref.end,
-                    role,
-                    org,
-                    None,
-                    None,
-                    Span(line.start, row_end),
+            if kind == "compensation-change":
+                hits.append(_pay_row(text, line, ref, table_end, org))
+                continue
+            cells = text[ref.end : line.end].split("\t")
+            if len(cells) <= column or not cells[column].strip():
+                continue
+            cell = cells[column].strip()
+            row = Span(line.start, line.end)
+            if kind == "appointed":
+                t = title_at(text, line.start + text[line.start : line.end].index(cell), line.end)
+                if t:
+                    role = clean_title(text[t[0] : t[1]])
+                    hits.append(
+                        Hit(ref.person, "appointed", ref.start, ref.end, role, org, None, None, row)
+                    )
+                continue
+            for part in re.split(r"\s*;\s*", cell):
+                chair = re.search(r"\s*\((?:Chair|Chairman|Chairperson|Chairwoman)\)", part)
+                name = part[: chair.start()] + part[chair.end() :] if chair else part
+                if not re.search(r"(?i)\bcommittee\b", name):
+                    continue
+                role = f"Chair of the {name.strip()}" if chair else name.strip()
+                hits.append(
+                    Hit(
+                        ref.person,
+                        "named-to-committee",
+                        ref.start,
+                        ref.end,
+                        role,
+                        org,
+                        None,
+                        None,
+                        row,
+                    )
                 )
-            )
     return hits
+
+
+def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
+    role = ""
+    row_end = line.end
+    lead = re.match(r"[ \t]*,?[ \t]*", text[ref.end : line.end])
+    at = ref.end + lead.end()
+    t = title_at(text, at, line.end) if line.end - ref.end > 3 else None
+    if t is None:
+        t = _title_on_next_line(text, line.end, table_end)
+        row_end = t[1] if t else row_end
+    if t:
+        role = clean_title(text[t[0] : t[1]])
+    return Hit(
+        ref.person,
+        "compensation-change",
+        ref.start,
+        ref.end,
+        role,
+        org,
+        None,
+        None,
+        Span(line.start, row_end),
+    )
 
 
 def _title_on_next_line(text: str, pos: int, end: int):

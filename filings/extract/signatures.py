@@ -64,7 +64,8 @@ def _person(raw: str) -> PersonName | None:
     raw = re.sub(r"\s+", " ", raw)
     if not raw or re.search(r"\d|@|/", raw):
         return None
-    words = raw.replace(",", " ").split()
+    # "/s/ Dr. Raquel E. Izumi": the honorific is not a name word.
+    words = re.sub(r"^(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+", "", raw).replace(",", " ").split()
     if not 2 <= len(words) <= 6:
         return None
     for word in words:

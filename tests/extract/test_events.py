@@ -595,3 +595,44 @@ def test_cross_reference_to_another_item_does_not_end_the_section():
         "May 1, 2025.\n\nSignatures\n\nBy: /s/ Jane Roe\n"
     )
     assert pairs(found) == [("John Smith", "resigned")]
+
+
+def test_appointments_table_takes_the_new_position():
+    found = events(
+        "The Board approved the following appointments of executive officers:\n"
+        "Name\tNew Position\tPrevious Position\tEffective Date\n"
+        "Jane Roe\tSenior Vice President, Brokerage Services\tVice President, Sales\tMarch 1, "
+        "2014\n"
+    )
+    assert [(e.name.display, e.event_type, e.role) for e in found] == [
+        ("Jane Roe", "appointed", "Senior Vice President, Brokerage Services")
+    ]
+
+
+def test_committee_table_one_assignment_per_committee():
+    found = events(
+        "The Board has appointed the new directors to the committees set forth below:\n"
+        "Director\tCommittee Assignments\n"
+        "Jane Roe\tAudit Committee; Nominating and Governance Committee (Chair)\n"
+    )
+    assert [(e.event_type, e.role) for e in found] == [
+        ("named-to-committee", "Audit Committee"),
+        ("named-to-committee", "Chair of the Nominating and Governance Committee"),
+    ]
+
+
+def test_several_positions_left_in_one_sentence_are_separate_events():
+    found = events(
+        "On June 2, 2015, Jane Roe resigned as President and Chief Executive Officer of Acme "
+        "Widget Corporation and as a member of the Company’s Board of Directors."
+    )
+    assert sorted(e.role for e in found) == ["Director", "President and Chief Executive Officer"]
+    assert {e.event_type for e in found} == {"resigned"}
+
+
+def test_a_name_followed_by_a_designator_is_a_company():
+    found = events(
+        "Mr. John Smith, President of Tamsin Hydraulics, Inc., was elected a director. "
+        "Tamsin Hydraulics resigned from nothing."
+    )
+    assert pairs(found) == [("John Smith", "elected")]

@@ -291,3 +291,10 @@ def test_fixed_width_signers_side_by_side():
             dt.date(1994, 12, 8),
         ),
     ]
+
+
+def test_honorific_after_slash_s():
+    found = signers("SIGNATURES\n/s/ Dr. Raquel E. Izumi\nActing Chief Executive Officer\n")
+    assert [(e.name.display, e.role) for e in found] == [
+        ("Raquel E. Izumi", "Acting Chief Executive Officer")
+    ]
