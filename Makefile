@@ -11,7 +11,7 @@ find_python = for c in python3.14 python3.13 python3.12 python3 python \
 	  if "$$c" -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	    command -v "$$c" 2>/dev/null || echo "$$c"; break; fi; done
 
-.PHONY: run serve test bench lint format clean-venv
+.PHONY: run serve worker test bench lint format clean-venv
 
 $(BIN)/.installed: pyproject.toml
 	@py="$$($(find_python))"; \
@@ -30,6 +30,10 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py collectstatic --no-input -v0
 	$(BIN)/python manage.py loadsample
 	$(BIN)/python manage.py ensureadmin
+	@# One background worker beside the web server (uploads of several files, large
+	@# ones, ingest --background), stopped with it.
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn filings.wsgi --bind $(HOST):$(PORT) --workers 3 --timeout 120 \
 	  --access-logfile - --limit-request-line 8190
 
@@ -48,6 +52,10 @@ serve: $(BIN)/.installed
 	DJANGO_DEBUG=0 FILINGS_LOG_FORMAT=$${FILINGS_LOG_FORMAT:-json} $(BIN)/gunicorn filings.wsgi \
 	  --bind $(SERVE_BIND) --workers $(SERVE_WORKERS) --timeout 120 --graceful-timeout 30 \
 	  --forwarded-allow-ips "$(PROXY_IPS)" --limit-request-line 8190 --error-logfile -
+
+# A background ingest worker for `make serve` (run one or more beside the web processes).
+worker: $(BIN)/.installed
+	DJANGO_DEBUG=0 FILINGS_LOG_FORMAT=$${FILINGS_LOG_FORMAT:-json} $(BIN)/python manage.py db_worker --no-reload
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -p xdist -n 2 --dist loadfile $(PYTEST_ARGS) || \

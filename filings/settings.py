@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks_db",
     "axes",
     "filings",
 ]
@@ -168,6 +169,15 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
 
 MAX_UPLOAD_MB = int(os.environ.get("FILINGS_MAX_UPLOAD_MB", "100"))
+
+# Background ingest: uploads of several files, or of one larger than this, and
+# `ingest --background`, become tasks a worker (`manage.py db_worker`) runs from the
+# database; a worker that dies holds a file at most FILINGS_TASK_LEASE seconds, and a file
+# is tried FILINGS_TASK_ATTEMPTS times before it is shown as failed.
+BACKGROUND_MB = float(os.environ.get("FILINGS_BACKGROUND_MB", "5"))
+TASK_LEASE_SECONDS = int(os.environ.get("FILINGS_TASK_LEASE", "600"))
+TASK_ATTEMPTS = int(os.environ.get("FILINGS_TASK_ATTEMPTS", "3"))
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -25,6 +25,8 @@ urlpatterns = [
     path("filings/", filings.filing_list, name="filing-list"),
     # Uploads (before the accession pattern, which would take "upload").
     path("filings/upload/", upload.upload, name="upload"),
+    path("uploads/", upload.upload_list, name="upload-list"),
+    path("uploads/<int:pk>/", upload.upload_batch, name="upload-batch"),
     path("filings/<str:accession>/", filings.filing_detail, name="filing"),
     path("filings/<str:accession>/source.txt", filings.filing_source, name="filing-source"),
     path("filings/<str:accession>/source/", filings.filing_header, name="filing-header"),

@@ -57,7 +57,13 @@ def test_the_health_check_answers_without_login(settings, client):
     report = response.json()
     assert report["status"] == "ok"
     assert report["database"]["ok"] and report["storage"]["ok"]
-    assert report["queue"] == {"ok": True, "configured": False, "waiting": 0}
+    assert report["queue"] == {
+        "ok": True,
+        "configured": True,
+        "waiting": 0,
+        "running": 0,
+        "recovered": 0,
+    }
     assert "no-cache" in response["Cache-Control"]
 
 

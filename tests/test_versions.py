@@ -131,28 +131,31 @@ def test_making_a_version_current_needs_the_permission_and_is_recorded(client):
     assert VersionChange.objects.count() == 2
 
 
-def test_one_empty_file_in_a_batch_is_refused_by_name_and_the_others_are_stored(client):
+def test_one_empty_file_in_a_batch_is_refused_by_name_and_the_others_are_stored(
+    client, upload_in_background
+):
     client.force_login(user_with("add_filing"))
     files = [
         SimpleUploadedFile("empty.txt", b""),
         SimpleUploadedFile("good.txt", submission()),
     ]
-    response = client.post("/filings/upload/", {"files": files})
+    response = upload_in_background(client, {"files": files})
     page = response.content.decode()
     assert response.status_code == 200
     assert "empty.txt: the file is empty." in page
     assert "The submitted file is empty" not in page
     assert Filing.objects.filter(accession=ACC).exists()
-    assert "1 of 2 files were refused" in page
+    assert '<span class="status created">1 created</span>' in page
+    assert '<span class="status refused">1 refused</span>' in page
 
 
-def test_gzip_uploads_are_unpacked_and_broken_ones_refused_by_name(client):
+def test_gzip_uploads_are_unpacked_and_broken_ones_refused_by_name(client, upload_in_background):
     client.force_login(user_with("add_filing"))
     files = [
         SimpleUploadedFile("good.txt.gz", gzip.compress(submission())),
         SimpleUploadedFile("broken.txt.gz", gzip.compress(submission())[:40]),
     ]
-    page = client.post("/filings/upload/", {"files": files}).content.decode()
+    page = upload_in_background(client, {"files": files}).content.decode()
     filing = Filing.objects.get(accession=ACC)
     assert filing.raw.original_name == "good.txt"
     assert filing.raw.read() == submission()

@@ -69,6 +69,7 @@ from .filings import (
     sample_sha256,
 )
 from .links import PassageLink
+from .uploads import FILE_STATES, UNFINISHED, UploadBatch, UploadFile
 
 __all__ = [
     "CONTEXT",
@@ -125,4 +126,8 @@ __all__ = [
     "live_decision",
     "may_review",
     "PassageLink",
+    "FILE_STATES",
+    "UNFINISHED",
+    "UploadBatch",
+    "UploadFile",
 ]

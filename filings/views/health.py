@@ -34,8 +34,11 @@ def check_storage() -> dict:
 
 
 def check_queue() -> dict:
-    """Tasks waiting for a worker. Ingest runs in the web process for now: no queue."""
-    return {"ok": True, "configured": False, "waiting": 0}
+    """Uploaded files waiting for a background worker, and being ingested."""
+    from .. import background
+
+    recovered = background.recover()  # files whose worker died: tried again or failed
+    return {"ok": True, **background.queue_depth(), "recovered": recovered}
 
 
 CHECKS = {"database": check_database, "storage": check_storage, "queue": check_queue}

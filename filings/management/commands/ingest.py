@@ -22,9 +22,17 @@ class Command(BaseCommand):
             help="let a damaged copy (truncated, concatenated, fewer documents) become the "
             "current version of a complete filing; by default it is kept but not made current",
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="queue the files for a background worker (manage.py db_worker) and return at "
+            "once; the batch's page shows their progress",
+        )
 
-    def handle(self, *args, paths, jobs, no_progress, replace_complete, **options):
+    def handle(self, *args, paths, jobs, no_progress, replace_complete, background, **options):
         files, missing = expand_paths(paths)
+        if background:
+            return self.queue(files, missing, replace_complete)
         counts = dict.fromkeys(
             (ingest.CREATED, ingest.UPDATED, ingest.UNCHANGED, ingest.KEPT, ingest.REFUSED), 0
         )
@@ -57,6 +65,33 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"{sum(counts.values())} files: {summary}")
         if counts[ingest.REFUSED]:
+            sys.exit(1)
+
+    def queue(self, files, missing, replace_complete):
+        """Every readable file into one batch for the worker; what cannot be read is said
+        here, and nothing is queued when nothing can be."""
+        from filings import background
+        from filings.uploads import read_upload
+
+        readable, unreadable = [], list(missing)
+        for path in files:
+            try:
+                data, name = read_upload(path)
+            except (ValueError, OSError) as exc:
+                unreadable.append(f"{path}: {exc}")
+                continue
+            readable.append((name, data))
+        for problem in unreadable:
+            self.report(f"{'refused':9} {'-':20} {problem}")
+        if not readable:
+            self.stdout.write("nothing to queue")
+            sys.exit(1)
+        batch = background.queue(readable, replace_complete=replace_complete, source="command")
+        self.stdout.write(
+            f"{len(readable)} files queued as upload #{batch.pk} "
+            f"({batch.get_absolute_url()}); a worker (manage.py db_worker) ingests them"
+        )
+        if unreadable:
             sys.exit(1)
 
     def prepared(self, files, jobs):
