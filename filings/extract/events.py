@@ -364,6 +364,7 @@ _DESIGNATOR_AFTER = re.compile(
     r"Holdings\b|Group\b|Partners\b)"
 )
 _AT_BEFORE = re.compile(r"\bat\s+$")
+_DEPARTMENT_BEFORE = re.compile(r"\b(?:Director|President|Officer|Manager|Head)\s+of\s+$")
 
 
 def _without_organizations(
@@ -386,6 +387,8 @@ def _without_organizations(
             continue
         if not m.name.title and _AT_BEFORE.search(text, max(0, m.start - 20), m.start):
             continue
+        if _DEPARTMENT_BEFORE.search(text, max(0, m.start - 30), m.start):
+            continue  # "Senior Vice President and Director of Loan Review"
         kept.append(m)
     return kept
 
