@@ -32,6 +32,7 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py ensureadmin
 	@# One background worker beside the web server (uploads of several files, large
 	@# ones, ingest --background), stopped with it.
+	export FILINGS_LOG_LEVEL=$${FILINGS_LOG_LEVEL:-INFO}; \
 	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn filings.wsgi --bind $(HOST):$(PORT) --workers 3 --timeout 120 \
@@ -49,13 +50,13 @@ serve: $(BIN)/.installed
 	DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy --fail-level ERROR
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --no-input -v0
-	DJANGO_DEBUG=0 FILINGS_LOG_FORMAT=$${FILINGS_LOG_FORMAT:-json} $(BIN)/gunicorn filings.wsgi \
+	DJANGO_DEBUG=0 FILINGS_LOG_LEVEL=$${FILINGS_LOG_LEVEL:-INFO} FILINGS_LOG_FORMAT=$${FILINGS_LOG_FORMAT:-json} $(BIN)/gunicorn filings.wsgi \
 	  --bind $(SERVE_BIND) --workers $(SERVE_WORKERS) --timeout 120 --graceful-timeout 30 \
 	  --forwarded-allow-ips "$(PROXY_IPS)" --limit-request-line 8190 --error-logfile -
 
 # A background ingest worker for `make serve` (run one or more beside the web processes).
 worker: $(BIN)/.installed
-	DJANGO_DEBUG=0 FILINGS_LOG_FORMAT=$${FILINGS_LOG_FORMAT:-json} $(BIN)/python manage.py db_worker --no-reload
+	DJANGO_DEBUG=0 FILINGS_LOG_LEVEL=$${FILINGS_LOG_LEVEL:-INFO} FILINGS_LOG_FORMAT=$${FILINGS_LOG_FORMAT:-json} $(BIN)/python manage.py db_worker --no-reload
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -p xdist -n 2 --dist loadfile $(PYTEST_ARGS) || \

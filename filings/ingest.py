@@ -313,7 +313,18 @@ def store(prepared: Prepared, user=None, replace_complete: bool = False) -> Inge
     """Write a prepared filing in one transaction; idempotent by accession.
 
     `replace_complete`: let a damaged copy become current over a complete version."""
-    save_raw_blob(prepared)
+    try:
+        save_raw_blob(prepared)
+    except OSError as exc:
+        # The disk full, the bucket read-only: said plainly, and nothing else was written.
+        log.error("storing %s failed: %s", prepared.name, exc, extra={"file": prepared.name})
+        return IngestResult(
+            name=prepared.name,
+            status=REFUSED,
+            accession=prepared.submission.accession,
+            message=f"{prepared.name}: the file could not be stored ({exc.strerror or exc}); "
+            "nothing was changed. Try again once the storage has room, or tell an admin.",
+        )
     try:
         return _store_once(prepared, user, replace_complete)
     except IntegrityError:

@@ -238,6 +238,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {
         # Through the root's handler (and so to pytest's log capture).
-        "filings": {"level": os.environ.get("FILINGS_LOG_LEVEL", "INFO")}
+        # INFO (every request and ingest) under make run, serve and worker; quieter for
+        # commands run by hand, which print their own lines.
+        "filings": {"level": os.environ.get("FILINGS_LOG_LEVEL", "WARNING")}
     },
 }

@@ -217,3 +217,39 @@ settings.STORAGES["default"] = {
 from django.core.management import call_command
 call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 """
+
+
+def test_storage_full_during_an_upload_says_so_and_changes_nothing(client, settings, tmp_path):
+    client.force_login(uploader())
+    working = settings.STORAGES["default"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "tests.test_serving.FullDisk", "OPTIONS": {"location": tmp_path}},
+    }
+    page = client.post("/filings/upload/", {"files": [SimpleUploadedFile("a.txt", submission())]})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert (
+        "a.txt: the file could not be stored (No space left on device); nothing was changed" in html
+    )
+    assert not Filing.objects.exists()
+    settings.STORAGES = {**settings.STORAGES, "default": working}  # space again
+    client.post("/filings/upload/", {"files": [SimpleUploadedFile("a.txt", submission())]})
+    assert Filing.objects.count() == 1
+
+
+def test_cleanup_finds_blobs_no_filing_refers_to(tmp_path):
+    ingest.ingest(submission(), "a.txt")
+    stray = default_storage.save("aa/bb/" + "a" * 64 + ".txt", io.BytesIO(b"half an ingest"))
+    waiting = default_storage.save("uploads/99/0", io.BytesIO(b"an upload already ingested"))
+    out = io.StringIO()
+    call_command("cleanup", "--older-than", "0", stdout=out)
+    listed = out.getvalue()
+    assert f"unreferenced {stray}" in listed and f"unreferenced {waiting}" in listed
+    assert "2 unreferenced files" in listed and "run with --delete" in listed
+    assert default_storage.exists(stray)  # a dry run
+    call_command("cleanup", "--older-than", "60", stdout=(recent := io.StringIO()))
+    assert "0 unreferenced files" in recent.getvalue()  # too new: maybe an ingest in flight
+    call_command("cleanup", "--older-than", "0", "--delete", stdout=io.StringIO())
+    assert not default_storage.exists(stray) and not default_storage.exists(waiting)
+    assert Filing.objects.get().raw.read() == submission()  # what is referred to stays
