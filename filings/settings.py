@@ -7,6 +7,9 @@ Variables (all optional):
   DATABASE_URL           e.g. postgres://user:pass@host/db (default: SQLite in DATA_DIR)
   FILINGS_DATA_DIR       where the SQLite database and stored uploads live (default ./data)
   FILINGS_MAX_UPLOAD_MB  largest accepted upload per file (default 100)
+  FILINGS_STORAGE_URL    raw uploads in object storage (S3 API) instead of DATA_DIR/raw:
+                         s3://BUCKET[/PREFIX][?endpoint_url=URL&region=NAME]; credentials
+                         from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
   FILINGS_HTTPS          "1" when served over HTTPS behind a TLS-terminating proxy: secure
                          cookies, HSTS, redirect to HTTPS, trust the proxy's X-Forwarded-Proto
   FILINGS_HSTS_SECONDS   HSTS max-age with FILINGS_HTTPS (default one year)
@@ -129,12 +132,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": str(Path(tempfile.gettempdir()) / f"filings-test-{os.getpid()}.sqlite3")
     }
 
+
+def raw_storage(url: str) -> dict:
+    """The storage for raw uploads: the local folder, or a bucket named by an s3:// URL."""
+    if not url:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": DATA_DIR / "raw"},
+        }
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.netloc:
+        raise ValueError(
+            f"FILINGS_STORAGE_URL is s3://BUCKET[/PREFIX][?endpoint_url=...], not {url!r}"
+        )
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    options = {
+        "bucket_name": parts.netloc,
+        "location": parts.path.strip("/"),
+        # Names are content hashes or batch positions: the same name is the same bytes.
+        "file_overwrite": True,
+        "querystring_auth": False,
+    }
+    if "endpoint_url" in query:
+        options["endpoint_url"] = query["endpoint_url"]
+    if "region" in query:
+        options["region_name"] = query["region"]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    # Raw uploads, content-addressed by sha256; swap for object storage without code changes.
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": DATA_DIR / "raw"},
-    },
+    # Raw uploads, content-addressed by sha256: a folder, or object storage (S3 API).
+    "default": raw_storage(os.environ.get("FILINGS_STORAGE_URL", "").strip()),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
