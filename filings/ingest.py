@@ -15,6 +15,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -105,6 +106,21 @@ def ingest(data: bytes, name: str, user=None, replace_complete: bool = False) ->
     return result
 
 
+def check_size(sub: edgar.Submission, name: str) -> None:
+    """A submission with more documents or parties than any real filing is refused before
+    anything is rendered, so a hostile file cannot make ingest take unbounded time or
+    memory. (The largest filings have a few hundred documents and filers.)"""
+    for count, limit, what in (
+        (len(sub.documents), settings.MAX_DOCUMENTS, "documents"),
+        (len(sub.parties), settings.MAX_PARTIES, "filers and other parties"),
+    ):
+        if count > limit:
+            raise Refused(
+                f"{name}: {count:,} {what}, more than the {limit:,} one submission may hold "
+                "here; nothing was stored."
+            )
+
+
 def log_ingest(result: IngestResult, size: int, started: float, user=None) -> None:
     ms = round((time.perf_counter() - started) * 1000, 1)
     log.log(
@@ -140,6 +156,7 @@ def prepare(data: bytes, name: str) -> Prepared:
             f"{name}: no accession number was found in the header or the file name, "
             "so the filing cannot be stored."
         )
+    check_size(sub, name)
     if not sub.form:
         sub = form_from_first_document(sub, name)
     resolve = same_filing_resolver(sub)

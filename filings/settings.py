@@ -199,6 +199,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
 
 MAX_UPLOAD_MB = int(os.environ.get("FILINGS_MAX_UPLOAD_MB", "100"))
+# More than any real submission holds: a file past these is refused before it is rendered.
+MAX_DOCUMENTS = int(os.environ.get("FILINGS_MAX_DOCUMENTS", "5000"))
+MAX_PARTIES = int(os.environ.get("FILINGS_MAX_PARTIES", "2000"))
 
 # Background ingest: uploads of several files, or of one larger than this, and
 # `ingest --background`, become tasks a worker (`manage.py db_worker`) runs from the
