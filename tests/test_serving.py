@@ -162,3 +162,29 @@ def test_every_endpoint_refuses_a_post_without_its_csrf_token():
         if response.status_code not in (403, 405):
             accepted[url] = response.status_code
     assert accepted == {}
+
+
+def test_a_database_that_is_down_answers_a_clean_503(client, monkeypatch):
+    from django.db import OperationalError
+
+    from filings.views import filings as filing_views
+
+    def down(*args, **kwargs):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    # The filings list's first step meets the database gone.
+    monkeypatch.setattr(filing_views, "FilingFilterForm", down)
+    response = client.get("/filings/")
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    page = response.content.decode()
+    assert "Database unavailable" in page and "Nothing was changed; try again in a moment" in page
+    assert "could not connect" not in page  # the driver's message is for the log
+
+
+def test_the_session_cookie_is_http_only_and_same_site(client):
+    user("alice", "analyst")
+    response = client.post(
+        "/accounts/login/", {"username": "alice", "password": "a-long-password-1"}
+    )
+    cookie = response.cookies["sessionid"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"

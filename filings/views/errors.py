@@ -19,6 +19,41 @@ TITLES = {
     500: ("Something went wrong", "The page could not be built. The error has been logged."),
 }
 CODES = {400: "bad-request", 403: "forbidden", 404: "not-found", 500: "server-error"}
+UNAVAILABLE = (
+    "The database is not answering (restarting, or out of reach). Nothing was changed; "
+    "try again in a moment."
+)
+RETRY_AFTER = "10"
+
+
+def DatabaseUnavailable(get_response):
+    """Middleware: a request that meets a database that is down gets a clean 503 (a plain
+    page, since the layout itself needs the database; JSON under /api/) with Retry-After,
+    instead of a 500. The transaction it was in rolled back; the next request reconnects."""
+
+    def middleware(request):
+        return get_response(request)
+
+    def process_exception(request, exception):
+        from django.db import InterfaceError, OperationalError
+
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        log.error("database unavailable on %s: %s", request.path, exception)
+        if wants_json(request):
+            response = JsonResponse(
+                {"error": {"code": "unavailable", "message": UNAVAILABLE}}, status=503
+            )
+        else:
+            body = loader.render_to_string(
+                "error_plain.html", {"title": "Database unavailable", "explanation": UNAVAILABLE}
+            )
+            response = HttpResponse(body, status=503)
+        response["Retry-After"] = RETRY_AFTER
+        return response
+
+    middleware.process_exception = process_exception
+    return middleware
 
 
 def wants_json(request) -> bool:
