@@ -69,6 +69,11 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_annotations.py
 
+# Faults: the ingest killed at 100 random moments, the store checked after each.
+.PHONY: stress
+stress: $(BIN)/.installed
+	$(BIN)/python bench/stress_kill.py
+
 .PHONY: eval
 eval: $(BIN)/.installed
 	$(BIN)/python tests/eval/score.py

@@ -253,3 +253,18 @@ def test_cleanup_finds_blobs_no_filing_refers_to(tmp_path):
     call_command("cleanup", "--older-than", "0", "--delete", stdout=io.StringIO())
     assert not default_storage.exists(stray) and not default_storage.exists(waiting)
     assert Filing.objects.get().raw.read() == submission()  # what is referred to stays
+
+
+def test_checkstore_passes_a_complete_store_and_names_what_is_missing():
+    ingest.ingest(submission(), "a.txt")
+    out = io.StringIO()
+    call_command("checkstore", stdout=out)
+    assert "1 filings, 1 raw files: all complete" in out.getvalue()
+    filing = Filing.objects.get()
+    filing.documents.filter(position=1).delete()
+    default_storage.delete(filing.raw.blob)
+    out = io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command("checkstore", stdout=out)
+    assert f"{filing.accession}: 2 of 3 documents" in out.getvalue()
+    assert f"{filing.accession} version 1: bytes missing" in out.getvalue()
