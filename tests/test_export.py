@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from filings import export, identity, ingest
-from filings.models import Event, Person
+from filings.models import Event, IdentityChange, Person
 from tests.corpus import corpus_available, read_corpus_file
 from tests.fixtures import submission
 
@@ -117,7 +117,9 @@ def test_export_events_as_json_lines(capsys, filings):
     for row in rows:
         assert EVENT_KEYS <= set(row)
     elected = rows[0]
-    person = Person.objects.get(cik=None)
+    # The 8-K names came first; the Form 4's owner of the same issuer took them in.
+    person = Person.objects.get(cik=1234567)
+    assert Person.objects.get(cik=None).merged_into == person
     assert elected == elected | {
         "review_state": "unreviewed",
         "reviewed_by": None,
@@ -126,9 +128,9 @@ def test_export_events_as_json_lines(capsys, filings):
         "name_raw": "Ms. Patricia L. Higgins",
         "name": "Patricia L. Higgins",
         "person_key": person.pk,
-        "cik": None,
+        "cik": "0001234567",
         "event_type": "elected",
-        "role": "director",
+        "role": "Director",
         "organization": "Internap Network Services Corporation",
         "effective_date": "2004-12-17",
         "evidence": ELECTED,
@@ -140,7 +142,7 @@ def test_export_events_as_json_lines(capsys, filings):
     assert rows[1]["effective_date"] == "2005-03-01"
     owner = rows[2]
     assert owner["cik"] == "0001234567"
-    assert owner["person_key"] == Person.objects.get(cik=1234567).pk
+    assert owner["person_key"] == person.pk
     assert owner["name"] == "Patricia L. Higgins" and owner["name_raw"] == "HIGGINS PATRICIA L"
     assert owner["document"] is None and owner["effective_date"] is None
 
@@ -184,7 +186,8 @@ def test_export_events_as_csv_to_a_file(capsys, filings, tmp_path):
         "2004-12-17",
     )
     assert row["evidence"] == ELECTED  # commas and all, quoted
-    assert row["cik"] == ""  # None is an empty cell
+    assert row["cik"] == "0001234567"  # the owner who took in the 8-K's name
+    assert row["reviewed_by"] == row["corrected_role"] == ""  # None is an empty cell
     event = Event.objects.get(event_type="elected")
     assert (int(row["start"]), int(row["end"])) == (event.start, event.end)
 
@@ -233,10 +236,19 @@ def test_csv_columns_are_the_keys_of_the_rows(filings, kind):
         assert list(row) == export.COLUMNS[kind]
 
 
-def test_merged_people_export_under_the_surviving_person(capsys, filings):
-    name_only = Person.objects.get(cik=None)
+def apart(user) -> tuple[Person, Person]:
+    """The name-only Higgins and the Form 4's owner, once the merge done at ingest is undone."""
     owner = Person.objects.get(cik=1234567)
+    automatic = IdentityChange.objects.get(action="merge", person=owner, by=None)
+    identity.undo(automatic, user)
+    return Person.objects.get(cik=None, merged_into=None), owner
+
+
+def test_merged_people_export_under_the_surviving_person(capsys, filings):
     user = User.objects.create_user("analyst")
+    name_only, owner = apart(user)
+    rows = jsonl(run_export(capsys, "events"))
+    assert {r["person_key"] for r in rows} == {name_only.pk, owner.pk}
     identity.merge(owner, name_only, user)
     rows = jsonl(run_export(capsys, "events"))
     assert {r["person_key"] for r in rows} == {owner.pk}
@@ -244,9 +256,9 @@ def test_merged_people_export_under_the_surviving_person(capsys, filings):
 
 
 def test_a_cik_merged_into_a_name_only_person_is_still_exported(capsys, filings):
-    name_only = Person.objects.get(cik=None)
-    owner = Person.objects.get(cik=1234567)
-    identity.merge(name_only, owner, User.objects.create_user("analyst"))
+    user = User.objects.create_user("analyst")
+    name_only, owner = apart(user)
+    identity.merge(name_only, owner, user)
     rows = jsonl(run_export(capsys, "events"))
     assert {r["person_key"] for r in rows} == {name_only.pk}
     # The person is the one CIK they have, whichever of them survived the merge.

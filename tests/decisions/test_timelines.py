@@ -82,7 +82,7 @@ def test_the_company_board_is_built_from_reviewed_events(client, filing):
     board = rows(page, "//table[contains(@class, 'board')]/tbody/tr")
     assert board == [
         "Mary Major Chief Financial Officer 2004-12-21 appointed, recorded by alice —",
-        "Patricia L. Higgins director 2004-12-17 elected, confirmed by alice —",
+        "Patricia L. Higgins Director 2004-12-17 elected, confirmed by alice —",
         "John Smith Chief Financial Officer not known 2004-12-20 resigned, confirmed by alice",
     ]
     # Each date links to its sentence.

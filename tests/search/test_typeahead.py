@@ -5,7 +5,7 @@ import re
 import pytest
 
 from filings import identity, ingest, search
-from filings.models import Person
+from filings.models import IdentityChange, Person
 from filings.search.names import name_matches, names_matching
 from filings.search.words import tokens
 from tests.corpus import corpus_available, manifest_rows, read_corpus_file
@@ -43,15 +43,22 @@ def test_typeahead_people_by_any_name_variant_and_merges():
     found = search.typeahead("higg")
     people = [f for f in found if f["kind"] == "person"]
     assert people and all(f["url"].startswith("/people/") for f in people)
-    assert any(f["detail"].startswith("director, INTERNAP") for f in people)  # latest role
+    assert any(f["detail"].startswith("Director, INTERNAP") for f in people)  # latest role
     owner = Person.objects.get(cik=1234567)
     assert any(f["url"] == f"/people/{owner.pk}/" for f in search.typeahead("higgins patr"))
     assert any(f["url"] == f"/people/{owner.pk}/" for f in search.typeahead("1234567"))
+
+    def people_urls(typed):
+        return [f["url"] for f in search.typeahead(typed) if f["kind"] == "person"]
+
+    # The Form 4's owner took in the 8-K's name at ingest: one person is offered.
+    assert people_urls("patricia") == [f"/people/{owner.pk}/"]
+    identity.undo(IdentityChange.objects.get(action="merge", person=owner, by=None), None)
     others = Person.objects.exclude(pk=owner.pk).filter(name__icontains="higgins")
+    assert len(people_urls("patricia")) == 1 + len(others) > 1
     for other in others:
         identity.merge(owner, other, None)
-    people = [f for f in search.typeahead("patricia") if f["kind"] == "person"]
-    assert [f["url"] for f in people] == [f"/people/{owner.pk}/"]
+    assert people_urls("patricia") == [f"/people/{owner.pk}/"]
 
 
 def test_typeahead_ignores_punctuation_and_spacing():

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from filings import identity, ingest
-from filings.models import Event, Filing, Person
+from filings.models import Event, Filing, IdentityChange, Person
 from tests.fixtures import submission
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +104,17 @@ def accessions(found):
 
 def higgins():
     return Person.objects.get(cik=None, family="Higgins"), Person.objects.get(cik=1234567)
+
+
+def apart(user=None):
+    """The name-only Higgins and her Form 4's owner as two people again: the merge done
+    at ingest (the owner took in the 8-K's name) undone."""
+    name_only, owner = higgins()
+    assert name_only.merged_into == owner
+    automatic = IdentityChange.objects.get(action="merge", person=owner, other=name_only)
+    assert automatic.by is None
+    identity.undo(automatic, user)
+    return higgins()
 
 
 # --- shape and paging ------------------------------------------------------------------------
@@ -203,6 +214,15 @@ def test_company_rows(client, filings):
 def test_people_rows_count_a_survivors_cluster(client, filings):
     name_only, owner = higgins()
     smith = Person.objects.get(family="Smith")
+    # At ingest, the Form 4's owner took in the name-only Higgins of the same issuer.
+    listed = {r["id"]: r for r in rows(client, "people")}
+    assert set(listed) == {owner.pk, smith.pk}
+    assert listed[owner.pk]["event_count"] == 3 and listed[owner.pk]["cik"] == "0001234567"
+    merged = {r["id"]: r for r in rows(client, "people", merged="true")}
+    assert merged[name_only.pk]["merged_into"] == owner.pk
+    assert merged[name_only.pk]["event_count"] == 2 and merged[name_only.pk]["cik"] is None
+
+    name_only, owner = apart()
     listed = {r["id"]: r for r in rows(client, "people")}
     assert listed[name_only.pk] == {
         "id": name_only.pk,
@@ -230,7 +250,7 @@ def test_people_rows_count_a_survivors_cluster(client, filings):
 
 def test_events_name_the_survivor_without_a_query_per_event(client, filings):
     name_only, owner = higgins()
-    identity.merge(owner, name_only, User.objects.create_user("analyst"))
+    assert name_only.merged_into == owner  # the owner took in the 8-K's name at ingest
     found = rows(client, "events", person=name_only.pk)
     assert accessions(found) == [A1, A2, FORM4]
     assert {(r["person_key"], r["cik"]) for r in found} == {(owner.pk, "0001234567")}
@@ -272,6 +292,8 @@ def test_form_and_dates(client, filings):
 
 def test_person_filters_follow_merges(client, filings):
     name_only, owner = higgins()
+    assert accessions(rows(client, "events", person=name_only.pk)) == [A1, A2, FORM4]
+    name_only, owner = apart()
     assert accessions(rows(client, "events", person=name_only.pk)) == [A1, A2]
     assert accessions(rows(client, "filings", person=owner.pk)) == [FORM4]
     identity.merge(owner, name_only, User.objects.create_user("analyst"))
@@ -285,7 +307,7 @@ def test_person_filters_follow_merges(client, filings):
 
 
 def test_people_by_cik_and_accession(client, filings):
-    name_only, owner = higgins()
+    name_only, owner = apart()
     smith = Person.objects.get(family="Smith")
     assert [r["id"] for r in rows(client, "people", cik="1234567")] == [owner.pk]
     assert [r["id"] for r in rows(client, "people", accession=WIDGETS)] == [smith.pk]
@@ -374,7 +396,7 @@ def queries(client, kind) -> int:
 
 
 def test_queries_do_not_grow_with_the_rows(client, filings):
-    name_only, owner = higgins()
+    name_only, owner = apart()
     identity.merge(name_only, owner, User.objects.create_user("analyst"))
     before = {kind: queries(client, kind) for kind in KINDS}
     for n in range(4):

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from lxml import html as lxml_html
 
-from filings import ingest
+from filings import identity, ingest
 from filings.models import Event, IdentityChange, Person, PersonOverride
 from tests.corpus import corpus_available, read_corpus_file
 from tests.fixtures import submission
@@ -104,7 +104,7 @@ def test_person_page_shows_the_timeline_with_evidence_links(client, higgins):
     rows = tree.xpath("//table[contains(@class, 'timeline')]/tbody/tr[not(@class='section')]")
     assert len(rows) == 3
     first = " ".join(rows[0].text_content().split())
-    assert first.startswith("2004-12-17 elected director")
+    assert first.startswith("2004-12-17 elected Director")
     assert A1 in first and "filed 2004-12-22" in first
     # The evidence links to the sentence, highlighted in its document.
     elected = Event.objects.get(event_type="elected")
@@ -220,6 +220,10 @@ def test_merge_through_the_page_and_undo_it(client, editor, higgins, namesake):
 def test_a_reporting_owner_merged_into_a_name_keeps_its_cik_on_the_page(client, editor, higgins):
     store(FORM4, form="4", filed="20050401", owners=[("HIGGINS PATRICIA L", "1234567")])
     owner = Person.objects.get(cik=1234567)
+    # The owner took in the name at ingest; undone, the editor merges the other way round.
+    automatic = IdentityChange.objects.get(action="merge", person=owner, other=higgins, by=None)
+    client.post(person_url(owner), {"action": "undo", "change": automatic.pk})
+    assert client.get(person_url(higgins)).status_code == 200
     client.post(person_url(higgins), {"action": "merge", "other": owner.pk})
     assert client.get(person_url(owner))["Location"] == person_url(higgins)
     tree = page(client.get(person_url(higgins)))
@@ -387,15 +391,13 @@ def test_company_page_lists_its_people_with_their_roles(client, renamed_company)
     heading = tree.xpath("//h2[.='People']")
     assert heading
     rows = [texts(tr, "./td") for tr in heading[0].xpath("following-sibling::table[1]/tbody/tr")]
-    # The Form 4 owner (by CIK) and the 8-K's director (by name) are linked to Internap.
-    assert sorted(rows) == sorted(
-        [
-            ["Patricia L. Higgins", "elected: director", "2004-12-17", "2004-12-17"],
-            ["Patricia L. Higgins", "reporting-owner", "2005-03-01", "2005-03-01"],
-        ]
-    )
+    # The 8-K's director (by name) and the Form 4 owner (by CIK) of Internap are one
+    # person: the owner took in the name at ingest.
+    assert rows == [
+        ["Patricia L. Higgins", "elected: Director; reporting-owner", "2004-12-17", "2005-03-01"]
+    ]
     links = heading[0].xpath("following-sibling::table[1]/tbody/tr/td[1]/a/@href")
-    assert sorted(links) == sorted(person_url(p) for p in Person.objects.all())
+    assert links == [person_url(Person.objects.get(cik=1234567))]
 
 
 def test_unknown_company_is_404(client):
@@ -405,30 +407,86 @@ def test_unknown_company_is_404(client):
 # --- likely duplicates and merging by name ------------------------------------------------------
 
 
-def test_a_name_only_person_and_the_cik_owner_of_the_same_issuer_are_suggested(
+def test_a_name_only_person_and_the_cik_owner_of_the_same_issuer_are_merged_at_ingest(
     client, editor, higgins, namesake
 ):
     store(FORM4, form="4", filed="20050401", owners=[("HIGGINS PATRICIA L", "1234567")])
     owner = Person.objects.get(cik=1234567)
-    tree = page(client.get(person_url(higgins)))
+    # The 8-K names read before the Form 4 join its owner, as if the Form 4 came first ...
+    assert client.get(person_url(higgins))["Location"] == person_url(owner)
+    tree = page(client.get(person_url(owner)))
+    timeline = " ".join(texts(tree, "//table[contains(@class, 'timeline')]"))
+    assert all(acc in timeline for acc in (A1, A2, A3, FORM4))
+    # ... but not the namesake at an unrelated company, nor is she suggested.
+    assert Person.objects.get(pk=namesake.pk).merged_into is None and WIDGETS not in timeline
+    assert not texts(tree, "//ul[@class='duplicates']/li")
+    # The merge is recorded, by nobody, and undone like an analyst's.
+    change = IdentityChange.objects.get()
+    assert (change.action, change.person, change.other) == ("merge", owner, higgins)
+    assert change.by is None
+    (listed,) = texts(tree, "//ul[@class='changes']/li")
+    assert f"merge of Patricia L. Higgins (#{owner.pk})" in listed
+    client.post(person_url(owner), {"action": "undo", "change": change.pk})
+    assert client.get(person_url(higgins)).status_code == 200
+    tree = page(client.get(person_url(owner)))
+    timeline = " ".join(texts(tree, "//table[contains(@class, 'timeline')]"))
+    assert FORM4 in timeline and A1 not in timeline
+    # Undone, the two are suggested to each other; a later Form 4 leaves them apart.
+    store(
+        "0001234567-05-000002",
+        form="4",
+        filed="20050501",
+        owners=[("HIGGINS PATRICIA L", "1234567")],
+    )
+    assert client.get(person_url(higgins)).status_code == 200
+    (suggested,) = texts(page(client.get(person_url(higgins))), "//ul[@class='duplicates']/li")
+    assert "CIK 0001234567" in suggested
+
+
+@pytest.fixture
+def initial_and_owner():
+    """'Ms. P. Higgins' elected at Internap, then the Form 4 of Patricia L. Higgins at the
+    same issuer: an initial alone is not enough to merge them at ingest."""
+    store(A1, ELECTED.replace("Patricia L. Higgins", "P. Higgins"), filed="20041222")
+    mention = Person.objects.get()
+    store(FORM4, form="4", filed="20050401", owners=[("HIGGINS PATRICIA L", "1234567")])
+    owner = Person.objects.get(cik=1234567)
+    mention.refresh_from_db()
+    assert mention.merged_into is None and not IdentityChange.objects.exists()
+    return mention, owner
+
+
+def test_a_name_only_person_and_the_cik_owner_of_the_same_issuer_are_suggested(
+    client, editor, initial_and_owner
+):
+    mention, owner = initial_and_owner
+    store(
+        WIDGETS,
+        "On March 25, 2005, the Board elected Ms. Patricia L. Higgins as a director.",
+        company="UNRELATED WIDGETS INC",
+        cik="0000999999",
+        filed="20050402",
+    )
+    tree = page(client.get(person_url(mention)))
     suggested = texts(tree, "//ul[@class='duplicates']/li")
     assert len(suggested) == 1  # not the namesake at an unrelated company
     assert "Patricia L. Higgins" in suggested[0] and "CIK 0001234567" in suggested[0]
     assert "INTERNAP NETWORK SERVICES CORP" in suggested[0]
     # The owner's page suggests the name-only person back; one click merges.
     tree = page(client.get(person_url(owner)))
-    assert texts(tree, "//ul[@class='duplicates']/li")
+    (back,) = texts(tree, "//ul[@class='duplicates']/li")
+    assert "P. Higgins" in back
     button = tree.xpath("//ul[@class='duplicates']//form")[0]
     fields = {i.get("name"): i.get("value") for i in button.xpath(".//input")}
     fields["action"] = "merge"
     client.post(person_url(owner), fields)
-    assert client.get(person_url(higgins))["Location"] == person_url(owner)
+    assert client.get(person_url(mention))["Location"] == person_url(owner)
     assert not texts(page(client.get(person_url(owner))), "//ul[@class='duplicates']/li")
 
 
-def test_readers_see_suggestions_without_merge_buttons(client, higgins):
-    store(FORM4, form="4", filed="20050401", owners=[("HIGGINS PATRICIA L", "1234567")])
-    tree = page(client.get(person_url(higgins)))
+def test_readers_see_suggestions_without_merge_buttons(client, initial_and_owner):
+    mention, _owner = initial_and_owner
+    tree = page(client.get(person_url(mention)))
     assert texts(tree, "//ul[@class='duplicates']/li")
     assert not tree.xpath("//ul[@class='duplicates']//button")
 
@@ -466,11 +524,17 @@ def test_merge_by_name_mistakes_are_explained_in_words(
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not corpus_available(), reason="EDGAR corpus not found")
-def test_a_real_8k_mention_and_form_4_owner_are_suggested_to_each_other(client):
-    # The 8-K first: its name-only mention cannot know the owner's CIK yet.
+def test_a_real_8k_mention_joins_the_form_4_owner_and_once_undone_is_suggested(client):
+    # The 8-K first: its name-only mention cannot know the owner's CIK yet ...
     for acc in ("0001045810-26-000024", "0001045810-23-000128"):
         assert ingest.ingest(read_corpus_file(f"{acc}.txt"), f"{acc}.txt").ok
     mention, owner = Person.objects.filter(family__iexact="Shoquist").order_by("cik")
+    # ... so the Form 4's owner takes it in when it comes.
+    assert mention.cik is None and owner.cik is not None
+    assert mention.canonical() == owner
+    change = IdentityChange.objects.get(action="merge", person=owner, other=mention)
+    assert change.by is None
+    identity.undo(change, None)
     for person, other in ((mention, owner), (owner, mention)):
         suggested = texts(page(client.get(person_url(person))), "//ul[@class='duplicates']/li")
         assert any("NVIDIA" in s for s in suggested), suggested
