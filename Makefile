@@ -69,6 +69,11 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_annotations.py
 
+# Results that speed work must not change: `bench/golden.py write` once before, then this.
+.PHONY: golden-check
+golden-check: $(BIN)/.installed
+	$(BIN)/python bench/golden.py check
+
 # Faults: the ingest killed at 100 random moments, the store checked after each.
 .PHONY: stress
 stress: $(BIN)/.installed
