@@ -74,6 +74,12 @@ bench: $(BIN)/.installed
 golden-check: $(BIN)/.installed
 	$(BIN)/python bench/golden.py check
 
+# A load test on loopback: 50 users for 60 s (48 reading, 2 uploading); needs the bench extra.
+.PHONY: load
+load: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/load.py
+
 # Faults: the ingest killed at 100 random moments, the store checked after each.
 .PHONY: stress
 stress: $(BIN)/.installed

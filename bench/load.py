@@ -1,0 +1,146 @@
+"""A load test on loopback (not a test; `make load`): 50 simulated users for 60 s, 48
+reading filing pages, switching documents and searching, 2 uploading, against gunicorn
+serving a store loaded with the corpus. Prints p50, p95 and p99 per page and the error
+rate. SQLite by default; PostgreSQL when DATABASE_URL is set (the database is emptied).
+
+    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--workers 3]
+
+Needs locust (`pip install -e '.[bench]'`).
+"""
+
+import argparse
+import csv
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus")
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(env, *args):
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.exit(f"manage.py {' '.join(args[:2])} failed:\n{done.stderr[-2000:]}")
+    return done.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=3)
+    args = parser.parse_args()
+    files = sorted(CORPUS.glob("*.txt"))
+    if not files:
+        print(f"no corpus at {CORPUS}")
+        return 0
+    data = tempfile.mkdtemp(prefix="load-")
+    env = {
+        **os.environ,
+        "FILINGS_DATA_DIR": data,
+        "DJANGO_SECRET_KEY": "load-" + "k" * 50,
+        "FILINGS_LOG_LEVEL": "WARNING",
+    }
+    if env.get("DATABASE_URL"):
+        run(env, "flush", "--no-input")
+    run(env, "migrate", "--no-input")
+    # Most of the corpus is stored; the last ten files are what the uploaders send.
+    stored, uploads = files[:-10], files[-10:]
+    run(env, "ingest", "--no-progress", *map(str, stored))
+    run(
+        env,
+        "shell",
+        "-c",
+        "from filings.accounts import add_user; "
+        "add_user('loader', 'analyst', password='a-long-password-1')",
+    )
+    accessions = [p.stem for p in stored]
+    upload_dir = Path(data) / "to-upload"
+    upload_dir.mkdir()
+    for p in uploads:
+        (upload_dir / p.name).write_bytes(p.read_bytes())
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "filings.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--timeout",
+            "120",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        stats = Path(data) / "stats"
+        load_before = os.getloadavg()
+        subprocess.run(
+            [
+                str(BIN / "locust"),
+                "-f",
+                str(REPO / "bench" / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(args.users),
+                "-r",
+                str(max(1, args.users // 5)),
+                "-t",
+                f"{args.seconds}s",
+                "--host",
+                f"http://127.0.0.1:{port}",
+                "--csv",
+                str(stats),
+                "--only-summary",
+            ],
+            cwd=REPO,
+            env={**env, "LOAD_ACCESSIONS": ",".join(accessions), "LOAD_UPLOADS": str(upload_dir)},
+            capture_output=True,
+            text=True,
+        )
+        load_after = os.getloadavg()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    database = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite"
+    print(
+        f"{args.users} users for {args.seconds} s, gunicorn {args.workers} workers, {database}, "
+        f"{len(accessions)} filings stored; load {load_before[0]:.1f} before, {load_after[0]:.1f} after (2 CPUs)"
+    )
+    print(f"{'page':48} {'requests':>8} {'errors':>7} {'p50':>6} {'p95':>6} {'p99':>6}  (ms)")
+    with open(f"{stats}_stats.csv") as f:
+        for row in csv.DictReader(f):
+            print(
+                f"{row['Name'][:48]:48} {row['Request Count']:>8} {row['Failure Count']:>7} "
+                f"{row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
