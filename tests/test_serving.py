@@ -27,6 +27,8 @@ def deploy_check(**env) -> str:
     key = secrets.token_urlsafe(50)
     environment = {**os.environ, "DJANGO_SECRET_KEY": key, "DJANGO_DEBUG": "0", **env}
     environment.pop("DATABASE_URL", None)
+    # Set by the browser tests' process for Playwright; never by a deployment.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"],
         cwd=ROOT,
