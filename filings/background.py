@@ -116,7 +116,7 @@ def claim(file_id: int) -> UploadFile | None:
     lease = now + dt.timedelta(seconds=settings.TASK_LEASE_SECONDS)
     with transaction.atomic():
         row = (
-            UploadFile.objects.select_for_update()
+            UploadFile.objects.select_for_update(of=("self",))
             .select_related("batch", "batch__user")
             .filter(pk=file_id, status=QUEUED)
             .first()

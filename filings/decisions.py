@@ -98,7 +98,7 @@ def decide(
     with transaction.atomic():
         decision = (
             EventDecision.objects.live()
-            .select_for_update()
+            .select_for_update(of=("self",))
             .filter(event=event)
             .select_related("note", "decided_by")
             .first()
