@@ -66,7 +66,14 @@ def test_the_company_board_is_built_from_reviewed_events(client, filing):
     assert not page.xpath("//table[contains(@class, 'board')]")
     assert "No reviewed events yet" in page.text_content()
     decisions.decide(alice, event_of(filing, "Higgins"), "accepted")
-    decisions.decide(alice, event_of(filing, "Smith"), "accepted")
+    smith = event_of(filing, "Smith")
+    corrected = Facts(
+        "retired",
+        "John Smith",
+        role="Chief Financial Officer",
+        effective_date=dt.date(2004, 12, 20),
+    )
+    decisions.decide(alice, smith, "corrected", facts=corrected)
     passage = target(filing, "John Smith resigned as Chief Financial Officer")
     decisions.record_event(
         alice,
@@ -83,7 +90,7 @@ def test_the_company_board_is_built_from_reviewed_events(client, filing):
     assert board == [
         "Mary Major Chief Financial Officer 2004-12-21 appointed, recorded by alice —",
         "Patricia L. Higgins Director 2004-12-17 elected, confirmed by alice —",
-        "John Smith Chief Financial Officer not known 2004-12-20 resigned, confirmed by alice",
+        "John Smith Chief Financial Officer not known 2004-12-20 retired, corrected by alice",
     ]
     # Each date links to its sentence.
     (start,) = page.xpath("//table[contains(@class, 'board')]//a[.='2004-12-17']")
