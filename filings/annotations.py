@@ -353,11 +353,17 @@ def delete(user, note: Annotation) -> None:
     if not may_delete(user, note):
         raise AnnotationError("You may not delete this note.", status=403)
     refuse_decisions(note)
+    soft_delete(note, user)
+
+
+def soft_delete(note: Annotation, user, decision: dict | None = None) -> None:
+    """Mark a note deleted (its row and versions stay), out of the search index, with a
+    version saying who: for plain notes here, and for the structured kinds' writers."""
     with transaction.atomic():
         note.deleted_at, note.deleted_by = timezone.now(), user
         note.save(update_fields=["deleted_at", "deleted_by"])
         remove_note(note)
-        record(note, "deleted", user)
+        record(note, "deleted", user, decision=decision)
 
 
 def restore(user, note: Annotation) -> None:

@@ -130,9 +130,9 @@ def decide(
                 updated_at=timezone.now(),
             )
             note.refresh_from_db()
+            annotations.index_note(note)  # a new note is indexed as structured_note makes it
             action = "edited"
         save_decision(decision, user, state, fields)
-        annotations.index_note(note)
         annotations.record(note, action, user, decision=snapshot(decision))
     return decision
 
@@ -159,11 +159,7 @@ def withdraw(user, decision: EventDecision) -> None:
     note = decision.note
     if note.deleted_at is not None:
         raise AnnotationError("This decision was already withdrawn.", status=409)
-    with transaction.atomic():
-        note.deleted_at, note.deleted_by = timezone.now(), user
-        note.save(update_fields=["deleted_at", "deleted_by"])
-        annotations.remove_note(note)
-        annotations.record(note, "deleted", user, decision=snapshot(decision))
+    annotations.soft_delete(note, user, decision=snapshot(decision))
 
 
 # --- the pieces --------------------------------------------------------------------------

@@ -10,7 +10,6 @@ need the right to change people (analysts), flags and links the right to share n
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
 
 from . import annotations, identity
 from .annotations import AnnotationError, Target
@@ -112,7 +111,4 @@ def withdraw(user, link: PassageLink) -> None:
     with transaction.atomic():
         if link.change is not None and link.change.undone_at is None:
             identity.undo(link.change, user)
-        note.deleted_at, note.deleted_by = timezone.now(), user
-        note.save(update_fields=["deleted_at", "deleted_by"])
-        annotations.remove_note(note)
-        annotations.record(note, "deleted", user)
+        annotations.soft_delete(note, user)
