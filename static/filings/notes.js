@@ -272,7 +272,10 @@
 
   function prepare(frame) {
     var doc = frameDocument(frame);
-    if (!doc || !doc.body || doc.URL === "about:blank" || frame.dataset.notes === doc.URL) return;
+    // Only a fully parsed document (see terms.js): its load event comes after a check
+    // scheduled while it was still loading.
+    if (!doc || !doc.body || doc.URL === "about:blank" || doc.readyState !== "complete") return;
+    if (frame.dataset.notes === doc.URL) return;
     frame.dataset.notes = doc.URL;
     doc.addEventListener("mouseup", function () {
       setTimeout(function () { offer(frame, doc); }, 0);

@@ -62,7 +62,10 @@
     frame.dataset.termsWatched = "1";
     function run() {
       var doc = frame.contentDocument;
-      if (!doc || doc.URL === "about:blank" || frame.dataset.terms === doc.URL) return;
+      // A check scheduled on the empty first document may run once the real one has begun
+      // to load: it waits for that document's own load event, with all its text parsed.
+      if (!doc || doc.URL === "about:blank" || doc.readyState !== "complete") return;
+      if (frame.dataset.terms === doc.URL) return;
       frame.dataset.terms = doc.URL;
       markTerms(frame);
     }
