@@ -84,6 +84,7 @@ load: $(BIN)/.installed
 .PHONY: stress
 stress: $(BIN)/.installed
 	$(BIN)/python bench/stress_kill.py
+	$(BIN)/python bench/stress_restart.py
 
 .PHONY: eval
 eval: $(BIN)/.installed

@@ -13,6 +13,8 @@ import re
 import time
 import uuid
 
+from django.db import DatabaseError
+
 log = logging.getLogger("filings.requests")
 request_id = contextvars.ContextVar("request_id", default="")
 # What a client may send as its request id: short, and nothing that could forge a line.
@@ -54,7 +56,6 @@ def RequestLog(get_response):
             request_id.reset(token)
         ms = round((time.perf_counter() - started) * 1000, 1)
         response["X-Request-ID"] = rid
-        user = getattr(request, "user", None)
         log.info(
             "%s %s %s %.1f ms",
             request.method,
@@ -63,7 +64,7 @@ def RequestLog(get_response):
             ms,
             extra={
                 "request_id": rid,
-                "user": user.get_username() if user and user.is_authenticated else None,
+                "user": username(request),
                 "method": request.method,
                 "path": request.path,
                 "status": response.status_code,
@@ -73,3 +74,14 @@ def RequestLog(get_response):
         return response
 
     return middleware
+
+
+def username(request) -> str | None:
+    """Who made the request, for the log line. The user is loaded lazily from the session;
+    when the database was what failed, asking again would fail again and turn a clean 503
+    into a 500, so such a request is logged without a user."""
+    user = getattr(request, "user", None)
+    try:
+        return user.get_username() if user and user.is_authenticated else None
+    except DatabaseError:
+        return None

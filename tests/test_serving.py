@@ -183,6 +183,23 @@ def test_a_database_that_is_down_answers_a_clean_503(client, monkeypatch):
     assert "could not connect" not in page  # the driver's message is for the log
 
 
+def test_a_signed_in_user_meets_the_same_503_when_the_database_is_down(client, monkeypatch):
+    """The session (and so the user) lives in the database: the request log must not ask for
+    the user again after the view failed, which would turn the 503 into a 500."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    client.force_login(user("alice", "analyst"))
+
+    def down(self, *args, **kwargs):
+        raise OperationalError("the database system is shutting down")
+
+    monkeypatch.setattr(SessionStore, "_get_session_from_db", down)
+    response = client.get("/filings/upload/")
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    assert "Database unavailable" in response.content.decode()
+
+
 def test_the_session_cookie_is_http_only_and_same_site(client):
     user("alice", "analyst")
     response = client.post(
