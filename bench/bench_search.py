@@ -355,6 +355,7 @@ def run_backend(total: int, build_store: bool = True) -> None:
         f.keys.nbytes + f.local.nbytes for f in snap.facets.values()
     )
     print(f"first search of a new process: {first:.0f} ms (facet arrays {held / 1e6:.1f} MB)")
+    print(f"process memory after the first search: {rss_mb():.0f} MB resident")
     times = measure("search", [lambda q=q: search.search(q) for q in queries])
     totals = [search.search(q).total for q in queries]
     print(f"{'query':48} {'ms':>7} {'matches':>8}")
@@ -377,6 +378,23 @@ def run_backend(total: int, build_store: bool = True) -> None:
     print(
         f"targets: search p95 <= {SEARCH_TARGET_MS} ms, typeahead p95 <= {TYPEAHEAD_TARGET_MS} ms"
     )
+    print(
+        f"process memory after every search: {rss_mb():.0f} MB resident (peak {peak_mb():.0f} MB)"
+    )
+
+
+def rss_mb() -> float:
+    """This process's resident memory now: what one web process holds for search."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def postgres_database(url: str):
