@@ -12,6 +12,7 @@ from .views import (
     errors,
     filings,
     health,
+    home,
     links,
     people,
     review,
@@ -21,7 +22,7 @@ from .views import (
 
 urlpatterns = [
     # Filings: the list, the reading view, the raw submission and its header.
-    path("", filings.home, name="home"),
+    path("", home.home, name="home"),
     path("filings/", filings.filing_list, name="filing-list"),
     # Uploads (before the accession pattern, which would take "upload").
     path("filings/upload/", upload.upload, name="upload"),

@@ -70,6 +70,7 @@ from .filings import (
 )
 from .links import PassageLink
 from .uploads import FILE_STATES, UNFINISHED, UploadBatch, UploadFile
+from .visits import HomeVisit, record_visit
 
 __all__ = [
     "CONTEXT",
@@ -130,4 +131,6 @@ __all__ = [
     "UNFINISHED",
     "UploadBatch",
     "UploadFile",
+    "HomeVisit",
+    "record_visit",
 ]

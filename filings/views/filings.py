@@ -30,11 +30,6 @@ from . import PAGE_SIZE, get_document, get_filing, htmx_fragment, links, review
 from .annotations import attach_note_counts
 
 
-@require_GET
-def home(request):
-    return redirect("filing-list")
-
-
 # Sortable columns of the filings list: URL name -> ordering, the newest first on ties.
 SORTS = {
     "accession": ("accession",),
