@@ -29,7 +29,6 @@ from ..search import parse_query
 from . import PAGE_SIZE, get_document, get_filing, htmx_fragment, links, review
 from .annotations import attach_note_counts
 
-
 # Sortable columns of the filings list: URL name -> ordering, the newest first on ties.
 SORTS = {
     "accession": ("accession",),
