@@ -5,16 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.test_dashboard import STORE, store  # noqa: F401 (the fixture)
+from tests.test_dashboard import store  # noqa: F401 (the fixture)
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("store")
 def test_a_bar_of_the_year_chart_opens_the_search_for_that_year(
-    live_server,
-    page,
-    console_errors,
-    store,
-    tmp_path,  # noqa: F811
+    live_server, page, console_errors, tmp_path
 ):
     page.goto(live_server.url + "/")
     expect(page.get_by_role("heading", name="What arrived")).to_be_visible()
