@@ -8,6 +8,7 @@ from .views import (
     annotations,
     api,
     companies,
+    compare,
     documents,
     errors,
     filings,
@@ -75,6 +76,8 @@ urlpatterns = [
     path("events/<int:pk>/review", review.review_event, name="review-event"),
     path("events/<int:pk>/row", review.event_row, name="review-event-row"),
     path("decisions/<int:pk>/withdraw", review.withdraw_decision, name="decision-withdraw"),
+    # Comparisons: two filings, or two versions of one, side by side.
+    path("compare/", compare.compare_view, name="compare"),
     # Companies and people.
     path("companies/<int:cik>/", companies.company_detail, name="company"),
     path("people/<int:pk>/", people.person_detail, name="person"),

@@ -1,0 +1,60 @@
+"""Two filings, or two stored versions of one accession, side by side:
+/compare/?a=ACCESSION[&av=VERSION]&b=ACCESSION[&bv=VERSION], `a` the one before."""
+
+import re
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .. import comparisons, edgar
+from ..models import Filing, RawFile
+
+ACCESSION = re.compile(r"^\d{10}-\d{2}-\d{6}$")
+
+
+@require_GET
+def compare_view(request):
+    a, b = request.GET.get("a", "").strip(), request.GET.get("b", "").strip()
+    if not a and not b:
+        return render(request, "filings/compare.html", {"comparison": None})
+    problems = [
+        f"“{value}” is not an accession number (0000000000-00-000000)."
+        for value in (a, b)
+        if not ACCESSION.match(value)
+    ]
+    versions = {}
+    for key in ("av", "bv"):
+        value = request.GET.get(key, "").strip()
+        if value and not value.isdigit():
+            problems.append(f"Version “{value}” is not a number.")
+        versions[key] = int(value) if value.isdigit() else None
+    if problems:
+        context = {"comparison": None, "problems": problems, "a": a, "b": b}
+        return render(request, "filings/compare.html", context, status=400)
+    try:
+        side_a = load_side(a, versions["av"])
+        side_b = load_side(b, versions["bv"])
+    except edgar.EdgarError as exc:
+        # A stored version the reader now refuses: say so rather than fail the page.
+        context = {"comparison": None, "problems": [exc.message], "a": a, "b": b}
+        return render(request, "filings/compare.html", context, status=422)
+    comparison = comparisons.compare(side_a, side_b)
+    context = {
+        "comparison": comparison,
+        "a": side_a,
+        "b": side_b,
+        "sides": [("Before", side_a), ("After", side_b)],
+        "same_version": a == b and side_a.version == side_b.version,
+    }
+    return render(request, "filings/compare.html", context)
+
+
+def load_side(accession: str, version: int | None):
+    filing = Filing.objects.select_related("raw").filter(accession=accession).first()
+    if filing is None:
+        raise Http404(f"No filing {accession} is stored.")
+    try:
+        return comparisons.side(filing, version)
+    except RawFile.DoesNotExist:
+        raise Http404(f"{accession} has no stored version {version}.") from None
