@@ -13,8 +13,8 @@ import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
-from django.utils.formats import date_format
 from rapidfuzz import fuzz
 
 from . import crosscheck, diffs, edgar, ingest, render
@@ -22,6 +22,7 @@ from .extract.registry import main_document
 from .models import BINARY_KINDS, Filing, RawFile, document_slug
 from .templatetags.addresses import address_line
 
+EASTERN = ZoneInfo("America/New_York")
 # Text compared word by word per side; documents past it are compared by hash only.
 MAX_COMPARED_TEXT = 8_000_000
 # Documents paired by content when neither type nor file name pairs them, from this
@@ -214,7 +215,8 @@ def iso(value) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return date_format(value, "Y-m-d H:i:s")
+        # As the filing page shows it: EDGAR's own clock, US Eastern.
+        return value.astimezone(EASTERN).strftime("%Y-%m-%d %H:%M:%S %Z")
     return value.isoformat()
 
 

@@ -80,6 +80,7 @@ urlpatterns = [
     path("compare/", compare.compare_view, name="compare"),
     # Companies and people.
     path("companies/<int:cik>/", companies.company_detail, name="company"),
+    path("companies/<int:cik>/timeline/", companies.company_timeline, name="company-timeline"),
     path("people/<int:pk>/", people.person_detail, name="person"),
     path("people/suggest", people.suggest, name="person-suggest"),
     # Search.
