@@ -34,7 +34,6 @@ PAIRING_LIMIT = 900
 SIMILAR = 50  # rapidfuzz ratio from which two paragraphs are one paragraph changed
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
-_SPACES = re.compile(r"\s+")
 # Words, with the numbers and contractions that hold a period or comma ("5.2", "1,000",
 # "company's"), and each other mark on its own.
 _TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*|[^\w\s]")
@@ -148,7 +147,7 @@ class UnchangedSections:
 
 
 def normal(paragraph: str) -> str:
-    return _SPACES.sub(" ", paragraph).strip()
+    return " ".join(paragraph.split())
 
 
 def paragraphs(text: str) -> list[str]:
@@ -183,7 +182,11 @@ def sections(text: str, form: str = "", filed: dt.date | None = None) -> list[Se
         body = text[start:end]
         if not EIGHT_K.match(form or "") and i + 1 < len(cuts):
             first_line_end = body.find("\n")
-            rest = body[first_line_end:] if first_line_end >= 0 else ""
+            rest = (
+                body[first_line_end : first_line_end + 4 * _TOC_ENTRY]
+                if first_line_end >= 0
+                else ""
+            )
             if len(normal(rest)) < _TOC_ENTRY:
                 found[-1].text += body
                 continue
