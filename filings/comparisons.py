@@ -353,7 +353,7 @@ def header_differences(a: Side, b: Side) -> list[dict]:
             va, vb = party_value(pa, key), party_value(pb, key)
             if va != vb:
                 rows.append({"fact": f"{title}: {label}", "a": va, "b": vb})
-    for pair in pair_documents(a.documents, b.documents):
+    for pair in pair_documents(a.documents, b.documents, a.form, b.form):
         da, db = pair.a, pair.b
         if da is None or db is None:
             doc = da or db
@@ -411,9 +411,12 @@ class DocumentPair:
         return (self.b or self.a).label
 
 
-def pair_documents(a: list[DocumentText], b: list[DocumentText]) -> list[DocumentPair]:
-    """Documents of `b` each with its counterpart in `a`: same type and sequence, same
-    file name, the only one of its type on both sides, then the most similar text."""
+def pair_documents(
+    a: list[DocumentText], b: list[DocumentText], form_a: str = "", form_b: str = ""
+) -> list[DocumentPair]:
+    """Documents of `b` each with its counterpart in `a`: same type and sequence, the
+    main documents (of types `form_a` and `form_b`), same file name, the only one of its
+    type on both sides, then the most similar text."""
     left = list(a)
     found: dict[int, DocumentPair] = {}
 
@@ -423,6 +426,8 @@ def pair_documents(a: list[DocumentText], b: list[DocumentText]) -> list[Documen
 
     rules = (
         (lambda x, y: x.type == y.type and x.sequence == y.sequence, "same type and sequence"),
+        # A 10-Q/A's own document is the 10-Q's, amended.
+        (lambda x, y: x.type == form_a and y.type == form_b, "both the filing's main document"),
         (lambda x, y: bool(y.filename) and x.filename == y.filename, "same file name"),
     )
     for rule, how in rules:
@@ -483,7 +488,8 @@ class Comparison:
 
 
 def compare(a: Side, b: Side) -> Comparison:
-    result = Comparison(a, b, header_differences(a, b), pair_documents(a.documents, b.documents))
+    pairs = pair_documents(a.documents, b.documents, a.form, b.form)
+    result = Comparison(a, b, header_differences(a, b), pairs)
     compared = 0
     for pair in result.documents:
         da, db = pair.a, pair.b
@@ -571,10 +577,14 @@ def amended_filing(filing: Filing) -> tuple[Filing | None, str]:
     how = f"the same filer's latest {base} filed on or before this amendment"
     if filing.filed_date:
         earlier = earlier.filter(filed_date__lte=filing.filed_date)
+    earlier = earlier.order_by("-filed_date", "-accession").distinct()
     if filing.period_of_report:
-        earlier = earlier.filter(period_of_report=filing.period_of_report)
-        how += f", for the same period of report ({filing.period_of_report.isoformat()})"
-    found = earlier.order_by("-filed_date", "-accession").distinct().first()
+        same_period = earlier.filter(period_of_report=filing.period_of_report).first()
+        if same_period is not None:
+            period = filing.period_of_report.isoformat()
+            return same_period, f"{how}, for the same period of report ({period})"
+        how += f" (none is for its period of report, {filing.period_of_report.isoformat()})"
+    found = earlier.first()
     return found, how if found else ""
 
 

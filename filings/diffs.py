@@ -151,7 +151,9 @@ def normal(paragraph: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    return [p for p in (normal(p) for p in _PARAGRAPH_BREAK.split(text)) if p]
+    """The text's paragraphs as written (their lines kept, for tables in plain text);
+    compared by `normal`, so white space alone is no change."""
+    return [p.strip("\n") for p in _PARAGRAPH_BREAK.split(text) if not p.isspace() and p]
 
 
 def sections(text: str, form: str = "", filed: dt.date | None = None) -> list[Section]:
@@ -293,7 +295,8 @@ def paragraph_blocks(pa: list[str], pb: list[str], budget: Budget) -> list:
     blocks: list = []
     pending_a: list[str] = []
     pending_b: list[str] = []
-    for op in Indel.opcodes([hash(p) for p in pa], [hash(p) for p in pb]):
+    keys_a, keys_b = [hash(normal(p)) for p in pa], [hash(normal(p)) for p in pb]
+    for op in Indel.opcodes(keys_a, keys_b):
         if op.tag == "equal":
             blocks += changed_block(pending_a, pending_b, budget)
             pending_a, pending_b = [], []
@@ -435,13 +438,13 @@ def move_paragraphs(result: list[SectionDiff]) -> None:
     for s in result:
         for r in rows_of(s):
             if r.status == REMOVED:
-                gone.setdefault(r.left[0].text, []).append(r)
+                gone.setdefault(normal(r.left[0].text), []).append(r)
     if not gone:
         return
     for s in result:
         for r in rows_of(s):
-            if r.status == ADDED and gone.get(r.right[0].text):
-                old = gone[r.right[0].text].pop()
+            if r.status == ADDED and gone.get(normal(r.right[0].text)):
+                old = gone[normal(r.right[0].text)].pop()
                 old.status = r.status = MOVED
                 old.left = [Piece(old.left[0].text)]
                 r.right = [Piece(r.right[0].text)]

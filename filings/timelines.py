@@ -238,6 +238,7 @@ def company_timeline(company, appearances) -> list[Moment]:
     """Everything dated about the company, newest first. `appearances` are its party
     rows (one per filing and role); each filing's header snapshot is read in filing
     order, so a change is dated by the first filing that shows it."""
+    from .formtypes import form_name
     from .templatetags.addresses import address_line
 
     moments: list[Moment] = []
@@ -254,7 +255,7 @@ def company_timeline(company, appearances) -> list[Moment]:
         if filing.accession not in seen_filings:
             seen_filings.add(filing.accession)
             moments.append(
-                Moment("filing", when, f"{filing.form} filed", filing.accession, filing, url)
+                Moment("filing", when, f"{filing.form} filed", form_name(filing.form), filing, url)
             )
         if party.name and last.get("name") not in (None, party.name):
             moments.append(
