@@ -197,7 +197,7 @@ def main() -> None:
         show("compare page, two filings", times, PAGE_TARGET_S)
         print(f"  page of {length / 1e6:.1f} MB")
         versions = comparisons.compare_url(TWICE, TWICE, 1, 2)
-        comparisons.version_snapshot.cache_clear()
+        comparisons.SNAPSHOTS.clear()
 
         def version_page():
             response = client.get(versions)

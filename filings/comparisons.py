@@ -9,9 +9,9 @@ which a comparison does not show), kept for a few comparisons in each process.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -159,12 +159,36 @@ class Snapshot:
     parties: list
     documents: list
 
+    @property
+    def text_size(self) -> int:
+        return sum(len(d.text) for d in self.documents)
 
-@functools.lru_cache(maxsize=4)
+
+# Versions read again, kept per process by sha256 (the newest last), within a bound on
+# their text so a few large uploads cannot hold a worker's memory.
+SNAPSHOTS: collections.OrderedDict[str, Snapshot] = collections.OrderedDict()
+SNAPSHOT_TEXT = 64_000_000
+SNAPSHOT_COUNT = 4
+
+
 def version_snapshot(sha256: str, blob: str, name: str) -> Snapshot:
     """A stored version read again: parsed, and each document's plain text rendered as
-    the ingest renders it. By sha256, so a version is read once per process while it is
-    among the last few compared."""
+    the ingest renders it; read once per process while among the last few compared."""
+    if sha256 in SNAPSHOTS:
+        SNAPSHOTS.move_to_end(sha256)
+        return SNAPSHOTS[sha256]
+    snapshot = read_version(sha256, blob, name)
+    SNAPSHOTS[sha256] = snapshot
+    while len(SNAPSHOTS) > SNAPSHOT_COUNT or (
+        len(SNAPSHOTS) > 1 and sum(s.text_size for s in SNAPSHOTS.values()) > SNAPSHOT_TEXT
+    ):
+        SNAPSHOTS.popitem(last=False)
+    if snapshot.text_size > SNAPSHOT_TEXT:
+        SNAPSHOTS.pop(sha256)
+    return snapshot
+
+
+def read_version(sha256: str, blob: str, name: str) -> Snapshot:
     raw = RawFile(sha256=sha256, blob=blob)
     sub = edgar.parse(raw.read(), name=name)
     texts = [ingest.document_text(doc) for doc in sub.documents]
