@@ -673,3 +673,16 @@ def previous_of_form_by_accession(rows) -> dict[str, str]:
             previous[accession] = latest[form]
         latest[form] = accession
     return previous
+
+
+def how_paired(a: Side, b: Side) -> str:
+    """What the store says links the two, for the top of the comparison."""
+    if a.filing.pk == b.filing.pk:
+        return f"Two stored versions of {a.filing.accession}."
+    amended, how = amended_filing(b.filing)
+    if amended is not None and amended.pk == a.filing.pk:
+        return f"The amendment and the filing it amends, matched as {how}."
+    previous = previous_of_form(b.filing)
+    if previous is not None and previous.pk == a.filing.pk:
+        return f"The same company's {b.form} and the one filed before it."
+    return ""

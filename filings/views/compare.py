@@ -45,6 +45,7 @@ def compare_view(request):
         "a": side_a,
         "b": side_b,
         "sides": [("Before", side_a), ("After", side_b)],
+        "paired": comparisons.how_paired(side_a, side_b),
         "same_version": a == b and side_a.version == side_b.version,
     }
     return render(request, "filings/compare.html", context)

@@ -58,6 +58,7 @@ def test_two_versions_of_an_accession_show_the_changed_words(client):
     assert marked(html, "ins") == ["chair"]
     assert "1 section changed" in html and "1 word added" in html and "2 words removed" in html
     assert "The two headers say the same." in html
+    assert f"Two stored versions of {ACC}." in html
     # The exhibit did not change: listed as unchanged, not shown.
     assert re.search(r"#2 EX-99.1</td>.*?<td>unchanged</td>", html, re.S)
     # The old version's page offers the comparison with the current one.
@@ -150,6 +151,9 @@ def test_an_amendment_is_compared_with_the_filing_it_amends(client):
     assert links == [(f"/compare/?a={ACC}&b={AMENDMENT}", f"Compare with the amended 8-K ({ACC})")]
     response, html = compare_page(client, a=ACC, b=AMENDMENT)
     assert marked(html, "ins") == ["and chair"] and marked(html, "del") == []
+    assert f"The amendment and the filing it amends, matched as {how}." in html.replace(
+        "&#x27;", "'"
+    )
     assert re.search(
         r'<th scope="row">Form</th><td class="before">8-K</td><td class="after">8-K/A</td>', html
     )
@@ -175,6 +179,7 @@ def test_the_previous_filing_of_the_same_form_by_the_same_company(client):
     assert offer_links(company) == [(f"/compare/?a={ACC}&b={LATER}", "Compare with previous 8-K")]
     response, html = compare_page(client, a=ACC, b=LATER)
     assert response.status_code == 200
+    assert "The same company&#x27;s 8-K and the one filed before it." in html
     # Too different to be one paragraph changed: the old one removed, the new one added.
     assert marked(html, "del") == [SENTENCE]
     assert marked(html, "ins") == ["The Board met on January 5."]
