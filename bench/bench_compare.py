@@ -146,6 +146,27 @@ def show(label: str, times: list[float], target: float | None = None) -> None:
     )
 
 
+def bench_worst_cases(args) -> None:
+    """Text shapes that make diff algorithms slow: two unrelated reports (every paragraph
+    changed), and a report with no blank lines at all (one block of 10,000 lines)."""
+    from filings import diffs
+
+    rng = random.Random(5)
+
+    def flat(items):
+        return "\n\n".join(h + "\n\n" + "\n\n".join(ps) for h, ps in items)
+
+    one, other = flat(report_text(args.size, rng)), flat(report_text(args.size, rng))
+    times, result = timed(lambda: diffs.compare_texts(one, other, "10-K", "10-K"), args.requests)
+    show("worst case: two unrelated reports (diff alone)", times, PAGE_TARGET_S)
+    print(f"  budget exhausted: {result.whole_paragraphs}")
+    lines = one.replace("\n\n", "\n")
+    edited = lines.replace(" the", " a", 200)
+    times, result = timed(lambda: diffs.compare_texts(lines, edited, "", ""), args.requests)
+    show("worst case: no blank lines (diff alone)", times, PAGE_TARGET_S)
+    print(f"  budget exhausted: {result.whole_paragraphs}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=10, help="runs of each timing")
@@ -208,6 +229,7 @@ def main() -> None:
         show("compare page, two versions, first request", cold)
         times, _ = timed(version_page, args.requests)
         show("compare page, two versions, next requests", times, PAGE_TARGET_S)
+        bench_worst_cases(args)
         print(f"load after : {load()}")
 
 

@@ -31,13 +31,13 @@ PAIR_CELLS = 100_000_000
 # Blocks of changed paragraphs up to this many pairs are matched by similarity; larger
 # ones (documents that share little) are matched position by position.
 PAIRING_LIMIT = 900
+LONG_BLOCK = 40
 SIMILAR = 50  # rapidfuzz ratio from which two paragraphs are one paragraph changed
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
 # Words, with the numbers and contractions that hold a period or comma ("5.2", "1,000",
 # "company's"), and each other mark on its own.
 _TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*|[^\w\s]")
-_WORD = re.compile(r"\w")
 # Headings of the periodic reports: "PART II", "Item 1A. Risk Factors", "ITEM 7 -".
 _PART = re.compile(r"^[ \t]*PART[ \t]+(?P<part>[IV]{1,3})\b[^\n]{0,120}$", re.I | re.M)
 _ITEM = re.compile(
@@ -152,8 +152,18 @@ def normal(paragraph: str) -> str:
 
 def paragraphs(text: str) -> list[str]:
     """The text's paragraphs as written (their lines kept, for tables in plain text);
-    compared by `normal`, so white space alone is no change."""
-    return [p.strip("\n") for p in _PARAGRAPH_BREAK.split(text) if not p.isspace() and p]
+    compared by `normal`, so white space alone is no change. A block of more than
+    LONG_BLOCK lines (a long table, XML, a text with no blank lines) is its lines."""
+    out: list[str] = []
+    for block in _PARAGRAPH_BREAK.split(text):
+        block = block.strip("\n")
+        if not block or block.isspace():
+            continue
+        if block.count("\n") >= LONG_BLOCK:
+            out += [line for line in block.split("\n") if line.strip()]
+        else:
+            out.append(block)
+    return out
 
 
 def sections(text: str, form: str = "", filed: dt.date | None = None) -> list[Section]:
@@ -261,10 +271,8 @@ def rows_of(section: SectionDiff):
 
 
 def words_in(pieces: list[Piece], mark: str) -> int:
-    return sum(len(_WORD_RUN.findall(p.text)) for p in pieces if p.mark == mark)
-
-
-_WORD_RUN = re.compile(r"\w+(?:[.,'’]\w+)*")
+    """Words as a reader counts them: what white space separates."""
+    return sum(len(p.text.split()) for p in pieces if p.mark == mark)
 
 
 def section_diff(a: Section | None, b: Section | None, budget: Budget) -> SectionDiff:

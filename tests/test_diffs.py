@@ -144,3 +144,13 @@ def test_repetitive_text_stays_cheap():
     after = before.replace("was 10.", "was 12.")
     (row,) = changed_rows(diffs.compare_texts(before, after))
     assert marks(row.left, "del") == ["10"] and marks(row.right, "ins") == ["12"]
+
+
+def test_a_text_without_blank_lines_is_compared_line_by_line():
+    lines = [f"<value id='{i}'>{i * 7}</value>" for i in range(3000)]
+    changed = list(lines)
+    changed[1500] = "<value id='1500'>999</value>"
+    diff = diffs.compare_texts("\n".join(lines), "\n".join(changed))
+    (row,) = changed_rows(diff)
+    assert marks(row.left, "del") == ["10500"] and marks(row.right, "ins") == ["999"]
+    assert not diff.whole_paragraphs
