@@ -411,6 +411,7 @@ class DocumentPair:
     how: str = ""
     diff: diffs.TextDiff | None = None
     notice: str = ""
+    skipped: bool = False  # changed text not compared on this page (see compare())
 
     @property
     def status(self) -> str:
@@ -511,13 +512,18 @@ class Comparison:
         return sum(p.diff.words_removed for p in self.documents if p.diff)
 
 
-def compare(a: Side, b: Side) -> Comparison:
+def compare(a: Side, b: Side, only: str = "") -> Comparison:
+    """The two compared; with `only` (a document slug of `b`), that pair alone is
+    compared word by word, with the whole budget to itself."""
     pairs = pair_documents(a.documents, b.documents, a.form, b.form)
     result = Comparison(a, b, header_differences(a, b), pairs)
     compared = 0
     for pair in result.documents:
         da, db = pair.a, pair.b
         if da is None or db is None:
+            continue
+        if only and db.slug != only:
+            pair.skipped = pair.status != diffs.SAME
             continue
         if da.kind in BINARY_KINDS or db.kind in BINARY_KINDS:
             if pair.status != diffs.SAME:
@@ -528,9 +534,10 @@ def compare(a: Side, b: Side) -> Comparison:
         compared += len(da.text) + len(db.text)
         if compared > 2 * MAX_COMPARED_TEXT:
             pair.notice = (
-                "Not compared word by word: the documents before it already fill this "
-                "comparison. Their texts differ."
+                "Not compared word by word here: the documents before it already fill this "
+                "comparison. Their texts differ; compare this document alone."
             )
+            pair.skipped = True
             continue
         pair.diff = diffs.compare_texts(
             da.text, db.text, a.form, b.form, a.filed_date, b.filed_date, result.budget

@@ -39,13 +39,25 @@ def compare_view(request):
         # A stored version the reader now refuses: say so rather than fail the page.
         context = {"comparison": None, "problems": [exc.message], "a": a, "b": b}
         return render(request, "filings/compare.html", context, status=422)
-    comparison = comparisons.compare(side_a, side_b)
+    only = request.GET.get("doc", "").strip()
+    comparison = comparisons.compare(side_a, side_b, only)
+    if only and not any(p.b and p.b.slug == only for p in comparison.documents):
+        raise Http404(f"{b} has no document {only}.")
+    everything = request.GET.copy()
+    everything.pop("doc", None)
+    for pair in comparison.documents:
+        if pair.b is not None:
+            alone = everything.copy()
+            alone["doc"] = pair.b.slug
+            pair.alone_url = f"?{alone.urlencode()}"
     context = {
         "comparison": comparison,
         "a": side_a,
         "b": side_b,
         "sides": [("Before", side_a), ("After", side_b)],
         "paired": comparisons.how_paired(side_a, side_b),
+        "only": only,
+        "everything_url": f"?{everything.urlencode()}",
         "same_version": a == b and side_a.version == side_b.version,
     }
     return render(request, "filings/compare.html", context)

@@ -289,3 +289,22 @@ def test_a_new_company_timeline_with_no_filing_of_a_kind_says_so(client):
     assert len(re.findall(r'<tr class="kind-name">', html)) == 1
     assert client.get("/companies/42/timeline/").status_code == 404
     assert dt.date(1999, 7, 21).isoformat() in html
+
+
+def test_one_document_compared_alone(client):
+    store(submission(sentence=SENTENCE))
+    store(
+        submission(
+            acc=LATER, filed="20050110", sentence=SENTENCE.replace("a director", "chair")
+        ).replace(b"Press release text.", b"Press release text, revised.")
+    )
+    response, html = compare_page(client, a=ACC, b=LATER)
+    assert marked(html, "ins") == ["chair", ", revised"]
+    response, html = compare_page(client, a=ACC, b=LATER, doc="2")
+    assert response.status_code == 200
+    assert marked(html, "ins") == [", revised"]  # the exhibit's change alone
+    # The main document is listed as changed, with its own link to compare it alone.
+    assert f'<a href="?a={ACC}&amp;b={LATER}&amp;doc=1">compare it alone</a>' in html
+    assert f'<a href="?a={ACC}&amp;b={LATER}">compare every document</a>' in html
+    response, html = compare_page(client, a=ACC, b=LATER, doc="9")
+    assert response.status_code == 404 and f"{LATER} has no document 9." in html
