@@ -38,11 +38,18 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
 # Words, with the numbers and contractions that hold a period or comma ("5.2", "1,000",
 # "company's"), and each other mark on its own.
 _TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*|[^\w\s]")
-# Headings of the periodic reports: "PART II", "Item 1A. Risk Factors", "ITEM 7 -".
-_PART = re.compile(r"^[ \t]*PART[ \t]+(?P<part>[IV]{1,3})\b[^\n]{0,120}$", re.I | re.M)
+# Headings of the periodic reports: "PART II", "PART I. FINANCIAL INFORMATION", "Item 1A.
+# Risk Factors", "ITEM 7 -". After the number comes punctuation, a capitalised title or
+# the end of the line: "Item 7 of this report ..." at the start of a line is a reference.
+_PART = re.compile(
+    r"^[ \t]*(?i:PART)[ \t\xa0]+(?P<part>[IV]{1,3})\b[ \t\xa0]*"
+    r"(?:[.:\-–—][^\n]{0,100}|[A-Z][A-Z ,&\-]{0,100})?[ \t]*$",
+    re.M,
+)
 _ITEM = re.compile(
-    r"^[ \t]*ITEM[ \t\xa0]+(?P<code>\d{1,2}[A-D]?)(?![\w.]\d)[ \t\xa0]*[.:\-–—]?[^\n]{0,200}$",
-    re.I | re.M,
+    r"^[ \t]*(?i:ITEM)[ \t\xa0]+(?P<code>\d{1,2}[A-Da-d]?)(?![\w.]\d)[ \t\xa0]*"
+    r"(?:[.:\-–—][ \t\xa0]*)*(?:$|[A-Z“\"'(])[^\n]{0,200}$",
+    re.M,
 )
 # A section whose body is shorter than this is a table-of-contents line (or an item
 # "not applicable"), kept with the section before it.

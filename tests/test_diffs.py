@@ -154,3 +154,13 @@ def test_a_text_without_blank_lines_is_compared_line_by_line():
     (row,) = changed_rows(diff)
     assert marks(row.left, "del") == ["10500"] and marks(row.right, "ins") == ["999"]
     assert not diff.whole_paragraphs
+
+
+def test_a_reference_at_the_start_of_a_line_is_not_a_heading():
+    text = (
+        "PART I\n\nItem 1. Business\n\nWe refer to the risks described in\n"
+        "Item 7 of this report and in\nPart II, Item 8 below, which the reader should see.\n\n"
+        "PART II. OTHER INFORMATION\n\nItem 7. Management's Discussion\n\nRevenue grew in the year."
+    )
+    keys = [s.key for s in diffs.sections(text, "10-K")]
+    assert keys == ["", "Part I, Item 1", "Part II, Item 7"]
