@@ -254,7 +254,7 @@ def filing_facts(
         ("Date as of change", iso(change)),
         ("Effective", iso(effective)),
         ("Accepted", iso(accepted)),
-        ("Items", "; ".join(items)),
+        ("Items", " · ".join(items)),
         ("Group members", "; ".join(members)),
         ("Data-quality findings", ", ".join(findings)),
     ]

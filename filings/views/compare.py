@@ -35,9 +35,18 @@ def compare_view(request):
     try:
         side_a = load_side(a, versions["av"])
         side_b = load_side(b, versions["bv"])
-    except edgar.EdgarError as exc:
-        # A stored version the reader now refuses: say so rather than fail the page.
-        context = {"comparison": None, "problems": [exc.message], "a": a, "b": b}
+    except (edgar.EdgarError, OSError) as exc:
+        # A stored version the reader now refuses, or whose upload is out of reach: say
+        # so rather than fail the page.
+        message = (
+            exc.message
+            if isinstance(exc, edgar.EdgarError)
+            else (
+                "The stored upload of a version could not be read from storage; try again "
+                "later, or ask an admin to check the storage."
+            )
+        )
+        context = {"comparison": None, "problems": [message], "a": a, "b": b}
         return render(request, "filings/compare.html", context, status=422)
     only = request.GET.get("doc", "").strip()
     comparison = comparisons.compare(side_a, side_b, only)

@@ -310,3 +310,18 @@ def test_one_document_compared_alone(client):
     assert f'<a href="?a={ACC}&amp;b={LATER}">compare every document</a>' in html
     response, html = compare_page(client, a=ACC, b=LATER, doc="9")
     assert response.status_code == 404 and f"{LATER} has no document 9." in html
+
+
+def test_an_old_version_whose_upload_is_gone_gets_a_clear_message(client):
+    from django.core.files.storage import default_storage
+
+    from filings.models import RawFile
+
+    store(submission(sentence=SENTENCE))
+    store(submission(sentence=SENTENCE.replace("as a director", "as chair")))
+    old = RawFile.objects.get(accession=ACC, version=1)
+    default_storage.delete(old.blob)
+    comparisons.SNAPSHOTS.clear()  # what another process, never having read it, sees
+    response, html = compare_page(client, a=ACC, av=1, b=ACC, bv=2)
+    assert response.status_code == 422
+    assert "The stored upload of a version could not be read from storage" in html
