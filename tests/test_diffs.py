@@ -164,3 +164,35 @@ def test_a_reference_at_the_start_of_a_line_is_not_a_heading():
     )
     keys = [s.key for s in diffs.sections(text, "10-K")]
     assert keys == ["", "Part I, Item 1", "Part II, Item 7"]
+
+
+def test_documents_pair_by_type_and_sequence_file_name_type_then_similar_text():
+    from filings.comparisons import DocumentText, pair_documents
+
+    def doc(position, sequence, type_, filename, text):
+        return DocumentText(position, sequence, type_, filename, "", "html", len(text), text, text)
+
+    release = "Widget Corp reports record revenue for the fourth quarter of the year. " * 5
+    before = [
+        doc(0, "1", "10-K", "a10k.htm", "The annual report."),
+        doc(4, "6", "EX-32", "cert.htm", "Certification of the officers."),
+        doc(1, "2", "EX-21", "subs.htm", "Subsidiaries: Widget Ohio LLC."),
+        doc(2, "3", "EX-99", "pr.htm", release),
+        doc(3, "4", "EX-23", "consent.htm", "Consent of the auditors."),
+    ]
+    after = [
+        doc(0, "1", "10-K", "b10k.htm", "The annual report, revised."),
+        doc(1, "5", "EX-21.1", "subs.htm", "Subsidiaries: Widget Kentucky LLC."),
+        doc(2, "7", "EX-99.1", "release.htm", release.replace("record", "strong")),
+        doc(3, "8", "EX-23", "consent-2024.htm", "Consent of the auditors, updated."),
+        doc(4, "9", "EX-10", "loan.htm", "A loan agreement between unrelated parties."),
+    ]
+    pairs = pair_documents(before, after, "10-K", "10-K")
+    assert [(p.a and p.a.sequence, p.b and p.b.sequence, p.how) for p in pairs] == [
+        ("1", "1", "same type and sequence"),
+        ("2", "5", "same file name"),
+        ("3", "7", "similar text (94%)"),
+        ("4", "8", "only one of its type"),
+        (None, "9", ""),
+        ("6", None, ""),
+    ]
