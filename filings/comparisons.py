@@ -58,6 +58,7 @@ class Side:
     filing: Filing
     raw: RawFile
     form: str
+    filed_date: dt.date | None
     facts: list[tuple[str, str]]
     parties: list[dict]
     documents: list[DocumentText]
@@ -70,12 +71,6 @@ class Side:
     def current(self) -> bool:
         return self.raw.pk == self.filing.raw_id
 
-    @property
-    def filed_date(self) -> dt.date | None:
-        return self.filing.filed_date if self.current else self._filed
-
-    _filed: dt.date | None = None
-
     def url(self) -> str:
         return self.filing.get_absolute_url()
 
@@ -87,9 +82,15 @@ def side(filing: Filing, version: int | None = None) -> Side:
         return current_side(filing)
     raw = RawFile.objects.get(accession=filing.accession, version=version)
     snapshot = version_snapshot(raw.sha256, raw.blob, raw.original_name or filing.accession)
-    s = Side(filing, raw, snapshot.form, snapshot.facts, snapshot.parties, snapshot.documents)
-    s._filed = snapshot.filed_date
-    return s
+    return Side(
+        filing,
+        raw,
+        snapshot.form,
+        snapshot.filed_date,
+        snapshot.facts,
+        snapshot.parties,
+        snapshot.documents,
+    )
 
 
 def current_side(filing: Filing) -> Side:
@@ -148,7 +149,7 @@ def current_side(filing: Filing) -> Side:
         members=filing.group_members,
         findings=[f["code"] for f in filing.findings],
     )
-    return Side(filing, filing.raw, filing.form, facts, parties, documents)
+    return Side(filing, filing.raw, filing.form, filing.filed_date, facts, parties, documents)
 
 
 @dataclass(frozen=True)
@@ -661,7 +662,8 @@ def offers(filing: Filing, version: int | None = None) -> list[Offer]:
     if previous is not None and previous != amended:
         found.append(
             Offer(
-                f"Compare with previous {previous.form} ({previous.accession}, filed {iso(previous.filed_date)})",
+                f"Compare with previous {previous.form} "
+                f"({previous.accession}, filed {iso(previous.filed_date)})",
                 compare_url(previous.accession, filing.accession),
                 f"the same company's {previous.form} filed before this one",
                 previous,
