@@ -244,14 +244,14 @@ def compare_texts(
     common_a = [s.key for s in sa if s.key in keys_b]
     in_order = in_same_order(common_a, common_b)
     result: list[SectionDiff] = []
+    place = {s.key: i for i, s in enumerate(sa)}
     only_a = [x for x in sa if x.key not in keys_b]
     for s in sb:
         old = by_key_a.get(s.key)
         if old is not None:
             # Sections only before stand where they stood: ahead of the common one that
             # followed them.
-            index = sa.index(old)
-            while only_a and sa.index(only_a[0]) < index:
+            while only_a and place[only_a[0].key] < place[old.key]:
                 result.append(section_diff(only_a.pop(0), None, budget))
         diff = section_diff(old, s, budget)
         diff.moved = old is not None and s.key not in in_order
