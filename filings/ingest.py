@@ -256,8 +256,18 @@ def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
         html = render.render_xml_html(body)
     else:
         html = render.render_text_html(body)
-    text = render.plain_text(doc.kind, body)
+    text = document_text(doc, body)
     return PreparedDocument(doc=doc, html=html, text=text, text_hash=render.text_hash(text))
+
+
+def document_text(doc: edgar.Document, body: str | None = None) -> str:
+    """The stored plain text of a document, without its HTML rendering: what a stored
+    version of an accession says, for comparing it with another."""
+    if doc.kind in BINARY_KINDS:
+        return ""
+    if body is None:
+        body = unwrap(doc.text.replace("\x00", ""))
+    return render.plain_text(doc.kind, body)
 
 
 # EDGAR's SGML wraps some bodies in <XBRL>, <XML> or <PDF>; the document file itself

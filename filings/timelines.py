@@ -204,3 +204,115 @@ def board(company) -> list[Tenure]:
         tenures,
         key=lambda t: (t.end is not None, t.person_name.casefold(), t.role.casefold()),
     )
+
+
+# ---------------------------------------------------------------------------
+# A company's timeline: its filings, what their headers say changed, and the people
+# events in them, on one time axis.
+
+COMPANY_KINDS = {
+    "filing": "Filings",
+    "name": "Name changes",
+    "address": "Address changes",
+    "file-number": "File numbers",
+    "event": "People events",
+}
+
+
+@dataclass
+class Moment:
+    kind: str  # a key of COMPANY_KINDS
+    when: dt.date | None
+    title: str
+    detail: str
+    filing: Filing
+    url: str
+    state: str = ""  # a people event's review state
+
+    @property
+    def kind_label(self) -> str:
+        return COMPANY_KINDS[self.kind]
+
+
+def company_timeline(company, appearances) -> list[Moment]:
+    """Everything dated about the company, newest first. `appearances` are its party
+    rows (one per filing and role); each filing's header snapshot is read in filing
+    order, so a change is dated by the first filing that shows it."""
+    from .formtypes import form_name
+    from .templatetags.addresses import address_line
+
+    moments: list[Moment] = []
+    seen_filings: set[str] = set()
+    seen_former: set[str] = set()
+    seen_numbers: set[str] = set()
+    last: dict[str, str] = {}
+    ordered = appearances.select_related("filing").order_by(
+        "filing__filed_date", "filing__accession", "position"
+    )
+    for party in ordered:
+        filing = party.filing
+        when, url = filing.filed_date, filing.get_absolute_url()
+        if filing.accession not in seen_filings:
+            seen_filings.add(filing.accession)
+            moments.append(
+                Moment("filing", when, f"{filing.form} filed", form_name(filing.form), filing, url)
+            )
+        if party.name and last.get("name") not in (None, party.name):
+            moments.append(
+                Moment(
+                    "name",
+                    when,
+                    f"Name written “{party.name}”",
+                    f"was “{last['name']}”",
+                    filing,
+                    url,
+                )
+            )
+        last["name"] = party.name or last.get("name")
+        for former in party.former_names or []:
+            if former["name"] in seen_former:
+                continue
+            seen_former.add(former["name"])
+            changed = former.get("date_of_change")
+            moments.append(
+                Moment(
+                    "name",
+                    dt.date.fromisoformat(changed) if changed else None,
+                    f"Former name “{former['name']}” given up",
+                    f"FORMER COMPANY in the header of {filing.accession}"
+                    + ("" if changed else " (no date of change)"),
+                    filing,
+                    url,
+                )
+            )
+        for key, label in (("business_address", "Business"), ("mail_address", "Mail")):
+            line = address_line(getattr(party, key))
+            if not line or last.get(key) == line:
+                continue
+            detail = f"was {last[key]}" if key in last else "first in the store"
+            moments.append(Moment("address", when, f"{label} address: {line}", detail, filing, url))
+            last[key] = line
+        for values in party.filing_values or []:
+            number = values.get("file_number")
+            if number and number not in seen_numbers:
+                seen_numbers.add(number)
+                form = values.get("form_type") or filing.form
+                moments.append(
+                    Moment(
+                        "file-number",
+                        when,
+                        f"File number {number}",
+                        f"first on a {form}",
+                        filing,
+                        url,
+                    )
+                )
+    events = Event.objects.filter(filing__parties__company=company).distinct()
+    recorded = live_decisions().filter(state=RECORDED, note__filing__parties__company=company)
+    for entry in entries(events, recorded.distinct()).all():
+        title = f"{entry.name} {entry.event_type}" + (f" ({entry.role})" if entry.role else "")
+        moments.append(
+            Moment("event", entry.when, title, entry.evidence, entry.filing, entry.url, entry.state)
+        )
+    moments.sort(key=lambda m: (m.when or dt.date.min, m.filing.accession), reverse=True)
+    return moments

@@ -8,6 +8,7 @@ from .views import (
     annotations,
     api,
     companies,
+    compare,
     documents,
     errors,
     filings,
@@ -76,8 +77,11 @@ urlpatterns = [
     path("events/<int:pk>/review", review.review_event, name="review-event"),
     path("events/<int:pk>/row", review.event_row, name="review-event-row"),
     path("decisions/<int:pk>/withdraw", review.withdraw_decision, name="decision-withdraw"),
+    # Comparisons: two filings, or two versions of one, side by side.
+    path("compare/", compare.compare_view, name="compare"),
     # Companies and people.
     path("companies/<int:cik>/", companies.company_detail, name="company"),
+    path("companies/<int:cik>/timeline/", companies.company_timeline, name="company-timeline"),
     path("people/<int:pk>/", people.person_detail, name="person"),
     path("people/suggest", people.suggest, name="person-suggest"),
     # Search.

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from .. import timelines
+from .. import comparisons, timelines
 from ..models import Company, Event, FilingParty
 from . import PAGE_SIZE, htmx_fragment
 from .annotations import attach_note_counts
@@ -32,6 +32,12 @@ def company_detail(request, cik):
         listed = listed.filter(filing__filed_date__year=int(chosen_year))
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     attach_note_counts(request.user, [party.filing for party in page])
+    previous = comparisons.previous_of_form_by_accession(
+        appearances.values_list("filing__accession", "filing__form", "filing__filed_date")
+    )
+    for party in page:
+        before = previous.get(party.filing.accession)
+        party.compare_url = before and comparisons.compare_url(before, party.filing.accession)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -48,6 +54,33 @@ def company_detail(request, cik):
         "board": timelines.board(company),
     }
     return htmx_fragment(request, "filings/company_detail.html", "company-filings", context)
+
+
+@require_GET
+def company_timeline(request, cik):
+    """Names, addresses, file numbers, people events and filings on one time axis,
+    newest first, filtered by kind (?kind=name&kind=event)."""
+    company = get_object_or_404(Company, cik=cik)
+    appearances = FilingParty.objects.filter(Q(company=company) | Q(cik=cik))
+    chosen = [k for k in request.GET.getlist("kind") if k in timelines.COMPANY_KINDS]
+    moments = timelines.company_timeline(company, appearances)
+    counts = {k: 0 for k in timelines.COMPANY_KINDS}
+    for m in moments:
+        counts[m.kind] += 1
+    if chosen:
+        moments = [m for m in moments if m.kind in chosen]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "company": company,
+        "page": Paginator(moments, 100).get_page(request.GET.get("page")),
+        "kinds": [
+            {"key": k, "label": label, "count": counts[k], "chosen": k in chosen}
+            for k, label in timelines.COMPANY_KINDS.items()
+        ],
+        "query": query.urlencode(),
+    }
+    return htmx_fragment(request, "filings/company_timeline.html", "timeline", context)
 
 
 def company_history(appearances) -> list[dict]:

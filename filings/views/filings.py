@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import edgar, ingest
+from .. import comparisons, edgar, ingest
 from ..forms import FilingFilterForm
 from ..formtypes import form_name
 from ..models import (
@@ -145,6 +145,7 @@ def filing_detail(request, accession, slug=None):
         "next": request.get_full_path(),
         "exhibits": exhibits_with_links(filing),
         "amends": amended_filing(filing),
+        "compare_offers": comparisons.offers(filing),
         "versions": list(filing.versions()),
         "search_terms": [
             {"text": t.text, "prefix": t.prefix}
@@ -194,17 +195,8 @@ def known_names(filing) -> list[dict]:
 
 
 def amended_filing(filing):
-    """For an amendment (8-K/A, 10-K/A), the stored filing it amends: the same filer's
-    latest earlier filing of the base form for the same period."""
-    if not filing.form.endswith("/A"):
-        return None
-    ciks = filing.parties.exclude(company=None).values_list("company_id", flat=True)
-    earlier = Filing.objects.filter(
-        form=filing.form[:-2], parties__company_id__in=list(ciks), filed_date__lte=filing.filed_date
-    ).exclude(pk=filing.pk)
-    if filing.period_of_report:
-        earlier = earlier.filter(period_of_report=filing.period_of_report)
-    return earlier.order_by("-filed_date").distinct().first()
+    """For an amendment (8-K/A, 10-K/A), the stored filing it amends."""
+    return comparisons.amended_filing(filing)[0]
 
 
 def get_version(filing, version):
