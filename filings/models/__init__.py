@@ -68,6 +68,7 @@ from .filings import (
     document_slug,
     sample_sha256,
 )
+from .insiders import InsiderOwner, InsiderTransaction, OwnershipReport
 from .links import PassageLink
 from .uploads import FILE_STATES, UNFINISHED, UploadBatch, UploadFile
 
@@ -126,6 +127,9 @@ __all__ = [
     "live_decision",
     "may_review",
     "PassageLink",
+    "OwnershipReport",
+    "InsiderOwner",
+    "InsiderTransaction",
     "FILE_STATES",
     "UNFINISHED",
     "UploadBatch",
