@@ -152,12 +152,12 @@ def number_text(value) -> str:
 
 
 def nice_step(span: float, ticks: int = 4) -> float:
-    """A round step (1, 2 or 5 times a power of ten) giving about `ticks` intervals."""
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about `ticks` intervals."""
     if span <= 0:
         return 1.0
     raw = span / ticks
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
+    for factor in (1, 2, 2.5, 5, 10):
         if raw <= factor * power:
             return factor * power
     return 10 * power
