@@ -447,12 +447,15 @@ def insiders_of(company: Company) -> list[dict]:
     return sorted(out, key=lambda e: e["owner"].name.casefold())
 
 
-def issuers_of(person: Person) -> list[dict]:
-    """Every issuer the person reported on, with the latest holdings there."""
-    owners = (
-        InsiderOwner.objects.filter(person_id__in=person.cluster_ids())
-        .select_related("report__filing", "report__issuer")
-        .order_by("report__filing__filed_date", "report__filing_id")
+def issuers_of(owner: Person | Company) -> list[dict]:
+    """Every issuer a person (or an entity, such as a fund) reported on, with the latest
+    holdings there."""
+    if isinstance(owner, Company):
+        mine = InsiderOwner.objects.filter(company=owner)
+    else:
+        mine = InsiderOwner.objects.filter(person_id__in=owner.cluster_ids())
+    owners = mine.select_related("report__filing", "report__issuer").order_by(
+        "report__filing__filed_date", "report__filing_id"
     )
     issuers: dict[tuple, dict] = {}
     reports = set()

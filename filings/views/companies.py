@@ -47,6 +47,7 @@ def company_detail(request, cik):
         "people": company_people(company),
         "board": timelines.board(company),
         "insiders": insiders.insiders_of(company),
+        "insider_issuers": insiders.issuers_of(company),
     }
     return htmx_fragment(request, "filings/company_detail.html", "company-filings", context)
 

@@ -279,7 +279,9 @@ CSV_COLUMNS = [
     "deemed_execution_date",
     "code",
     "code_meaning",
+    "transaction_form_type",
     "equity_swap",
+    "timeliness",
     "shares",
     "price",
     "acquired_disposed",
@@ -292,6 +294,7 @@ CSV_COLUMNS = [
     "expiration_date",
     "underlying_security",
     "underlying_shares",
+    "underlying_value",
     "footnotes",
 ]
 
@@ -346,7 +349,9 @@ def csv_response(rows, context) -> HttpResponse:
                 day(r.deemed_execution_date),
                 cell(r.code),
                 cell(r.code_meaning if r.code else ""),
+                cell(r.form_type),
                 "" if r.equity_swap is None else int(r.equity_swap),
+                cell(r.timeliness),
                 number(r.shares),
                 number(r.price),
                 cell(r.acquired_disposed),
@@ -359,6 +364,7 @@ def csv_response(rows, context) -> HttpResponse:
                 day(r.expiration_date),
                 cell(r.underlying_title),
                 number(r.underlying_shares),
+                number(r.underlying_value),
                 cell(" | ".join(f"{i}: {text}" for i, text in r.cited())),
             ]
         )

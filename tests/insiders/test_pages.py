@@ -235,3 +235,28 @@ def test_reading_needs_login_when_reading_is_not_public(settings, activity):
 def test_writes_are_refused(client, activity):
     assert client.post(PAGE).status_code == 405
     assert client.get("/companies/123/insiders/").status_code == 404
+
+
+def test_a_funds_company_page_lists_the_issuers_it_reported_on(client):
+    fund = Owner(cik="0001000009", name="Harbor Lane Capital LP", ten_percent=True, entity=True)
+    store(form4(owners=[fund], rows=[Txn(code="P", ad="A", after="2500000")]))
+    html = client.get("/companies/1000009/").content.decode()
+    section = html[html.index('id="insider-filings"') :]
+    assert "As a reporting owner" in section and "Zephyr Widgets, Inc." in section
+    assert "2,500,000 Common Stock" in section and "10% owner" in section
+    assert 'id="insiders"' not in html  # not an issuer: no empty insiders section
+
+
+def test_the_page_takes_the_same_queries_for_many_rows(client, django_assert_max_num_queries):
+    store(form4(rows=[Txn()]))
+    with django_assert_max_num_queries(40) as few:
+        client.get(PAGE)
+    store(
+        form4(
+            acc="0001000001-24-000008",
+            period="2024-04-01",
+            rows=[Txn(date="2024-04-01", shares=str(10 + i)) for i in range(30)],
+        )
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(PAGE)
