@@ -22,6 +22,16 @@ from .models import (
 )
 
 EIGHT_PLACES = Decimal("1e-8")
+# A filing's header as JSON: never needed beside its insider rows.
+HEAVY_FILING_FIELDS = (
+    "header_fields",
+    "findings",
+    "unknown_lines",
+    "series",
+    "cover_differences",
+    "items_raw",
+    "group_members",
+)
 EASTERN = ZoneInfo("America/New_York")
 
 
@@ -385,12 +395,39 @@ def _when(row: InsiderTransaction) -> tuple:
     )
 
 
+# What a listed row needs of its filing and report. `only`, not `defer`: a filing row
+# carries its whole header as JSON, and SQLite reads a row's overflow pages up to the last
+# column selected.
+LIGHT_RELATED = (
+    "filing__accession",
+    "filing__form",
+    "filing__filed_date",
+    "report__filing_id",
+    "report__position",
+    "report__source",
+    "report__document_type",
+    "report__issuer_cik",
+    "report__issuer_name",
+    "report__owner_names",
+    "report__relationship",
+    "report__no_securities_owned",
+    "report__amends",
+    "report__replaced_by",
+)
+
+
+def light(queryset):
+    """Rows with their filing and report, without the filing's header."""
+    own = [f.name for f in InsiderTransaction._meta.concrete_fields]
+    return queryset.select_related("filing", "report").only(*own, *LIGHT_RELATED)
+
+
 def current_rows(queryset):
     """Rows that say what is owned now: not replaced by an amendment, with a holding."""
-    return (
-        queryset.filter(report__replaced_by=None, shares_owned_after__isnull=False)
-        .exclude(kind=InsiderTransaction.NONE)
-        .select_related("filing", "report")
+    return light(
+        queryset.filter(report__replaced_by=None, shares_owned_after__isnull=False).exclude(
+            kind=InsiderTransaction.NONE
+        )
     )
 
 
@@ -418,16 +455,18 @@ def insiders_of(company: Company) -> list[dict]:
     owners = (
         InsiderOwner.objects.filter(report__issuer=company)
         .select_related("report__filing", "person__merged_into", "company")
+        .defer(*(f"report__filing__{name}" for name in HEAVY_FILING_FIELDS))
         .order_by("report__filing__filed_date", "report__filing_id")
     )
     by_report: dict[int, list] = defaultdict(list)
-    for row in current_rows(InsiderTransaction.objects.filter(issuer=company)):
-        by_report[row.report_id].append(row)
     last_moves: dict[int, InsiderTransaction] = {}
-    for row in InsiderTransaction.objects.filter(
-        issuer=company, report__replaced_by=None, kind=InsiderTransaction.TRANSACTION
-    ).select_related("filing", "report"):
-        if row.report_id not in last_moves or _when(row) > _when(last_moves[row.report_id]):
+    rows = InsiderTransaction.objects.filter(issuer=company, report__replaced_by=None)
+    for row in light(rows.exclude(kind=InsiderTransaction.NONE)):
+        if row.shares_owned_after is not None:
+            by_report[row.report_id].append(row)
+        if row.kind == InsiderTransaction.TRANSACTION and (
+            row.report_id not in last_moves or _when(row) > _when(last_moves[row.report_id])
+        ):
             last_moves[row.report_id] = row
     people: dict[tuple, dict] = {}
     for owner in owners:
@@ -454,8 +493,10 @@ def issuers_of(owner: Person | Company) -> list[dict]:
         mine = InsiderOwner.objects.filter(company=owner)
     else:
         mine = InsiderOwner.objects.filter(person_id__in=owner.cluster_ids())
-    owners = mine.select_related("report__filing", "report__issuer").order_by(
-        "report__filing__filed_date", "report__filing_id"
+    owners = (
+        mine.select_related("report__filing", "report__issuer")
+        .defer(*(f"report__filing__{name}" for name in HEAVY_FILING_FIELDS))
+        .order_by("report__filing__filed_date", "report__filing_id")
     )
     issuers: dict[tuple, dict] = {}
     reports = set()

@@ -139,8 +139,9 @@ def listing(request, rows, context, export: bool, by_owner: bool):
     filters, problems = read_filters(request)
     matching = filtered(rows, filters)
     rows = ordered(matching, filters["sort"]).select_related(
-        "filing", "report__replaced_by__filing", "report__amends__filing", "issuer"
+        "filing", "report__replaced_by", "report__amends", "issuer"
     )
+    rows = rows.defer(*(f"filing__{name}" for name in insiders.HEAVY_FILING_FIELDS))
     if export:
         return csv_response(rows, context)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
