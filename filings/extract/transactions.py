@@ -26,6 +26,8 @@ XML, HEADER = "xml", "header"
 
 # Larger than any count of shares or price a filing states; beyond it a value is refused.
 NUMBER_LIMIT = Decimal(10) ** 18
+# Real reports have at most a few hundred rows; a hostile one could have millions.
+MAX_ROWS = 10_000
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _TRUE, _FALSE = {"1", "true", "yes", "y", "x"}, {"0", "false", "no", "n"}
 
@@ -107,7 +109,7 @@ def reports(submission) -> list[Report]:
         return []
     found = []
     for i, doc in enumerate(submission.documents):
-        if doc.kind != "xml" and doc.kind != "text":
+        if doc.kind in ("pdf", "image", "binary"):
             continue
         body = doc.text
         if "ownershipDocument" not in body:
@@ -147,6 +149,7 @@ def parse(xml_text: str, *, sequence: str) -> Report | None:
         if note_id:
             footnotes[note_id] = _words(note)
     rows: list[Row] = []
+    skipped = 0
     for table_name, table, row_names in (
         (
             "nonDerivativeTable",
@@ -159,8 +162,13 @@ def parse(xml_text: str, *, sequence: str) -> Report | None:
             for el in table_el:
                 name = _local(el)
                 if name in row_names:
+                    if len(rows) == MAX_ROWS:
+                        skipped += 1
+                        continue
                     kind = TRANSACTION if name == row_names[0] else HOLDING
                     rows.append(_row(el, len(rows), table, kind))
+    if skipped:
+        problems.append(f"{skipped:,} rows after the first {MAX_ROWS:,} were not read")
     for row in rows:
         for cited in row.footnote_ids:
             if cited not in footnotes:

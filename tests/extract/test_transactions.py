@@ -269,3 +269,11 @@ def test_hostile_xml_entities_are_not_expanded_and_nothing_is_fetched(tmp_path):
 def test_not_an_ownership_document_is_none():
     assert parse("<html><body>Form 4</body></html>", sequence="1") is None
     assert parse("not xml at all", sequence="1") is None
+
+
+def test_a_report_with_more_rows_than_any_real_one_is_cut_and_says_so(monkeypatch):
+    monkeypatch.setattr("filings.extract.transactions.MAX_ROWS", 3)
+    xml = ownership_xml("4", "2024-03-01", [Owner()], [Txn(shares=str(i)) for i in range(5)])
+    report = parse(xml, sequence="1")
+    assert [r.shares for r in report.rows] == [Decimal(0), Decimal(1), Decimal(2)]
+    assert report.problems == ("2 rows after the first 3 were not read",)

@@ -260,3 +260,10 @@ def test_the_page_takes_the_same_queries_for_many_rows(client, django_assert_max
     )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(PAGE)
+
+
+def test_what_is_wrong_with_a_filing_is_shown_beside_its_rows(client):
+    store(form4(rows=[Txn(footnotes={"transactionShares": "F7"})]))
+    html = client.get(PAGE).content.decode()
+    assert "row 1 cites footnote F7, which is not given" in html
+    assert "F7" in html and "(not given in the filing)" in html
