@@ -298,12 +298,14 @@ def plain_number(value: Decimal | None) -> str:
     return "" if value is None else format(value.normalize(), "f")
 
 
-def summaries(filing_ids) -> dict[str, str]:
+def summaries(filings) -> dict[str, str]:
     """A one-line summary of each filing's transactions ("Sold 12,000 sh at $31.20 (S);
-    Gift 500 sh (G)"), for a list of filings, in one query. Filings that are not Forms
-    3, 4 or 5 are left out."""
+    Gift 500 sh (G)") by accession, for filings given as accessions, Filing rows or a
+    queryset, in one query. Filings that are not Forms 3, 4 or 5 are left out."""
     rows = (
-        InsiderTransaction.objects.filter(filing_id__in=list(filing_ids))
+        InsiderTransaction.objects.filter(
+            filing_id__in=filings if hasattr(filings, "query") else list(filings)
+        )
         .order_by("filing_id", "report__position", "position")
         .values_list(
             "filing_id",

@@ -98,6 +98,13 @@ def test_the_date_of_original_submission_picks_the_report_amended():
     assert later.replaced_by is None
 
 
+def test_an_original_accepted_after_hours_is_found_by_its_submission_day():
+    # Accepted on the 4th after 17:30 Eastern, so dated the 5th; the 4/A gives the 4th.
+    store(form4(filed="20240305", accepted="20240304183000"))
+    store(amendment(original="2024-03-04"))
+    assert OwnershipReport.objects.get(filing_id=AMENDMENT).amends.filing_id == ORIGINAL
+
+
 def test_an_amendment_of_another_owner_or_period_replaces_nothing():
     store(form4())
     store(amendment(owners=[Owner(cik="0001000002", name="Other Person A")]))
@@ -184,6 +191,9 @@ def test_summaries_of_many_filings_take_one_query(django_assert_num_queries):
     )
     with django_assert_num_queries(1):
         lines = insiders.summaries([ORIGINAL, "0001000001-24-000007", "0000000000-00-000000"])
+    assert insiders.summaries(Filing.objects.filter(accession=ORIGINAL)) == {
+        ORIGINAL: lines[ORIGINAL]
+    }
     assert lines == {
         ORIGINAL: "Sold 12,000 sh at $31.20 (S); Gift 500 sh (G)",
         "0001000001-24-000007": "Sold 400 sh at avg $17.50 (S); "
