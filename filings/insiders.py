@@ -6,9 +6,13 @@ summary per filing)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
+
+from django.urls import reverse
 
 from .extract import transaction_codes
 from .extract.transactions import Report
@@ -521,10 +525,86 @@ def issuers_of(owner: Person | Company) -> list[dict]:
     return sorted(out, key=lambda e: e["report"].issuer_name.casefold())
 
 
+@functools.lru_cache(maxsize=4096)
+def filing_url(accession: str) -> str:
+    return reverse("filing", args=[accession])
+
+
+@dataclass(frozen=True, slots=True)
+class FilingRef:
+    accession: str
+    form: str
+    filed_date: dt.date | None
+
+    def get_absolute_url(self) -> str:
+        return filing_url(self.accession)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRef:
+    owner_names: str
+    issuer_cik: int | None
+    issuer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class HoldingPoint:
+    """What a chart needs of a row, read without building model instances (a busy
+    issuer has thousands)."""
+
+    date: dt.date | None
+    shares_owned_after: Decimal | None
+    table: str
+    security_title: str
+    direct_indirect: str
+    nature_of_ownership: str
+    filing_id: str
+    position: int
+    filing: FilingRef
+    report: ReportRef
+
+
+def holding_points(queryset) -> list[HoldingPoint]:
+    """The current holdings among these rows (see current_rows), as chart points."""
+    values = (
+        queryset.filter(report__replaced_by=None, shares_owned_after__isnull=False)
+        .exclude(kind=InsiderTransaction.NONE)
+        .values_list(
+            "date",
+            "shares_owned_after",
+            "table",
+            "security_title",
+            "direct_indirect",
+            "nature_of_ownership",
+            "filing_id",
+            "position",
+            "filing__form",
+            "filing__filed_date",
+            "report__owner_names",
+            "report__issuer_cik",
+            "report__issuer_name",
+        )
+    )
+    return [
+        HoldingPoint(
+            *v[:8],
+            filing=FilingRef(v[6], v[8], v[9]),
+            report=ReportRef(v[10], v[11], v[12]),
+        )
+        for v in values
+    ]
+
+
+# A line with more points than this is drawn one point per month (the month's last
+# holding): a chart of ten years of daily rows would say no more, and weigh megabytes.
+MAX_POINTS = 120
+
+
 def holdings_over_time(rows, group) -> list[dict]:
     """Series of holdings for charts: per group (an owner, or an issuer) one line per
-    security and kind of ownership, one point per date (the last row of the day).
-    `group(row)` returns the (key, label) a row belongs to."""
+    security and kind of ownership, one point per date (the last row of the day), or per
+    month beyond MAX_POINTS (the series says so: "monthly"). `group(row)` returns the
+    (key, label) a row belongs to."""
     charts: dict = {}
     for row in sorted(rows, key=_when):
         if row.date is None or row.shares_owned_after is None:
@@ -537,12 +617,20 @@ def holdings_over_time(rows, group) -> list[dict]:
         series["points"][row.date] = (row.shares_owned_after, row)
     out = []
     for chart in charts.values():
-        chart["series"] = [
-            {
-                "label": s["label"],
-                "points": [(day, value, row) for day, (value, row) in sorted(s["points"].items())],
-            }
-            for s in chart["series"].values()
-        ]
+        drawn = []
+        for s in chart["series"].values():
+            points = sorted(s["points"].items())
+            monthly = len(points) > MAX_POINTS
+            if monthly:
+                by_month = {(day.year, day.month): (day, found) for day, found in points}
+                points = list(by_month.values())
+            drawn.append(
+                {
+                    "label": s["label"],
+                    "monthly": monthly,
+                    "points": [(day, value, row) for day, (value, row) in points],
+                }
+            )
+        chart["series"] = drawn
         out.append(chart)
     return out

@@ -154,7 +154,7 @@ def listing(request, rows, context, export: bool, by_owner: bool):
     present = sorted(
         set(rows.exclude(code="").values_list("code", flat=True).distinct().order_by())
     )
-    chart_rows = list(insiders.current_rows(matching))
+    chart_rows = insiders.holding_points(matching)
     context.update(
         {
             "page": page,

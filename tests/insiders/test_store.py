@@ -199,3 +199,29 @@ def test_summaries_of_many_filings_take_one_query(django_assert_num_queries):
         "0001000001-24-000007": "Sold 400 sh at avg $17.50 (S); "
         "Exercised or converted 40 Stock Option (right to buy) (M)",
     }
+
+
+def test_a_long_line_is_drawn_one_point_per_month(monkeypatch):
+    monkeypatch.setattr(insiders, "MAX_POINTS", 3)
+    for day, after in (
+        ("2024-01-05", "10"),
+        ("2024-01-20", "20"),
+        ("2024-02-03", "30"),
+        ("2024-02-28", "40"),
+    ):
+        store(
+            form4(
+                acc=f"0001000001-24-0000{day[-2:]}",
+                period=day,
+                filed=day.replace("-", ""),
+                rows=[Txn(date=day, after=after)],
+            )
+        )
+    rows = insiders.current_rows(InsiderTransaction.objects.all())
+    (chart,) = insiders.holdings_over_time(rows, lambda r: ("issuer", "Zephyr"))
+    (series,) = chart["series"]
+    assert series["monthly"]
+    assert [(d.isoformat(), v) for d, v, _ in series["points"]] == [
+        ("2024-01-20", Decimal("20")),
+        ("2024-02-28", Decimal("40")),
+    ]
