@@ -467,7 +467,7 @@ def insiders_of(company: Company) -> list[dict]:
     by_report: dict[int, list] = defaultdict(list)
     last_moves: dict[int, InsiderTransaction] = {}
     rows = InsiderTransaction.objects.filter(issuer=company, report__replaced_by=None)
-    for row in light(rows.exclude(kind=InsiderTransaction.NONE)):
+    for row in row_views(rows.exclude(kind=InsiderTransaction.NONE)):
         if row.shares_owned_after is not None:
             by_report[row.report_id].append(row)
         if row.kind == InsiderTransaction.TRANSACTION and (
@@ -514,7 +514,7 @@ def issuers_of(owner: Person | Company) -> list[dict]:
         entry["reports"].add(report.pk)
         reports.add(report.pk)
     rows = defaultdict(list)
-    for row in current_rows(InsiderTransaction.objects.filter(report_id__in=reports)):
+    for row in holding_points(InsiderTransaction.objects.filter(report_id__in=reports)):
         rows[row.report_id].append(row)
     out = []
     for entry in issuers.values():
@@ -548,9 +548,9 @@ class ReportRef:
 
 
 @dataclass(frozen=True, slots=True)
-class HoldingPoint:
-    """What a chart needs of a row, read without building model instances (a busy
-    issuer has thousands)."""
+class RowView:
+    """What the charts and the insider summaries need of a row, read without building
+    model instances (a busy issuer has thousands)."""
 
     date: dt.date | None
     shares_owned_after: Decimal | None
@@ -560,39 +560,57 @@ class HoldingPoint:
     nature_of_ownership: str
     filing_id: str
     position: int
+    kind: str
+    code: str
+    shares: Decimal | None
+    price: Decimal | None
+    report_id: int
     filing: FilingRef
     report: ReportRef
 
+    @property
+    def code_meaning(self) -> str:
+        return transaction_codes.meaning(self.code)
 
-def holding_points(queryset) -> list[HoldingPoint]:
-    """The current holdings among these rows (see current_rows), as chart points."""
-    values = (
-        queryset.filter(report__replaced_by=None, shares_owned_after__isnull=False)
-        .exclude(kind=InsiderTransaction.NONE)
-        .values_list(
-            "date",
-            "shares_owned_after",
-            "table",
-            "security_title",
-            "direct_indirect",
-            "nature_of_ownership",
-            "filing_id",
-            "position",
-            "filing__form",
-            "filing__filed_date",
-            "report__owner_names",
-            "report__issuer_cik",
-            "report__issuer_name",
-        )
+
+def row_views(queryset) -> list[RowView]:
+    values = queryset.values_list(
+        "date",
+        "shares_owned_after",
+        "table",
+        "security_title",
+        "direct_indirect",
+        "nature_of_ownership",
+        "filing_id",
+        "position",
+        "kind",
+        "code",
+        "shares",
+        "price",
+        "report_id",
+        "filing__form",
+        "filing__filed_date",
+        "report__owner_names",
+        "report__issuer_cik",
+        "report__issuer_name",
     )
     return [
-        HoldingPoint(
-            *v[:8],
-            filing=FilingRef(v[6], v[8], v[9]),
-            report=ReportRef(v[10], v[11], v[12]),
+        RowView(
+            *v[:13],
+            filing=FilingRef(v[6], v[13], v[14]),
+            report=ReportRef(v[15], v[16], v[17]),
         )
         for v in values
     ]
+
+
+def holding_points(queryset) -> list[RowView]:
+    """The current holdings among these rows (see current_rows), as chart points."""
+    return row_views(
+        queryset.filter(report__replaced_by=None, shares_owned_after__isnull=False).exclude(
+            kind=InsiderTransaction.NONE
+        )
+    )
 
 
 # A line with more points than this is drawn one point per month (the month's last
