@@ -376,7 +376,7 @@ def summary_line(rows: list[tuple]) -> str:
     return "; ".join(parts)
 
 
-def holding_key(row: InsiderTransaction) -> tuple:
+def holding_key(row: RowView) -> tuple:
     return (
         row.table,
         " ".join(row.security_title.casefold().split()),
@@ -385,14 +385,14 @@ def holding_key(row: InsiderTransaction) -> tuple:
     )
 
 
-def holding_label(row: InsiderTransaction) -> str:
+def holding_label(row: RowView) -> str:
     how = {"D": "direct", "I": "indirect"}.get(row.direct_indirect, "")
     if row.nature_of_ownership:
         how = f"{how}: {row.nature_of_ownership}" if how else row.nature_of_ownership
     return f"{row.security_title or 'Security not stated'}" + (f" ({how})" if how else "")
 
 
-def _when(row: InsiderTransaction) -> tuple:
+def _when(row: RowView) -> tuple:
     return (
         row.date or dt.date.min,
         row.filing.filed_date or dt.date.min,
@@ -401,45 +401,9 @@ def _when(row: InsiderTransaction) -> tuple:
     )
 
 
-# What a listed row needs of its filing and report. `only`, not `defer`: a filing row
-# carries its whole header as JSON, and SQLite reads a row's overflow pages up to the last
-# column selected.
-LIGHT_RELATED = (
-    "filing__accession",
-    "filing__form",
-    "filing__filed_date",
-    "report__filing_id",
-    "report__position",
-    "report__source",
-    "report__document_type",
-    "report__issuer_cik",
-    "report__issuer_name",
-    "report__owner_names",
-    "report__relationship",
-    "report__no_securities_owned",
-    "report__amends",
-    "report__replaced_by",
-)
-
-
-def light(queryset):
-    """Rows with their filing and report, without the filing's header."""
-    own = [f.name for f in InsiderTransaction._meta.concrete_fields]
-    return queryset.select_related("filing", "report").only(*own, *LIGHT_RELATED)
-
-
-def current_rows(queryset):
-    """Rows that say what is owned now: not replaced by an amendment, with a holding."""
-    return light(
-        queryset.filter(report__replaced_by=None, shares_owned_after__isnull=False).exclude(
-            kind=InsiderTransaction.NONE
-        )
-    )
-
-
-def latest_holdings(rows) -> list[InsiderTransaction]:
+def latest_holdings(rows: list[RowView]) -> list[RowView]:
     """The last stated holding of each security and kind of ownership."""
-    latest: dict[tuple, InsiderTransaction] = {}
+    latest: dict[tuple, RowView] = {}
     for row in rows:
         key = holding_key(row)
         if key not in latest or _when(row) > _when(latest[key]):
@@ -465,7 +429,7 @@ def insiders_of(company: Company) -> list[dict]:
         .order_by("report__filing__filed_date", "report__filing_id")
     )
     by_report: dict[int, list] = defaultdict(list)
-    last_moves: dict[int, InsiderTransaction] = {}
+    last_moves: dict[int, RowView] = {}
     rows = InsiderTransaction.objects.filter(issuer=company, report__replaced_by=None)
     for row in row_views(rows.exclude(kind=InsiderTransaction.NONE)):
         if row.shares_owned_after is not None:
@@ -605,7 +569,8 @@ def row_views(queryset) -> list[RowView]:
 
 
 def holding_points(queryset) -> list[RowView]:
-    """The current holdings among these rows (see current_rows), as chart points."""
+    """The rows that say what is owned now (not replaced by an amendment, with a
+    holding stated), as chart points."""
     return row_views(
         queryset.filter(report__replaced_by=None, shares_owned_after__isnull=False).exclude(
             kind=InsiderTransaction.NONE

@@ -85,7 +85,7 @@ def test_an_amendment_replaces_the_rows_it_amends_whatever_the_reading_order(ord
     assert amending.replaced_by is None
     # The original's rows are kept, only marked.
     assert original.transactions.get().shares == Decimal("1000")
-    current = insiders.current_rows(InsiderTransaction.objects.filter(issuer_id=int(ISSUER_CIK)))
+    current = insiders.holding_points(InsiderTransaction.objects.filter(issuer_id=int(ISSUER_CIK)))
     assert [r.filing_id for r in current] == [AMENDMENT]
 
 
@@ -217,7 +217,7 @@ def test_a_long_line_is_drawn_one_point_per_month(monkeypatch):
                 rows=[Txn(date=day, after=after)],
             )
         )
-    rows = insiders.current_rows(InsiderTransaction.objects.all())
+    rows = insiders.holding_points(InsiderTransaction.objects.all())
     (chart,) = insiders.holdings_over_time(rows, lambda r: ("issuer", "Zephyr"))
     (series,) = chart["series"]
     assert series["monthly"]
