@@ -483,7 +483,6 @@ def issuers_of(owner: Person | Company) -> list[dict]:
     out = []
     for entry in issuers.values():
         found = [r for pk in entry.pop("reports") for r in rows.get(pk, [])]
-        entry["filings"] = len({r.filing_id for r in found}) or None
         entry["holdings"] = latest_holdings(found)
         out.append(entry)
     return sorted(out, key=lambda e: e["report"].issuer_name.casefold())

@@ -277,3 +277,21 @@ def test_a_report_with_more_rows_than_any_real_one_is_cut_and_says_so(monkeypatc
     report = parse(xml, sequence="1")
     assert [r.shares for r in report.rows] == [Decimal(0), Decimal(1), Decimal(2)]
     assert report.problems == ("2 rows after the first 3 were not read",)
+
+
+def test_a_namespaced_document_is_read_the_same():
+    xml = (
+        '<?xml version="1.0"?><o:ownershipDocument xmlns:o="urn:example">'
+        "<o:documentType>4</o:documentType><o:periodOfReport>2024-03-01</o:periodOfReport>"
+        "<o:issuer><o:issuerCik>999001</o:issuerCik></o:issuer>"
+        "<o:nonDerivativeTable><o:nonDerivativeTransaction>"
+        "<o:securityTitle><o:value>Common</o:value></o:securityTitle>"
+        "<o:transactionCoding><o:transactionCode>p</o:transactionCode></o:transactionCoding>"
+        "<o:transactionAmounts><o:transactionShares><o:value>1,250</o:value>"
+        "</o:transactionShares></o:transactionAmounts>"
+        "</o:nonDerivativeTransaction></o:nonDerivativeTable></o:ownershipDocument>"
+    )
+    report = parse(xml, sequence="1")
+    assert report.issuer_cik == "0000999001" and report.period_of_report == dt.date(2024, 3, 1)
+    (row,) = report.rows
+    assert (row.security_title, row.code, row.shares) == ("Common", "P", Decimal("1250"))
