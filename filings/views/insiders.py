@@ -37,17 +37,26 @@ CHARTS_SHOWN = 12  # charts on a page; the table below them has every number
 
 @require_GET
 def company_insiders(request, cik, export=False):
+    """The issuer's rows; with role=owner, the rows a company (a fund, a parent) reported
+    as an owner of other issuers' securities."""
     company = get_object_or_404(Company, cik=cik)
-    rows = InsiderTransaction.objects.filter(issuer=company)
+    as_owner = request.GET.get("role") == "owner"
+    if as_owner:
+        reports = OwnershipReport.objects.filter(owners__company=company)
+        rows = InsiderTransaction.objects.filter(report__in=reports.values("pk"))
+        title = f"Insider transactions reported by {company.name} as an owner"
+    else:
+        rows = InsiderTransaction.objects.filter(issuer=company)
+        title = f"Insider transactions: {company.name}"
     context = {
         "subject": company,
-        "subject_kind": "company",
-        "title": f"Insider transactions: {company.name}",
+        "subject_kind": "owner" if as_owner else "company",
+        "title": title,
         "back_url": company.get_absolute_url(),
         "csv_url": reverse("company-insiders-csv", args=[company.cik]),
         "page_url": reverse("company-insiders", args=[company.cik]),
     }
-    return listing(request, rows, context, export, by_owner=True)
+    return listing(request, rows, context, export, by_owner=not as_owner)
 
 
 @require_GET

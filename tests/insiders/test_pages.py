@@ -267,3 +267,19 @@ def test_what_is_wrong_with_a_filing_is_shown_beside_its_rows(client):
     html = client.get(PAGE).content.decode()
     assert "row 1 cites footnote F7, which is not given" in html
     assert "F7" in html and "(not given in the filing)" in html
+
+
+def test_a_funds_own_rows_as_an_owner_have_their_page_and_csv(client):
+    fund = Owner(cik="0001000009", name="Harbor Lane Capital LP", ten_percent=True, entity=True)
+    store(form4(owners=[fund], rows=[Txn(code="P", ad="A", after="2500000")]))
+    store(form4(acc="0001000001-24-000005", rows=[Txn(code="S", after="10")]))  # someone else
+    company = client.get("/companies/1000009/").content.decode()
+    assert 'href="/companies/1000009/insiders/?role=owner"' in company
+    html = client.get("/companies/1000009/insiders/", {"role": "owner", "sort": "shares"}).content
+    html = html.decode()
+    assert "reported by HARBOR LANE CAPITAL LP as an owner" in html and "1 row" in html
+    assert '<input type="hidden" name="role" value="owner">' in html
+    assert "role=owner&amp;sort=-shares" in html or "sort=-shares&amp;role=owner" in html
+    table = client.get("/companies/1000009/insiders.csv", {"role": "owner"}).content.decode()
+    assert len(list(csv.DictReader(io.StringIO(table)))) == 1
+    assert "1 row" not in client.get("/companies/1000009/insiders/").content.decode()
