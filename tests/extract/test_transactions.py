@@ -295,3 +295,29 @@ def test_a_namespaced_document_is_read_the_same():
     assert report.issuer_cik == "0000999001" and report.period_of_report == dt.date(2024, 3, 1)
     (row,) = report.rows
     assert (row.security_title, row.code, row.shares) == ("Common", "P", Decimal("1250"))
+
+
+@needs_corpus
+def test_the_feed_copy_of_a_2025_form_4_on_one_line_and_header_only_damaged_copies():
+    sub = edgar.parse(read_corpus_file("0001127602-25-004598.nc"), name="x.nc")
+    (report,) = reports(sub)
+    award, withheld = report.rows
+    assert (award.code, award.shares, award.price, award.shares_owned_after) == (
+        "A",
+        Decimal("2193"),
+        Decimal("106.82"),
+        Decimal("21878"),
+    )
+    assert (withheld.code, withheld.shares, withheld.acquired_disposed) == (
+        "F",
+        Decimal("1009"),
+        "D",
+    )
+    assert withheld.timeliness is None  # an empty element is no value
+    for name, owner in (
+        ("0001012325-98-000004.header-only.txt", "CANTALUPO JAMES R"),
+        ("0001140361-23-028639.header-fragment.txt", "Driggers Shane"),
+    ):
+        (report,) = reports(edgar.parse(read_corpus_file(name), name=name))
+        assert report.source == HEADER and report.rows == ()
+        assert [o.raw_name for o in report.owners] == [owner]
