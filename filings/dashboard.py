@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
+from . import insiders
 from .charts import bar_chart
 from .formtypes import form_name
 from .models import (
@@ -62,13 +63,18 @@ def primary_name():
 
 
 def arrivals(limit: int = ARRIVALS) -> list[Filing]:
-    """The filings stored last, each with its items (8-K and the like)."""
-    return list(
+    """The filings stored last, each with its items (8-K and the like) or, for Forms 3, 4
+    and 5, its transactions in one line (`.insider_summary`)."""
+    filings = list(
         Filing.objects.select_related("raw__uploaded_by")
         .annotate(company_name=primary_name())
         .prefetch_related(Prefetch("items", queryset=Item.objects.order_by("position")))
         .order_by("-created_at", "-accession")[:limit]
     )
+    summary = insiders.summaries([f.accession for f in filings])
+    for f in filings:
+        f.insider_summary = summary.get(f.accession, "")
+    return filings
 
 
 def happenings(limit: int = HAPPENINGS) -> list[Event]:

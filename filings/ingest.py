@@ -22,8 +22,19 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 
-from . import annotations, crosscheck, decisions, edgar, identity, render, sanitize, search
+from . import (
+    annotations,
+    crosscheck,
+    decisions,
+    edgar,
+    identity,
+    insiders,
+    render,
+    sanitize,
+    search,
+)
 from .extract import exhibits as exhibit_extract
+from .extract import transactions as transaction_extract
 from .extract.model import Extraction
 from .extract.organizations import normalize_company_name, organization_mentions
 from .extract.people import from_header_name
@@ -77,6 +88,7 @@ class Prepared:
     exhibits: list = field(repr=False)
     exhibit_references: list = field(repr=False)
     organizations: list = field(repr=False)
+    ownership: list = field(repr=False, default_factory=list)  # Forms 3, 4, 5
 
 
 @dataclass
@@ -189,6 +201,7 @@ def extracted(sub: edgar.Submission, documents: list[PreparedDocument]) -> dict:
             else []
         ),
         "organizations": find_organizations(sub, texts),
+        "ownership": transaction_extract.reports(sub),
     }
 
 
@@ -821,6 +834,7 @@ def write_extraction(filing: Filing, prepared: Prepared, previous: dict | None =
         for r in prepared.exhibit_references
         if r.document_sequence in docs
     )
+    insiders.write(filing, prepared.ownership)
 
 
 def forget_extraction(filing: Filing) -> dict:
@@ -829,6 +843,7 @@ def forget_extraction(filing: Filing) -> dict:
         e.name_raw: identity.Link(e.person, e.link_confidence, e.link_reason)
         for e in filing.events.select_related("person")
     }
+    insiders.forget(filing)
     filing.events.all().delete()
     filing.organizations.all().delete()
     filing.exhibits.all().delete()

@@ -14,6 +14,7 @@ from .views import (
     filings,
     health,
     home,
+    insiders,
     links,
     people,
     review,
@@ -84,6 +85,21 @@ urlpatterns = [
     path("companies/<int:cik>/timeline/", companies.company_timeline, name="company-timeline"),
     path("people/<int:pk>/", people.person_detail, name="person"),
     path("people/suggest", people.suggest, name="person-suggest"),
+    # Insider activity (Forms 3, 4, 5) of an issuer and of a person.
+    path("companies/<int:cik>/insiders/", insiders.company_insiders, name="company-insiders"),
+    path(
+        "companies/<int:cik>/insiders.csv",
+        insiders.company_insiders,
+        {"export": True},
+        name="company-insiders-csv",
+    ),
+    path("people/<int:pk>/insiders/", insiders.person_insiders, name="person-insiders"),
+    path(
+        "people/<int:pk>/insiders.csv",
+        insiders.person_insiders,
+        {"export": True},
+        name="person-insiders-csv",
+    ),
     # Search.
     path("search/", search.search_page, name="search"),
     path("search/feed", search.search_feed, name="search-feed"),

@@ -13,6 +13,7 @@ from filings import annotations, decisions, ingest
 from filings.models import Annotation, Event, Filing, FilingParty, HomeVisit, Item
 from tests.annotations.helpers import target, user
 from tests.fixtures import submission
+from tests.insiders.forms import Txn, form4
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def store():
 
 def bars(page: str, chart: str) -> dict[str, tuple[int, str]]:
     """label -> (number, href) of one chart's bars, as the SVG draws them."""
-    figure = re.search(rf'<figure class="chart" id="chart-{chart}">(.*?)</figure>', page, re.S)
+    figure = re.search(rf'<figure class="dash-chart" id="chart-{chart}">(.*?)</figure>', page, re.S)
     found = re.findall(
         r'<a href="([^"]+)" class="bar" data-label="([^"]*)" data-value="(\d+)">', figure.group(1)
     )
@@ -88,6 +89,16 @@ def test_what_arrived_lists_the_newest_stored_first_with_their_items(client, sto
     newest = list(Filing.objects.order_by("-created_at", "-accession").values_list("pk", flat=True))
     assert shown == newest
     assert "Departure of Directors" in arrived  # the 8-K's item titles
+
+
+def test_a_form_4_arrives_with_its_transactions_in_one_line(client, store):
+    data = form4(rows=[Txn(code="S", shares="12000", price="31.20"), Txn(code="P", shares="300")])
+    assert ingest.ingest(data, "form4.txt").ok
+    page = client.get("/").content.decode()
+    first = re.search(r'<ol class="arrivals plain">\s*<li>(.*?)</li>', page, re.S).group(1)
+    assert "0001000001-24-000001" in first
+    summary = re.search(r'<p class="arrival-summary">(.*?)</p>', first).group(1)
+    assert "12,000" in summary and "(S)" in summary and "(P)" in summary
 
 
 def test_what_happened_marks_the_events_reviewed_and_links_each_to_its_sentence(client, store):

@@ -70,6 +70,11 @@ def _root(xml_text: str):
         return None
 
 
+def parse_document(xml_text: str):
+    """The root element of an ownership XML document (parsed safely), or None."""
+    return _root(xml_text)
+
+
 def _owner_name(raw: str) -> PersonName:
     return from_header_name(raw)
 

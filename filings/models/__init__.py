@@ -68,6 +68,7 @@ from .filings import (
     document_slug,
     sample_sha256,
 )
+from .insiders import InsiderOwner, InsiderTransaction, OwnershipReport
 from .links import PassageLink
 from .uploads import FILE_STATES, UNFINISHED, UploadBatch, UploadFile
 from .visits import HomeVisit, record_visit
@@ -127,6 +128,9 @@ __all__ = [
     "live_decision",
     "may_review",
     "PassageLink",
+    "OwnershipReport",
+    "InsiderOwner",
+    "InsiderTransaction",
     "FILE_STATES",
     "UNFINISHED",
     "UploadBatch",

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from .. import comparisons, timelines
+from .. import comparisons, insiders, timelines
 from ..models import Company, Event, FilingParty
 from . import PAGE_SIZE, htmx_fragment
 from .annotations import attach_note_counts
@@ -52,6 +52,8 @@ def company_detail(request, cik):
         "former_names": former_names(appearances),
         "people": company_people(company),
         "board": timelines.board(company),
+        "insiders": insiders.insiders_of(company),
+        "insider_issuers": insiders.issuers_of(company),
     }
     return htmx_fragment(request, "filings/company_detail.html", "company-filings", context)
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import identity, timelines
+from .. import identity, insiders, timelines
 from ..models import LIGHT_DOCUMENT, Company, FilingParty, IdentityChange, Person
 from .annotations import attach_note_counts
 
@@ -55,6 +55,7 @@ def person_detail(request, pk):
         .order_by("-at"),
         "can_change": request.user.has_perm("filings.change_person"),
         "duplicates": identity.likely_duplicates(person),
+        "insider_issuers": insiders.issuers_of(person),
     }
     return render(request, "filings/person_detail.html", context)
 
