@@ -70,6 +70,7 @@ from .filings import (
 )
 from .links import PassageLink
 from .uploads import FILE_STATES, UNFINISHED, UploadBatch, UploadFile
+from .watches import FeedToken, Notification, Watch
 
 __all__ = [
     "CONTEXT",
@@ -130,4 +131,7 @@ __all__ = [
     "UNFINISHED",
     "UploadBatch",
     "UploadFile",
+    "FeedToken",
+    "Notification",
+    "Watch",
 ]

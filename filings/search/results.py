@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -98,11 +99,13 @@ def search(
     facets: dict[str, str] | None = None,
     documents: bool = False,
     user=None,
+    within: Iterable[str] | None = None,
 ) -> Results:
     """Filings matching the query and the facet selections, ranked, one page of them;
     `documents`: list each hit's matching documents too (it reads all of them).
     `user`: whose notes `note:`, `tag:` and the notes facet look in (None: anonymous,
-    public notes only)."""
+    public notes only). `within`: only these accessions are searched (a watch asks whether
+    one new filing matches a saved search); the counts are then of those alone."""
     if isinstance(query, str):
         query = parse_query(query)
     per_page = max(1, min(as_int(per_page, 20), 500))
@@ -115,7 +118,7 @@ def search(
         return Results(query, [], 0, 1, per_page, empty_facets(), selected)
     try:
         with backend.session() as cur:
-            index, base, ranking = match(cur, backend, query, user)
+            index, base, ranking = match(cur, backend, query, user, within)
             noted = notes.noted(index, user)
             chosen = {
                 name: noted.get(v, np.zeros(index.size, bool))
@@ -143,15 +146,24 @@ def search(
     return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
 
 
-def match(cur, backend: backends.Backend, query: Query, user=None):
+def match(cur, backend: backends.Backend, query: Query, user=None, within=None):
     """The facet index, a mask of the filings matching the query's words and filters
-    (`user`: whose notes the notes fields see), and the query to rank them by.
+    (`user`: whose notes the notes fields see; `within`: among these accessions only),
+    and the query to rank them by.
 
     A group that is one bare number naming a stored CIK also matches that company's or
     person's filings (people paste CIKs without the cik: prefix), so the ranking leaves
     it out: the index would not find those filings by it."""
+    accessions = None if within is None else list(within)
+
+    def searched(index):
+        mask = filters_mask(index, query, user)
+        if accessions is not None:
+            mask &= index.with_accessions(accessions)
+        return mask
+
     index = facets.current(cur)
-    mask = filters_mask(index, query, user)
+    mask = searched(index)
     if not mask.any() or not query.has_text:
         return index, mask, query
     numbers = cik_groups(index, query)
@@ -177,7 +189,7 @@ def match(cur, backend: backends.Backend, query: Query, user=None):
         newer = facets.current(cur)  # a filing was indexed since the copy was brought up to date
         if newer is index:
             break
-        index, mask = newer, filters_mask(newer, query, user)
+        index, mask = newer, searched(newer)
     return index, result, ranking
 
 
