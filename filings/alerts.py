@@ -2,8 +2,8 @@
 daily digest (`manage.py send-digests`, from cron). Plain text, with absolute links
 (settings.BASE_URL, from FILINGS_BASE_URL).
 
-Email goes only when Django's email settings define the default mailer (settings.MAILERS,
-from EMAIL_HOST or DJANGO_EMAIL_BACKEND) and the user has an address. A notification is
+Email goes only when Django's email settings make the default mailer one that sends
+(settings.MAILERS, from EMAIL_HOST or DJANGO_EMAIL_BACKEND) and the user has an address. A notification is
 emailed at most once: it is taken for an email (emailed_at set) in a short transaction
 before the email goes, so two senders (a worker and a digest run) never both send it,
 and given back if the email could not be sent, for the next digest. Notifications read
@@ -28,10 +28,13 @@ from .models.watches import NO_EMAIL
 log = logging.getLogger("filings.alerts")
 # A digest lists this many filings per watch and counts the rest.
 DIGEST_PER_WATCH = 50
+# A mailer that sends nothing (an explicit "no email").
+NOT_SENDING = "django.core.mail.backends.dummy.EmailBackend"
 
 
 def email_enabled() -> bool:
-    return "default" in mail.mailers
+    default = getattr(settings, "MAILERS", {}).get("default")
+    return default is not None and default.get("BACKEND") != NOT_SENDING
 
 
 def absolute(path: str) -> str:

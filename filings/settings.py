@@ -224,23 +224,25 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # environment. EMAIL_HOST (with EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, and
 # EMAIL_USE_TLS or EMAIL_USE_SSL) sends through that SMTP server; DJANGO_EMAIL_BACKEND
 # names any other backend instead (e.g. django.core.mail.backends.console.EmailBackend).
-# With neither there is no mailer: alerts stay in the app. FILINGS_BASE_URL is the site's
-# address as the emails link to it.
-MAILERS = {}
+# With neither, MAILERS stays undefined (Django then has no mailer to check or warn
+# about) and alerts stay in the app. FILINGS_BASE_URL is the site's address as the emails
+# link to it.
 if os.environ.get("DJANGO_EMAIL_BACKEND"):
-    MAILERS["default"] = {"BACKEND": os.environ["DJANGO_EMAIL_BACKEND"]}
+    MAILERS = {"default": {"BACKEND": os.environ["DJANGO_EMAIL_BACKEND"]}}
 elif os.environ.get("EMAIL_HOST"):
-    MAILERS["default"] = {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {
-            "host": os.environ["EMAIL_HOST"],
-            "port": int(os.environ.get("EMAIL_PORT", "25")),
-            "username": os.environ.get("EMAIL_HOST_USER", ""),
-            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-            "use_tls": env_flag("EMAIL_USE_TLS"),
-            "use_ssl": env_flag("EMAIL_USE_SSL"),
-            "timeout": 30,
-        },
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["EMAIL_HOST"],
+                "port": int(os.environ.get("EMAIL_PORT", "25")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_flag("EMAIL_USE_TLS"),
+                "use_ssl": env_flag("EMAIL_USE_SSL"),
+                "timeout": 30,
+            },
+        }
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "filings@localhost")
 BASE_URL = os.environ.get("FILINGS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
