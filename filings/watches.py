@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import parse_qsl, urlencode
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -303,7 +303,12 @@ def matching_watches(filing: Filing) -> list[tuple[Watch, str]]:
         )
         key = (watch.query, watch.user_id if notes else None)
         if key not in answers:
-            answers[key] = saved_search_matches(watch, filing.accession)
+            try:
+                answers[key] = saved_search_matches(watch, filing.accession)
+            except DatabaseError:
+                # This search could not be run; the other watches are still told.
+                log.exception("saved search %s could not be matched to %s", watch.pk, filing)
+                answers[key] = False
         if answers[key]:
             words = params.get("q", "")
             found.append((watch, f"matches “{words}”" if words else "a new filing"))
@@ -313,10 +318,8 @@ def matching_watches(filing: Filing) -> list[tuple[Watch, str]]:
 def saved_search_matches(watch: Watch, accession: str) -> bool:
     params = watch.search_params
     chosen = {k: v for k, v in params.items() if k != "q"}
-    results = search.search(
-        params.get("q", ""), facets=chosen, per_page=1, user=watch.user, within=[accession]
-    )
-    return results.total > 0
+    found = search.matching(params.get("q", ""), [accession], facets=chosen, user=watch.user)
+    return accession in found
 
 
 def person_mentions(filing: Filing, parties: list[dict]) -> dict[int, list[str]]:

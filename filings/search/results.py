@@ -99,13 +99,11 @@ def search(
     facets: dict[str, str] | None = None,
     documents: bool = False,
     user=None,
-    within: Iterable[str] | None = None,
 ) -> Results:
     """Filings matching the query and the facet selections, ranked, one page of them;
     `documents`: list each hit's matching documents too (it reads all of them).
     `user`: whose notes `note:`, `tag:` and the notes facet look in (None: anonymous,
-    public notes only). `within`: only these accessions are searched (a watch asks whether
-    one new filing matches a saved search); the counts are then of those alone."""
+    public notes only)."""
     if isinstance(query, str):
         query = parse_query(query)
     per_page = max(1, min(as_int(per_page, 20), 500))
@@ -118,7 +116,7 @@ def search(
         return Results(query, [], 0, 1, per_page, empty_facets(), selected)
     try:
         with backend.session() as cur:
-            index, base, ranking = match(cur, backend, query, user, within)
+            index, base, ranking = match(cur, backend, query, user)
             noted = notes.noted(index, user)
             chosen = {
                 name: noted.get(v, np.zeros(index.size, bool))
@@ -144,6 +142,34 @@ def search(
         return Results(failed, [], 0, 1, per_page, empty_facets(), selected)
     hits = build_hits(query, ranked, documents)
     return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
+
+
+def matching(
+    query: Query | str,
+    accessions: Iterable[str],
+    *,
+    facets: dict[str, str] | None = None,
+    user=None,
+) -> set[str]:
+    """Which of these accessions the search finds: the same words, filters and facet
+    selections (and `user`'s notes) as search(), without ranking, counts or snippets.
+    A watch asks it of each newly stored filing. Database errors are raised."""
+    if isinstance(query, str):
+        query = parse_query(query)
+    accessions = list(accessions)
+    selected = {k: str(v) for k, v in (facets or {}).items() if k in (*FACETS, NOTES) and str(v)}
+    if not accessions or (query.is_empty and query.errors):
+        return set()
+    backend = backends.current()
+    with backend.session() as cur:
+        index, result, _ranking = match(cur, backend, query, user, accessions)
+        for name, value in selected.items():
+            if name == NOTES:
+                result &= notes.noted(index, user).get(value, np.zeros(index.size, bool))
+            else:
+                result &= selection_mask(index, name, value)
+        rows = [(int(key), 0.0) for key in np.nonzero(result)[0]]
+        return {accession for _key, accession, _score in backend.with_accessions(cur, rows)}
 
 
 def match(cur, backend: backends.Backend, query: Query, user=None, within=None):
