@@ -75,6 +75,14 @@ class Watch(models.Model):
     def search_params(self) -> dict[str, str]:
         return dict(parse_qsl(self.query, keep_blank_values=False))
 
+    @property
+    def search_summary(self) -> str:
+        """A saved search as a reader would say it: its words, then its selections."""
+        params = self.search_params
+        parts = [params["q"]] if params.get("q") else []
+        parts += [f"{name}: {value}" for name, value in params.items() if name != "q"]
+        return " · ".join(parts) or "all filings"
+
 
 class Notification(models.Model):
     """One filing that matched one watch; never two for the same watch and accession."""
