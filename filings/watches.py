@@ -140,9 +140,14 @@ def unfollow(user, target: Company | Person) -> int:
 
 def owned(user, pk) -> Watch | None:
     """The user's own watch with this id; None for anyone else's or none at all."""
-    if not user.is_authenticated or not str(pk).isdigit():
+    if not user.is_authenticated or not is_id(pk):
         return None
     return Watch.objects.filter(user=user, pk=int(pk)).first()
+
+
+def is_id(value) -> bool:
+    """A row id as a URL or form may give it (digits a 64-bit column can hold)."""
+    return str(value).isdigit() and len(str(value)) < 19
 
 
 def change(watch: Watch, name: str | None = None, delivery: str | None = None) -> Watch:
@@ -202,7 +207,7 @@ def watch_for_feed(pk, token: str) -> Watch | None:
     """The watch whose feed this is, when the token is its owner's; None otherwise,
     whether or not the watch exists."""
     watch = None
-    if str(pk).isdigit() and len(str(pk)) < 19:
+    if is_id(pk):
         watch = (
             Watch.objects.select_related("user").filter(pk=int(pk), user__is_active=True).first()
         )
@@ -368,7 +373,7 @@ def mark_read(user, ids=None) -> int:
     now = timezone.now()
     unread = Notification.objects.filter(user=user, read_at=None)
     if ids is not None:
-        unread = unread.filter(pk__in=[int(i) for i in ids if str(i).isdigit()])
+        unread = unread.filter(pk__in=[int(i) for i in ids if is_id(i)])
     marked = unread.update(read_at=now)
     Notification.objects.filter(user=user, seen_at=None).exclude(read_at=None).update(seen_at=now)
     return marked

@@ -450,7 +450,8 @@ def test_watches_are_private_to_their_owner(client, store):
     assert client.post(f"/watches/{watch.pk}/", {"name": "Bob's"}).status_code == 404
     assert client.post(f"/watches/{watch.pk}/delete").status_code == 404
     assert client.get("/notifications/", {"watch": watch.pk}).status_code == 404
-    client.post("/notifications/read", {"id": note.pk})
+    client.post("/notifications/read", {"id": [note.pk, "9" * 30, "x"]})
+    assert client.get("/notifications/", {"watch": "9" * 30}).status_code == 404
     client.post("/notifications/read", {"all": "1"})
     page = client.get("/watches/").content.decode() + client.get("/notifications/").content.decode()
     assert "Alice's" not in page

@@ -61,6 +61,8 @@ def save_search(request):
 @login_required
 @require_POST
 def follow_company(request, cik):
+    if not watches.is_id(cik):
+        raise Http404("No such company.")
     company = get_object_or_404(Company, cik=cik)
     return follow_or_unfollow(request, company)
 
@@ -68,6 +70,8 @@ def follow_company(request, cik):
 @login_required
 @require_POST
 def follow_person(request, pk):
+    if not watches.is_id(pk):
+        raise Http404("No such person.")
     person = get_object_or_404(Person, pk=pk)
     return follow_or_unfollow(request, person)
 
