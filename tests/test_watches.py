@@ -6,13 +6,14 @@ of the same bytes, and are private to their owner."""
 import io
 import logging
 import re
+import threading
 
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from lxml import etree
 from lxml import html as lxml_html
@@ -165,6 +166,32 @@ def test_a_second_notification_for_the_same_watch_and_accession_is_impossible(st
     with pytest.raises(IntegrityError), transaction.atomic():
         Notification.objects.create(watch=watch, user=alice, filing_id=A1, version=2)
     assert Notification.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_matching_one_accession_at_once_make_one_notification():
+    alice = person()
+    watches.save_search(alice, "q=Higgins")
+    watches.follow(alice, Company.objects.create(cik=1056386, name="INTERNAP"))
+    assert ingest.ingest(submission(acc=A1, sentence=HIGGINS), "a.txt").status == "created"
+    assert Notification.objects.count() == 2  # committed, so matched at once
+    Notification.objects.all().delete()
+    start, made = threading.Barrier(2), []
+
+    def worker():
+        try:
+            start.wait(timeout=30)
+            made.append(len(watches.notify(A1)))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sum(made) == 2 and len(made) == 2
+    assert Notification.objects.count() == 2
 
 
 def test_a_rolled_back_ingest_notifies_no_one(django_capture_on_commit_callbacks):
