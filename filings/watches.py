@@ -268,7 +268,7 @@ def notify(accession: str) -> list[Notification]:
         )
         from . import alerts
 
-        alerts.send_now([n for n in made if n.watch.delivery == IMMEDIATE])
+        alerts.send_now([n for n in made if n.watch.delivery == IMMEDIATE and n.watch.user.email])
     return made
 
 
