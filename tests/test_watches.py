@@ -599,3 +599,14 @@ def rf():
     from django.test import RequestFactory
 
     return RequestFactory()
+
+
+def test_the_deploy_check_says_when_alert_links_point_at_loopback(settings):
+    from filings.checks import alert_links_name_the_site
+
+    assert [w.id for w in alert_links_name_the_site(None)] == ["filings.W002"]
+    settings.BASE_URL = "https://filings.example.com"
+    assert alert_links_name_the_site(None) == []
+    settings.BASE_URL = "http://127.0.0.1:8000"
+    del settings.MAILERS  # no email: nothing links anywhere
+    assert alert_links_name_the_site(None) == []
