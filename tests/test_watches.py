@@ -94,6 +94,17 @@ def test_a_saved_search_notifies_once_for_each_new_matching_filing(store):
     assert only.version == 1 and "Higgins" in only.reason and only.read_at is None
 
 
+def test_a_new_version_that_now_matches_notifies_once(store):
+    alice = person()
+    watches.save_search(alice, "q=Higgins")
+    assert store(A1, OTHER).status == "created"
+    assert notified(alice) == []
+    assert store(A1, HIGGINS).status == "updated"  # the corrected filing names her
+    assert store(A1, HIGGINS_AGAIN).status == "updated"
+    assert notified(alice) == [("“Higgins”", A1)]
+    assert Notification.objects.get().version == 2
+
+
 def test_a_followed_person_is_notified_for_filings_that_name_them_and_no_others(store):
     alice = person()
     store(A1, HIGGINS)
