@@ -1,6 +1,6 @@
 """System checks of the app's own: `manage.py check --deploy` says plainly when the site
 is served over plain HTTP (Django's four HTTPS warnings follow from that one choice) and
-how to clear them."""
+how to clear them, and when alert emails would link to this machine alone."""
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
@@ -18,5 +18,25 @@ def served_over_https(app_configs, **kwargs):
             hint="Serve it behind a TLS-terminating proxy that sets X-Forwarded-Proto and set "
             "FILINGS_HTTPS=1 (README, Serving); leave it off only on a private network.",
             id="filings.W001",
+        )
+    ]
+
+
+@register(Tags.mail, deploy=True)
+def alert_links_name_the_site(app_configs, **kwargs):
+    """Alert emails link to FILINGS_BASE_URL; its default is this machine's loopback."""
+    from .alerts import email_enabled
+
+    if not email_enabled() or not settings.BASE_URL.startswith(
+        ("http://127.0.0.1", "http://localhost")
+    ):
+        return []
+    return [
+        Warning(
+            f"Alert emails are sent, but their links point at {settings.BASE_URL}, which "
+            "no one else can open.",
+            hint="Set FILINGS_BASE_URL to the site's public address, e.g. "
+            "https://filings.example.com.",
+            id="filings.W002",
         )
     ]

@@ -32,6 +32,7 @@ from . import (
     render,
     sanitize,
     search,
+    watches,
 )
 from .extract import exhibits as exhibit_extract
 from .extract import transactions as transaction_extract
@@ -366,11 +367,14 @@ def store(prepared: Prepared, user=None, replace_complete: bool = False) -> Inge
             "nothing was changed. Try again once the storage has room, or tell an admin.",
         )
     try:
-        return _store_once(prepared, user, replace_complete)
+        stored = _store_once(prepared, user, replace_complete)
     except IntegrityError:
         # A concurrent upload of the same accession won the race; ours is now a
         # re-upload of a stored filing, which the second attempt sees and handles.
-        return _store_once(prepared, user, replace_complete)
+        stored = _store_once(prepared, user, replace_complete)
+    if stored.status in (CREATED, UPDATED):
+        watches.filing_stored(stored.accession)  # once the transaction commits
+    return stored
 
 
 def replace(prepared: Prepared) -> IngestResult:

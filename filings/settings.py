@@ -16,6 +16,7 @@ Variables (all optional):
   DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins (https://dash.example.com) behind a proxy
   FILINGS_LOG_FORMAT     "json" (one object a line: request id, user, path, status, time) or
                          "plain" (default)
+  EMAIL_HOST ...         watches' alert emails (see below); FILINGS_BASE_URL links in them
 """
 
 import os
@@ -107,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "filings.access.account",
+                "filings.watches.unread",
             ],
         },
     },
@@ -217,6 +219,33 @@ TASK_ATTEMPTS = int(os.environ.get("FILINGS_TASK_ATTEMPTS", "3"))
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Email for watches' alerts (filings.alerts): Django's "default" mailer, made from the
+# environment. EMAIL_HOST (with EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, and
+# EMAIL_USE_TLS or EMAIL_USE_SSL) sends through that SMTP server; DJANGO_EMAIL_BACKEND
+# names any other backend instead (e.g. django.core.mail.backends.console.EmailBackend).
+# With neither, MAILERS stays undefined (Django then has no mailer to check or warn
+# about) and alerts stay in the app. FILINGS_BASE_URL is the site's address as the emails
+# link to it.
+if os.environ.get("DJANGO_EMAIL_BACKEND"):
+    MAILERS = {"default": {"BACKEND": os.environ["DJANGO_EMAIL_BACKEND"]}}
+elif os.environ.get("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["EMAIL_HOST"],
+                "port": int(os.environ.get("EMAIL_PORT", "25")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_flag("EMAIL_USE_TLS"),
+                "use_ssl": env_flag("EMAIL_USE_SSL"),
+                "timeout": 30,
+            },
+        }
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "filings@localhost")
+BASE_URL = os.environ.get("FILINGS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Security headers. Filer HTML never runs script: only our static files may.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -20,6 +20,7 @@ from .views import (
     review,
     search,
     upload,
+    watches,
 )
 
 urlpatterns = [
@@ -104,6 +105,17 @@ urlpatterns = [
     path("search/", search.search_page, name="search"),
     path("search/feed", search.search_feed, name="search-feed"),
     path("search/typeahead", search.typeahead, name="typeahead"),
+    # Watches: saved searches and follows, their notifications and feeds.
+    path("watches/", watches.watch_list, name="watch-list"),
+    path("watches/searches", watches.save_search, name="watch-save-search"),
+    path("watches/feed-token", watches.feed_token, name="watch-feed-token"),
+    path("watches/<int:pk>/", watches.change_watch, name="watch-change"),
+    path("watches/<int:pk>/delete", watches.delete_watch, name="watch-delete"),
+    path("watches/<int:pk>/feed", watches.watch_feed, name="watch-feed"),
+    path("companies/<int:cik>/follow", watches.follow_company, name="follow-company"),
+    path("people/<int:pk>/follow", watches.follow_person, name="follow-person"),
+    path("notifications/", watches.notification_list, name="notifications"),
+    path("notifications/read", watches.mark_read, name="notifications-read"),
     # The JSON API.
     path("api/<str:kind>.json", api.api_rows, name="api"),
     path("api/annotations.jsonld", api.api_annotations, name="api-annotations"),

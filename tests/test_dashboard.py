@@ -9,8 +9,16 @@ from html import unescape
 import pytest
 from django.utils import timezone
 
-from filings import annotations, decisions, ingest
-from filings.models import Annotation, Event, Filing, FilingParty, HomeVisit, Item
+from filings import annotations, decisions, ingest, watches
+from filings.models import (
+    Annotation,
+    Event,
+    Filing,
+    FilingParty,
+    HomeVisit,
+    Item,
+    Notification,
+)
 from tests.annotations.helpers import target, user
 from tests.fixtures import submission
 from tests.insiders.forms import Txn, form4
@@ -166,6 +174,27 @@ def test_notes_from_the_team_since_the_last_visit(client, store):
     Annotation.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
     annotations.create(alice, target(filing), body="a fresh team note", visibility="team")
     assert listed() == ["a fresh team note"]
+
+
+def test_new_matches_for_the_users_watches_stay_listed_for_the_visit(
+    client, django_capture_on_commit_callbacks
+):
+    bob = user("bob", "reader")
+    watches.save_search(bob, "q=Higgins", name="Higgins watch")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ingest.ingest(submission(), "higgins.txt").ok
+    client.force_login(bob)
+
+    def shown() -> str:
+        page = client.get("/").content.decode()
+        return re.search(r'<section class="watch-matches".*?</section>', page, re.S).group(0)
+
+    assert "Higgins watch" in shown() and "1 new" in shown()
+    assert "Higgins watch" in shown()  # a reload within the visit keeps it listed
+    HomeVisit.objects.filter(user=bob).update(last_seen=timezone.now() - timedelta(hours=20))
+    Notification.objects.update(created_at=timezone.now() - timedelta(days=2))
+    assert "Nothing new" in shown()  # the next visit: shown last time, not new now
+    assert watches.unread_count(bob) == 1  # seen on the home page is not read
 
 
 def test_an_empty_store_says_so_and_a_reader_sees_no_review_link(client):

@@ -72,6 +72,7 @@ from .insiders import InsiderOwner, InsiderTransaction, OwnershipReport
 from .links import PassageLink
 from .uploads import FILE_STATES, UNFINISHED, UploadBatch, UploadFile
 from .visits import HomeVisit, record_visit
+from .watches import FeedToken, Notification, Watch
 
 __all__ = [
     "CONTEXT",
@@ -137,4 +138,7 @@ __all__ = [
     "UploadFile",
     "HomeVisit",
     "record_visit",
+    "FeedToken",
+    "Notification",
+    "Watch",
 ]

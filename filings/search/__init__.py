@@ -14,7 +14,8 @@ Where things are: query.py (the language), words.py (folding and splitting text)
 records.py (what a filing contributes), index.py (writing it), backend.py (the interface)
 with sqlite.py and postgres.py (one backend each), facets.py (the in-memory facet copy and
 its log), filters.py (filters, selections and facet counts over that copy), names.py (the
-name table), notes.py (the note index and its lookups), results.py (running a search),
+name table), notes.py (the note index and its lookups), results.py (running a search,
+and asking which of some filings a search finds),
 snippets.py and typeahead.py.
 """
 
@@ -22,7 +23,7 @@ from .filters import FACETS
 from .index import index_filing, index_filings, reindex, remove_filing
 from .notes import index_note, remove_note
 from .query import Query, Term, parse_query
-from .results import DocumentHit, Hit, Results, search
+from .results import DocumentHit, Hit, Results, matching, search
 from .typeahead import typeahead
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "index_filing",
     "index_filings",
     "index_note",
+    "matching",
     "parse_query",
     "reindex",
     "remove_filing",

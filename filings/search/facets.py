@@ -15,6 +15,7 @@ longer holds the copy's own row (pruned, rolled back, or rebuilt), it re-reads e
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 import threading
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,8 @@ LOG_KEEP = 2000
 # A catch-up touching more keys than this (or than a tenth of the index) reloads instead.
 CATCH_UP_KEYS = 20_000
 EVERYTHING = "*"
+# The accessions held as digits (others are 0 in Snapshot.accession).
+ACCESSION = re.compile(r"^\d{10}-\d{2}-\d{6}$")
 
 
 # --- the log (written by filings.search, in the writer's transaction) ---------------------
@@ -136,6 +139,11 @@ class Snapshot:
         if ids:
             out[facet.keys[np.isin(facet.local, ids)]] = True
         return out
+
+    def with_accessions(self, accessions: Iterable[str]) -> np.ndarray:
+        """Filings with these accession numbers."""
+        digits = [int(a.replace("-", "")) for a in accessions if ACCESSION.match(a)]
+        return self.present & np.isin(self.accession, np.array(digits, np.int64))
 
     def filed_between(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
         out = self.present & (self.filed > 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -143,15 +144,52 @@ def search(
     return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
 
 
-def match(cur, backend: backends.Backend, query: Query, user=None):
+def matching(
+    query: Query | str,
+    accessions: Iterable[str],
+    *,
+    facets: dict[str, str] | None = None,
+    user=None,
+) -> set[str]:
+    """Which of these accessions the search finds: the same words, filters and facet
+    selections (and `user`'s notes) as search(), without ranking, counts or snippets.
+    A watch asks it of each newly stored filing. Database errors are raised."""
+    if isinstance(query, str):
+        query = parse_query(query)
+    accessions = list(accessions)
+    selected = {k: str(v) for k, v in (facets or {}).items() if k in (*FACETS, NOTES) and str(v)}
+    if not accessions or (query.is_empty and query.errors):
+        return set()
+    backend = backends.current()
+    with backend.session() as cur:
+        index, result, _ranking = match(cur, backend, query, user, accessions)
+        for name, value in selected.items():
+            if name == NOTES:
+                result &= notes.noted(index, user).get(value, np.zeros(index.size, bool))
+            else:
+                result &= selection_mask(index, name, value)
+        rows = [(int(key), 0.0) for key in np.nonzero(result)[0]]
+        return {accession for _key, accession, _score in backend.with_accessions(cur, rows)}
+
+
+def match(cur, backend: backends.Backend, query: Query, user=None, within=None):
     """The facet index, a mask of the filings matching the query's words and filters
-    (`user`: whose notes the notes fields see), and the query to rank them by.
+    (`user`: whose notes the notes fields see; `within`: among these accessions only),
+    and the query to rank them by.
 
     A group that is one bare number naming a stored CIK also matches that company's or
     person's filings (people paste CIKs without the cik: prefix), so the ranking leaves
     it out: the index would not find those filings by it."""
+    accessions = None if within is None else list(within)
+
+    def searched(index):
+        mask = filters_mask(index, query, user)
+        if accessions is not None:
+            mask &= index.with_accessions(accessions)
+        return mask
+
     index = facets.current(cur)
-    mask = filters_mask(index, query, user)
+    mask = searched(index)
     if not mask.any() or not query.has_text:
         return index, mask, query
     numbers = cik_groups(index, query)
@@ -177,7 +215,7 @@ def match(cur, backend: backends.Backend, query: Query, user=None):
         newer = facets.current(cur)  # a filing was indexed since the copy was brought up to date
         if newer is index:
             break
-        index, mask = newer, filters_mask(newer, query, user)
+        index, mask = newer, searched(newer)
     return index, result, ranking
 
 

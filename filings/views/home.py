@@ -3,14 +3,21 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .. import dashboard
+from .. import dashboard, watches
 from ..models import may_review, record_visit
 
 
 @require_GET
 def home(request):
-    since = record_visit(request.user) if request.user.is_authenticated else None
+    since, matches = None, []
+    if request.user.is_authenticated:
+        since = record_visit(request.user)
+        # What the last visit listed is no longer new; this visit's stay listed.
+        if since is not None:
+            watches.mark_seen(request.user, before=since)
+        matches = watches.new_matches(request.user)
     context = {
+        "matches": matches,
         "arrivals": dashboard.arrivals(),
         "happenings": dashboard.happenings(),
         "attention": dashboard.attention(request.user, since),
