@@ -436,6 +436,15 @@ class DocumentPair:
     def label(self) -> str:
         return (self.b or self.a).label
 
+    @property
+    def kind(self) -> str:
+        """The kind of whichever side there is (an added or removed document has one)."""
+        return (self.b or self.a).kind
+
+    @property
+    def description(self) -> str:
+        return (self.b and self.b.description) or (self.a and self.a.description) or ""
+
 
 def pair_documents(
     a: list[DocumentText], b: list[DocumentText], form_a: str = "", form_b: str = ""

@@ -325,3 +325,14 @@ def test_an_old_version_whose_upload_is_gone_gets_a_clear_message(client):
     response, html = compare_page(client, a=ACC, av=1, b=ACC, bv=2)
     assert response.status_code == 422
     assert "The stored upload of a version could not be read from storage" in html
+
+
+def test_a_document_only_one_side_has_is_shown_as_added_or_removed(client):
+    store(submission(image=None))
+    store(submission(acc=LATER, filed="20050301"))  # the same filing with a logo added
+    response, page = compare_page(client, a=ACC, b=LATER)
+    assert response.status_code == 200
+    assert "Only in the filing after (logo.gif)." in page
+    response, page = compare_page(client, a=LATER, b=ACC)
+    assert response.status_code == 200
+    assert "Only in the filing before (logo.gif)." in page
