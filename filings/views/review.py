@@ -37,23 +37,22 @@ from . import PAGE_SIZE, get_document, get_filing
 from .annotations import failed, selection_target, wants_json
 
 
-def with_decisions(events):
-    """Events with their live decision (as `.decision`, None when unreviewed) and their
-    filing's filer name."""
+def with_decisions(events, filer: bool = True):
+    """Events with their live decision (as `.decision`, None when unreviewed) and, unless
+    they are one filing's (its panel), their filing's filer name."""
     live = EventDecision.objects.live().select_related("decided_by", "note")
-    filer = (
+    events = events.select_related("person", "filing").prefetch_related(
+        LIGHT_DOCUMENT, Prefetch("decisions", queryset=live, to_attr="live_decisions")
+    )
+    if not filer:
+        return events
+    name = (
         FilingParty.objects.filter(filing=OuterRef("filing_id"))
         .annotate(rank=PRIMARY_ROLE_RANK)
         .order_by("rank", "position")
         .values("name")[:1]
     )
-    return (
-        events.select_related("person", "filing")
-        .annotate(company_name=Subquery(filer))
-        .prefetch_related(
-            LIGHT_DOCUMENT, Prefetch("decisions", queryset=live, to_attr="live_decisions")
-        )
-    )
+    return events.annotate(company_name=Subquery(name))
 
 
 def attach(events) -> list:
@@ -67,7 +66,7 @@ def attach(events) -> list:
 
 def panel_events(filing) -> list:
     """A filing's events for its panel, each with its review state."""
-    return attach(with_decisions(filing.events.all()))
+    return attach(with_decisions(filing.events.all(), filer=False))
 
 
 def lost_decisions(filing):
