@@ -268,7 +268,12 @@ def _drop_keeping_tail(el: etree._Element) -> None:
 
 
 def _html_text(text: str) -> str:
-    body = parse_body(text.replace("\x00", ""))
+    return body_text(parse_body(text.replace("\x00", "")))
+
+
+def body_text(body: etree._Element | None) -> str:
+    """plain_text() of HTML that parse_body() has parsed (None: no body). It changes the
+    tree (hidden elements go), so the sanitizer, which must see them, reads it first."""
     if body is None:
         return ""
     # What the reader never sees is no evidence: the sanitized HTML keeps

@@ -16,6 +16,7 @@ Offsets are character offsets into the plain text given: ``text[m.start:m.end] =
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -62,8 +63,10 @@ _AGENCY_ALIASES = {
 
 
 def _tokens(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = name
+    if not name.isascii():  # ASCII has nothing to decompose
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = folded.replace("’", "'").replace("‘", "'").casefold()
     folded = folded.replace("&", " and ").replace("'", "")
     raw = re.findall(r"[a-z0-9]+", folded)
@@ -97,6 +100,9 @@ def _phrases(tokens: list[str]) -> list[str]:
     return out
 
 
+# The known-name scan normalises every run of words that might be a name, and the same
+# runs ("the Company", "Inc.") come back on every page.
+@functools.lru_cache(maxsize=65536)
 def normalize_company_name(name: str) -> str:
     """A key that is equal for the ways one company's name is written: case, punctuation
     and accents ignored, "&" read as "and", Corporation/Incorporated/Company/Limited read as
