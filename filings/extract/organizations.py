@@ -358,27 +358,47 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
         return []
     longest = max(len(k.split()) for k in keys) + 3  # designators spelt out take more tokens
     toks = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
+    # What each token contributes is the same from every start a run may have: worked
+    # out once per token, not once per run it ends.
+    proper = [_is_proper(word) for _s, _e, word in toks]
+    joined: dict[int, bool] = {}
+    endings: dict[int, list[int]] = {}
+
+    def joins(j: int) -> bool:
+        found = joined.get(j)
+        if found is None:
+            found = joined[j] = _joins(text, toks[j - 1], toks[j])
+        return found
+
+    def ends(j: int) -> list[int]:
+        found = endings.get(j)
+        if found is None:
+            start, e, word = toks[j]
+            if e < len(text) and text[e] == "." and re.fullmatch(r"[A-Za-z]{1,4}", word):
+                e_dot = e + 1
+            else:
+                e_dot = e
+            found = [e_dot if _DESIGNATOR.fullmatch(text[start:e_dot]) else e]
+            if re.search(r"['’]s$", word):
+                found.append(e - 2)  # "Ford Motor Company’s"
+            endings[j] = found
+        return found
+
     out = []
-    for i, (s, _e, word) in enumerate(toks):
-        if not _is_proper(word):
+    for i, (s, _e, _word) in enumerate(toks):
+        if not proper[i]:
             continue
         if i and re.fullmatch(r"[A-Za-z0-9]", toks[i - 1][2]) and text[toks[i - 1][1]] == ".":
             if text[toks[i - 1][1] : s] == ".":
                 continue  # inside "U.S." or "L.L.C."
         best = None
         for j in range(i, min(len(toks), i + longest)):
-            if j > i and not _joins(text, toks[j - 1], toks[j]):
+            if j > i and not joins(j):
                 break
-            e = toks[j][1]
-            if e < len(text) and text[e] == "." and re.fullmatch(r"[A-Za-z]{1,4}", toks[j][2]):
-                e_dot = e + 1
-            else:
-                e_dot = e
-            ends = [e_dot if _DESIGNATOR.fullmatch(text[toks[j][0] : e_dot]) else e]
-            if re.search(r"['’]s$", toks[j][2]):
-                ends.append(e - 2)  # "Ford Motor Company’s"
-            for end in ends:
-                if normalize_company_name(text[s:end]) in keys and _is_proper(toks[j][2]):
+            if not proper[j]:
+                continue  # a name ends on a capitalised word or a number
+            for end in ends(j):
+                if normalize_company_name(text[s:end]) in keys:
                     best = (s, end)
                     break
         if best:
@@ -416,16 +436,24 @@ def organization_mentions(
         found += _known_mentions(text, keys)
     rank = {"known": 0, "designator": 1, "agency": 2}
     found.sort(key=lambda f: (-(f[1] - f[0]), rank[f[2]], f[0]))
+    # The chosen spans never overlap, so they are kept in order of start (and so of end):
+    # the only one a candidate can clash with first is the last to start before it ends.
     chosen: list[tuple[int, int, str]] = []
     for cand in found:
         s, e, how = cand
-        clash = next((c for c in chosen if c[0] < e and s < c[1]), None)
-        if clash is None:
-            chosen.append(cand)
-        elif how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
+        if s >= e:  # (no empty span is ever found; were one, the plain scan decides)
+            at = next((k for k, c in enumerate(chosen) if c[0] < e and s < c[1]), None)
+        else:
+            at = bisect.bisect_left(chosen, (e,)) - 1
+            if at < 0 or chosen[at][1] <= s:
+                at = None
+        if at is None:
+            bisect.insort(chosen, cand)
+            continue
+        clash = chosen[at]
+        if how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
             # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
-            chosen[chosen.index(clash)] = cand
-    chosen.sort()
+            chosen[at] = cand
     spans = sentences(text) if chosen else []
     starts = [sp.start for sp in spans]
     out: list[OrgMention] = []
