@@ -107,6 +107,8 @@ _CELL_GAP = re.compile(r" ?\t ?")
 # C0 controls a browser would not show; the sanitizer writes them as "?".
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Any character that the three above would change.
+_ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\u200b\u2060\ufeff]")
 
 
 class _Row:
@@ -187,7 +189,8 @@ class _Layout:
         self.pre_start = True
 
     def text(self, text: str, preformatted: bool) -> None:
-        text = _ZERO_WIDTH.sub("", _CONTROLS.sub("?", text.replace("\x0c", "\n")))
+        if _ODD.search(text):  # (one search instead of three passes over most text)
+            text = _ZERO_WIDTH.sub("", _CONTROLS.sub("?", text.replace("\x0c", "\n")))
         if not preformatted:
             text = _SPACES.sub(" ", text)
             if not text.strip():

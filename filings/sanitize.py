@@ -25,7 +25,7 @@ import bleach.linkifier
 import bleach.sanitizer
 import tinycss2
 from bleach.css_sanitizer import CSSSanitizer
-from bleach.sanitizer import INVISIBLE_CHARACTERS_RE, BleachSanitizerFilter
+from bleach.sanitizer import INVISIBLE_CHARACTERS, INVISIBLE_CHARACTERS_RE, BleachSanitizerFilter
 from lxml import etree
 
 # Bump whenever the output for some input changes; stored documents are then
@@ -393,7 +393,13 @@ class _Tags:
 def _safe_text(text: str) -> str:
     # A form feed is white space to a browser, and page breaks in filings converted
     # from text.
-    return _escape_text(INVISIBLE_CHARACTERS_RE.sub("?", text.replace("\x0c", "\n")))
+    if _ODD_TEXT.search(text):
+        text = INVISIBLE_CHARACTERS_RE.sub("?", text.replace("\x0c", "\n"))
+    return _escape_text(text)
+
+
+# The characters _safe_text replaces: most text has none, and one search is cheaper.
+_ODD_TEXT = re.compile("[\x0c" + INVISIBLE_CHARACTERS + "]")
 
 
 def parse_body(html: str) -> etree._Element | None:
