@@ -257,11 +257,12 @@ def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
             sanitize.sanitize_body(tree, resolve=resolve) if tree is not None else ""
         )
         text = render.body_text(tree)
+    elif doc.kind == "xml":
+        html, text = render.xml_renderings(body)
+    elif doc.kind == "text":
+        html, text = render.text_renderings(body)
     else:
-        if doc.kind == "xml":
-            html = render.render_xml_html(body)
-        else:
-            html = render.render_text_html(body)
+        html = render.render_text_html(body)
         text = render.plain_text(doc.kind, body)
     return PreparedDocument(doc=doc, html=html, text=text, text_hash=render.text_hash(text))
 

@@ -369,8 +369,18 @@ def render_text_html(text: str) -> str:
     The text of the <pre> elements, joined with newlines, is exactly
     plain_text("text", text).
     """
+    return _pages_html(_text_pages(text))
+
+
+def text_renderings(text: str) -> tuple[str, str]:
+    """(render_text_html(text), plain_text("text", text)), the pages read once."""
+    pages = _text_pages(text)
+    return _pages_html(pages), "\n".join(line for page in pages for line in page)
+
+
+def _pages_html(pages: list[list[str]]) -> str:
     return '\n<hr class="page-break">\n'.join(
-        "<pre>\n" + _escape("\n".join(page)) + "</pre>" for page in _text_pages(text)
+        "<pre>\n" + _escape("\n".join(page)) + "</pre>" for page in pages
     )
 
 
@@ -456,11 +466,24 @@ def _value(el: etree._Element | None, path: str) -> str:
     return " ".join("".join(node.itertext()).split())
 
 
+def xml_renderings(text: str) -> tuple[str, str]:
+    """(render_xml_html(text), plain_text("xml", text)) from one parse: neither changes
+    the tree."""
+    root = _parse_xml(text)
+    if root is None:
+        return render_text_html(text), plain_text("text", text)
+    return _xml_html(root), "\n".join(_xml_lines(root, 0))
+
+
 def render_xml_html(text: str) -> str:
     """An XML document as readable HTML tables; broken XML as text."""
     root = _parse_xml(text)
     if root is None:
         return render_text_html(text)
+    return _xml_html(root)
+
+
+def _xml_html(root: etree._Element) -> str:
     name = _name(root)
     if name == "ownershipDocument":
         body = _ownership_html(root)
