@@ -350,6 +350,15 @@ def _sec_mentions(text: str) -> list[tuple[int, int, str]]:
 # --- known names ------------------------------------------------------------------------------
 
 _TEXT_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|&")
+# Compiled once: the scan below tries them on every word.
+_SHORT_WORD = re.compile(r"[A-Za-z]{1,4}")
+_POSSESSIVE = re.compile(r"['’]s$")
+_ONE_CHARACTER = re.compile(r"[A-Za-z0-9]")
+_SPACE_GAP = re.compile(r"\s*")
+_AND_GAP = re.compile(r"\s*&\s*")
+_COMMA_GAP = re.compile(r",\s+")
+_PUNCTUATION_GAP = re.compile(r"[.\-/]")
+_DOT_GAP = re.compile(r"\.\s+")
 
 
 def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, str]]:
@@ -374,12 +383,12 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
         found = endings.get(j)
         if found is None:
             start, e, word = toks[j]
-            if e < len(text) and text[e] == "." and re.fullmatch(r"[A-Za-z]{1,4}", word):
+            if e < len(text) and text[e] == "." and _SHORT_WORD.fullmatch(word):
                 e_dot = e + 1
             else:
                 e_dot = e
             found = [e_dot if _DESIGNATOR.fullmatch(text[start:e_dot]) else e]
-            if re.search(r"['’]s$", word):
+            if _POSSESSIVE.search(word):
                 found.append(e - 2)  # "Ford Motor Company’s"
             endings[j] = found
         return found
@@ -388,7 +397,7 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
     for i, (s, _e, _word) in enumerate(toks):
         if not proper[i]:
             continue
-        if i and re.fullmatch(r"[A-Za-z0-9]", toks[i - 1][2]) and text[toks[i - 1][1]] == ".":
+        if i and _ONE_CHARACTER.fullmatch(toks[i - 1][2]) and text[toks[i - 1][1]] == ".":
             if text[toks[i - 1][1] : s] == ".":
                 continue  # inside "U.S." or "L.L.C."
         best = None
@@ -410,13 +419,13 @@ def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -
     gap = text[left[1] : right[0]]
     if "\n\n" in gap or len(gap) > 4 or _crosses_break(text, left[1], right[0]):
         return False
-    if re.fullmatch(r"\s*", gap) or re.fullmatch(r"\s*&\s*", gap):
+    if _SPACE_GAP.fullmatch(gap) or _AND_GAP.fullmatch(gap):
         return True
-    if re.fullmatch(r",\s+", gap):
+    if _COMMA_GAP.fullmatch(gap):
         return bool(_DESIGNATOR.match(text, right[0]))  # "BlackRock, Inc."
-    if re.fullmatch(r"[.\-/]", gap):
+    if _PUNCTUATION_GAP.fullmatch(gap):
         return True  # "U.S.", "1-800-Flowers", "L.L.C."
-    if re.fullmatch(r"\.\s+", gap):
+    if _DOT_GAP.fullmatch(gap):
         return bool(_ABBREVIATION.fullmatch(text[left[0] : left[1] + 1]))
     return False
 
