@@ -370,6 +370,10 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
     # What each token contributes is the same from every start a run may have: worked
     # out once per token, not once per run it ends.
     proper = [_is_proper(word) for _s, _e, word in toks]
+    # A run can only normalise to a key if its letters and digits, run together, hold a
+    # word of the key that normalising cannot make up (see _required_words).
+    required = _required_words(keys)
+    letters = [_letters(word) for _s, _e, word in toks] if required else []
     joined: dict[int, bool] = {}
     endings: dict[int, list[int]] = {}
 
@@ -401,11 +405,16 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
             if text[toks[i - 1][1] : s] == ".":
                 continue  # inside "U.S." or "L.L.C."
         best = None
+        run = ""
         for j in range(i, min(len(toks), i + longest)):
             if j > i and not joins(j):
                 break
+            if required:
+                run += letters[j]
             if not proper[j]:
                 continue  # a name ends on a capitalised word or a number
+            if required and not any(word in run for word in required):
+                continue
             for end in ends(j):
                 if normalize_company_name(text[s:end]) in keys:
                     best = (s, end)
@@ -413,6 +422,38 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
         if best:
             out.append((*best, "known"))
     return out
+
+
+# The words normalising writes itself: "&" -> "and", the canonical designators, phrases.
+_MADE_UP = frozenset(
+    {"and", "the", *_CANONICAL.values(), *(w for _long, short in _PHRASES for w in short)}
+)
+
+
+def _required_words(keys) -> list[str] | None:
+    """For each key, one of its words that a run of text must spell out (letters and digits
+    in order, whatever lies between them) to normalise to it; None when some key needs none.
+
+    Folding is character by character, and the gaps a run may have between its words
+    (spaces, ",", ".", "-", "/") hold no letters, so each word of a key that normalising
+    did not make up is in the run's letters. An agency's full name may come from "SEC".
+    """
+    words = []
+    for key in keys:
+        if key in _AGENCY_ALIASES.values():
+            return None
+        own = [w for w in key.split() if w not in _MADE_UP]
+        if not own:
+            return None
+        words.append(max(own, key=len))
+    return words
+
+
+def _letters(word: str) -> str:
+    """A _TEXT_TOKEN word as normalising folds it, punctuation dropped."""
+    if word == "&":
+        return "and"
+    return word.lower().replace("'", "").replace("’", "")
 
 
 def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
