@@ -373,7 +373,33 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
     # A run can only normalise to a key if its letters and digits, run together, hold a
     # word of the key that normalising cannot make up (see _required_words).
     required = _required_words(keys)
-    letters = [_letters(word) for _s, _e, word in toks] if required else []
+    if required:
+        # The runs' letters are slices of all the words' letters run together (`spelt`);
+        # run i..j holds a required word when one occurs in spelt between offset[i] and
+        # offset[j + 1]. first_end(i): where the first such occurrence from token i ends.
+        offset = [0]
+        for _s, _e, word in toks:
+            offset.append(offset[-1] + len(_letters(word)))
+        spelt = "".join(_letters(word) for _s, _e, word in toks)
+        occurrences = []
+        for word in set(required):
+            at = spelt.find(word)
+            while at >= 0:
+                occurrences.append((at, at + len(word)))
+                at = spelt.find(word, at + 1)
+        occurrences.sort()
+        # The least end among the occurrences starting at or after each one's start.
+        least_end = [0] * len(occurrences)
+        soonest = len(spelt) + 1
+        for k in range(len(occurrences) - 1, -1, -1):
+            soonest = min(soonest, occurrences[k][1])
+            least_end[k] = soonest
+        starts = [start for start, _end in occurrences]
+
+        def first_end(i: int) -> int:
+            k = bisect.bisect_left(starts, offset[i])
+            return least_end[k] if k < len(starts) else len(spelt) + 1
+
     joined: dict[int, bool] = {}
     endings: dict[int, list[int]] = {}
 
@@ -405,15 +431,18 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
             if text[toks[i - 1][1] : s] == ".":
                 continue  # inside "U.S." or "L.L.C."
         best = None
-        run = ""
-        for j in range(i, min(len(toks), i + longest)):
+        last = min(len(toks), i + longest)
+        needed = 0
+        if required:
+            needed = first_end(i)
+            if needed > offset[last]:
+                continue  # no run from here spells out a word of a key
+        for j in range(i, last):
             if j > i and not joins(j):
                 break
-            if required:
-                run += letters[j]
             if not proper[j]:
                 continue  # a name ends on a capitalised word or a number
-            if required and not any(word in run for word in required):
+            if required and offset[j + 1] < needed:
                 continue
             for end in ends(j):
                 if normalize_company_name(text[s:end]) in keys:
