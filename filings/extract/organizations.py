@@ -352,6 +352,7 @@ def _sec_mentions(text: str) -> list[tuple[int, int, str]]:
 _TEXT_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|&")
 # Compiled once: the scan below tries them on every word.
 _SHORT_WORD = re.compile(r"[A-Za-z]{1,4}")
+_NOT_SPELT = re.compile(r"[^A-Za-z0-9&]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ONE_CHARACTER = re.compile(r"[A-Za-z0-9]")
 _SPACE_GAP = re.compile(r"\s*")
@@ -366,21 +367,28 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
     if not keys:
         return []
     longest = max(len(k.split()) for k in keys) + 3  # designators spelt out take more tokens
+    required = _required_words(keys)
+    if required:
+        # Every letter and digit of the text is in some word, and every "&" is one: this is
+        # all the words' letters run together, and no run can hold what it lacks.
+        every = _NOT_SPELT.sub("", text).lower().replace("&", "and")
+        if not any(word in every for word in required):
+            return []
     toks = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
     # What each token contributes is the same from every start a run may have: worked
     # out once per token, not once per run it ends.
     proper = [_is_proper(word) for _s, _e, word in toks]
     # A run can only normalise to a key if its letters and digits, run together, hold a
     # word of the key that normalising cannot make up (see _required_words).
-    required = _required_words(keys)
     if required:
         # The runs' letters are slices of all the words' letters run together (`spelt`);
         # run i..j holds a required word when one occurs in spelt between offset[i] and
         # offset[j + 1]. first_end(i): where the first such occurrence from token i ends.
+        letters = [_letters(word) for _s, _e, word in toks]
         offset = [0]
-        for _s, _e, word in toks:
-            offset.append(offset[-1] + len(_letters(word)))
-        spelt = "".join(_letters(word) for _s, _e, word in toks)
+        for spelling in letters:
+            offset.append(offset[-1] + len(spelling))
+        spelt = "".join(letters)
         occurrences = []
         for word in set(required):
             at = spelt.find(word)
