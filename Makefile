@@ -66,6 +66,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_sanitize.py
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_scale.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_annotations.py
 	$(BIN)/python bench/bench_compare.py

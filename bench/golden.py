@@ -6,14 +6,17 @@ after a change that must not alter results (speed work). Not a test; `make golde
 
 DIR defaults to FILINGS_GOLDEN_DIR or ../golden beside the repository (never inside it).
 For every corpus filing (the damaged copies aside) it keeps each document's sanitized HTML
-and plain text with the text's hash, the search index's source text, and the rows of
-`manage.py export` for events, organisations and exhibits. The filings are ingested in
-one process, in the manifest's order, on a throwaway SQLite store.
+and plain text with the text's hash, the search index's source text, facet and name rows
+and terms, the rows of `manage.py export` for events, organisations and exhibits, and
+every other row ingest writes (parties, items, exhibit references, people, companies,
+mentions' evidence ...), timestamps aside. The filings are ingested in one process, in
+the manifest's order, on a throwaway SQLite store.
 """
 
 import difflib
 import hashlib
 import io
+import json
 import os
 import sys
 import tempfile
@@ -63,12 +66,55 @@ def produce(out: Path) -> int:
         for accession, head, body in cur.fetchall():
             text = zlib.decompress(body).decode() if body else ""
             lines.append(f"== {accession}\n{head}\n{text}")
-    (out / "search_source.txt").write_text("\n".join(lines) + "\n")
+        (out / "search_source.txt").write_text("\n".join(lines) + "\n")
+        for table, order in (
+            ("filings_searchfacet", "fkey, facet, value"),
+            ("filings_searchname", "kind, ref, name, token, source"),
+        ):
+            cur.execute(f"SELECT * FROM {table} ORDER BY {order}")
+            rows = [json.dumps(row, default=str) for row in cur.fetchall()]
+            (out / f"{table}.jsonl").write_text("\n".join(rows) + "\n")
+        # The terms FTS5 holds, with the rows and places each is in.
+        cur.execute(
+            "CREATE VIRTUAL TABLE temp.golden_vocab USING fts5vocab(main, filings_searchtext, row)"
+        )
+        cur.execute("SELECT term, doc, cnt FROM temp.golden_vocab ORDER BY term")
+        (out / "search_terms.tsv").write_text(
+            "".join(f"{t}\t{d}\t{c}\n" for t, d, c in cur.fetchall())
+        )
     for kind in ("events", "organizations", "exhibits"):
         buffer = io.StringIO()
         call_command("export", kind, stdout=buffer)
         (out / f"export_{kind}.jsonl").write_text(buffer.getvalue())
+    write_rows(out / "rows")
     return Filing.objects.count()
+
+
+# Columns that say when a row was written, not what ingest derived; documents' renderings
+# have their own files.
+UNSTABLE = {"created_at", "updated_at", "uploaded_at", "at"}
+OWN_FILES = {("document", "html"), ("document", "text")}
+
+
+def write_rows(folder: Path) -> None:
+    """Every row of every model of the app, in key order, one JSON line each."""
+    from django.apps import apps
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for model in apps.get_app_config("filings").get_models():
+        if not model._meta.managed:
+            continue
+        fields = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if f.name not in UNSTABLE and (model._meta.model_name, f.name) not in OWN_FILES
+        ]
+        lines = [
+            json.dumps(row, default=str, sort_keys=True)
+            for row in model.objects.order_by("pk").values(*fields).iterator()
+        ]
+        if lines:
+            (folder / f"{model._meta.model_name}.jsonl").write_text("\n".join(lines) + "\n")
 
 
 def compare(golden: Path, new: Path) -> list[str]:

@@ -265,12 +265,19 @@ def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
         return PreparedDocument(doc=doc, html="", text="", text_hash=render.text_hash(""))
     body = unwrap(doc.text.replace("\x00", ""))
     if doc.kind in ("html", "ixbrl"):
-        html = doctype_of(body) + sanitize.sanitize_html(body, resolve=resolve)
+        # One parse for both renderings (the body has no NULs left to remove).
+        tree = sanitize.parse_body(body)
+        html = doctype_of(body) + (
+            sanitize.sanitize_body(tree, resolve=resolve) if tree is not None else ""
+        )
+        text = render.body_text(tree)
     elif doc.kind == "xml":
-        html = render.render_xml_html(body)
+        html, text = render.xml_renderings(body)
+    elif doc.kind == "text":
+        html, text = render.text_renderings(body)
     else:
         html = render.render_text_html(body)
-    text = document_text(doc, body)
+        text = render.plain_text(doc.kind, body)
     return PreparedDocument(doc=doc, html=html, text=text, text_hash=render.text_hash(text))
 
 

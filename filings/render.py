@@ -107,6 +107,8 @@ _CELL_GAP = re.compile(r" ?\t ?")
 # C0 controls a browser would not show; the sanitizer writes them as "?".
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Any character that the three above would change.
+_ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\u200b\u2060\ufeff]")
 
 
 class _Row:
@@ -187,7 +189,8 @@ class _Layout:
         self.pre_start = True
 
     def text(self, text: str, preformatted: bool) -> None:
-        text = _ZERO_WIDTH.sub("", _CONTROLS.sub("?", text.replace("\x0c", "\n")))
+        if _ODD.search(text):  # (one search instead of three passes over most text)
+            text = _ZERO_WIDTH.sub("", _CONTROLS.sub("?", text.replace("\x0c", "\n")))
         if not preformatted:
             text = _SPACES.sub(" ", text)
             if not text.strip():
@@ -268,7 +271,12 @@ def _drop_keeping_tail(el: etree._Element) -> None:
 
 
 def _html_text(text: str) -> str:
-    body = parse_body(text.replace("\x00", ""))
+    return body_text(parse_body(text.replace("\x00", "")))
+
+
+def body_text(body: etree._Element | None) -> str:
+    """plain_text() of HTML that parse_body() has parsed (None: no body). It changes the
+    tree (hidden elements go), so the sanitizer, which must see them, reads it first."""
     if body is None:
         return ""
     # What the reader never sees is no evidence: the sanitized HTML keeps
@@ -361,8 +369,18 @@ def render_text_html(text: str) -> str:
     The text of the <pre> elements, joined with newlines, is exactly
     plain_text("text", text).
     """
+    return _pages_html(_text_pages(text))
+
+
+def text_renderings(text: str) -> tuple[str, str]:
+    """(render_text_html(text), plain_text("text", text)), the pages read once."""
+    pages = _text_pages(text)
+    return _pages_html(pages), "\n".join(line for page in pages for line in page)
+
+
+def _pages_html(pages: list[list[str]]) -> str:
     return '\n<hr class="page-break">\n'.join(
-        "<pre>\n" + _escape("\n".join(page)) + "</pre>" for page in _text_pages(text)
+        "<pre>\n" + _escape("\n".join(page)) + "</pre>" for page in pages
     )
 
 
@@ -448,11 +466,24 @@ def _value(el: etree._Element | None, path: str) -> str:
     return " ".join("".join(node.itertext()).split())
 
 
+def xml_renderings(text: str) -> tuple[str, str]:
+    """(render_xml_html(text), plain_text("xml", text)) from one parse: neither changes
+    the tree."""
+    root = _parse_xml(text)
+    if root is None:
+        return render_text_html(text), plain_text("text", text)
+    return _xml_html(root), "\n".join(_xml_lines(root, 0))
+
+
 def render_xml_html(text: str) -> str:
     """An XML document as readable HTML tables; broken XML as text."""
     root = _parse_xml(text)
     if root is None:
         return render_text_html(text)
+    return _xml_html(root)
+
+
+def _xml_html(root: etree._Element) -> str:
     name = _name(root)
     if name == "ownershipDocument":
         body = _ownership_html(root)

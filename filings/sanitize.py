@@ -19,13 +19,13 @@ from __future__ import annotations
 import functools
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import bleach.linkifier
 import bleach.sanitizer
 import tinycss2
 from bleach.css_sanitizer import CSSSanitizer
-from bleach.sanitizer import INVISIBLE_CHARACTERS_RE, BleachSanitizerFilter
+from bleach.sanitizer import INVISIBLE_CHARACTERS, INVISIBLE_CHARACTERS_RE, BleachSanitizerFilter
 from lxml import etree
 
 # Bump whenever the output for some input changes; stored documents are then
@@ -302,17 +302,104 @@ def sanitize_html(
     body = parse_body(html)
     if body is None:
         return ""
-    links = _LinkRewriter(resolve, id_prefix)
-    tokens = _FilingFilter(
-        source=_walk(body, links),
-        allowed_tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        allowed_protocols=ALLOWED_PROTOCOLS,
-        strip_disallowed_tags=True,
-        strip_html_comments=True,
-        css_sanitizer=_CSS,
-    )
-    return _serialize(tokens)
+    return sanitize_body(body, resolve=resolve, id_prefix=id_prefix)
+
+
+def sanitize_body(
+    body: etree._Element,
+    *,
+    resolve: Callable[[str], str | None] | None = None,
+    id_prefix: str = "doc-",
+) -> str:
+    """sanitize_html() of a <body> parse_body() made. The tree is left as it was, so the
+    caller can go on to lay out its text (filings.render.body_text) without parsing the
+    document again."""
+    if not _ID_PREFIX.fullmatch(id_prefix):
+        raise ValueError(f"id_prefix must match {_ID_PREFIX.pattern}: {id_prefix!r}")
+    tags = _Tags(_LinkRewriter(resolve, id_prefix))
+    out = []
+    write = out.append
+    if len(body.attrib):
+        write(tags.start(body, "body", False))
+    if body.text:
+        write(_safe_text(body.text))
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if el is body:
+            continue
+        tag = el.tag
+        void = tag in _VOID
+        if event == "start":
+            write(tags.start(el, tag, void))
+            if el.text:
+                write(_safe_text(el.text))
+        else:
+            if not void:
+                write(tags.end(tag))
+            if el.tail:
+                write(_safe_text(el.tail))
+    return "".join(out)
+
+
+class _Tags:
+    """What bleach makes of each tag, as HTML.
+
+    A filing repeats the same few hundred tags (name and attributes as written) tens of
+    thousands of times. Each distinct one goes through bleach's filter once per document
+    and its serialized form is reused for the rest, so bleach decides every tag without
+    seeing every copy. Text needs no tag decisions: it is escaped here exactly as the
+    filter and serializer would (_FilingFilter.sanitize_characters, _escape_text).
+    """
+
+    def __init__(self, links: _LinkRewriter):
+        self.links = links
+        self.filter = _FilingFilter(
+            source=(),
+            allowed_tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            allowed_protocols=ALLOWED_PROTOCOLS,
+            strip_disallowed_tags=True,
+            strip_html_comments=True,
+            css_sanitizer=_CSS,
+        )
+        self.starts: dict = {}
+        self.ends: dict = {}
+
+    def start(self, el: etree._Element, tag, void: bool) -> str:
+        # Attribute order is kept: it is the order they are written out in.
+        key = (tag, void, tuple(el.items()))
+        html = self.starts.get(key)
+        if html is None:
+            token = {
+                "type": "EmptyTag" if void else "StartTag",
+                "name": tag,
+                "data": _attributes(el, self.links),
+            }
+            html = self.starts[key] = self.serialized(token)
+        return html
+
+    def end(self, tag) -> str:
+        html = self.ends.get(tag)
+        if html is None:
+            html = self.ends[tag] = self.serialized({"type": "EndTag", "name": tag})
+        return html
+
+    def serialized(self, token: dict) -> str:
+        kept = self.filter.sanitize_token(token)
+        if not kept:
+            return ""
+        return _serialize(kept if isinstance(kept, list) else [kept])
+
+
+def _safe_text(text: str) -> str:
+    # A form feed is white space to a browser, and page breaks in filings converted
+    # from text.
+    if _ODD_TEXT.search(text):
+        text = INVISIBLE_CHARACTERS_RE.sub("?", text.replace("\x0c", "\n"))
+    return _escape_text(text)
+
+
+# The characters _safe_text replaces: most text has none, and one search is cheaper.
+_ODD_TEXT = re.compile("[\x0c" + INVISIBLE_CHARACTERS + "]")
 
 
 def parse_body(html: str) -> etree._Element | None:
@@ -407,32 +494,6 @@ class _LinkRewriter:
         return target
 
 
-def _walk(body: etree._Element, links: _LinkRewriter) -> Iterator[dict]:
-    """html5lib tokens for the body: a synthetic <body> tag, then its content."""
-    if len(body.attrib):
-        yield {"type": "StartTag", "name": "body", "data": _attributes(body, links)}
-    if body.text:
-        yield {"type": "Characters", "data": body.text}
-    for event, el in etree.iterwalk(body, events=("start", "end")):
-        if el is body:
-            continue
-        tag = el.tag
-        void = tag in _VOID
-        if event == "start":
-            yield {
-                "type": "EmptyTag" if void else "StartTag",
-                "name": tag,
-                "data": _attributes(el, links),
-            }
-            if el.text:
-                yield {"type": "Characters", "data": el.text}
-        else:
-            if not void:
-                yield {"type": "EndTag", "name": tag}
-            if el.tail:
-                yield {"type": "Characters", "data": el.tail}
-
-
 def _attributes(el: etree._Element, links: _LinkRewriter) -> dict:
     attrs = {}
     external = False
@@ -460,11 +521,11 @@ def _attributes(el: etree._Element, links: _LinkRewriter) -> dict:
 
 
 class _FilingFilter(BleachSanitizerFilter):
-    """bleach's filter fed with tokens whose text is already decoded.
+    """bleach's filter, fed the tags of an lxml tree (see _Tags).
 
-    bleach's own tokenizer leaves entities undecoded and this method turns
-    them back into Entity tokens; lxml text has no entities left, so an
-    "&lt;" in it is literal text that the serializer must escape.
+    Text does not go through it: bleach's sanitize_characters turns entities
+    back into Entity tokens, but lxml text has no entities left, so an "&lt;"
+    in it is literal text that must be escaped (_safe_text).
     """
 
     def allow_token(self, token):
@@ -473,15 +534,6 @@ class _FilingFilter(BleachSanitizerFilter):
         # writing.
         if token.get("data", {}).get((None, "style")) == "":
             del token["data"][(None, "style")]
-        return token
-
-    def sanitize_characters(self, token):
-        data = token["data"]
-        if data:
-            # A form feed is white space to a browser, and page breaks in
-            # filings converted from text.
-            data = data.replace("\x0c", "\n")
-            token["data"] = INVISIBLE_CHARACTERS_RE.sub("?", data)
         return token
 
 

@@ -553,3 +553,16 @@ def test_corpus_xml_documents_render_as_tables(body):
     if "<ownershipDocument>" in body:
         issuer = re.search(r"<issuerName>(.*?)</issuerName>", body, re.S).group(1).strip()
         assert any(issuer.replace("&amp;", "&") in row for row in cells(out))
+
+
+def test_one_parse_gives_the_sanitized_html_and_the_text():
+    # Ingest parses an HTML document once: the sanitizer reads the tree first (hidden
+    # elements stay in the frame, hidden), then the text drops what no reader sees.
+    from filings.render import body_text
+    from filings.sanitize import parse_body, sanitize_body
+
+    source = '<p>Shown &amp; told</p><div style="display:none">Hidden</div><p>After</p>'
+    tree = parse_body(source)
+    html = sanitize_body(tree)
+    assert "Hidden" in html
+    assert body_text(tree) == "Shown & told\n\nAfter" == plain_text("html", source)

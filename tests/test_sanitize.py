@@ -659,3 +659,17 @@ def test_br_end_tags_break_lines_as_in_a_browser():
 
 def test_a_style_with_nothing_left_is_dropped():
     assert clean('<p style="position: fixed; top: 0">x</p>') == "<p>x</p>"
+
+
+def test_repeated_tags_are_each_rewritten_for_their_own_document():
+    # bleach decides each distinct tag once per document: the second copy of a tag must
+    # come out as the first did, and another document's links must not leak in.
+    html = (
+        '<a href="ex99.htm">a</a><a href="ex99.htm">b</a>'
+        '<p style="position:absolute;color:red">c</p><p style="position:absolute;color:red">d</p>'
+    )
+    one = sanitize_html(html, resolve=lambda name: f"/one/{name}")
+    two = sanitize_html(html, resolve=lambda name: f"/two/{name}")
+    assert one.count('<a href="/one/ex99.htm">') == 2 and "/two/" not in one
+    assert two.count('<a href="/two/ex99.htm">') == 2 and "/one/" not in two
+    assert one.count('<p style="color: red">') == 2 and "absolute" not in one

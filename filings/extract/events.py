@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import EventCandidate
-from .people import Mention, PersonName, find_mentions, same_person
+from .people import Mention, PersonName, family_key, find_mentions, fold, same_person
 from .prose import (
     UNIT_PATTERN,
     Span,
@@ -250,6 +250,7 @@ class Person:
     names: list[PersonName]
     gender: str | None = None  # "m", "f" or None
     mentions: list[int] = field(default_factory=list)  # mention start offsets
+    distinct: set[PersonName] = field(default_factory=set)  # names, each once
 
     @property
     def name(self) -> PersonName:
@@ -257,6 +258,32 @@ class Person:
             return (bool(n.given), bool(n.middle), bool(n.suffix), len(n.display), -len(n.raw))
 
         return max(self.names, key=richness)
+
+
+def _match_key(name: PersonName) -> tuple | None:
+    """What two names must share for same_person() to accept them: the folded name of an
+    organisation, the family name of a person (None: nothing can match)."""
+    if name.is_organization:
+        return ("organization", fold(name.display))
+    if not name.family:
+        return None
+    return ("family", family_key(name.family))
+
+
+class _Covered:
+    """Whether an offset falls inside one of some spans, in log time (spans may overlap)."""
+
+    def __init__(self, spans):
+        self.starts, self.reach = [], []
+        reach = -1
+        for start, end in sorted(spans):
+            reach = max(reach, end)
+            self.starts.append(start)
+            self.reach.append(reach)
+
+    def covers(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and self.reach[i] > at
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,13 +306,14 @@ class People:
         self.text = text
         self.persons: list[Person] = []
         self.refs: list[Ref] = []
+        self.by_key: dict[tuple, dict[int, Person]] = {}  # _match_key -> people
         mentions = _without_organizations(text, find_mentions(text), organizations)
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
         events = [(m.start, "name", m) for m in mentions]
-        taken = [(m.start, m.end) for m in mentions]
+        taken = _Covered((m.start, m.end) for m in mentions)
         for p in _PRONOUN.finditer(text):
-            if any(s <= p.start() < e for s, e in taken):
+            if taken.covers(p.start()):
                 continue
             events.append((p.start(), "pronoun", p))
         for _, kind, item in sorted(events, key=lambda e: e[0]):
@@ -301,9 +329,16 @@ class People:
         if person is None:
             person = Person([m.name], gender)
             self.persons.append(person)
-        else:
+        elif m.name not in person.distinct:
+            # The same name again says nothing new about who the person can be (and a
+            # name repeated a thousand times would be compared a thousand times).
             person.names.append(m.name)
-            person.gender = person.gender or gender
+        if person.gender is None:
+            person.gender = gender
+        person.distinct.add(m.name)
+        key = _match_key(m.name)
+        if key is not None:
+            self.by_key.setdefault(key, {})[id(person)] = person
         person.mentions.append(m.start)
         self.refs.append(Ref(m.start, m.end, person, False))
 
@@ -311,7 +346,12 @@ class People:
         # The most recently mentioned person that can be this name. A full name must fit
         # every full name of the person: "Mr. Finch" may be Finch, Jr. or Finch III, but
         # once it is Finch, Jr. it is not Finch III.
-        by_recency = sorted(self.persons, key=lambda p: p.mentions[-1], reverse=True)
+        # Only people with a name of the same family (same_person's first test) can be it.
+        key = _match_key(name)
+        if key is None:
+            return None
+        candidates = self.by_key.get(key, {}).values()
+        by_recency = sorted(candidates, key=lambda p: p.mentions[-1], reverse=True)
         for person in by_recency:
             if gender and person.gender and gender != person.gender:
                 continue
@@ -411,11 +451,11 @@ def _with_bare_family_names(text: str, mentions: list[Mention]) -> list[Mention]
     families = {m.name.family: m.name for m in mentions if m.name.given}
     if not families:
         return mentions
-    taken = [(m.start, m.end) for m in mentions]
+    taken = _Covered((m.start, m.end) for m in mentions)
     extra = []
     pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in families) + r")\b(?!\s+[A-Z])")
     for m in pattern.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken.covers(m.start()):
             continue
         full = families[m.group(1)]
         bare = PersonName(m.group(1), "", "", full.family, "", "", full.family)

@@ -16,6 +16,7 @@ Offsets are character offsets into the plain text given: ``text[m.start:m.end] =
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -62,8 +63,10 @@ _AGENCY_ALIASES = {
 
 
 def _tokens(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = name
+    if not name.isascii():  # ASCII has nothing to decompose
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = folded.replace("’", "'").replace("‘", "'").casefold()
     folded = folded.replace("&", " and ").replace("'", "")
     raw = re.findall(r"[a-z0-9]+", folded)
@@ -97,6 +100,9 @@ def _phrases(tokens: list[str]) -> list[str]:
     return out
 
 
+# The known-name scan normalises every run of words that might be a name, and the same
+# runs ("the Company", "Inc.") come back on every page.
+@functools.lru_cache(maxsize=65536)
 def normalize_company_name(name: str) -> str:
     """A key that is equal for the ways one company's name is written: case, punctuation
     and accents ignored, "&" read as "and", Corporation/Incorporated/Company/Limited read as
@@ -344,6 +350,16 @@ def _sec_mentions(text: str) -> list[tuple[int, int, str]]:
 # --- known names ------------------------------------------------------------------------------
 
 _TEXT_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|&")
+# Compiled once: the scan below tries them on every word.
+_SHORT_WORD = re.compile(r"[A-Za-z]{1,4}")
+_NOT_SPELT = re.compile(r"[^A-Za-z0-9&]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_ONE_CHARACTER = re.compile(r"[A-Za-z0-9]")
+_SPACE_GAP = re.compile(r"\s*")
+_AND_GAP = re.compile(r"\s*&\s*")
+_COMMA_GAP = re.compile(r",\s+")
+_PUNCTUATION_GAP = re.compile(r"[.\-/]")
+_DOT_GAP = re.compile(r"\.\s+")
 
 
 def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, str]]:
@@ -351,28 +367,93 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
     if not keys:
         return []
     longest = max(len(k.split()) for k in keys) + 3  # designators spelt out take more tokens
+    required = _required_words(keys)
+    if required:
+        # Every letter and digit of the text is in some word, and every "&" is one: this is
+        # all the words' letters run together, and no run can hold what it lacks.
+        every = _NOT_SPELT.sub("", text).lower().replace("&", "and")
+        if not any(word in every for word in required):
+            return []
     toks = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
-    out = []
-    for i, (s, _e, word) in enumerate(toks):
-        if not _is_proper(word):
-            continue
-        if i and re.fullmatch(r"[A-Za-z0-9]", toks[i - 1][2]) and text[toks[i - 1][1]] == ".":
-            if text[toks[i - 1][1] : s] == ".":
-                continue  # inside "U.S." or "L.L.C."
-        best = None
-        for j in range(i, min(len(toks), i + longest)):
-            if j > i and not _joins(text, toks[j - 1], toks[j]):
-                break
-            e = toks[j][1]
-            if e < len(text) and text[e] == "." and re.fullmatch(r"[A-Za-z]{1,4}", toks[j][2]):
+    # What each token contributes is the same from every start a run may have: worked
+    # out once per token, not once per run it ends.
+    proper = [_is_proper(word) for _s, _e, word in toks]
+    # A run can only normalise to a key if its letters and digits, run together, hold a
+    # word of the key that normalising cannot make up (see _required_words).
+    if required:
+        # The runs' letters are slices of all the words' letters run together (`spelt`);
+        # run i..j holds a required word when one occurs in spelt between offset[i] and
+        # offset[j + 1]. first_end(i): where the first such occurrence from token i ends.
+        letters = [_letters(word) for _s, _e, word in toks]
+        offset = [0]
+        for spelling in letters:
+            offset.append(offset[-1] + len(spelling))
+        spelt = "".join(letters)
+        occurrences = []
+        for word in set(required):
+            at = spelt.find(word)
+            while at >= 0:
+                occurrences.append((at, at + len(word)))
+                at = spelt.find(word, at + 1)
+        occurrences.sort()
+        # The least end among the occurrences starting at or after each one's start.
+        least_end = [0] * len(occurrences)
+        soonest = len(spelt) + 1
+        for k in range(len(occurrences) - 1, -1, -1):
+            soonest = min(soonest, occurrences[k][1])
+            least_end[k] = soonest
+        starts = [start for start, _end in occurrences]
+
+        def first_end(i: int) -> int:
+            k = bisect.bisect_left(starts, offset[i])
+            return least_end[k] if k < len(starts) else len(spelt) + 1
+
+    joined: dict[int, bool] = {}
+    endings: dict[int, list[int]] = {}
+
+    def joins(j: int) -> bool:
+        found = joined.get(j)
+        if found is None:
+            found = joined[j] = _joins(text, toks[j - 1], toks[j])
+        return found
+
+    def ends(j: int) -> list[int]:
+        found = endings.get(j)
+        if found is None:
+            start, e, word = toks[j]
+            if e < len(text) and text[e] == "." and _SHORT_WORD.fullmatch(word):
                 e_dot = e + 1
             else:
                 e_dot = e
-            ends = [e_dot if _DESIGNATOR.fullmatch(text[toks[j][0] : e_dot]) else e]
-            if re.search(r"['’]s$", toks[j][2]):
-                ends.append(e - 2)  # "Ford Motor Company’s"
-            for end in ends:
-                if normalize_company_name(text[s:end]) in keys and _is_proper(toks[j][2]):
+            found = [e_dot if _DESIGNATOR.fullmatch(text[start:e_dot]) else e]
+            if _POSSESSIVE.search(word):
+                found.append(e - 2)  # "Ford Motor Company’s"
+            endings[j] = found
+        return found
+
+    out = []
+    for i, (s, _e, _word) in enumerate(toks):
+        if not proper[i]:
+            continue
+        if i and _ONE_CHARACTER.fullmatch(toks[i - 1][2]) and text[toks[i - 1][1]] == ".":
+            if text[toks[i - 1][1] : s] == ".":
+                continue  # inside "U.S." or "L.L.C."
+        best = None
+        last = min(len(toks), i + longest)
+        needed = 0
+        if required:
+            needed = first_end(i)
+            if needed > offset[last]:
+                continue  # no run from here spells out a word of a key
+        for j in range(i, last):
+            if j > i and not joins(j):
+                break
+            if not proper[j]:
+                continue  # a name ends on a capitalised word or a number
+            if required and offset[j + 1] < needed:
+                continue
+            for end in ends(j):
+                if normalize_company_name(text[s:end]) in keys:
                     best = (s, end)
                     break
         if best:
@@ -380,17 +461,49 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
     return out
 
 
+# The words normalising writes itself: "&" -> "and", the canonical designators, phrases.
+_MADE_UP = frozenset(
+    {"and", "the", *_CANONICAL.values(), *(w for _long, short in _PHRASES for w in short)}
+)
+
+
+def _required_words(keys) -> list[str] | None:
+    """For each key, one of its words that a run of text must spell out (letters and digits
+    in order, whatever lies between them) to normalise to it; None when some key needs none.
+
+    Folding is character by character, and the gaps a run may have between its words
+    (spaces, ",", ".", "-", "/") hold no letters, so each word of a key that normalising
+    did not make up is in the run's letters. An agency's full name may come from "SEC".
+    """
+    words = []
+    for key in keys:
+        if key in _AGENCY_ALIASES.values():
+            return None
+        own = [w for w in key.split() if w not in _MADE_UP]
+        if not own:
+            return None
+        words.append(max(own, key=len))
+    return words
+
+
+def _letters(word: str) -> str:
+    """A _TEXT_TOKEN word as normalising folds it, punctuation dropped."""
+    if word == "&":
+        return "and"
+    return word.lower().replace("'", "").replace("’", "")
+
+
 def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
     gap = text[left[1] : right[0]]
     if "\n\n" in gap or len(gap) > 4 or _crosses_break(text, left[1], right[0]):
         return False
-    if re.fullmatch(r"\s*", gap) or re.fullmatch(r"\s*&\s*", gap):
+    if _SPACE_GAP.fullmatch(gap) or _AND_GAP.fullmatch(gap):
         return True
-    if re.fullmatch(r",\s+", gap):
+    if _COMMA_GAP.fullmatch(gap):
         return bool(_DESIGNATOR.match(text, right[0]))  # "BlackRock, Inc."
-    if re.fullmatch(r"[.\-/]", gap):
+    if _PUNCTUATION_GAP.fullmatch(gap):
         return True  # "U.S.", "1-800-Flowers", "L.L.C."
-    if re.fullmatch(r"\.\s+", gap):
+    if _DOT_GAP.fullmatch(gap):
         return bool(_ABBREVIATION.fullmatch(text[left[0] : left[1] + 1]))
     return False
 
@@ -410,16 +523,24 @@ def organization_mentions(
         found += _known_mentions(text, keys)
     rank = {"known": 0, "designator": 1, "agency": 2}
     found.sort(key=lambda f: (-(f[1] - f[0]), rank[f[2]], f[0]))
+    # The chosen spans never overlap, so they are kept in order of start (and so of end):
+    # the only one a candidate can clash with first is the last to start before it ends.
     chosen: list[tuple[int, int, str]] = []
     for cand in found:
         s, e, how = cand
-        clash = next((c for c in chosen if c[0] < e and s < c[1]), None)
-        if clash is None:
-            chosen.append(cand)
-        elif how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
+        if s >= e:  # (no empty span is ever found; were one, the plain scan decides)
+            at = next((k for k, c in enumerate(chosen) if c[0] < e and s < c[1]), None)
+        else:
+            at = bisect.bisect_left(chosen, (e,)) - 1
+            if at < 0 or chosen[at][1] <= s:
+                at = None
+        if at is None:
+            bisect.insort(chosen, cand)
+            continue
+        clash = chosen[at]
+        if how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
             # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
-            chosen[chosen.index(clash)] = cand
-    chosen.sort()
+            chosen[at] = cand
     spans = sentences(text) if chosen else []
     starts = [sp.start for sp in spans]
     out: list[OrgMention] = []

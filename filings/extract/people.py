@@ -8,6 +8,7 @@ Higgins", "Robert D. Shurtleff, Jr."), in EDGAR's conformed order in headers and
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -233,6 +234,9 @@ def _build(raw: str, human: HumanName, *, organization: bool = False) -> PersonN
     return PersonName(raw, given, middle, family, suffix, nickname, display, title, False)
 
 
+# A document names the same people over and over; nameparser reads each spelling once
+# (PersonName is frozen, so one can be shared).
+@functools.lru_cache(maxsize=16384)
 def normalize_name(raw: str) -> PersonName:
     """A name written in reading order ("Ms. Patricia L. Higgins", "Robert D. Shurtleff, Jr.")
     or with a comma in conformed order ("Foster, Alan H.")."""
@@ -296,7 +300,7 @@ def _given_forms(name: PersonName) -> set[str]:
     return expanded
 
 
-def _family_key(family: str) -> str:
+def family_key(family: str) -> str:
     return re.sub(r"[\s\-'.]+", "", fold(family))
 
 
@@ -336,7 +340,7 @@ def same_person(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
     if a.is_organization or b.is_organization:
         same = a.is_organization and b.is_organization and fold(a.display) == fold(b.display)
         return same, 1.0 if same else 0.0, "organisation names" + (" agree" if same else " differ")
-    if not a.family or not b.family or _family_key(a.family) != _family_key(b.family):
+    if not a.family or not b.family or family_key(a.family) != family_key(b.family):
         return False, 0.0, "different family names"
     sa, sb = fold(a.suffix).strip("."), fold(b.suffix).strip(".")
     if sa and sb and sa != sb:

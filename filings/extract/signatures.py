@@ -10,6 +10,7 @@ table's date column, or the "this 4th day of December 1997" of the preamble).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -56,6 +57,9 @@ class Entry:
     wrapped: bool = False  # title pieces are one title wrapped over lines
 
 
+# Signature pages repeat the same lines (names, titles, "By:") over and over; a name is read
+# once. PersonName is frozen, so sharing one is safe.
+@functools.lru_cache(maxsize=16384)
 def _person(raw: str) -> PersonName | None:
     """A signer's name from a signature line, or None when it is not a person's name."""
     raw = _SLASH_S.sub(" ", raw)
@@ -259,10 +263,15 @@ def _blocks(text: str) -> list[Entry]:
 def _late_title(text: str, ln: Span, entries: list[Entry]) -> None:
     """Signatures set two to a row print the names and titles after both "/s/" lines:
     "Karen B. DeSalvo, Director" belongs to the recent entry of that name."""
+    if not entries:
+        return  # no signer yet whom a printed name could belong to
     for cell in _cells(text[ln.start : ln.end]):
         printed, rest = _name_prefix(cell)
+        # The cheap tests first: reading a name is the slow one.
+        if not rest or not _is_title_text(rest):
+            continue
         person = _person(printed)
-        if person is None or not rest or not _is_title_text(rest):
+        if person is None:
             continue
         for entry in reversed(entries[-6:]):
             if _same(person, entry.name):

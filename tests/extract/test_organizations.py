@@ -269,3 +269,21 @@ def test_two_names_back_to_back_are_two_mentions():
         "Acme Widget Corporation",
         "Acme Widget Corporation",
     ]
+
+
+def test_known_names_are_found_however_their_letters_are_split():
+    # The known-name scan only normalises runs that spell out a word of a key: initials
+    # with dots, "&" for "and", a curly apostrophe, a spelt-out designator all still match.
+    text = (
+        "Yesterday Acme Corp. said that ACME CORPORATION and Benchmark Fund & Co. L.P. met "
+        "O’Brienson Holdings, Inc. and the SEC."
+    )
+    known = {"ACME CORP /DE/": 1, "BENCHMARK FUND AND CO LP": 2, "OBRIENSON HOLDINGS INC": 3}
+    found = [(m.name, m.cik) for m in organization_mentions(text, sequence="1", known=known)]
+    assert found == [
+        ("Acme Corp.", 1),
+        ("ACME CORPORATION", 1),
+        ("Benchmark Fund & Co. L.P.", 2),
+        ("O’Brienson Holdings, Inc.", 3),
+        ("SEC", None),
+    ]
