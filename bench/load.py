@@ -12,31 +12,14 @@ import argparse
 import csv
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from processes import BIN, REPO, free_port, gunicorn, manage_or_exit
+
 CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus")
-BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def run(env, *args):
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True
-    )
-    if done.returncode:
-        sys.exit(f"manage.py {' '.join(args[:2])} failed:\n{done.stderr[-2000:]}")
-    return done.stdout
 
 
 def main() -> int:
@@ -57,12 +40,12 @@ def main() -> int:
         "FILINGS_LOG_LEVEL": "WARNING",
     }
     if env.get("DATABASE_URL"):
-        run(env, "flush", "--no-input")
-    run(env, "migrate", "--no-input")
+        manage_or_exit(env, "flush", "--no-input")
+    manage_or_exit(env, "migrate", "--no-input")
     # Most of the corpus is stored; the last ten files are what the uploaders send.
     stored, uploads = files[:-10], files[-10:]
-    run(env, "ingest", "--no-progress", *map(str, stored))
-    run(
+    manage_or_exit(env, "ingest", "--no-progress", *map(str, stored))
+    manage_or_exit(
         env,
         "shell",
         "-c",
@@ -75,29 +58,8 @@ def main() -> int:
     for p in uploads:
         (upload_dir / p.name).write_bytes(p.read_bytes())
     port = free_port()
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "filings.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--timeout",
-            "120",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = gunicorn(env, port, "--workers", str(args.workers), "--timeout", "120")
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
         stats = Path(data) / "stats"
         load_before = os.getloadavg()
         subprocess.run(

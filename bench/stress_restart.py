@@ -22,7 +22,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,17 +31,11 @@ from collections import Counter
 from pathlib import Path
 
 import requests
+from processes import REPO, free_port, gunicorn, manage
 
-REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus")
 GRACE = 3.0  # seconds after the restart before every request must succeed again
 PASSWORD = "restart-under-load-1"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def pg_binaries() -> Path | None:
@@ -88,28 +81,6 @@ class Cluster:
     @property
     def url(self) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/filings"
-
-
-def manage(env, *args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-
-
-def wait_for(port: int, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not start on port {port}")
 
 
 def token(page: str) -> str:
@@ -265,7 +236,7 @@ def main() -> int:
         "FILINGS_LOG_LEVEL": "ERROR",
         "DJANGO_LOG_LEVEL": "CRITICAL",
     }
-    gunicorn = None
+    server = None
     try:
         for step in (
             ("migrate", "--no-input"),
@@ -302,26 +273,8 @@ def main() -> int:
         for acc in accessions[:6]:
             urls += [f"/filings/{acc}/", f"/filings/{acc}/1/", f"/filings/{acc}/1/content"]
         port = free_port()
-        gunicorn = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "filings.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--threads",
-                "4",
-                "--timeout",
-                "60",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for(port)
-        workers = worker_pids(gunicorn.pid)
+        server = gunicorn(env, port, "--workers", "2", "--threads", "4", "--timeout", "60")
+        workers = worker_pids(server.pid)
         load = Load(f"http://127.0.0.1:{port}", urls, files[8:40], args.readers)
         load.run(3)
         down_at = time.monotonic()
@@ -332,14 +285,14 @@ def main() -> int:
         up_at = time.monotonic()
         time.sleep(args.after)
         load.end()
-        same_workers = worker_pids(gunicorn.pid) == workers and gunicorn.poll() is None
+        same_workers = worker_pids(server.pid) == workers and server.poll() is None
         # The refused uploads, sent again now the database is back.
         retried = Load(f"http://127.0.0.1:{port}", urls, load.refused, 0)
         retried.write()
     finally:
-        if gunicorn is not None:
-            gunicorn.terminate()
-            gunicorn.wait(timeout=30)
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
     check = manage(env, "checkstore")
     stored = set(
         manage(

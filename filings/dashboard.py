@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from . import insiders
 from .charts import bar_chart
+from .extract.model import EVENT_TYPES
 from .formtypes import form_name
 from .models import (
     PRIMARY_ROLE_RANK,
@@ -30,16 +31,7 @@ HAPPENINGS = 12
 TOP = 12  # bars in the form, SIC and item charts
 # Events that are something happening to a person; signing a filing or owning shares
 # of the issuer is not news.
-HAPPENING_TYPES = (
-    "appointed",
-    "elected",
-    "resigned",
-    "retired",
-    "terminated",
-    "died",
-    "compensation-change",
-    "named-to-committee",
-)
+HAPPENING_TYPES = tuple(t for t in EVENT_TYPES if t not in ("signed", "reporting-owner", "other"))
 # Data-quality findings of the reader, as the home page names them.
 FINDING_NAMES = {
     "pem-wrapper": "PEM-wrapped (pre-1997 privacy envelope)",
