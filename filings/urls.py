@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, register_converter
 
 from .views import (
     annotations,
@@ -23,6 +23,22 @@ from .views import (
     watches,
 )
 
+
+class RowId:
+    """A row id or CIK in a URL: digits a 64-bit column can hold. A longer number names no
+    row, and PostgreSQL refuses to compare one with a bigint column: a 404, not a 500."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+register_converter(RowId, "id")
+
 urlpatterns = [
     # Filings: the list, the reading view, the raw submission and its header.
     path("", home.home, name="home"),
@@ -30,22 +46,22 @@ urlpatterns = [
     # Uploads (before the accession pattern, which would take "upload").
     path("filings/upload/", upload.upload, name="upload"),
     path("uploads/", upload.upload_list, name="upload-list"),
-    path("uploads/<int:pk>/", upload.upload_batch, name="upload-batch"),
+    path("uploads/<id:pk>/", upload.upload_batch, name="upload-batch"),
     path("filings/<str:accession>/", filings.filing_detail, name="filing"),
     path("filings/<str:accession>/source.txt", filings.filing_source, name="filing-source"),
     path("filings/<str:accession>/source/", filings.filing_header, name="filing-header"),
     path(
-        "filings/<str:accession>/versions/<int:version>/",
+        "filings/<str:accession>/versions/<id:version>/",
         filings.filing_header,
         name="filing-version",
     ),
     path(
-        "filings/<str:accession>/versions/<int:version>/source.txt",
+        "filings/<str:accession>/versions/<id:version>/source.txt",
         filings.filing_source,
         name="filing-version-source",
     ),
     path(
-        "filings/<str:accession>/versions/<int:version>/current",
+        "filings/<str:accession>/versions/<id:version>/current",
         filings.make_current,
         name="filing-version-current",
     ),
@@ -66,37 +82,37 @@ urlpatterns = [
     path("filings/<str:accession>/<str:slug>/events", review.record_view, name="event-record"),
     path("filings/<str:accession>/<str:slug>/links", links.link_view, name="link-create"),
     path("filings/<str:accession>/flags", links.flag_difference, name="flag-difference"),
-    path("links/<int:pk>/withdraw", links.withdraw_link, name="link-withdraw"),
-    path("notes/<int:pk>/", annotations.note_detail, name="note"),
-    path("notes/<int:pk>/reply", annotations.reply_note, name="note-reply"),
-    path("notes/<int:pk>/edit", annotations.edit_note, name="note-edit"),
-    path("notes/<int:pk>/delete", annotations.delete_note, name="note-delete"),
-    path("notes/<int:pk>/restore", annotations.restore_note, name="note-restore"),
+    path("links/<id:pk>/withdraw", links.withdraw_link, name="link-withdraw"),
+    path("notes/<id:pk>/", annotations.note_detail, name="note"),
+    path("notes/<id:pk>/reply", annotations.reply_note, name="note-reply"),
+    path("notes/<id:pk>/edit", annotations.edit_note, name="note-edit"),
+    path("notes/<id:pk>/delete", annotations.delete_note, name="note-delete"),
+    path("notes/<id:pk>/restore", annotations.restore_note, name="note-restore"),
     path("notes/tags", annotations.tag_suggestions, name="note-tags"),
     path("annotations/", annotations.note_list, name="note-list"),
     # Events: decisions on extracted events, one by one or from the review queue.
     path("review/", review.review_queue, name="review"),
-    path("events/<int:pk>/review", review.review_event, name="review-event"),
-    path("events/<int:pk>/row", review.event_row, name="review-event-row"),
-    path("decisions/<int:pk>/withdraw", review.withdraw_decision, name="decision-withdraw"),
+    path("events/<id:pk>/review", review.review_event, name="review-event"),
+    path("events/<id:pk>/row", review.event_row, name="review-event-row"),
+    path("decisions/<id:pk>/withdraw", review.withdraw_decision, name="decision-withdraw"),
     # Comparisons: two filings, or two versions of one, side by side.
     path("compare/", compare.compare_view, name="compare"),
     # Companies and people.
-    path("companies/<int:cik>/", companies.company_detail, name="company"),
-    path("companies/<int:cik>/timeline/", companies.company_timeline, name="company-timeline"),
-    path("people/<int:pk>/", people.person_detail, name="person"),
+    path("companies/<id:cik>/", companies.company_detail, name="company"),
+    path("companies/<id:cik>/timeline/", companies.company_timeline, name="company-timeline"),
+    path("people/<id:pk>/", people.person_detail, name="person"),
     path("people/suggest", people.suggest, name="person-suggest"),
     # Insider activity (Forms 3, 4, 5) of an issuer and of a person.
-    path("companies/<int:cik>/insiders/", insiders.company_insiders, name="company-insiders"),
+    path("companies/<id:cik>/insiders/", insiders.company_insiders, name="company-insiders"),
     path(
-        "companies/<int:cik>/insiders.csv",
+        "companies/<id:cik>/insiders.csv",
         insiders.company_insiders,
         {"export": True},
         name="company-insiders-csv",
     ),
-    path("people/<int:pk>/insiders/", insiders.person_insiders, name="person-insiders"),
+    path("people/<id:pk>/insiders/", insiders.person_insiders, name="person-insiders"),
     path(
-        "people/<int:pk>/insiders.csv",
+        "people/<id:pk>/insiders.csv",
         insiders.person_insiders,
         {"export": True},
         name="person-insiders-csv",
@@ -109,11 +125,11 @@ urlpatterns = [
     path("watches/", watches.watch_list, name="watch-list"),
     path("watches/searches", watches.save_search, name="watch-save-search"),
     path("watches/feed-token", watches.feed_token, name="watch-feed-token"),
-    path("watches/<int:pk>/", watches.change_watch, name="watch-change"),
-    path("watches/<int:pk>/delete", watches.delete_watch, name="watch-delete"),
-    path("watches/<int:pk>/feed", watches.watch_feed, name="watch-feed"),
-    path("companies/<int:cik>/follow", watches.follow_company, name="follow-company"),
-    path("people/<int:pk>/follow", watches.follow_person, name="follow-person"),
+    path("watches/<id:pk>/", watches.change_watch, name="watch-change"),
+    path("watches/<id:pk>/delete", watches.delete_watch, name="watch-delete"),
+    path("watches/<id:pk>/feed", watches.watch_feed, name="watch-feed"),
+    path("companies/<id:cik>/follow", watches.follow_company, name="follow-company"),
+    path("people/<id:pk>/follow", watches.follow_person, name="follow-person"),
     path("notifications/", watches.notification_list, name="notifications"),
     path("notifications/read", watches.mark_read, name="notifications-read"),
     # The JSON API.

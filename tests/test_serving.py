@@ -139,15 +139,22 @@ def sample_url(pattern: str, filing) -> str:
     values = {
         "<str:accession>": filing.accession,
         "<str:slug>": "1",
-        "<int:pk>": "1",
-        "<int:cik>": "1056386",
-        "<int:version>": "1",
+        "<id:pk>": "1",
+        "<id:cik>": "1056386",
+        "<id:version>": "1",
         "<str:kind>": "events",
     }
     for key, value in values.items():
         pattern = pattern.replace(key, value)
     assert "<" not in pattern, pattern
     return "/" + pattern
+
+
+def test_an_id_no_64_bit_column_can_hold_is_not_found_on_every_database(client):
+    huge = "9" * 20
+    for url in (f"/companies/{huge}/", f"/people/{huge}/", f"/notes/{huge}/", f"/uploads/{huge}/"):
+        assert client.get(url).status_code == 404, url
+    assert client.get(f"/companies/{'9' * 18}/").status_code == 404  # the longest that is read
 
 
 def test_every_endpoint_refuses_a_post_without_its_csrf_token():
