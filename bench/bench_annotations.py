@@ -25,6 +25,8 @@ import time
 import warnings
 from pathlib import Path
 
+from measure import load, percentile, setup_django
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus")
@@ -36,27 +38,6 @@ INSERTED = (
     "Editor's note: this paragraph was added at the start of the document, so that every "
     "offset after it moves by its length while the quoted passages stay as they were.\n\n"
 )
-
-
-def setup_django(data_dir: str) -> None:
-    os.environ["FILINGS_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filings.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f} (1/5/15 min, {os.cpu_count()} CPUs)"
 
 
 def store_sample():

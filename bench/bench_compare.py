@@ -16,7 +16,6 @@ accession. Prints, p50 and max of --requests runs:
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -24,6 +23,8 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+
+from measure import load, setup_django
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -36,22 +37,6 @@ ITEMS = (
     ("IV", ["15"]),
 )
 FIRST, LATER, TWICE = "0000950123-25-000001", "0000950123-26-000002", "0000950123-25-000003"
-
-
-def setup_django(data_dir: str) -> None:
-    os.environ["FILINGS_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filings.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f} (1/5/15 min, {os.cpu_count()} CPUs)"
 
 
 def report_text(size: int, rng: random.Random) -> list[tuple[str, list[str]]]:

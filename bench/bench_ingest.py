@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import percentile, setup_django
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus")
@@ -26,22 +28,6 @@ CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus
 
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))
-
-
-def setup_django(data_dir: str) -> None:
-    os.environ["FILINGS_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filings.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def load() -> str:

@@ -15,7 +15,6 @@ synthetic Forms 4 of one issuer (eight owners, five rows each, one in ten amende
 """
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -23,32 +22,13 @@ import time
 import warnings
 from pathlib import Path
 
+from measure import load, percentile, setup_django
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 PAGE_TARGET_MS = 500
 SUMMARY_TARGET_MS = 50
-
-
-def setup_django(data_dir: str) -> None:
-    os.environ["FILINGS_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filings.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f} (1/5/15 min, {os.cpu_count()} CPUs)"
 
 
 def store_filings(count: int) -> tuple[list[float], list[str]]:

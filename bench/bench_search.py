@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
+from measure import percentile, setup_django
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus")
@@ -107,21 +109,6 @@ NAME_KINDS = (
 SUFFIXES = ["INC", "CORP", "CO", "HOLDINGS INC", "GROUP INC", "LTD", "TRUST", "LP", "PLC"]
 STATES = ["DE", "DE", "DE", "NV", "NY", "CA", "MD", "TX", "WA", "FL", "NJ", "MA", "CO", "OH"]
 SICS = ["7370", "7372", "2834", "3674", "6022", "6798", "4911", "1311", "3711", "5331"]
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filings.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def ingest_corpus() -> list[str]:
