@@ -1,6 +1,7 @@
 """Function views, one module per area. A page and its htmx fragments are one view and
 one template; the helpers here are shared by every area."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
@@ -8,6 +9,16 @@ from django.utils.cache import patch_vary_headers
 from ..models import Filing
 
 PAGE_SIZE = 50
+
+
+def paged(request, items, size=None):
+    """The page of items the URL asks for (PAGE_SIZE a page unless size is given), and the
+    URL's other parameters (a copy without "page") for the pager's links, so paging keeps
+    every filter and sort."""
+    page = Paginator(items, size or PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query
 
 
 def htmx_fragment(request, template, fragment, context):

@@ -12,7 +12,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,7 +34,7 @@ from ..models import (
     may_review,
     teams_of,
 )
-from . import PAGE_SIZE, get_document, get_filing, htmx_fragment
+from . import get_document, get_filing, htmx_fragment, paged
 from .errors import error_response
 
 
@@ -305,9 +304,7 @@ def note_list(request):
     elif is_moderator(request.user):
         notes = notes.filter(deleted_at=None)
     notes = notes.distinct().order_by("-created_at", "-pk")
-    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paged(request, notes)
     context = {
         "page": page,
         "chosen": chosen,

@@ -1,13 +1,12 @@
 """A company: its names and addresses over time, its filings and the people linked to it."""
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from .. import comparisons, insiders, timelines
 from ..models import Company, Event, FilingParty
-from . import PAGE_SIZE, htmx_fragment
+from . import htmx_fragment, paged
 from .annotations import attach_note_counts
 
 
@@ -30,7 +29,7 @@ def company_detail(request, cik):
         listed = listed.filter(filing__form=chosen_form)
     if chosen_year.isdigit():
         listed = listed.filter(filing__filed_date__year=int(chosen_year))
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, query = paged(request, listed)
     attach_note_counts(request.user, [party.filing for party in page])
     previous = comparisons.previous_of_form_by_accession(
         appearances.values_list("filing__accession", "filing__form", "filing__filed_date")
@@ -38,8 +37,6 @@ def company_detail(request, cik):
     for party in page:
         before = previous.get(party.filing.accession)
         party.compare_url = before and comparisons.compare_url(before, party.filing.accession)
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "company": company,
         "page": page,
@@ -71,11 +68,10 @@ def company_timeline(request, cik):
         counts[m.kind] += 1
     if chosen:
         moments = [m for m in moments if m.kind in chosen]
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paged(request, moments, 100)
     context = {
         "company": company,
-        "page": Paginator(moments, 100).get_page(request.GET.get("page")),
+        "page": page,
         "kinds": [
             {"key": k, "label": label, "count": counts[k], "chosen": k in chosen}
             for k, label in timelines.COMPANY_KINDS.items()

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,7 +25,7 @@ from ..models import (
     may_review,
 )
 from ..search import parse_query
-from . import PAGE_SIZE, get_document, get_filing, htmx_fragment, links, review
+from . import get_document, get_filing, htmx_fragment, links, paged, review
 from .annotations import attach_note_counts
 
 # Sortable columns of the filings list: URL name -> ordering, the newest first on ties.
@@ -67,7 +66,7 @@ def filing_list(request):
             Prefetch("items", queryset=Item.objects.order_by("position")),
         )
     )
-    page = Paginator(filings, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, query = paged(request, filings)
     attach_note_counts(request.user, page)
     for filing in page:
         parties = list(filing.parties.all())
@@ -76,8 +75,6 @@ def filing_list(request):
             p for p in parties if p.role == "reporting-owner" and p is not filing.shown_party
         ]
         filing.others = max(0, len(parties) - 1 - len(filing.owners))
-    query = request.GET.copy()
-    query.pop("page", None)
     unsorted = query.copy()
     unsorted.pop("sort", None)
     columns = [

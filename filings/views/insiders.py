@@ -5,7 +5,6 @@ as charts (filings.charts) and also given as a table."""
 import csv
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_GET
 from .. import charts, insiders
 from ..extract import transaction_codes
 from ..models import Company, InsiderOwner, InsiderTransaction, OwnershipReport, Person
-from . import PAGE_SIZE
+from . import paged
 
 # Sortable columns: the URL's name for each and what it orders by.
 SORTS = {
@@ -153,11 +152,9 @@ def listing(request, rows, context, export: bool, by_owner: bool):
     rows = rows.defer(*(f"filing__{name}" for name in insiders.HEAVY_FILING_FIELDS))
     if export:
         return csv_response(rows, context)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, query = paged(request, rows)
     rows_on_page = list(page)
     attach_owners(rows_on_page)
-    query = request.GET.copy()
-    query.pop("page", None)
     sort_query = query.copy()
     sort_query.pop("sort", None)
     present = sorted(

@@ -8,7 +8,6 @@ whoever may read filings, its buttons only to reviewers.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,7 +32,7 @@ from ..models import (
     live_decision,
     may_review,
 )
-from . import PAGE_SIZE, get_document, get_filing
+from . import get_document, get_filing, paged
 from .annotations import failed, selection_target, wants_json
 
 
@@ -218,9 +217,7 @@ def review_queue(request):
     elif state != "all":
         events = events.filter(decisions__in=EventDecision.objects.live().filter(state=state))
     events = events.order_by("link_confidence", "-filing__filed_date", "filing_id", "start", "pk")
-    page = Paginator(with_decisions(events), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paged(request, with_decisions(events))
     context = {
         "form": form,
         "problems": form.problems() if form.is_bound else [],

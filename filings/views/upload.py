@@ -7,7 +7,6 @@ from collections import Counter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -16,7 +15,7 @@ from .. import background, ingest
 from ..forms import UploadForm
 from ..models import UNFINISHED, UploadBatch, UploadFile
 from ..uploads import unpack
-from . import PAGE_SIZE, htmx_fragment
+from . import htmx_fragment, paged
 
 
 @login_required
@@ -122,7 +121,7 @@ def upload_batch(request, pk):
 def upload_list(request):
     """The user's upload batches, newest first, with what became of their files."""
     batches = UploadBatch.objects.filter(user=request.user).prefetch_related("files")
-    page = Paginator(batches, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, _ = paged(request, batches)
     rows = [(b, sorted(Counter(f.status for f in b.files.all()).items())) for b in page]
     return render(request, "filings/upload_list.html", {"page": page, "rows": rows})
 

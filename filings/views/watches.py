@@ -2,13 +2,12 @@
 following a company or a person, the notifications page, and each watch's Atom feed.
 
 Any logged-in user keeps watches; each is its owner's alone, so every view looks a watch
-up through watches.owned() and answers 404 for anyone else's. Writes go through
+up through owned_or_404() and answers 404 for anyone else's. Writes go through
 filings.watches.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,9 +18,17 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import watches
 from ..models import Company, FeedToken, Person
 from ..models.watches import DELIVERIES
-from . import PAGE_SIZE
+from . import paged
 
 FEED_ITEMS = 50
+
+
+def owned_or_404(user, pk):
+    """The user's own watch; anyone else's, or none, is the same 404."""
+    watch = watches.owned(user, pk)
+    if watch is None:
+        raise Http404("No such watch.")
+    return watch
 
 
 @login_required
@@ -100,9 +107,7 @@ def follow_or_unfollow(request, target):
 @login_required
 @require_POST
 def change_watch(request, pk):
-    watch = watches.owned(request.user, pk)
-    if watch is None:
-        raise Http404("No such watch.")
+    watch = owned_or_404(request.user, pk)
     try:
         watches.change(
             watch,
@@ -119,9 +124,7 @@ def change_watch(request, pk):
 @login_required
 @require_POST
 def delete_watch(request, pk):
-    watch = watches.owned(request.user, pk)
-    if watch is None:
-        raise Http404("No such watch.")
+    watch = owned_or_404(request.user, pk)
     watches.delete(watch)
     messages.success(request, f"“{watch.name}” deleted, with its notifications.")
     return redirect("watch-list")
@@ -180,16 +183,12 @@ def notification_list(request):
     listed = watches.notifications_of(request.user)
     only = None
     if request.GET.get("watch"):
-        only = watches.owned(request.user, request.GET["watch"])
-        if only is None:
-            raise Http404("No such watch.")
+        only = owned_or_404(request.user, request.GET["watch"])
         listed = listed.filter(watch=only)
     unread_only = request.GET.get("unread") == "1"
     if unread_only:
         listed = listed.filter(read_at=None)
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paged(request, listed)
     context = {
         "page": page,
         "only": only,

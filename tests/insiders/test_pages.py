@@ -142,7 +142,7 @@ def test_bad_filters_say_what_is_wrong_and_are_left_out(client, activity):
 
 
 def test_pages_keep_the_filters(client, activity, settings, monkeypatch):
-    monkeypatch.setattr("filings.views.insiders.PAGE_SIZE", 2)
+    monkeypatch.setattr("filings.views.PAGE_SIZE", 2)
     html = client.get(PAGE, {"code": ["S", "G"], "sort": "shares"}).content.decode()
     assert "Page 1 of 2" in html
     assert "?code=S&amp;code=G&amp;sort=shares&amp;page=2" in html
