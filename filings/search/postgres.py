@@ -201,11 +201,16 @@ class PostgresBackend(Backend):
                 cur.execute(f"DROP INDEX {name}")
         yield
         with connection.cursor() as cur:
-            # A GIN build sorts its entries in this much memory (the default is 64 MB).
-            cur.execute("SET maintenance_work_mem = '512MB'")
+            # A GIN build sorts its entries in maintenance_work_mem (the default is 64 MB);
+            # raise it to 512 MB for the build, but keep a larger setting the server has.
+            cur.execute("SELECT pg_size_bytes(current_setting('maintenance_work_mem'))")
+            raise_memory = cur.fetchone()[0] < 512 * 2**20
+            if raise_memory:
+                cur.execute("SET maintenance_work_mem = '512MB'")
             for name, definition in CHUNK_INDEXES.items():
                 cur.execute(f"CREATE INDEX {name} ON filings_searchchunk {definition}")
-            cur.execute("RESET maintenance_work_mem")
+            if raise_memory:
+                cur.execute("RESET maintenance_work_mem")
 
     def optimize(self):
         with connection.cursor() as cur:
