@@ -7,6 +7,8 @@ Run: .venv/bin/python bench/bench_parse.py [--rounds 5] [--size-mb 100] [--quick
 (c) a generated submission of >= 100 MB with >= 500 documents: parse time, MB/s, and the peak
     RSS of a fresh process that reads and parses it, against 2.5 x size + 150 MB
 (d) headers with 400/800/1,600 FILER sections: parse time (target < 60 ms at 1,600) and growth
+(e) when edgartools is installed (the `bench` extra): parse() against its FilingSGML.from_text
+    on the same corpus files in memory, passes interleaved (target: 3x as fast)
 
 Times are the best of N rounds (time.perf_counter). The pieces are plain functions so other
 benchmarks can import them (load_corpus, make_large_submission, make_many_filers, best_of, ...).
@@ -37,6 +39,7 @@ TARGET_CORPUS_MBPS = 400.0
 TARGET_MANY_FILERS_MS = 60.0
 RSS_FACTOR = 2.5
 RSS_ALLOWANCE_MB = 150.0
+TARGET_EDGARTOOLS_RATIO = 3.0
 
 DOCUMENT_BLOCK = re.compile(rb"<DOCUMENT>.*?</DOCUMENT>", re.S)
 DOCUMENT_MARKER = re.compile(rb"</?DOCUMENT>")
@@ -195,6 +198,53 @@ def regex_split_all(files: list[tuple[str, bytes]]) -> int:
 def regex_blocks_all(files: list[tuple[str, bytes]]) -> int:
     """The same with one lazy DOTALL regex per block (what a naive reader would do)."""
     return sum(len(DOCUMENT_BLOCK.findall(data)) for _, data in files)
+
+
+def edgartools_ratio(files: list[tuple[str, bytes]], rounds: int, table: Table) -> None:
+    """(e) The reader against edgartools on the files both read, one pass of each per round."""
+    try:
+        from edgar.sgml.sgml_common import FilingSGML
+    except ImportError as exc:
+        print(f"SKIPPED (e): edgartools is not installed ({exc}); pip install -e '.[bench]'")
+        return
+    from filings.edgar import parse
+
+    # edgartools reads text, so each file is decoded once beforehand (not timed): the
+    # comparison favours it by the cost of decoding.
+    both, refused = [], 0
+    for name, data in files:
+        text = data.decode("utf-8", errors="replace")
+        try:
+            FilingSGML.from_text(text)
+        except Exception:
+            refused += 1
+            continue
+        both.append((name, data, text))
+    size = sum(len(data) for _, data, _ in both)
+    print(
+        f"\n(e) edgartools: {len(both)} files, {size / MB:.1f} MB ({refused} it refuses, left out)"
+    )
+    ours = theirs = float("inf")
+    for _ in range(rounds):
+        gc.collect()
+        t0 = time.perf_counter()
+        for name, data, _ in both:
+            parse(data, name=name)
+        ours = min(ours, time.perf_counter() - t0)
+        gc.collect()
+        t0 = time.perf_counter()
+        for _, _, text in both:
+            FilingSGML.from_text(text)
+        theirs = min(theirs, time.perf_counter() - t0)
+    ratio = theirs / ours
+    table.add("(e) parse() MB/s, same files", f"{size / MB / ours:,.1f}")
+    table.add("(e) FilingSGML.from_text MB/s", f"{size / MB / theirs:,.1f}")
+    table.add(
+        "(e) parse() speed / edgartools",
+        f"{ratio:.2f}x",
+        f">= {TARGET_EDGARTOOLS_RATIO:g}x",
+        ratio >= TARGET_EDGARTOOLS_RATIO,
+    )
 
 
 _RSS_CHILD = r"""

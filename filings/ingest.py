@@ -718,7 +718,9 @@ def write_extraction(filing: Filing, prepared: Prepared, previous: dict | None =
     """
     sub = prepared.submission
     previous = previous or {}
-    docs = {d.sequence or f"p{d.position + 1}": d for d in filing.documents.all()}
+    # Extraction reads each document's text, never its sanitized HTML: leaving that column
+    # unread keeps a second copy of every rendering of a large filing out of memory.
+    docs = {d.sequence or f"p{d.position + 1}": d for d in filing.documents.defer("html")}
     company_ids = list(
         filing.parties.exclude(company=None).values_list("company_id", flat=True).distinct()
     )
@@ -865,7 +867,7 @@ def forget_extraction(filing: Filing) -> dict:
 def reextract(filing: Filing) -> int:
     """Run extraction again over a stored filing's documents (their stored text)."""
     sub = edgar.parse(filing.raw.read(), name=filing.raw.original_name or filing.accession)
-    stored = {d.position: d for d in filing.documents.all()}
+    stored = {d.position: d for d in filing.documents.defer("html")}
     documents = [
         PreparedDocument(doc=doc, html="", text=stored[i].text, text_hash=stored[i].text_hash)
         for i, doc in enumerate(sub.documents)
