@@ -35,8 +35,10 @@ run: $(BIN)/.installed
 	export FILINGS_LOG_LEVEL=$${FILINGS_LOG_LEVEL:-INFO}; \
 	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@# No gunicorn access log: its request line carries the query string, and a watch feed's
+	@# token is in it; the app logs every request itself, path only.
 	$(BIN)/gunicorn filings.wsgi --bind $(HOST):$(PORT) --workers 3 --timeout 120 \
-	  --access-logfile - --limit-request-line 8190
+	  --limit-request-line 8190
 
 # Production: gunicorn behind a TLS-terminating reverse proxy (README, Serving). DEBUG is
 # off; settings come from the environment (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,

@@ -7,6 +7,7 @@ import io
 import logging
 import re
 import threading
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -621,3 +622,19 @@ def test_the_deploy_check_says_when_alert_links_point_at_loopback(settings):
     settings.BASE_URL = "http://127.0.0.1:8000"
     del settings.MAILERS  # no email: nothing links anywhere
     assert alert_links_name_the_site(None) == []
+
+
+def test_a_feed_token_never_reaches_the_logs(store, caplog):
+    """The token is the feed's only key: the request log keeps the path, not the query, and
+    neither gunicorn command in the Makefile adds an access log that would write it."""
+    alice = person()
+    watch = watches.save_search(alice, "q=Higgins")
+    token = watches.feed_token(alice)
+    with caplog.at_level(logging.INFO, logger="filings"):
+        response = Client().get(f"/watches/{watch.pk}/feed", {"token": token})
+    assert response.status_code == 200
+    lines = [r for r in caplog.records if r.name == "filings.requests"]
+    assert lines and all(token not in r.getMessage() for r in lines)
+    assert all(token not in str(vars(r)) for r in caplog.records)
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
+    assert "gunicorn" in makefile and "access-log" not in makefile
