@@ -546,6 +546,14 @@ def _subject(refs: list[Ref], pos: int) -> Ref | None:
 
 def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
     after = [r for r in refs if r.start >= pos and r.start < stop]
+    if after and _possessive(text, after[0]):
+        # "elected his son, Everett Finch III, ...": the relative is the object, not the
+        # person "his" points back to; "appointed her successor" names nobody.
+        apposed = after[1] if len(after) > 1 else None
+        if apposed and _APPOSED_TO_POSSESSIVE.fullmatch(text, after[0].end, apposed.start):
+            after = after[1:]
+        else:
+            return []
     if not after:
         return []
     out = [after[0]]
@@ -556,6 +564,25 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         else:
             break
     return out
+
+
+# "his son, ", "her longtime colleague and friend, ": a short noun phrase and a comma.
+_APPOSED_TO_POSSESSIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*,\s*")
+# After "her", words that make it the object ("appointed her as", "elected her a director").
+_OBJECT_HER = re.compile(
+    r"\s*(?:[,.;:]|$|(?:as|to|a|an|the|its|our|effective|on|in|and|with|from|for|Chief|"
+    r"Chair\w*|President|Director|Secretary|Treasurer|[A-Z][\w-]*)\b)"
+)
+
+
+def _possessive(text: str, ref: Ref) -> bool:
+    """A possessive pronoun before a noun ("his son", "her successor"), not a person object."""
+    if not ref.pronoun:
+        return False
+    word = text[ref.start : ref.end].casefold()
+    if word == "his":
+        return True
+    return word == "her" and not _OBJECT_HER.match(text, ref.end)
 
 
 def _noun_person(refs: list[Ref], a: int, b: int, text: str) -> list[Ref]:

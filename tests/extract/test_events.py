@@ -636,3 +636,22 @@ def test_a_name_followed_by_a_designator_is_a_company():
         "Tamsin Hydraulics resigned from nothing."
     )
     assert pairs(found) == [("John Smith", "elected")]
+
+
+# --- who the event is for: possessives, lists, references ----------------------------------
+
+
+def test_possessive_pronoun_gives_the_event_to_the_relative_it_introduces():
+    found = events(
+        "Walter B. Prang Sr. will retire as Chief Executive Officer on March 1, 2025. The Board "
+        "elected his son, Walter B. Prang Jr., currently President, to succeed him as Chief "
+        "Executive Officer, and appointed her sister, Ruth Ames, as Treasurer."
+    )
+    assert ("Walter B. Prang Sr.", "appointed") not in pairs(found)
+    assert one(found, "Walter B. Prang Jr.", "appointed").role == "Chief Executive Officer"
+    assert one(found, "Ruth Ames", "appointed").role == "Treasurer"
+
+
+def test_her_as_an_object_is_still_the_person():
+    found = events("Dana K. Lutz joined the Company in 2019. The Board appointed her as Treasurer.")
+    assert one(found, "Dana K. Lutz", "appointed").role == "Treasurer"
