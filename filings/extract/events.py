@@ -1105,15 +1105,19 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                 r"\b(?:[Bb]oard|[Dd]irectors?)\b", text[hit.sentence.start : hit.sentence.end]
             ):
                 role = "Director"
+        organization = hit.organization
+        if event_type not in ("signed", "compensation-change", "died"):
+            whole = role
+            role, elsewhere = _role_and_organization(text, role, registrant or organization)
+            organization = elsewhere or organization
+            if role != whole:
+                # "a director of the General Partner" is a board seat once the company is apart.
+                event_type = _type_for(event_type, role)
         key = (id(hit.person), event_type, role.casefold())
         if key in seen:
             continue
         seen.add(key)
         s = hit.sentence
-        organization = hit.organization
-        if event_type not in ("signed", "compensation-change", "died"):
-            role, elsewhere = _role_and_organization(text, role, registrant or organization)
-            organization = elsewhere or organization
         out.append(
             EventCandidate(
                 name=hit.person.name,

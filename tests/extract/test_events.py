@@ -655,3 +655,19 @@ def test_possessive_pronoun_gives_the_event_to_the_relative_it_introduces():
 def test_her_as_an_object_is_still_the_person():
     found = events("Dana K. Lutz joined the Company in 2019. The Board appointed her as Treasurer.")
     assert one(found, "Dana K. Lutz", "appointed").role == "Treasurer"
+
+
+def test_director_of_another_company_is_an_election_to_its_board():
+    found = events(
+        "On May 2, 2025, the board of directors of Bramble Holdings GP, LLC (the “General "
+        "Partner”) elected Nadia R. Velk as a director of the General Partner."
+    )
+    e = one(found, "Nadia R. Velk", "elected")
+    assert (e.role, e.organization) == ("Director", "Bramble Holdings GP, LLC")
+    assert ("Nadia R. Velk", "appointed") not in pairs(found)
+
+
+def test_director_of_the_filer_under_its_short_name_is_an_election():
+    found = events("The Board also elected Ines Ortolan as a director of Acme, effective May 1.")
+    assert one(found, "Ines Ortolan", "elected").role == "Director"
+    assert ("Ines Ortolan", "appointed") not in pairs(found)
