@@ -26,7 +26,9 @@ from .prose import (
     Span,
     clean_title,
     find_dates,
+    is_heading_like,
     lines,
+    parse_date,
     sentences,
     title_at,
     title_before,
@@ -208,7 +210,10 @@ _MASKS = re.compile(
     r"systems?|programs?|or\s+disability)\b|\b(?:death|disability|retirement)\s+or\s+\w+|"
     r"\b(?:employment|agreement|plan|arrangement)\s+(?:may\s+be\s+|is\s+|was\s+)?terminated\b|"
     r"\bupon\s+(?:his|her|their|a|the|any)\s+(?:death|retirement|termination)\b|"
-    r"\bprior\s+to\s+joining\b|\bbefore\s+joining\b",
+    r"\bprior\s+to\s+joining\b|\bbefore\s+joining\b|"
+    # "adopted or terminated a Rule 10b5-1 trading arrangement": a plan ends, not a job.
+    r"\b(?:[Tt]erminated|[Tt]erminates|[Aa]dopted)\s+(?:or\s+\w+\s+)?(?:a|an|the|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:trading\s+(?:arrangement|plan)s?|plan|agreement|arrangement)\b",
 )
 _CONDITIONAL = re.compile(
     r"\b(?:if|in\s+the\s+event|should|upon|unless|whether|in\s+case)\b[^.;]{0,80}$", re.IGNORECASE
@@ -789,8 +794,121 @@ def extract_events(
             for hit in sentence_hits(text, s, people, filed, org):
                 hits.append((hit, section.source))
         hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
+        hits.extend((h, section.source) for h in _list_hits(text, section, people, org))
     _apply_disagreements(text, sections, people, hits)
     return merge_hits(text, hits, sequence, org)
+
+
+# --- periodic reports -------------------------------------------------------------------------
+
+# Where a 10-Q or 10-K gives people news: the vote at the annual meeting (Item 4 before 2010),
+# "Other Information", and MD&A passages under a heading about management or the board.
+_REPORT_ITEM = re.compile(
+    r"(?im)^[ \t]*Item[ \t]*\d{1,2}[A-C]?[ \t]*[.:]?[ \t]*(?P<title>Submission[ \t]+of[ \t]+"
+    r"Matters[ \t]+to[ \t]+a[ \t]+Vote[^\n]*|Other[ \t]+Information)[ \t]*\.?[ \t]*$"
+)
+_REPORT_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:(?:Changes?|Transitions?)[ \t]+(?:in|to|of)[ \t]+(?:the[ \t]+)?(?:Senior[ \t]+|"
+    r"Executive[ \t]+)?(?:Management|Officers|Board(?:[ \t]+of[ \t]+Directors)?|Directors)|"
+    r"(?:Senior[ \t]+|Executive[ \t]+)?(?:Management|Officer|Board|Director)[ \t]+(?:Changes?|"
+    r"Transitions?))[ \t]*$"
+)
+# How far before the end of the period news can be: a quarter or a year, and some slack.
+_NEWS_WINDOW = {True: dt.timedelta(days=105), False: dt.timedelta(days=380)}
+_PERIOD_ENDED = re.compile(
+    r"(?i)\b(?:quarterly\s+period|fiscal\s+year|quarter|year|period)\s+ended\s*:?\s+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+)
+
+
+def find_report_sections(text: str) -> list[Section]:
+    """A periodic report's parts that can carry people news, in text order."""
+    found = []
+    for m in _REPORT_ITEM.finditer(text):
+        source = "item-4" if m.group("title").lower().startswith("submission") else "item-5"
+        found.append(Section(m.end(), _report_section_end(text, m.end()), source))
+    for m in _REPORT_HEADING.finditer(text):
+        end = _report_section_end(text, m.end())
+        previous = None
+        for line in lines(text, m.end(), end):
+            body = text[line.start : line.end]
+            if (
+                previous is not None
+                and re.search(r"\n[ \t]*\n", text[previous : line.start])
+                and is_heading_like(body)
+                and not body.endswith((".", ",", ";", ":"))
+            ):
+                end = line.start  # the next heading of the discussion
+                break
+            previous = line.end
+        found.append(Section(m.end(), end, "body"))
+    merged: list[Section] = []
+    for s in sorted(found, key=lambda s: s.start):
+        if merged and s.start < merged[-1].end:
+            continue
+        merged.append(s)
+    return merged
+
+
+_REPORT_NEXT = re.compile(
+    r"(?im)^[ \t]*(?:Item[ \t]*\d{1,2}[A-C]?\b|Part[ \t]+I{1,3}V?\b|Signatures?[ \t]*$|"
+    r"Executive[ \t]+Officers[ \t]+of[ \t]+the[ \t]+(?:Registrant|Company))"
+)
+
+
+def _report_section_end(text: str, pos: int) -> int:
+    """The next item or part heading, in whatever case the report writes it."""
+    m = _REPORT_NEXT.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def extract_report_events(
+    text: str,
+    *,
+    filed: dt.date | None,
+    sequence: str,
+    registrant: str = "",
+    quarterly: bool = True,
+) -> list[EventCandidate]:
+    """People events a 10-Q or 10-K gives as news: directors elected at the meeting, a
+    resignation or new directors told in the discussion. A dated event from well before the
+    period (a resignation of last year told again) is background and gives nothing."""
+    sections = find_report_sections(text)
+    if not sections:
+        return []
+    people = People(text[: max(s.end for s in sections)], organizations=(registrant,))
+    org = _registrant(text, registrant)
+    period = _period_end(text)
+    if period is None and filed is not None:
+        period = filed - dt.timedelta(days=45)
+    oldest = period - _NEWS_WINDOW[quarterly] if period else None
+    hits: list[tuple[Hit, str]] = []
+    for section in sections:
+        source = "body"
+        found = _list_hits(text, section, people, org)
+        for s in sentences(text, section.start, section.end):
+            found.extend(sentence_hits(text, s, people, filed, org, compensation=False))
+        for hit in found:
+            dated = hit.date or _paragraph_date(text, section.start, hit.sentence.start)
+            if oldest and dated and dated < oldest:
+                continue
+            hit.date = dated
+            hits.append((hit, source))
+    return merge_hits(text, hits, sequence, org)
+
+
+def _period_end(text: str) -> dt.date | None:
+    """The end of the period a report covers, from its cover ("For the quarterly period
+    ended June 27, 1997")."""
+    m = _PERIOD_ENDED.search(text, 0, 5000)
+    return parse_date(m.group("date")) if m else None
+
+
+def _paragraph_date(text: str, start: int, pos: int) -> dt.date | None:
+    """The last date told before pos in its section ("The Company announced on August 6,
+    1997 ... The new directors are ...", "The annual meeting was held on ...")."""
+    dates = find_dates(text, max(start, pos - 600), pos)
+    return dates[-1].date if dates else None
 
 
 def sentence_hits(
@@ -839,6 +957,7 @@ def sentence_hits(
                 continue
             for role in roles or [""]:
                 hits.append(Hit(ref.person, event_type, a, b, role, org, date, None, s))
+    hits += _roster_hits(text, s, refs, org, dates)
     if compensation and _pay_change(text, s):
         comp = [
             m for m in _COMPENSATION.finditer(text, s.start, s.end) if not _inside(m.start(), masks)
@@ -863,6 +982,35 @@ def sentence_hits(
                         s,
                     )
                 )
+    return hits
+
+
+# "The new directors are A, President of X; B, ...; and C": a roster of people just elected.
+_ROSTER = re.compile(
+    r"\b(?:[Tt]he\s+|[Oo]ur\s+|[Ii]ts\s+)?(?:new(?:ly[\s-]+(?:elected|appointed))?|additional)\s+"
+    r"(?:independent\s+|non-employee\s+)?(?:directors|members\s+of\s+the\s+[Bb]oard|trustees)\s+"
+    r"(?:of\s+the\s+(?:Company|Board|Corporation|Trust)\s+)?(?:are|were|include|included)\s*:?\s+"
+)
+
+
+def _roster_hits(text: str, s: Span, refs: list[Ref], org: str, dates) -> list[Hit]:
+    """An election for each person who opens an item of the roster; items are cut at
+    semicolons when there are any (each may describe its person with commas), else at
+    commas and "and"."""
+    m = _ROSTER.search(text, s.start, s.end)
+    if not m:
+        return []
+    rest = text[m.end() : s.end]
+    cut = r"\s*;\s*(?:and\s+)?" if ";" in rest else r"\s*,\s*(?:and\s+)?|\s+and\s+"
+    starts = [m.end()] + [m.end() + c.end() for c in re.finditer(cut, rest)]
+    date = dates[0].date if dates else None
+    hits = []
+    for at in starts:
+        ref = next((r for r in refs if not r.pronoun and at <= r.start <= at + 1), None)
+        if ref:
+            hits.append(
+                Hit(ref.person, "elected", m.start(), m.end(), "director", org, date, None, s)
+            )
     return hits
 
 
@@ -895,7 +1043,18 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     ):
         return True
     word = text[a:b].casefold()
-    return word == "retired" and bool(re.search(r"\b(?:a|an|is|was)\s+$", before, re.I))
+    if word != "retired":
+        return False
+    # "a retired partner", and "X, retired Chairman of Y": the word describes, it tells no news.
+    return bool(re.search(r"\b(?:a|an|is|was)\s+$", before, re.I)) or bool(
+        re.search(r",\s*$", before) and _ATTRIBUTIVE_AFTER.match(text, b)
+    )
+
+
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z][a-z]"
+)
 
 
 def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list[Ref]:
@@ -1031,6 +1190,63 @@ def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
         None,
         Span(line.start, row_end),
     )
+
+
+_LIST_LEAD = re.compile(
+    r"(?i)\b(?:were|was|have\s+been|has\s+been|are|is)\s+(?:duly\s+|re-?)?(?P<verb>elected|"
+    r"appointed|named)\b|\b(?P<active>elected|appointed)\s+the\s+following\b"
+)
+_LIST_NOT = re.compile(r"(?i)\b(?:nominated|continu\w+|not\s+(?:been\s+)?elected|will\s+be)\b")
+
+
+def _list_hits(text: str, section: Section, people: People, org: str) -> list[Hit]:
+    """People listed after a lead-in that elects or appoints them: "The following directors
+    were elected at the meeting:" and one name a line (vote counts may follow the name).
+    The evidence runs from the lead-in to the person's line."""
+    hits: list[Hit] = []
+    for s in sentences(text, section.start, section.end):
+        lead = text[s.start : s.end]
+        if not lead.endswith(":") or people.refs_in(s.start, s.end):
+            continue
+        m = _LIST_LEAD.search(lead)
+        if not m or _LIST_NOT.search(lead):
+            continue
+        board = re.search(r"(?i)\b(?:directors?|trustees?|board)\b", lead)
+        if not board:
+            continue  # officers come with their titles: the table rules read those
+        date = next((d.date for d in find_dates(text, s.start, s.end)), None)
+        named = 0
+        for line in lines(text, s.end, section.end):
+            body = text[line.start : line.end]
+            refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
+            if (
+                refs
+                and refs[0].start - line.start <= 2
+                and _NAME_ROW.fullmatch(text, refs[0].end, line.end)
+            ):
+                hits.append(
+                    Hit(
+                        refs[0].person,
+                        "elected",
+                        s.start,
+                        s.end,
+                        "director",
+                        org,
+                        date,
+                        None,
+                        Span(s.start, line.end),
+                    )
+                )
+                named += 1
+            elif is_heading_like(body) and not named:
+                continue  # column headings over the names
+            else:
+                break
+    return hits
+
+
+# What may follow a listed name on its line: vote counts, a class, a term.
+_NAME_ROW = re.compile(r"[\s\d,.$%()\-–—*]*(?:\s+(?:Class\s+[IV]+|\w+\s+years?)[\s\d,.]*)?")
 
 
 def _title_on_next_line(text: str, pos: int, end: int):

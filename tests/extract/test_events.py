@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from filings.extract.events import extract_events, find_sections
+from filings.extract.events import extract_events, extract_report_events, find_sections
 from filings.extract.press import extract_press_people
 from filings.extract.signatures import extract_signatures
 
@@ -671,3 +671,91 @@ def test_director_of_the_filer_under_its_short_name_is_an_election():
     found = events("The Board also elected Ines Ortolan as a director of Acme, effective May 1.")
     assert one(found, "Ines Ortolan", "elected").role == "Director"
     assert ("Ines Ortolan", "appointed") not in pairs(found)
+
+
+def test_roster_of_new_directors_elects_each_person():
+    found = events(
+        "The Board announced changes on March 3, 2025. The continuing directors are Ada Voss "
+        "and Bo Lind. The new directors are Carl Ruiz, President of Tallow Corp.; Dina Marsh, "
+        "Chair and CEO of Quarry Foods, Inc.; and Eli Novak, former CFO of Brisk Lines."
+    )
+    elected = sorted(e.name.display for e in found if e.event_type == "elected")
+    assert elected == ["Carl Ruiz", "Dina Marsh", "Eli Novak"]
+    assert all(e.role == "Director" for e in found)
+
+
+def test_directors_listed_under_an_election_lead_in_are_each_elected():
+    found = events(
+        "The following directors were elected at the meeting to serve\n"
+        "two-year terms as Class I directors:\n\n"
+        "            Fay Ortiz\n            Gus Hale          1,204,000       3,100\n\n"
+        "The following directors are continuing to serve their terms:\n\n"
+        "            Ivo Brandt\n"
+    )
+    assert sorted(pairs(found)) == [("Fay Ortiz", "elected"), ("Gus Hale", "elected")]
+    for e in found:
+        assert e.role == "Director"
+        assert e.evidence.startswith("The following directors were elected")
+
+
+def test_nominees_elected_at_the_meeting_are_elected_but_a_slate_to_come_is_not():
+    found = events("The following nominees were elected as directors:\n\nFay Ortiz\nGus Hale\n")
+    assert sorted(pairs(found)) == [("Fay Ortiz", "elected"), ("Gus Hale", "elected")]
+    later = events("The following persons will be elected as directors:\n\nFay Ortiz\n")
+    assert later == []
+
+
+def test_retired_before_a_title_describes_the_person():
+    found = events("The directors are Ada Voss, retired Chairman of Tallow Corp., and Bo Lind.")
+    assert found == []
+
+
+# --- periodic reports -------------------------------------------------------------------------
+
+REPORT_COVER = "FORM 10-Q\nFor the quarterly period ended June 28, 2025\n\nPART I\n\n"
+
+
+def report(body, *, filed=dt.date(2025, 8, 5)):
+    text = REPORT_COVER + body + "\n\nSIGNATURES\nPursuant to the requirements.\n"
+    found = extract_report_events(text, filed=filed, sequence="1", registrant="Acme Corp")
+    for e in found:
+        assert text[e.start : e.end] == e.evidence
+    return found
+
+
+def test_report_gives_directors_elected_at_the_meeting():
+    found = report(
+        "PART II. OTHER INFORMATION\n\nItem 4. Submission of Matters to a Vote of Security "
+        "Holders\n\nThe annual meeting of shareholders was held on May 14, 2025.\n\n"
+        "The following directors were elected at the meeting:\n\n    Fay Ortiz\n    Gus Hale\n\n"
+        "Item 6. Exhibits\n\nJoe Bloggs was appointed Treasurer.\n"
+    )
+    assert sorted(pairs(found)) == [("Fay Ortiz", "elected"), ("Gus Hale", "elected")]
+    assert {e.effective_date for e in found} == {dt.date(2025, 5, 14)}
+
+
+def test_report_reads_a_management_change_passage_of_the_discussion():
+    found = report(
+        "Item 2. Management's Discussion and Analysis\n\nNet sales rose. Mr. Ivo Brandt was "
+        "appointed Treasurer on May 2, 2025.\n\nChanges in Senior Management\n\nOn July 9, 2025, "
+        "the Company announced that Kai Lund had resigned as Chief Executive Officer.\n\n"
+        "Liquidity\n\nOn July 20, 2025, Mina Cole resigned as Controller.\n"
+    )
+    assert pairs(found) == [("Kai Lund", "resigned")]
+    assert found[0].role == "Chief Executive Officer"
+
+
+def test_report_leaves_out_news_from_before_the_period():
+    found = report(
+        "Changes in Senior Management\n\nOn July 9, 2024, the Company announced that Kai Lund "
+        "had resigned as Chief Executive Officer.\n"
+    )
+    assert found == []
+
+
+def test_trading_plan_terminated_is_not_a_termination():
+    found = report(
+        "Item 5. Other Information\n\nOn June 2, 2025, Lia Park, our Chief Financial Officer, "
+        "terminated a Rule 10b5-1 trading arrangement.\n"
+    )
+    assert found == []
