@@ -56,7 +56,8 @@ _NEXT_ITEM = re.compile(
     re.MULTILINE,
 )
 _REFERENCE_BEFORE = re.compile(
-    r"(?:under|pursuant\s+to|in|of|to|see|by|with|and|this|required\s+by)\s*$", re.IGNORECASE
+    r"\b(?:under|pursuant\s+to|in|of|to|see|by|with|and|this|required\s+by)[ \t]*\n?[ \t]*$",
+    re.IGNORECASE,
 )
 
 
@@ -307,17 +308,22 @@ _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 class People:
     """Resolves names and pronouns of one document to Person clusters, in text order."""
 
-    def __init__(self, text: str, *, bare_family: bool = False, organizations: tuple = ()):
+    def __init__(
+        self, text: str, *, bare_family: bool = False, organizations: tuple = (), start: int = 0
+    ):
+        # Names before `start` (an 8-K's cover page) are nobody a pronoun of the items can
+        # mean, though the company names written there still tell what is not a person.
         self.text = text
         self.persons: list[Person] = []
         self.refs: list[Ref] = []
         self.by_key: dict[tuple, dict[int, Person]] = {}  # _match_key -> people
         mentions = _without_organizations(text, find_mentions(text), organizations)
+        mentions = [m for m in mentions if m.start >= start]
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
         events = [(m.start, "name", m) for m in mentions]
         taken = _Covered((m.start, m.end) for m in mentions)
-        for p in _PRONOUN.finditer(text):
+        for p in _PRONOUN.finditer(text, start):
             if taken.covers(p.start()):
                 continue
             events.append((p.start(), "pronoun", p))
@@ -786,7 +792,11 @@ def extract_events(
     sections = find_sections(text, filed)
     if not sections:
         return []
-    people = People(text[: max(s.end for s in sections)], organizations=(registrant,))
+    people = People(
+        text[: max(s.end for s in sections)],
+        organizations=(registrant,),
+        start=_heading_start(text, sections[0].start),
+    )
     org = _registrant(text, registrant)
     hits: list[tuple[Hit, str]] = []
     for section in sections:
@@ -797,6 +807,11 @@ def extract_events(
         hits.extend((h, section.source) for h in _list_hits(text, section, people, org))
     _apply_disagreements(text, sections, people, hits)
     return merge_hits(text, hits, sequence, org)
+
+
+def _heading_start(text: str, pos: int) -> int:
+    """The start of the line of the heading a section begins after."""
+    return text.rfind("\n", 0, max(0, pos - 1)) + 1 if pos else 0
 
 
 # --- periodic reports -------------------------------------------------------------------------

@@ -759,3 +759,22 @@ def test_trading_plan_terminated_is_not_a_termination():
         "terminated a Rule 10b5-1 trading arrangement.\n"
     )
     assert found == []
+
+
+def test_item_heading_after_an_address_ending_in_and_is_a_heading():
+    text = (
+        "FORM 8-K\n\n100 Harbor Road, Portland\n\nItem 5.02 Departure of Directors or Certain "
+        "Officers.\n\nOn May 1, 2025, Rhea Tam resigned as Treasurer.\n\nSIGNATURE\n"
+    )
+    found = extract_events(text, filed=FILED, sequence="1")
+    assert pairs(found) == [("Rhea Tam", "resigned")]
+
+
+def test_cover_page_names_are_no_antecedent_for_the_items_pronouns():
+    text = (
+        "FORM 8-K\n(IRS Employer Identification No.)\n\n"
+        + HEADING
+        + "On May 1, 2025, the Board was told of his decision to resign as Treasurer.\n\n"
+        + "SIGNATURE\n"
+    )
+    assert extract_events(text, filed=FILED, sequence="1") == []
