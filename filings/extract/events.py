@@ -193,6 +193,11 @@ _COMMITTEE_ROLE = re.compile(
     r"(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
     r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
 )
+# "named X, a director since 2011, Chair of the Audit Committee" (with or without "as").
+_COMMITTEE_CHAIR = re.compile(
+    r"(?:,\s*(?:as\s+)?|\bas\s+)(?:the\s+)?(?P<name>(?:Vice\s+)?Chair(?:man|person|woman)?\s+of\s+"
+    r"(?:the|its)\s+[^.;,]{0,60}?\b[Cc]ommittee\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)"
+)
 _COMMITTEE_SERVE = re.compile(
     r"\b(?:will|to|shall|would)\s+(?:also\s+)?(?:serve|sit)\s+(?:on|as\s+(?:a\s+)?(?:member|"
     r"chair\w*)\s+of)\s+(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
@@ -302,6 +307,9 @@ class Ref:
     pronoun: bool
 
 
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bJr|\bSr)(?<!\bMrs)[.!?][”\"’)]?\s+[“\"]?[A-Z]"
+)
 _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 
 
@@ -390,7 +398,18 @@ class People:
                 break
             recent.append(r)
         recent.reverse()
-        person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
+        # "William Greer, Jr. notified the Company of his resignation": someone named earlier
+        # in the same sentence, if they can be "his", comes before anyone further back.
+        same = []
+        for r in reversed(recent):
+            if _SENTENCE_END.search(self.text, r.end, m.start()):
+                break
+            same.append(r)
+        person = next((r.person for r in same if r.person.gender == gender), None)
+        if person is None:
+            person = next((r.person for r in same if r.person.gender is None), None)
+        if person is None:
+            person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
         if person is None:
             person = next((r.person for r in reversed(recent) if r.person.gender is None), None)
         if person is None:
@@ -524,7 +543,13 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
 def _committees(text: str, s: Span):
     """(verb start, verb end, committee name, end) for committee assignments in the sentence."""
     out = []
-    for m in _COMMITTEE_ROLE.finditer(text, s.start, s.end):
+    matches = list(_COMMITTEE_ROLE.finditer(text, s.start, s.end))
+    matches += [
+        m
+        for m in _COMMITTEE_CHAIR.finditer(text, s.start, s.end)
+        if not any(o.start() <= m.start("name") < o.end() for o in matches)
+    ]
+    for m in sorted(matches, key=lambda m: m.start()):
         window = text[max(s.start, m.start() - 90) : m.start()]
         verbs = list(_COMMITTEE_VERB.finditer(window))
         if not verbs:
@@ -840,8 +865,7 @@ def find_report_sections(text: str) -> list[Section]:
     """A periodic report's parts that can carry people news, in text order."""
     found = []
     for m in _REPORT_ITEM.finditer(text):
-        source = "item-4" if m.group("title").lower().startswith("submission") else "item-5"
-        found.append(Section(m.end(), _report_section_end(text, m.end()), source))
+        found.append(Section(m.end(), _report_section_end(text, m.end()), "report"))
     for m in _REPORT_HEADING.finditer(text):
         end = _report_section_end(text, m.end())
         previous = None
@@ -856,7 +880,7 @@ def find_report_sections(text: str) -> list[Section]:
                 end = line.start  # the next heading of the discussion
                 break
             previous = line.end
-        found.append(Section(m.end(), end, "body"))
+        found.append(Section(m.end(), end, "report"))
     merged: list[Section] = []
     for s in sorted(found, key=lambda s: s.start):
         if merged and s.start < merged[-1].end:
@@ -899,7 +923,6 @@ def extract_report_events(
     oldest = period - _NEWS_WINDOW[quarterly] if period else None
     hits: list[tuple[Hit, str]] = []
     for section in sections:
-        source = "body"
         found = _list_hits(text, section, people, org)
         for s in sentences(text, section.start, section.end):
             found.extend(sentence_hits(text, s, people, filed, org, compensation=False))
@@ -908,7 +931,7 @@ def extract_report_events(
             if oldest and dated and dated < oldest:
                 continue
             hit.date = dated
-            hits.append((hit, source))
+            hits.append((hit, "report"))
     return merge_hits(text, hits, sequence, org)
 
 
@@ -1032,7 +1055,7 @@ def _roster_hits(text: str, s: Span, refs: list[Ref], org: str, dates) -> list[H
 # "did not resign because of a disagreement", "has not yet determined ... will be named"
 _NEGATED = re.compile(
     r"\b(?:not\s+yet|has\s+not|have\s+not|had\s+not|did\s+not|does\s+not|no\s+longer|"
-    r"has\s+yet\s+to)\b[^.;,]*$",
+    r"has\s+yet\s+to)\b(?:[^.;,]|\b(?:Mr|Ms|Mrs|Dr|[A-Z])\.)*$",
     re.IGNORECASE,
 )
 _NO_PAY_CHANGE = re.compile(
@@ -1057,7 +1080,22 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         r"\b(?:since|until|before|prior\s+to)\s+(?:the|his|her|their)\s+$", before, re.I
     ):
         return True
+    if direction == "noun" and re.search(
+        r"\bin\s+connection\s+with\s+(?:the|his|her|their|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+        r"['’]s?)\s+(?:\w+\s+)?$",
+        before,
+    ):
+        # "In connection with his promotion, Mr. X's salary was increased": the promotion
+        # is told elsewhere; this sentence is about its terms.
+        return text[a:b].casefold() in ("appointment", "promotion", "election", "hiring")
     word = text[a:b].casefold()
+    if (
+        word in ("retired", "resigned", "died", "left")
+        and _SUCCEEDED_WHO.search(text, max(s.start, a - 120), a)
+        and not re.match(r"\s+(?:as|from|effective)\b", text[b : b + 12])
+    ):
+        # A reminder with no position; "who resigned as President on May 1" is the news.
+        return True
     if word != "retired":
         return False
     # "a retired partner", and "X, retired Chairman of Y": the word describes, it tells no news.
@@ -1066,6 +1104,11 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     )
 
 
+# "She succeeds X, who retired in March": the predecessor's leaving is the past.
+_SUCCEEDED_WHO = re.compile(
+    r"\b(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+(?:[^.;]|\b[A-Z][a-z]?\.){0,80}?,\s*who\s+"
+    r"(?:had\s+)?$"
+)
 _ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z][a-z]"
@@ -1136,13 +1179,15 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
             if len(body) > 120 and body.endswith("."):
                 table_end = line.start
                 break
-        column = 1
+        column, prior_column = 1, None
         for line in lines(text, colon + 1, table_end):
             refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
             if not refs or refs[0].start - line.start > 2:
                 headers = text[line.start : line.end].split("\t")
                 new = [i for i, h in enumerate(headers) if re.search(r"(?i)\bnew\b", h)]
                 column = new[0] if new else column
+                prior = [i for i, h in enumerate(headers) if _PRIOR_HEADER.search(h)]
+                prior_column = prior[0] if prior else prior_column
                 continue
             ref = refs[0]
             if kind == "compensation-change":
@@ -1157,9 +1202,21 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                 t = title_at(text, line.start + text[line.start : line.end].index(cell), line.end)
                 if t:
                     role = clean_title(text[t[0] : t[1]])
-                    hits.append(
-                        Hit(ref.person, "appointed", ref.start, ref.end, role, org, None, None, row)
-                    )
+                    held = cells[prior_column] if prior_column and len(cells) > prior_column else ""
+                    for part in _new_parts(role, held):
+                        hits.append(
+                            Hit(
+                                ref.person,
+                                "appointed",
+                                ref.start,
+                                ref.end,
+                                part,
+                                org,
+                                None,
+                                None,
+                                row,
+                            )
+                        )
                 continue
             for part in re.split(r"\s*;\s*", cell):
                 chair = re.search(r"\s*\((?:Chair|Chairman|Chairperson|Chairwoman)\)", part)
@@ -1181,6 +1238,21 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                     )
                 )
     return hits
+
+
+_PRIOR_HEADER = re.compile(r"(?i)\b(?:prior|former|previous|current|old|present)\b")
+
+
+def _new_parts(role: str, held: str) -> list[str]:
+    """The parts of a new position its holder did not already have: "Chair, President and
+    Chief Executive Officer" after "President and Chief Executive Officer" is only "Chair"."""
+    if not held.strip():
+        return [role]
+    before = re.sub(r"\s+", " ", held).casefold()
+    parts = [part for _, part in _positions("appointed", role)]
+    if len(parts) < 2:
+        return [role]
+    return [p for p in parts if p.casefold() not in before] or [role]
 
 
 def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:

@@ -778,3 +778,61 @@ def test_cover_page_names_are_no_antecedent_for_the_items_pronouns():
         + "SIGNATURE\n"
     )
     assert extract_events(text, filed=FILED, sequence="1") == []
+
+
+def test_his_goes_to_the_person_named_earlier_in_the_same_sentence():
+    found = events(
+        "Mr. Saul Rand will remain a director. On May 2, 2025, Wes T. Marr, Jr. notified the "
+        "Company of his resignation as Vice President and Chief Financial Officer."
+    )
+    e = one(found, "Wes T. Marr Jr.", "resigned")
+    assert e.role == "Vice President and Chief Financial Officer"
+    assert ("Saul Rand", "resigned") not in pairs(found)
+
+
+def test_negation_reaches_past_an_honorific():
+    found = events(
+        "Ms. Lena Voss was elected a director. The Board has not yet determined the committees "
+        "of the Board to which Ms. Voss will be named."
+    )
+    assert pairs(found) == [("Lena Voss", "elected")]
+
+
+def test_pay_terms_in_connection_with_a_promotion_are_no_second_appointment():
+    found = events(
+        "Mr. Gil Sams was promoted to Treasurer. In connection with his promotion, Mr. Sams’s "
+        "annual base salary was increased to $375,000."
+    )
+    assert pairs(found) == [("Gil Sams", "appointed")]
+
+
+def test_predecessor_who_left_without_a_position_named_is_background():
+    found = events(
+        "Ann Lo was named Controller. She succeeds Hal R. Penn, who retired in March. Bo Tate "
+        "succeeds Cy Dunn, who resigned as President on January 31, 2025."
+    )
+    assert ("Hal R. Penn", "retired") not in pairs(found)
+    assert one(found, "Cy Dunn", "resigned").role == "President"
+
+
+def test_committee_chair_after_an_appositive_without_as():
+    found = events(
+        "On May 1, 2025, the Board named Tova Reyes, a director since 2011, Chair of the Audit "
+        "Committee."
+    )
+    assert pairs(found) == [("Tova Reyes", "named-to-committee")]
+    assert found[0].role == "Chair of the Audit Committee"
+
+
+def test_position_table_gives_only_what_the_officer_did_not_hold_before():
+    found = events(
+        "The Board approved the following officer appointments:\n\n"
+        "Name\tNew Position\tPrior Position\n"
+        "Nell Ivers\tChair, President and Chief Executive Officer\tPresident and Chief "
+        "Executive Officer\n"
+        "Otto Brand\tSenior Vice President\tVice President\n"
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Nell Ivers", "elected", "Chair"),
+        ("Otto Brand", "appointed", "Senior Vice President"),
+    ]
