@@ -195,7 +195,7 @@ _COMMITTEE_ROLE = re.compile(
 )
 # "named X, a director since 2011, Chair of the Audit Committee" (with or without "as").
 _COMMITTEE_CHAIR = re.compile(
-    r"(?:,\s*(?:as\s+)?|\bas\s+)(?:the\s+)?(?P<name>(?:Vice\s+)?Chair(?:man|person|woman)?\s+of\s+"
+    r"(?:,\s*(?:as\s+)?|\bas\s+|(?<=[a-z.])\s+)(?:the\s+)?(?P<name>(?:Vice\s+)?Chair(?:man|person|woman)?\s+of\s+"
     r"(?:the|its)\s+[^.;,]{0,60}?\b[Cc]ommittee\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)"
 )
 _COMMITTEE_SERVE = re.compile(
@@ -568,6 +568,27 @@ def _committees(text: str, s: Span):
             continue
         out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
     return out
+
+
+# "... to the Audit Committee and the Science and Technology Committee", "Chair of the Audit
+# Committee and a member of the Safety Committee": one seat per committee.
+_MORE_COMMITTEE = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:(?:as\s+)?(?:a\s+)?(?:member|"
+    r"(?P<chair>(?:Vice\s+)?Chair(?:man|person|woman)?))\s+of\s+)?(?P<name>(?:the|its)\s+"
+    r"(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}[Cc]ommittee\b)"
+)
+
+
+def _more_committees(text: str, pos: int, end: int) -> list[str]:
+    roles = []
+    while len(roles) < 6:
+        m = _MORE_COMMITTEE.match(text, pos, end)
+        if not m:
+            break
+        name = clean_title(m.group("name"))
+        roles.append(f"{m.group('chair')} of the {name}" if m.group("chair") else name)
+        pos = m.end()
+    return roles
 
 
 def _refs_before(refs: list[Ref], pos: int) -> list[Ref]:
@@ -986,8 +1007,8 @@ def sentence_hits(
         date = _date_for(dates, ordered, index)
         for ref in targets:
             if event_type == "named-to-committee":
-                name = next(c[2] for c in committees if c[0] == a)
-                roles = [clean_title(name)]
+                name, end = next((c[2], c[3]) for c in committees if c[0] == a)
+                roles = [clean_title(name)] + _more_committees(text, end, s.end)
             else:
                 roles = _roles_for(text, s, ref, b, event_type)
             if event_type == "appointed" and direction == "subject" and not roles:
@@ -1081,7 +1102,7 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     ):
         return True
     if direction == "noun" and re.search(
-        r"\bin\s+connection\s+with\s+(?:the|his|her|their|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+        r"\b[Ii]n\s+connection\s+with\s+(?:the|his|her|their|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
         r"['’]s?)\s+(?:\w+\s+)?$",
         before,
     ):

@@ -836,3 +836,18 @@ def test_position_table_gives_only_what_the_officer_did_not_hold_before():
         ("Nell Ivers", "elected", "Chair"),
         ("Otto Brand", "appointed", "Senior Vice President"),
     ]
+
+
+def test_one_committee_seat_per_committee_named():
+    found = events(
+        "On May 1, 2025, the Board elected Una Pike as a director and named her to the Audit "
+        "Committee and the Science and Technology Committee. The Board also named Rex Oduya "
+        "Chair of the Finance Committee and a member of the Safety Committee."
+    )
+    seats = sorted((e.name.display, e.role) for e in found if e.event_type == "named-to-committee")
+    assert seats == [
+        ("Rex Oduya", "Chair of the Finance Committee"),
+        ("Rex Oduya", "Safety Committee"),
+        ("Una Pike", "Audit Committee"),
+        ("Una Pike", "Science and Technology Committee"),
+    ]
