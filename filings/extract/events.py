@@ -307,6 +307,10 @@ class Ref:
     pronoun: bool
 
 
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:and|that|who|whom|which|when|after|before|because|while|said|says|announced|"
+    r"informed|notified|told|asked)\b|[;:]"
+)
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bJr|\bSr)(?<!\bMrs)[.!?][”\"’)]?\s+[“\"]?[A-Z]"
 )
@@ -405,9 +409,18 @@ class People:
             if _SENTENCE_END.search(self.text, r.end, m.start()):
                 break
             same.append(r)
-        person = next((r.person for r in same if r.person.gender == gender), None)
-        if person is None:
-            person = next((r.person for r in same if r.person.gender is None), None)
+        word = m.group().casefold()
+        if (
+            same
+            and (word == "him" or word == "her" and _OBJECT_HER.match(self.text, m.end()))
+            and not _CLAUSE_BREAK.search(self.text, same[0].end, m.start())
+        ):
+            # "appointed Thomas Okafor ... to succeed her": an object in the clause of the
+            # person just named is someone else (it would be "himself" otherwise).
+            nearest = same[0].person
+            same = [r for r in same if r.person is not nearest]
+            recent = [r for r in recent if r.person is not nearest]
+        person = next((r.person for r in same if r.person.gender in (gender, None)), None)
         if person is None:
             person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
         if person is None:
@@ -507,6 +520,7 @@ class Hit:
     date: dt.date | None = None
     disagreement: bool | None = None
     sentence: Span | None = None
+    other: Person | None = None  # for a succession: the person succeeded
 
 
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1017,6 +1031,7 @@ def sentence_hits(
             for role in roles or [""]:
                 hits.append(Hit(ref.person, event_type, a, b, role, org, date, None, s))
     hits += _roster_hits(text, s, refs, org, dates)
+    hits += _successions(text, s, refs)
     if compensation and _pay_change(text, s):
         comp = [
             m for m in _COMPENSATION.finditer(text, s.start, s.end) if not _inside(m.start(), masks)
@@ -1042,6 +1057,26 @@ def sentence_hits(
                     )
                 )
     return hits
+
+
+_SUCCEEDS = "succeeds"  # not an event: who takes whose place, for the roles left unsaid
+_SUCCEED_VERB = re.compile(
+    r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replacing)\s+",
+    re.IGNORECASE,
+)
+
+
+def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
+    """ "She succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her": the newcomer
+    (the nearest person before the verb) and the one succeeded (the person right after it)."""
+    out = []
+    for m in _SUCCEED_VERB.finditer(text, s.start, s.end):
+        after = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
+        before = [r for r in _refs_before(refs, m.start()) if not _possessive(text, r)]
+        if after and before and after.person is not before[-1].person:
+            newcomer = before[-1].person
+            out.append(Hit(newcomer, _SUCCEEDS, m.start(), m.end(), sentence=s, other=after.person))
+    return out
 
 
 # "The new directors are A, President of X; B, ...; and C": a roster of people just elected.
@@ -1394,9 +1429,12 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     that names a board seat and an office ("Chairman of the Board and Chief Executive
     Officer") gives one candidate for each, and the position decides the type: a board seat
     is an election, an office an appointment, a committee seat a committee assignment."""
+    successions = [h for h, _ in hits if h.event_type == _SUCCEEDS]
+    hits = [(h, source) for h, source in hits if h.event_type != _SUCCEEDS]
     groups: dict[tuple[int, str], list[tuple[Hit, str]]] = {}
     for hit, source in hits:
         groups.setdefault((id(hit.person), hit.event_type), []).append((hit, source))
+    _borrow_roles(groups, successions)
     rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
     for (_, event_type), group in groups.items():
         first, source = group[0]
@@ -1462,6 +1500,28 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
 
 
 _TAKING = ("appointed", "elected", "named-to-committee")
+
+
+def _borrow_roles(groups, successions: list[Hit]) -> None:
+    """A newcomer or a predecessor whose position goes unsaid holds the other's: "appointed
+    Thomas Okafor to succeed her" takes the office she resigned, "She succeeds Marcus Fell,
+    who will retire" says what he retires from."""
+
+    def role_of(person: Person, types) -> tuple[list[Hit], str]:
+        found = [h for t in types for h, _ in groups.get((id(person), t), [])]
+        return found, next((h.role for h in found if h.role), "")
+
+    for succession in successions:
+        taking, taken = role_of(succession.person, ("appointed", "elected"))
+        leaving, left = role_of(succession.other, _DEPARTURES)
+        if taking and not taken and left:
+            for h in taking:
+                h.role = left
+        elif leaving and not left and taken:
+            for h in leaving:
+                h.role = taken
+
+
 _BOARD_SEAT = re.compile(
     r"(?i)(?:(?:non-executive|independent|executive|lead|presiding|class\s+\w+|"
     r"non-employee|new)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"

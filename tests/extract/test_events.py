@@ -851,3 +851,24 @@ def test_one_committee_seat_per_committee_named():
         ("Una Pike", "Audit Committee"),
         ("Una Pike", "Science and Technology Committee"),
     ]
+
+
+def test_successor_and_predecessor_share_the_position_left_unsaid():
+    found = events(
+        "The Board appointed Ola Berg as Senior Vice President and General Counsel, effective "
+        "May 1, 2025. She succeeds Mr. Teo Frame, who will retire on April 30, 2025.\n\n"
+        "The Board accepted the resignation of Ines Kahn as Treasurer and appointed Pia Lund "
+        "to succeed her."
+    )
+    assert one(found, "Teo Frame", "retired").role == "Senior Vice President and General Counsel"
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+
+
+def test_object_pronoun_is_not_the_person_of_its_own_clause():
+    found = events(
+        "The Board accepted the resignation of Ines Kahn as Treasurer and appointed Pia Lund, "
+        "a longtime employee, to succeed her. The Board elected Jo Varga as a director and "
+        "appointed her to the Audit Committee."
+    )
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+    assert one(found, "Jo Varga", "named-to-committee").role == "Audit Committee"
