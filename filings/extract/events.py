@@ -329,7 +329,7 @@ class People:
         self.persons: list[Person] = []
         self.refs: list[Ref] = []
         self.by_key: dict[tuple, dict[int, Person]] = {}  # _match_key -> people
-        mentions = _without_organizations(text, find_mentions(text), organizations)
+        mentions = _without_organizations(text, find_mentions(_unwrapped(text)), organizations)
         mentions = [m for m in mentions if m.start >= start]
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
@@ -439,6 +439,25 @@ class People:
                 out.append(self.refs[i])
             i += 1
         return out
+
+
+_WRAPPED_LINE = re.compile(r"[^\n]{40,}\n(?=[ \t]*[A-Za-z])")
+
+
+def _unwrapped(text: str) -> str:
+    """The text with the line breaks inside wrapped prose turned into spaces, offsets kept,
+    so a name the filer's wrapping cut in two ("elected Marion T.\nBellamy") is one name.
+    A break after a complete sentence, a heading or a table row stays."""
+
+    def join(m: re.Match) -> str:
+        line = m.group()[:-1]
+        if line.rstrip()[-1:] in ".:;!?" and not re.search(r"\b[A-Z]\.$", line.rstrip()):
+            return m.group()
+        if "\t" in line or "   " in line.strip():
+            return m.group()
+        return line + " "
+
+    return _WRAPPED_LINE.sub(join, text)
 
 
 _DESIGNATOR_AFTER = re.compile(

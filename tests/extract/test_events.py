@@ -872,3 +872,22 @@ def test_object_pronoun_is_not_the_person_of_its_own_clause():
     )
     assert one(found, "Pia Lund", "appointed").role == "Treasurer"
     assert one(found, "Jo Varga", "named-to-committee").role == "Audit Committee"
+
+
+def test_name_cut_by_the_filers_line_wrapping_is_one_person():
+    found = events(
+        "At its meeting on July 16, 2024, the Board of Directors elected Carla B.\n"
+        "Whitcombe a director of the Company and appointed her to the Audit Committee.\n"
+    )
+    assert sorted(pairs(found)) == [
+        ("Carla B. Whitcombe", "elected"),
+        ("Carla B. Whitcombe", "named-to-committee"),
+    ]
+
+
+def test_names_listed_one_a_line_are_not_joined():
+    found = events(
+        "The following directors were elected at the annual meeting of stockholders:\n"
+        "Carla B. Whitcombe\nDmitri Olin\n"
+    )
+    assert sorted(pairs(found)) == [("Carla B. Whitcombe", "elected"), ("Dmitri Olin", "elected")]
