@@ -1367,8 +1367,14 @@ def _list_hits(text: str, section: Section, people: People, org: str) -> list[Hi
     The evidence runs from the lead-in to the person's line."""
     hits: list[Hit] = []
     for s in sentences(text, section.start, section.end):
+        # The list may start on the next line of the same "sentence" (no blank line after
+        # the colon) or after it.
+        colon = re.search(r":[ \t]*(?:\n|$)", text[s.start : s.end])
+        if not colon:
+            continue
+        s = Span(s.start, s.start + colon.start() + 1)
         lead = text[s.start : s.end]
-        if not lead.endswith(":") or people.refs_in(s.start, s.end):
+        if people.refs_in(s.start, s.end):
             continue
         m = _LIST_LEAD.search(lead)
         if not m or _LIST_NOT.search(lead):
