@@ -110,13 +110,16 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
 
 # --- triggers -----------------------------------------------------------------------------
 
+# Up to 120 characters of one clause; the periods of "Inc." or "J." do not end it.
+_SPAN_120 = r"(?:[^.;]|\b(?:Inc|Corp|Co|Ltd|Mr|Ms|Mrs|Dr|Jr|Sr|[A-Z])\.){0,120}?"
+
 # How the person relates to the trigger: "object" (the Board appointed X), "subject"
 # (X resigned, X was appointed), "noun" (the resignation of X / X's resignation).
 _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     # (event type, pattern, direction)
     (
         "retired",
-        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"to\s+retire|(?:decided|determined|elected|intends|plans|chose)\s+to\s+retire|"
         r"will\s+retire|retired|retires|to\s+retire",
         "subject",
@@ -124,7 +127,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     (
         # Not standing for re-election is a retirement from the Board.
         "retired",
-        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"not\s+to\s+(?:stand|seek|run)\s+for\s+re-?election|"
         r"(?:decided|determined|elected|chose|informed\b[^.;]{0,60}?)\s+not\s+to\s+"
         r"(?:stand|seek|run)\s+for\s+re-?election|(?:will|would)\s+not\s+(?:stand|seek|run)\s+"
@@ -133,7 +136,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (
         "resigned",
-        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
         r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
         r"to\s+resign|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
@@ -675,12 +678,21 @@ def _possessive(text: str, ref: Ref) -> bool:
     return word == "her" and not _OBJECT_HER.match(text, ref.end)
 
 
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:(?:the\s+)?(?:Company['’]s|its|our)\s+)?(?:(?:[A-Z][\w&.-]*,?|and|of|the)\s+){1,10}"
+)
+
+
 def _noun_person(refs: list[Ref], a: int, b: int, text: str) -> list[Ref]:
     """The person of a noun trigger: 'resignation of X', "X's resignation", 'his resignation'."""
     m = re.match(r"\s+(?:as\s+[^.;]{0,60}?\s+)?of\s+", text[b : b + 80])
     if m:
-        for r in refs:
-            if r.start >= b and r.start <= b + m.end() + 2:
+        r = next((r for r in refs if r.start >= b), None)
+        if r and r.start <= b + m.end() + 2:
+            return [r]
+        # "the resignation of Vice President and Treasurer Phillip M. Draycott"
+        if r and r.start <= b + m.end() + 120:
+            if _TITLE_BEFORE_NAME.fullmatch(text, b + m.end(), r.start):
                 return [r]
     for r in reversed(_refs_before(refs, a)):
         gap = text[r.end : a]
@@ -1044,6 +1056,13 @@ def sentence_hits(
                 roles = [clean_title(name)] + _more_committees(text, end, s.end)
             else:
                 roles = _roles_for(text, s, ref, b, event_type)
+                if not roles and ref.pronoun:
+                    # "X, the Company's Chief Legal Officer, told the Board she will resign":
+                    # the name earlier in the sentence carries the position.
+                    named = [r for r in refs if r.person is ref.person and not r.pronoun]
+                    named = [r for r in named if r.end <= ref.start]
+                    if named:
+                        roles = _roles_for(text, s, named[-1], b, event_type)
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue

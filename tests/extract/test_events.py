@@ -891,3 +891,20 @@ def test_names_listed_one_a_line_are_not_joined():
         "Carla B. Whitcombe\nDmitri Olin\n"
     )
     assert sorted(pairs(found)) == [("Carla B. Whitcombe", "elected"), ("Dmitri Olin", "elected")]
+
+
+def test_resignation_of_a_person_with_the_title_written_before_the_name():
+    found = events(
+        "On May 1, 2025, the Board accepted the resignation of Vice President and Treasurer "
+        "Piet Alder, effective immediately."
+    )
+    assert one(found, "Piet Alder", "resigned").role == "Vice President and Treasurer"
+
+
+def test_departure_told_with_a_pronoun_takes_the_position_of_the_named_appositive():
+    found = events(
+        "On May 1, 2025, Lise Omand-Frey, the Company’s Chief Legal Officer, notified Acme "
+        "Widget Corporation, Inc. of her intention to resign, effective June 30, 2025."
+    )
+    e = one(found, "Lise Omand-Frey", "resigned")
+    assert (e.role, e.effective_date) == ("Chief Legal Officer", dt.date(2025, 6, 30))
