@@ -1063,6 +1063,9 @@ def sentence_hits(
                     named = [r for r in named if r.end <= ref.start]
                     if named:
                         roles = _roles_for(text, s, named[-1], b, event_type)
+            if not roles and (event_type in _DEPARTURES or direction == "subject"):
+                stated = _stated_position(text, s, ref, refs)
+                roles = [stated] if stated else []
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
@@ -1102,6 +1105,30 @@ _SUCCEED_VERB = re.compile(
     r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replacing)\s+",
     re.IGNORECASE,
 )
+
+
+# "will become its Chief Operating Officer", "who was, at the time of his passing, its
+# Chairman", "who has served as the Company's Controller": a position held at the filer.
+_POSSESSED_TITLE = re.compile(
+    r"(?:\b(?:become|becomes|became|was|is|as)|,)\s+(?:at\s+the\s+time\s+of\s+(?:his|her|their)\s+"
+    r"\w+,\s*)?(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+[A-Z])"
+)
+
+
+def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]) -> str:
+    """The position the sentence says the person holds at the filer, between their name and
+    the next person's: what a departure leaves, or what "will become" names."""
+    if ref.pronoun:
+        named = [r for r in refs if r.person is ref.person and not r.pronoun and r.end <= ref.start]
+        if not named:
+            return ""
+        ref = named[-1]
+    nxt = next((r.start for r in refs if r.start > ref.end and r.person is not ref.person), s.end)
+    m = _POSSESSED_TITLE.search(text, ref.end, nxt)
+    if not m:
+        return ""
+    t = title_at(text, m.end(), nxt)
+    return clean_title(text[t[0] : t[1]]) if t else ""
 
 
 def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:

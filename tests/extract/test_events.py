@@ -908,3 +908,19 @@ def test_departure_told_with_a_pronoun_takes_the_position_of_the_named_appositiv
     )
     e = one(found, "Lise Omand-Frey", "resigned")
     assert (e.role, e.effective_date) == ("Chief Legal Officer", dt.date(2025, 6, 30))
+
+
+def test_position_held_at_the_filer_told_with_its():
+    found = extract_press_people(
+        "PORTLAND, Ore., May 1, 2025 -- Acme Widget Corporation today announced that Rosa "
+        "M. Quell will become its Chief Operating Officer on June 2, 2025.",
+        sequence="2",
+    )
+    assert [(e.name.display, e.event_type, e.role) for e in found] == [
+        ("Rosa M. Quell", "appointed", "Chief Operating Officer")
+    ]
+    died = events(
+        "Acme announced that Hal J. Brisco, who was, at the time of his passing, its Chairman "
+        "and Chief Executive Officer, died on May 2, 2025."
+    )
+    assert one(died, "Hal J. Brisco", "died").role == "Chairman and Chief Executive Officer"
