@@ -220,6 +220,10 @@ _MASKS = re.compile(
     r"\b(?:employment|agreement|plan|arrangement)\s+(?:may\s+be\s+|is\s+|was\s+)?terminated\b|"
     r"\bupon\s+(?:his|her|their|a|the|any)\s+(?:death|retirement|termination)\b|"
     r"\bprior\s+to\s+joining\b|\bbefore\s+joining\b|"
+    # "ratify the appointment of KPMG as independent auditors": a firm, not a person.
+    r"\b(?:[Aa]ppointment|[Ss]election|[Ee]ngagement|[Aa]ppointed|[Ss]elected|[Rr]eappointed)\s+"
+    r"(?:of\s+)?(?:[^.;]|\b[A-Z]\.){0,80}?\bas\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:independent\s+)?"
+    r"(?:registered\s+)?(?:public\s+)?(?:auditors?|accountants?|accounting\s+firm)\b|"
     # "adopted or terminated a Rule 10b5-1 trading arrangement": a plan ends, not a job.
     r"\b(?:[Tt]erminated|[Tt]erminates|[Aa]dopted)\s+(?:or\s+\w+\s+)?(?:a|an|the|his|her|their)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:trading\s+(?:arrangement|plan)s?|plan|agreement|arrangement)\b",

@@ -924,3 +924,11 @@ def test_position_held_at_the_filer_told_with_its():
         "and Chief Executive Officer, died on May 2, 2025."
     )
     assert one(died, "Hal J. Brisco", "died").role == "Chairman and Chief Executive Officer"
+
+
+def test_appointment_of_the_auditors_is_no_people_event():
+    found = events(
+        "The shareholders ratified the appointment of Brant Keel as the Company’s "
+        "independent auditors. The Board appointed Jo Lin as Controller."
+    )
+    assert pairs(found) == [("Jo Lin", "appointed")]
