@@ -140,7 +140,8 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
         r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
         r"to\s+resign|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
-        r"(?:will\s+)?(?:depart|departed|departs|leave|left)\s+(?:the|its|our)\s+(?:Company|Board|"
+        r"(?:will\s+(?:be\s+)?)?(?:depart|departed|departs|departing|leave|left|leaving)\s+(?:the|its|our)\s+"
+        r"(?:Company|Board|"
         r"Bank|Registrant|Corporation)",
         "subject",
     ),
@@ -619,6 +620,22 @@ _MORE_COMMITTEE = re.compile(
 )
 
 
+def _each_committee(name: str) -> list[str]:
+    """'Audit and Compensation Committees' -> ['Audit Committee', 'Compensation Committee'];
+    one committee ("Nominating and Governance Committee") stays whole."""
+    m = re.fullmatch(
+        r"(?:the\s+|its\s+)?(?P<names>.+?)\s+[Cc]ommittees(?P<rest>\s+of\s+the\s+.*)?", name
+    )
+    if not m:
+        return [name]
+    parts = [
+        p for p in re.split(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", m["names"]) if p
+    ]
+    if len(parts) < 2:
+        return [name]
+    return [f"{p} Committee" for p in parts]
+
+
 def _more_committees(text: str, pos: int, end: int) -> list[str]:
     roles = []
     while len(roles) < 6:
@@ -1057,7 +1074,7 @@ def sentence_hits(
         for ref in targets:
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
-                roles = [clean_title(name)] + _more_committees(text, end, s.end)
+                roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
             else:
                 roles = _roles_for(text, s, ref, b, event_type)
                 if not roles and ref.pronoun:
@@ -1070,6 +1087,8 @@ def sentence_hits(
             if not roles and (event_type in _DEPARTURES or direction == "subject"):
                 stated = _stated_position(text, s, ref, refs)
                 roles = [stated] if stated else []
+            if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
+                roles = ["director"]  # "will not stand for re-election": the board seat
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
@@ -1104,6 +1123,7 @@ def sentence_hits(
     return hits
 
 
+_RE_ELECTION = re.compile(r"(?i)\bre-?election\b")
 _SUCCEEDS = "succeeds"  # not an event: who takes whose place, for the roles left unsaid
 _SUCCEED_VERB = re.compile(
     r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replacing)\s+",

@@ -932,3 +932,32 @@ def test_appointment_of_the_auditors_is_no_people_event():
         "independent auditors. The Board appointed Jo Lin as Controller."
     )
     assert pairs(found) == [("Jo Lin", "appointed")]
+
+
+def test_not_standing_for_re_election_leaves_the_board_seat():
+    found = events(
+        "On May 1, 2025, Dana Fiske informed the Board that she will not stand for re-election "
+        "at the 2025 annual meeting of stockholders."
+    )
+    assert one(found, "Dana Fiske", "retired").role == "Director"
+
+
+def test_plural_committees_give_one_seat_each():
+    found = events(
+        "Dr. Ines Mola was appointed to the Board of Directors and will serve on the Audit and "
+        "Compensation Committees. Ravi Sen will serve on the Nominating and Governance Committee."
+    )
+    seats = sorted((e.name.display, e.role) for e in found if e.event_type == "named-to-committee")
+    assert seats == [
+        ("Ines Mola", "Audit Committee"),
+        ("Ines Mola", "Compensation Committee"),
+        ("Ravi Sen", "Nominating and Governance Committee"),
+    ]
+
+
+def test_leaving_the_company_is_a_departure():
+    found = events(
+        "The Company announced that Mr. Iain Cole will be leaving the Company to pursue other "
+        "opportunities, effective May 31, 2025."
+    )
+    assert one(found, "Iain Cole", "resigned").effective_date == dt.date(2025, 5, 31)
