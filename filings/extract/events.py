@@ -675,8 +675,30 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
+        elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
+            out.append(r)  # "appointed A as Treasurer and B as Controller"
         else:
             break
+    return out
+
+
+_EACH_AS = re.compile(
+    r"\s+as\s+(?:[^.;,]|\b[A-Z]\.)(?:[^.;]|\b[A-Z]\.){0,80}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
+
+
+def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
+    """The subject before pos and the people coordinated with it: "each of A and B resigned"."""
+    subj = _subject(refs, pos)
+    if subj is None:
+        return []
+    out = [subj]
+    for r in reversed(_refs_before(refs, subj.start)):
+        if r.pronoun or not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[r.end : out[0].start]):
+            break
+        out.insert(0, r)
+    if len(out) > 1 and not re.search(r"\band\b|&", text[out[-2].end : out[-1].start]):
+        return [subj]  # "Following the departure of A, B resigned": no list without "and"
     return out
 
 
@@ -936,9 +958,9 @@ _REPORT_ITEM = re.compile(
 )
 _REPORT_HEADING = re.compile(
     r"(?im)^[ \t]*(?:(?:Changes?|Transitions?)[ \t]+(?:in|to|of)[ \t]+(?:the[ \t]+)?(?:Senior[ \t]+|"
-    r"Executive[ \t]+)?(?:Management|Officers|Board(?:[ \t]+of[ \t]+Directors)?|Directors)|"
-    r"(?:Senior[ \t]+|Executive[ \t]+)?(?:Management|Officer|Board|Director)[ \t]+(?:Changes?|"
-    r"Transitions?))[ \t]*$"
+    r"Executive[ \t]+)?(?:Management|Officers|Board(?:[ \t]+of[ \t]+Directors)?|Directors|"
+    r"Leadership)|(?:Senior[ \t]+|Executive[ \t]+)?(?:Management|Officer|Board|Director|Leadership|"
+    r"Executive)[ \t]+(?:Changes?|Transitions?))[ \t]*$"
 )
 # How far before the end of the period news can be: a quarter or a year, and some slack.
 _NEWS_WINDOW = {True: dt.timedelta(days=105), False: dt.timedelta(days=380)}
@@ -1089,6 +1111,8 @@ def sentence_hits(
                 roles = [stated] if stated else []
             if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
                 roles = ["director"]  # "will not stand for re-election": the board seat
+            if not roles and event_type in _DEPARTURES and _LEFT_BOARD.match(text, b, s.end):
+                roles = ["director"]  # "resigned as directors", "retired from the Board"
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
@@ -1123,6 +1147,11 @@ def sentence_hits(
     return hits
 
 
+_LEFT_BOARD = re.compile(
+    r"\s+(?:as\s+(?:a\s+|an\s+)?(?:(?:independent|non-employee)\s+)?(?:directors?|trustees?|"
+    r"members?\s+of\s+(?:the|its|our)\s+(?:\w+\s+){0,3}?[Bb]oard)|from\s+(?:the|its|our)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:[Bb]oard|[Bb]oards\s+of\s+[Dd]irectors))\b"
+)
 _RE_ELECTION = re.compile(r"(?i)\bre-?election\b")
 _SUCCEEDS = "succeeds"  # not an event: who takes whose place, for the roles left unsaid
 _SUCCEED_VERB = re.compile(
@@ -1238,6 +1267,7 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         word in ("retired", "resigned", "died", "left")
         and _SUCCEEDED_WHO.search(text, max(s.start, a - 120), a)
         and not re.match(r"\s+(?:as|from|effective)\b", text[b : b + 12])
+        and not find_dates(text, b, min(s.end, b + 40))
     ):
         # A reminder with no position; "who resigned as President on May 1" is the news.
         return True
@@ -1275,13 +1305,11 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         subj = _subject(refs, a)
         return [subj] if subj else []
     if direction == "subject":
-        subj = _subject(refs, a)
-        return [subj] if subj else []
+        return _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
     before = text[max(s.start, a - 40) : a]
     if _PASSIVE_BEFORE.search(before):
-        subj = _subject(refs, a)
-        return [subj] if subj else []
+        return _subjects(text, refs, a)  # "A, B and C were elected directors"
     prior = _refs_before(refs, a)
     clause_start = prior[-1].end if prior else s.start
     objs = _objects(refs, b, stop, text)

@@ -961,3 +961,41 @@ def test_leaving_the_company_is_a_departure():
         "opportunities, effective May 31, 2025."
     )
     assert one(found, "Iain Cole", "resigned").effective_date == dt.date(2025, 5, 31)
+
+
+def test_each_object_with_its_own_position():
+    found = events(
+        "On May 1, 2025, the Board appointed Ana Ruiz as Chief Financial Officer, Ben Toll as "
+        "Treasurer and Cy Dow as Controller."
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Ana Ruiz", "Chief Financial Officer"),
+        ("Ben Toll", "Treasurer"),
+        ("Cy Dow", "Controller"),
+    ]
+
+
+def test_coordinated_subjects_each_have_the_event():
+    found = events(
+        "On May 1, 2025, each of Ana Ruiz and Ben Toll resigned as directors of the Company. "
+        "Cy Dow, Di Fenn and Ed Gray were elected directors at the annual meeting. Following a "
+        "review by Flo Hart, Gus Ivey resigned as Treasurer."
+    )
+    assert sorted(pairs(found)) == [
+        ("Ana Ruiz", "resigned"),
+        ("Ben Toll", "resigned"),
+        ("Cy Dow", "elected"),
+        ("Di Fenn", "elected"),
+        ("Ed Gray", "elected"),
+        ("Gus Ivey", "resigned"),
+    ]
+    assert one(found, "Ana Ruiz", "resigned").role == "Director"
+
+
+def test_predecessor_who_left_on_a_stated_date_is_news():
+    found = events(
+        "Effective May 1, 2025, the Board appointed Ana Ruiz to serve as Chief Financial "
+        "Officer, replacing Ben Toll, who resigned on April 30, 2025."
+    )
+    e = one(found, "Ben Toll", "resigned")
+    assert (e.role, e.effective_date) == ("Chief Financial Officer", dt.date(2025, 4, 30))
