@@ -978,7 +978,7 @@ def find_report_sections(text: str) -> list[Section]:
     for m in _REPORT_HEADING.finditer(text):
         end = _report_section_end(text, m.end())
         previous = None
-        for line in lines(text, m.end(), end):
+        for line in _lazy_lines(text, m.end(), end):
             body = text[line.start : line.end]
             if (
                 previous is not None
@@ -1482,7 +1482,7 @@ def _list_hits(text: str, section: Section, people: People, org: str) -> list[Hi
             continue  # officers come with their titles: the table rules read those
         date = next((d.date for d in find_dates(text, s.start, s.end)), None)
         named = 0
-        for line in lines(text, s.end, section.end):
+        for line in _lazy_lines(text, s.end, section.end):
             body = text[line.start : line.end]
             refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
             if (
@@ -1509,6 +1509,21 @@ def _list_hits(text: str, section: Section, people: People, org: str) -> list[Hi
             else:
                 break
     return hits
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _lazy_lines(text: str, start: int, end: int):
+    """Non-blank lines, trimmed, one at a time: a reader that stops early reads no further."""
+    for m in _LINE.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            yield Span(a, b)
 
 
 # What may follow a listed name on its line: vote counts, a class, a term.
