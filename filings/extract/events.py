@@ -1164,7 +1164,8 @@ _SUCCEED_VERB = re.compile(
 # Chairman", "who has served as the Company's Controller": a position held at the filer.
 _POSSESSED_TITLE = re.compile(
     r"(?:\b(?:become|becomes|became|was|is|as)|,)\s+(?:at\s+the\s+time\s+of\s+(?:his|her|their)\s+"
-    r"\w+,\s*)?(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+[A-Z])"
+    r"\w+,\s*)?(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+[A-Z])|"
+    r"\b(?:served|serves|serving)\s+as\s+(?=(?:its\s+|our\s+|the\s+)?[A-Z])"
 )
 
 

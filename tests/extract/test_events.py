@@ -999,3 +999,13 @@ def test_predecessor_who_left_on_a_stated_date_is_news():
     )
     e = one(found, "Ben Toll", "resigned")
     assert (e.role, e.effective_date) == ("Chief Financial Officer", dt.date(2025, 4, 30))
+
+
+def test_departure_keeps_the_position_the_person_has_served_in():
+    found = events(
+        "Hugh Dane, who has served as Chairman since 2010, died on May 3, 2025. Ivy Roe, who "
+        "has served as our Senior Vice President, Finance since 2019, will retire on June 30, "
+        "2025."
+    )
+    assert one(found, "Hugh Dane", "died").role == "Chairman"
+    assert one(found, "Ivy Roe", "retired").role == "Senior Vice President, Finance"
