@@ -1009,3 +1009,12 @@ def test_departure_keeps_the_position_the_person_has_served_in():
     )
     assert one(found, "Hugh Dane", "died").role == "Chairman"
     assert one(found, "Ivy Roe", "retired").role == "Senior Vice President, Finance"
+
+
+def test_severance_terms_are_no_pay_change():
+    found = events(
+        "Mr. John Dell’s employment agreement provides that upon his termination without cause "
+        "he will receive severance equal to one year of base salary. The Committee increased "
+        "the annual base salary of Ann Pruitt, the Company’s Controller, to $210,000."
+    )
+    assert pairs(found) == [("Ann Pruitt", "compensation-change")]
