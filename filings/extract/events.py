@@ -1236,8 +1236,8 @@ _NEGATED = re.compile(
 _NO_PAY_CHANGE = re.compile(
     r"\b(?:did\s+not\s+(?:increase|change|adjust|raise)|will\s+remain|remains?\s+unchanged|"
     r"no\s+changes?\s+(?:to|in))\b|\bnon-employee\s+directors?\b|\bdirector\s+compensation\b|"
-    # The terms of a contract, severance among them, are not a change of pay.
-    r"\bseverance\b|\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b",
+    # What a contract provides is its terms, not a change of pay.
+    r"\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b",
     re.IGNORECASE,
 )
 

@@ -1011,7 +1011,7 @@ def test_departure_keeps_the_position_the_person_has_served_in():
     assert one(found, "Ivy Roe", "retired").role == "Senior Vice President, Finance"
 
 
-def test_severance_terms_are_no_pay_change():
+def test_contract_terms_are_no_pay_change():
     found = events(
         "Mr. John Dell’s employment agreement provides that upon his termination without cause "
         "he will receive severance equal to one year of base salary. The Committee increased "
