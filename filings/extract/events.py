@@ -342,6 +342,7 @@ class People:
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
         events = [(m.start, "name", m) for m in mentions]
+        self._sentence_ends = [e.start() + 1 for e in _SENTENCE_END.finditer(text, start)]
         taken = _Covered((m.start, m.end) for m in mentions)
         for p in _PRONOUN.finditer(text, start):
             if taken.covers(p.start()):
@@ -412,9 +413,11 @@ class People:
         recent.reverse()
         # "William Greer, Jr. notified the Company of his resignation": someone named earlier
         # in the same sentence, if they can be "his", comes before anyone further back.
+        i = bisect.bisect_left(self._sentence_ends, m.start()) - 1
+        sentence_start = self._sentence_ends[i] if i >= 0 else 0
         same = []
         for r in reversed(recent):
-            if _SENTENCE_END.search(self.text, r.end, m.start()):
+            if r.end <= sentence_start:
                 break
             same.append(r)
         word = m.group().casefold()
@@ -449,7 +452,7 @@ class People:
         return out
 
 
-_WRAPPED_LINE = re.compile(r"[^\n]{40,}\n(?=[ \t]*[A-Za-z])")
+_WRAPPED_LINE = re.compile(r"(?m)^[^\n]{40,}\n(?=[ \t]*[A-Za-z])")  # anchored: linear
 
 
 def _unwrapped(text: str) -> str:
