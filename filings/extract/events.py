@@ -10,6 +10,14 @@ Shurtleff resigned", "Ms. Kasenchak was appointed"), or the person after "of" or
 a pronoun with no antecedent is dropped. Each person's events of one type merge into one
 candidate, keeping the first sentence as evidence and filling role, date and disagreement
 from later sentences.
+
+Several people can share one statement: coordinated objects and subjects ("appointed A as
+Treasurer and B as Controller", "A and B resigned"), a roster ("The new directors are A,
+President of X; B, ..."), or a list under a lead-in ("The following directors were elected
+at the meeting:" and one name a line). "A succeeds B" lends the position one of them leaves
+unsaid to the other. A 10-Q gives the same kinds of news in its meeting results, "Other
+Information" and management-change passages (`extract_report_events`); news from before
+the period it covers is background there.
 """
 
 from __future__ import annotations
