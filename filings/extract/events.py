@@ -612,6 +612,8 @@ def _committees(text: str, s: Span):
             r"\bby\s+the\s+Board", between
         ):
             continue
+        if m.re is _COMMITTEE_CHAIR and re.search(r"\bas\s|\band\s", between):
+            continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
         a = m.start() - len(window) + verb.start()
         b = m.start() - len(window) + verb.end()
         out.append((a, b, m.group("name"), m.end()))

@@ -1018,3 +1018,11 @@ def test_contract_terms_are_no_pay_change():
         "the annual base salary of Ann Pruitt, the Company’s Controller, to $210,000."
     )
     assert pairs(found) == [("Ann Pruitt", "compensation-change")]
+
+
+def test_committee_chair_named_as_a_bystander_gets_no_seat():
+    found = events(
+        "On May 1, 2025, the Board appointed Jane Roe as Chief Financial Officer and thanked "
+        "John Doe, Chair of the Audit Committee, for leading the search."
+    )
+    assert pairs(found) == [("Jane Roe", "appointed")]
