@@ -1185,17 +1185,16 @@ _POSSESSED_TITLE = re.compile(
 def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]) -> str:
     """The position the sentence says the person holds at the filer, between their name and
     the next person's: what a departure leaves, or what "will become" names."""
-    if ref.pronoun:
-        named = [r for r in refs if r.person is ref.person and not r.pronoun and r.end <= ref.start]
-        if not named:
-            return ""
-        ref = named[-1]
-    nxt = next((r.start for r in refs if r.start > ref.end and r.person is not ref.person), s.end)
-    m = _POSSESSED_TITLE.search(text, ref.end, nxt)
-    if not m:
-        return ""
-    t = title_at(text, m.end(), nxt)
-    return clean_title(text[t[0] : t[1]]) if t else ""
+    # This mention first, then the person's earlier names in the sentence ("John Doe, the
+    # Company's COO, and the Company agreed that Mr. Doe would step down").
+    named = [r for r in refs if r.person is ref.person and not r.pronoun and r.end <= ref.end]
+    for at in reversed(named[-3:]):
+        nxt = next((r.start for r in refs if r.start > at.end and r.person is not at.person), s.end)
+        m = _POSSESSED_TITLE.search(text, at.end, nxt)
+        t = title_at(text, m.end(), nxt) if m else None
+        if t:
+            return clean_title(text[t[0] : t[1]])
+    return ""
 
 
 def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
@@ -1271,12 +1270,14 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     ):
         return True
     if direction == "noun" and re.search(
-        r"\b[Ii]n\s+connection\s+with\s+(?:the|his|her|their|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
-        r"['’]s?)\s+(?:\w+\s+)?$",
+        r"\b(?:[Ii]n\s+connection\s+with|[Uu]pon)\s+(?:his|her|their|[A-Z][\w.’'-]*"
+        r"(?:\s+[A-Z][\w.’'-]*)*['’]s?)\s+(?:\w+\s+)?$",
         before,
     ):
-        # "In connection with his promotion, Mr. X's salary was increased": the promotion
-        # is told elsewhere; this sentence is about its terms.
+        # "In connection with his promotion, Mr. X's salary was increased", "Effective upon
+        # Ms. Roe's appointment, ...": the possessive points back to an appointment told
+        # elsewhere; this sentence is about its terms. ("Upon the appointment of X" may be
+        # the news itself.)
         return text[a:b].casefold() in ("appointment", "promotion", "election", "hiring")
     word = text[a:b].casefold()
     if (

@@ -1026,3 +1026,21 @@ def test_committee_chair_named_as_a_bystander_gets_no_seat():
         "John Doe, Chair of the Audit Committee, for leading the search."
     )
     assert pairs(found) == [("Jane Roe", "appointed")]
+
+
+def test_departure_takes_the_position_of_an_earlier_mention_in_the_sentence():
+    found = events(
+        "On May 1, 2025, the Company and John Doe, the Company’s Chief Operating Officer, "
+        "agreed that Mr. Doe would step down from his position, effective May 31, 2025."
+    )
+    assert one(found, "John Doe", "resigned").role == "Chief Operating Officer"
+
+
+def test_upon_her_appointment_points_back_but_upon_the_appointment_of_is_news():
+    found = events(
+        "Effective upon Ms. Jane Roe’s appointment, John Doe, who has served as Interim Chief "
+        "Financial Officer since January 2025, will return to his role as Corporate Controller. "
+        "Upon the appointment of Kai Moss as Treasurer, Lu Chen will step down."
+    )
+    assert ("Jane Roe", "appointed") not in pairs(found)
+    assert one(found, "Kai Moss", "appointed").role == "Treasurer"
