@@ -1144,13 +1144,14 @@ def sentence_hits(
                     continue
                 seen.add(id(ref.person))
                 found = _role_span(text, s, ref, ref.end, "compensation-change")
+                role = found[0] if found else _stated_position(text, s, ref, refs)
                 hits.append(
                     Hit(
                         ref.person,
                         "compensation-change",
                         comp[0].start(),
                         comp[0].end(),
-                        found[0] if found else "",
+                        role,
                         org,
                         None,
                         None,

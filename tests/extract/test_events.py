@@ -1044,3 +1044,11 @@ def test_upon_her_appointment_points_back_but_upon_the_appointment_of_is_news():
     )
     assert ("Jane Roe", "appointed") not in pairs(found)
     assert one(found, "Kai Moss", "appointed").role == "Treasurer"
+
+
+def test_pay_change_keeps_the_title_after_a_degree():
+    found = events(
+        "On May 1, 2025, the Compensation Committee increased the annual base salary of Rhea "
+        "Lind, Ph.D., the Company’s Chief Scientific Officer, from $410,000 to $445,000."
+    )
+    assert one(found, "Rhea Lind", "compensation-change").role == "Chief Scientific Officer"
