@@ -346,7 +346,7 @@ class People:
         self.refs: list[Ref] = []
         self.by_key: dict[tuple, dict[int, Person]] = {}  # _match_key -> people
         mentions = _without_organizations(text, find_mentions(_unwrapped(text)), organizations)
-        mentions = [m for m in mentions if m.start >= start]
+        mentions = [m for m in mentions if m.start >= start and not _defined_term(text, m)]
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
         events = [(m.start, "name", m) for m in mentions]
@@ -458,6 +458,14 @@ class People:
                 out.append(self.refs[i])
             i += 1
         return out
+
+
+def _defined_term(text: str, m: Mention) -> bool:
+    """A phrase the filing defines in quotes, (the “Offer Letter”), (the “Effective Date”):
+    a term of the document, not a person."""
+    if m.start == 0 or m.end >= len(text):
+        return False
+    return text[m.start - 1] in "“\"'‘" and text[m.end] in "”\"'’"
 
 
 _WRAPPED_LINE = re.compile(r"(?m)^[^\n]{40,}\n(?=[ \t]*[A-Za-z])")  # anchored: linear

@@ -1052,3 +1052,12 @@ def test_pay_change_keeps_the_title_after_a_degree():
         "Lind, Ph.D., the Company’s Chief Scientific Officer, from $410,000 to $445,000."
     )
     assert one(found, "Rhea Lind", "compensation-change").role == "Chief Scientific Officer"
+
+
+def test_a_term_defined_in_quotes_is_no_person():
+    found = events(
+        "The Board appointed Sofia M. Brandt as Chief Financial Officer. In connection with her "
+        "appointment, Ms. Brandt and the Company entered into an offer letter (the “Offer "
+        "Letter”) providing for an annual base salary of $450,000 and a target bonus of 60%."
+    )
+    assert pairs(found) == [("Sofia M. Brandt", "appointed")]
