@@ -588,6 +588,16 @@ def test_any_text_gives_well_formed_candidates(text):
         assert e.name.family
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=80).map(" ".join))
+def test_any_report_text_gives_well_formed_candidates(text):
+    text = "Item 4. Submission of Matters to a Vote of Security Holders\n" + text
+    for e in extract_report_events(text, filed=FILED, sequence="1"):
+        assert 0 <= e.start <= e.end <= len(text)
+        assert text[e.start : e.end] == e.evidence
+        assert e.name.family
+
+
 def test_cross_reference_to_another_item_does_not_end_the_section():
     found = events(
         "As disclosed under Item 1.01 of this report, the Company entered into a merger "
