@@ -567,6 +567,7 @@ class Hit:
     disagreement: bool | None = None
     sentence: Span | None = None
     other: Person | None = None  # for a succession: the person succeeded
+    apposed: bool = False  # the role is the appositive after the name: maybe the one held
 
 
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1137,8 +1138,26 @@ def sentence_hits(
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
+            apposed = (
+                event_type in ("appointed", "elected")
+                and len(roles) == 1
+                and not ref.pronoun
+                and bool(
+                    re.match(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?", text[ref.end :])
+                )
+                and text.find(roles[0], ref.end, ref.end + 40 + len(roles[0])) >= 0
+                and not re.search(r"\bas\s", text[ref.end : text.find(roles[0], ref.end)])
+            )
+            if apposed:
+                after = text.find(roles[0], ref.end) + len(roles[0])
+                if _SEAT_AFTER_APPOSITIVE.match(text, after, s.end):
+                    # "elected Ada Voss, Chief Executive Officer of Tallis Corp., a director":
+                    # the appositive is her job elsewhere, the seat is the news.
+                    roles, apposed = ["director"], False
             for role in roles or [""]:
-                hits.append(Hit(ref.person, event_type, a, b, role, org, date, None, s))
+                hit = Hit(ref.person, event_type, a, b, role, org, date, None, s)
+                hit.apposed = apposed
+                hits.append(hit)
     hits += _roster_hits(text, s, refs, org, dates)
     hits += _successions(text, s, refs)
     if compensation and _pay_change(text, s):
@@ -1175,6 +1194,11 @@ _LEFT_BOARD = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?(?:[Bb]oard|[Bb]oards\s+of\s+[Dd]irectors))\b"
 )
 _RE_ELECTION = re.compile(r"(?i)\bre-?election\b")
+_SEAT_AFTER_APPOSITIVE = re.compile(
+    r"\.?(?:[^.;,]|\b(?:Inc|Corp|Co|Ltd|L\.P|N\.A)\.){0,80}?,\s*(?:as\s+)?(?:(?:a|an)\s+(?:(?:independent|new|"
+    r"non-employee|Class\s+\w+)\s+)?(?:director|member\s+of\s+(?:the|its|our)\s+[Bb]oard)|to\s+(?:the|its|our)"
+    r"\s+[Bb]oard)\b"
+)
 _SUCCEEDS = "succeeds"  # not an event: who takes whose place, for the roles left unsaid
 _SUCCEED_VERB = re.compile(
     r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replacing)\s+",
@@ -1673,9 +1697,11 @@ def _borrow_roles(groups, successions: list[Hit]) -> None:
 
     def role_of(person: Person, types) -> tuple[list[Hit], str]:
         found = [h for t in types for h, _ in groups.get((id(person), t), [])]
-        return found, next((h.role for h in found if h.role), "")
+        return found, next((h.role for h in found if h.role and not h.apposed), "")
 
     for succession in successions:
+        # "named Lena Marsh, Assistant Treasurer, to succeed him": the title beside her name
+        # is the one she holds; she takes his.
         taking, taken = role_of(succession.person, ("appointed", "elected"))
         leaving, left = role_of(succession.other, _DEPARTURES)
         if taking and not taken and left:

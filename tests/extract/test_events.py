@@ -1071,3 +1071,21 @@ def test_a_term_defined_in_quotes_is_no_person():
         "Letter”) providing for an annual base salary of $450,000 and a target bonus of 60%."
     )
     assert pairs(found) == [("Sofia M. Brandt", "appointed")]
+
+
+def test_title_beside_a_successors_name_is_the_one_held():
+    found = events(
+        "Sam R. Ostby, Treasurer since 1988, will retire on March 31, 2025, and the Board has "
+        "named Lena K. Marsh, Assistant Treasurer, to succeed him."
+    )
+    assert one(found, "Lena K. Marsh", "appointed").role == "Treasurer"
+    assert one(found, "Sam R. Ostby", "retired").role == "Treasurer"
+
+
+def test_job_elsewhere_beside_a_new_directors_name_is_no_appointment():
+    found = events(
+        "The Board elected Ada Voss, Chief Executive Officer of Tallis Corp., a director."
+    )
+    assert [(e.name.display, e.event_type, e.role) for e in found] == [
+        ("Ada Voss", "elected", "Director")
+    ]
