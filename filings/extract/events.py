@@ -10,6 +10,14 @@ Shurtleff resigned", "Ms. Kasenchak was appointed"), or the person after "of" or
 a pronoun with no antecedent is dropped. Each person's events of one type merge into one
 candidate, keeping the first sentence as evidence and filling role, date and disagreement
 from later sentences.
+
+Several people can share one statement: coordinated objects and subjects ("appointed A as
+Treasurer and B as Controller", "A and B resigned"), a roster ("The new directors are A,
+President of X; B, ..."), or a list under a lead-in ("The following directors were elected
+at the meeting:" and one name a line). "A succeeds B" lends the position one of them leaves
+unsaid to the other. A 10-Q gives the same kinds of news in its meeting results, "Other
+Information" and management-change passages (`extract_report_events`); news from before
+the period it covers is background there.
 """
 
 from __future__ import annotations
@@ -26,7 +34,9 @@ from .prose import (
     Span,
     clean_title,
     find_dates,
+    is_heading_like,
     lines,
+    parse_date,
     sentences,
     title_at,
     title_before,
@@ -54,7 +64,8 @@ _NEXT_ITEM = re.compile(
     re.MULTILINE,
 )
 _REFERENCE_BEFORE = re.compile(
-    r"(?:under|pursuant\s+to|in|of|to|see|by|with|and|this|required\s+by)\s*$", re.IGNORECASE
+    r"\b(?:under|pursuant\s+to|in|of|to|see|by|with|and|this|required\s+by)[ \t]*\n?[ \t]*$",
+    re.IGNORECASE,
 )
 
 
@@ -107,13 +118,16 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
 
 # --- triggers -----------------------------------------------------------------------------
 
+# Up to 120 characters of one clause; the periods of "Inc." or "J." do not end it.
+_SPAN_120 = r"(?:[^.;]|\b(?:Inc|Corp|Co|Ltd|Mr|Ms|Mrs|Dr|Jr|Sr|[A-Z])\.){0,120}?"
+
 # How the person relates to the trigger: "object" (the Board appointed X), "subject"
 # (X resigned, X was appointed), "noun" (the resignation of X / X's resignation).
 _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     # (event type, pattern, direction)
     (
         "retired",
-        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"to\s+retire|(?:decided|determined|elected|intends|plans|chose)\s+to\s+retire|"
         r"will\s+retire|retired|retires|to\s+retire",
         "subject",
@@ -121,7 +135,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     (
         # Not standing for re-election is a retirement from the Board.
         "retired",
-        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"not\s+to\s+(?:stand|seek|run)\s+for\s+re-?election|"
         r"(?:decided|determined|elected|chose|informed\b[^.;]{0,60}?)\s+not\s+to\s+"
         r"(?:stand|seek|run)\s+for\s+re-?election|(?:will|would)\s+not\s+(?:stand|seek|run)\s+"
@@ -130,11 +144,12 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (
         "resigned",
-        r"notified\b[^.;]{0,80}?\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
+        rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
         r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
         r"to\s+resign|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
-        r"(?:will\s+)?(?:depart|departed|departs|leave|left)\s+(?:the|its|our)\s+(?:Company|Board|"
+        r"(?:will\s+(?:be\s+)?)?(?:depart|departed|departs|departing|leave|left|leaving)\s+(?:the|its|our)\s+"
+        r"(?:Company|Board|"
         r"Bank|Registrant|Corporation)",
         "subject",
     ),
@@ -190,6 +205,11 @@ _COMMITTEE_ROLE = re.compile(
     r"(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
     r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
 )
+# "named X, a director since 2011, Chair of the Audit Committee" (with or without "as").
+_COMMITTEE_CHAIR = re.compile(
+    r"(?:,\s*(?:as\s+)?|\bas\s+|(?<=[a-z.])\s+)(?:the\s+)?(?P<name>(?:Vice\s+)?Chair(?:man|person|woman)?\s+of\s+"
+    r"(?:the|its)\s+[^.;,]{0,60}?\b[Cc]ommittee\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)"
+)
 _COMMITTEE_SERVE = re.compile(
     r"\b(?:will|to|shall|would)\s+(?:also\s+)?(?:serve|sit)\s+(?:on|as\s+(?:a\s+)?(?:member|"
     r"chair\w*)\s+of)\s+(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
@@ -208,7 +228,14 @@ _MASKS = re.compile(
     r"systems?|programs?|or\s+disability)\b|\b(?:death|disability|retirement)\s+or\s+\w+|"
     r"\b(?:employment|agreement|plan|arrangement)\s+(?:may\s+be\s+|is\s+|was\s+)?terminated\b|"
     r"\bupon\s+(?:his|her|their|a|the|any)\s+(?:death|retirement|termination)\b|"
-    r"\bprior\s+to\s+joining\b|\bbefore\s+joining\b",
+    r"\bprior\s+to\s+joining\b|\bbefore\s+joining\b|"
+    # "ratify the appointment of KPMG as independent auditors": a firm, not a person.
+    r"\b(?:[Aa]ppointment|[Ss]election|[Ee]ngagement|[Aa]ppointed|[Ss]elected|[Rr]eappointed)\s+"
+    r"(?:of\s+)?(?:[^.;]|\b[A-Z]\.){0,80}?\bas\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:independent\s+)?"
+    r"(?:registered\s+)?(?:public\s+)?(?:auditors?|accountants?|accounting\s+firm)\b|"
+    # "adopted or terminated a Rule 10b5-1 trading arrangement": a plan ends, not a job.
+    r"\b(?:[Tt]erminated|[Tt]erminates|[Aa]dopted)\s+(?:or\s+\w+\s+)?(?:a|an|the|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:trading\s+(?:arrangement|plan)s?|plan|agreement|arrangement)\b",
 )
 _CONDITIONAL = re.compile(
     r"\b(?:if|in\s+the\s+event|should|upon|unless|whether|in\s+case)\b[^.;]{0,80}$", re.IGNORECASE
@@ -296,23 +323,36 @@ class Ref:
     pronoun: bool
 
 
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:and|that|who|whom|which|when|after|before|because|while|said|says|announced|"
+    r"informed|notified|told|asked)\b|[;:]"
+)
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bJr|\bSr)(?<!\bMrs)[.!?][”\"’)]?\s+[“\"]?[A-Z]"
+)
 _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 
 
 class People:
     """Resolves names and pronouns of one document to Person clusters, in text order."""
 
-    def __init__(self, text: str, *, bare_family: bool = False, organizations: tuple = ()):
+    def __init__(
+        self, text: str, *, bare_family: bool = False, organizations: tuple = (), start: int = 0
+    ):
+        # Names before `start` (an 8-K's cover page) are nobody a pronoun of the items can
+        # mean, though the company names written there still tell what is not a person.
         self.text = text
         self.persons: list[Person] = []
         self.refs: list[Ref] = []
         self.by_key: dict[tuple, dict[int, Person]] = {}  # _match_key -> people
-        mentions = _without_organizations(text, find_mentions(text), organizations)
+        mentions = _without_organizations(text, find_mentions(_unwrapped(text)), organizations)
+        mentions = [m for m in mentions if m.start >= start and not _defined_term(text, m)]
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
         events = [(m.start, "name", m) for m in mentions]
+        self._sentence_ends = [e.start() + 1 for e in _SENTENCE_END.finditer(text, start)]
         taken = _Covered((m.start, m.end) for m in mentions)
-        for p in _PRONOUN.finditer(text):
+        for p in _PRONOUN.finditer(text, start):
             if taken.covers(p.start()):
                 continue
             events.append((p.start(), "pronoun", p))
@@ -379,7 +419,29 @@ class People:
                 break
             recent.append(r)
         recent.reverse()
-        person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
+        # "William Greer, Jr. notified the Company of his resignation": someone named earlier
+        # in the same sentence, if they can be "his", comes before anyone further back.
+        i = bisect.bisect_left(self._sentence_ends, m.start()) - 1
+        sentence_start = self._sentence_ends[i] if i >= 0 else 0
+        same = []
+        for r in reversed(recent):
+            if r.end <= sentence_start:
+                break
+            same.append(r)
+        word = m.group().casefold()
+        if (
+            same
+            and (word == "him" or word == "her" and _OBJECT_HER.match(self.text, m.end()))
+            and not _CLAUSE_BREAK.search(self.text, same[0].end, m.start())
+        ):
+            # "appointed Thomas Okafor ... to succeed her": an object in the clause of the
+            # person just named is someone else (it would be "himself" otherwise).
+            nearest = same[0].person
+            same = [r for r in same if r.person is not nearest]
+            recent = [r for r in recent if r.person is not nearest]
+        person = next((r.person for r in same if r.person.gender in (gender, None)), None)
+        if person is None:
+            person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
         if person is None:
             person = next((r.person for r in reversed(recent) if r.person.gender is None), None)
         if person is None:
@@ -396,6 +458,33 @@ class People:
                 out.append(self.refs[i])
             i += 1
         return out
+
+
+def _defined_term(text: str, m: Mention) -> bool:
+    """A phrase the filing defines in quotes, (the “Offer Letter”), (the “Effective Date”):
+    a term of the document, not a person."""
+    if m.start == 0 or m.end >= len(text):
+        return False
+    return text[m.start - 1] in "“\"'‘" and text[m.end] in "”\"'’"
+
+
+_WRAPPED_LINE = re.compile(r"(?m)^[^\n]{40,}\n(?=[ \t]*[A-Za-z])")  # anchored: linear
+
+
+def _unwrapped(text: str) -> str:
+    """The text with the line breaks inside wrapped prose turned into spaces, offsets kept,
+    so a name the filer's wrapping cut in two ("elected Marion T.\nBellamy") is one name.
+    A break after a complete sentence, a heading or a table row stays."""
+
+    def join(m: re.Match) -> str:
+        line = m.group()[:-1]
+        if line.rstrip()[-1:] in ".:;!?" and not re.search(r"\b[A-Z]\.$", line.rstrip()):
+            return m.group()
+        if "\t" in line or "   " in line.strip():
+            return m.group()
+        return line + " "
+
+    return _WRAPPED_LINE.sub(join, text)
 
 
 _DESIGNATOR_AFTER = re.compile(
@@ -477,6 +566,8 @@ class Hit:
     date: dt.date | None = None
     disagreement: bool | None = None
     sentence: Span | None = None
+    other: Person | None = None  # for a succession: the person succeeded
+    apposed: bool = False  # the role is the appositive after the name: maybe the one held
 
 
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -513,7 +604,13 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
 def _committees(text: str, s: Span):
     """(verb start, verb end, committee name, end) for committee assignments in the sentence."""
     out = []
-    for m in _COMMITTEE_ROLE.finditer(text, s.start, s.end):
+    matches = list(_COMMITTEE_ROLE.finditer(text, s.start, s.end))
+    matches += [
+        m
+        for m in _COMMITTEE_CHAIR.finditer(text, s.start, s.end)
+        if not any(o.start() <= m.start("name") < o.end() for o in matches)
+    ]
+    for m in sorted(matches, key=lambda m: m.start()):
         window = text[max(s.start, m.start() - 90) : m.start()]
         verbs = list(_COMMITTEE_VERB.finditer(window))
         if not verbs:
@@ -524,6 +621,8 @@ def _committees(text: str, s: Span):
             r"\bby\s+the\s+Board", between
         ):
             continue
+        if m.re is _COMMITTEE_CHAIR and re.search(r"\bas\s|\band\s", between):
+            continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
         a = m.start() - len(window) + verb.start()
         b = m.start() - len(window) + verb.end()
         out.append((a, b, m.group("name"), m.end()))
@@ -532,6 +631,43 @@ def _committees(text: str, s: Span):
             continue
         out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
     return out
+
+
+# "... to the Audit Committee and the Science and Technology Committee", "Chair of the Audit
+# Committee and a member of the Safety Committee": one seat per committee.
+_MORE_COMMITTEE = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:(?:as\s+)?(?:a\s+)?(?:member|"
+    r"(?P<chair>(?:Vice\s+)?Chair(?:man|person|woman)?))\s+of\s+)?(?P<name>(?:the|its)\s+"
+    r"(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}[Cc]ommittee\b)"
+)
+
+
+def _each_committee(name: str) -> list[str]:
+    """'Audit and Compensation Committees' -> ['Audit Committee', 'Compensation Committee'];
+    one committee ("Nominating and Governance Committee") stays whole."""
+    m = re.fullmatch(
+        r"(?:the\s+|its\s+)?(?P<names>.+?)\s+[Cc]ommittees(?P<rest>\s+of\s+the\s+.*)?", name
+    )
+    if not m:
+        return [name]
+    parts = [
+        p for p in re.split(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", m["names"]) if p
+    ]
+    if len(parts) < 2:
+        return [name]
+    return [f"{p} Committee" for p in parts]
+
+
+def _more_committees(text: str, pos: int, end: int) -> list[str]:
+    roles = []
+    while len(roles) < 6:
+        m = _MORE_COMMITTEE.match(text, pos, end)
+        if not m:
+            break
+        name = clean_title(m.group("name"))
+        roles.append(f"{m.group('chair')} of the {name}" if m.group("chair") else name)
+        pos = m.end()
+    return roles
 
 
 def _refs_before(refs: list[Ref], pos: int) -> list[Ref]:
@@ -546,6 +682,14 @@ def _subject(refs: list[Ref], pos: int) -> Ref | None:
 
 def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
     after = [r for r in refs if r.start >= pos and r.start < stop]
+    if after and _possessive(text, after[0]):
+        # "elected his son, Everett Finch III, ...": the relative is the object, not the
+        # person "his" points back to; "appointed her successor" names nobody.
+        apposed = after[1] if len(after) > 1 else None
+        if apposed and _APPOSED_TO_POSSESSIVE.fullmatch(text, after[0].end, apposed.start):
+            after = after[1:]
+        else:
+            return []
     if not after:
         return []
     out = [after[0]]
@@ -553,17 +697,67 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
+        elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
+            out.append(r)  # "appointed A as Treasurer and B as Controller"
         else:
             break
     return out
+
+
+_EACH_AS = re.compile(
+    r"\s+as\s+(?:[^.;,]|\b[A-Z]\.)(?:[^.;]|\b[A-Z]\.){0,80}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
+
+
+def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
+    """The subject before pos and the people coordinated with it: "each of A and B resigned"."""
+    subj = _subject(refs, pos)
+    if subj is None:
+        return []
+    out = [subj]
+    for r in reversed(_refs_before(refs, subj.start)):
+        if r.pronoun or not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[r.end : out[0].start]):
+            break
+        out.insert(0, r)
+    if len(out) > 1 and not re.search(r"\band\b|&", text[out[-2].end : out[-1].start]):
+        return [subj]  # "Following the departure of A, B resigned": no list without "and"
+    return out
+
+
+# "his son, ", "her longtime colleague and friend, ": a short noun phrase and a comma.
+_APPOSED_TO_POSSESSIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*,\s*")
+# After "her", words that make it the object ("appointed her as", "elected her a director").
+_OBJECT_HER = re.compile(
+    r"\s*(?:[,.;:]|$|(?:as|to|a|an|the|its|our|effective|on|in|and|with|from|for|Chief|"
+    r"Chair\w*|President|Director|Secretary|Treasurer|[A-Z][\w-]*)\b)"
+)
+
+
+def _possessive(text: str, ref: Ref) -> bool:
+    """A possessive pronoun before a noun ("his son", "her successor"), not a person object."""
+    if not ref.pronoun:
+        return False
+    word = text[ref.start : ref.end].casefold()
+    if word == "his":
+        return True
+    return word == "her" and not _OBJECT_HER.match(text, ref.end)
+
+
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:(?:the\s+)?(?:Company['’]s|its|our)\s+)?(?:(?:[A-Z][\w&.-]*,?|and|of|the)\s+){1,10}"
+)
 
 
 def _noun_person(refs: list[Ref], a: int, b: int, text: str) -> list[Ref]:
     """The person of a noun trigger: 'resignation of X', "X's resignation", 'his resignation'."""
     m = re.match(r"\s+(?:as\s+[^.;]{0,60}?\s+)?of\s+", text[b : b + 80])
     if m:
-        for r in refs:
-            if r.start >= b and r.start <= b + m.end() + 2:
+        r = next((r for r in refs if r.start >= b), None)
+        if r and r.start <= b + m.end() + 2:
+            return [r]
+        # "the resignation of Vice President and Treasurer Phillip M. Draycott"
+        if r and r.start <= b + m.end() + 120:
+            if _TITLE_BEFORE_NAME.fullmatch(text, b + m.end(), r.start):
                 return [r]
     for r in reversed(_refs_before(refs, a)):
         gap = text[r.end : a]
@@ -754,7 +948,11 @@ def extract_events(
     sections = find_sections(text, filed)
     if not sections:
         return []
-    people = People(text[: max(s.end for s in sections)], organizations=(registrant,))
+    people = People(
+        text[: max(s.end for s in sections)],
+        organizations=(registrant,),
+        start=_heading_start(text, sections[0].start),
+    )
     org = _registrant(text, registrant)
     hits: list[tuple[Hit, str]] = []
     for section in sections:
@@ -762,8 +960,124 @@ def extract_events(
             for hit in sentence_hits(text, s, people, filed, org):
                 hits.append((hit, section.source))
         hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
+        hits.extend((h, section.source) for h in _list_hits(text, section, people, org))
     _apply_disagreements(text, sections, people, hits)
     return merge_hits(text, hits, sequence, org)
+
+
+def _heading_start(text: str, pos: int) -> int:
+    """The start of the line of the heading a section begins after."""
+    return text.rfind("\n", 0, max(0, pos - 1)) + 1 if pos else 0
+
+
+# --- periodic reports -------------------------------------------------------------------------
+
+# Where a 10-Q or 10-K gives people news: the vote at the annual meeting (Item 4 before 2010),
+# "Other Information", and MD&A passages under a heading about management or the board.
+_REPORT_ITEM = re.compile(
+    r"(?im)^[ \t]*Item[ \t]*\d{1,2}[A-C]?[ \t]*[.:]?[ \t]*(?P<title>Submission[ \t]+of[ \t]+"
+    r"Matters[ \t]+to[ \t]+a[ \t]+Vote[^\n]*|Other[ \t]+Information)[ \t]*\.?[ \t]*$"
+)
+_REPORT_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:(?:Changes?|Transitions?)[ \t]+(?:in|to|of)[ \t]+(?:the[ \t]+)?(?:Senior[ \t]+|"
+    r"Executive[ \t]+)?(?:Management|Officers|Board(?:[ \t]+of[ \t]+Directors)?|Directors|"
+    r"Leadership)|(?:Senior[ \t]+|Executive[ \t]+)?(?:Management|Officer|Board|Director|Leadership|"
+    r"Executive)[ \t]+(?:Changes?|Transitions?))[ \t]*$"
+)
+# How far before the end of the period news can be: a quarter or a year, and some slack.
+_NEWS_WINDOW = {True: dt.timedelta(days=105), False: dt.timedelta(days=380)}
+_PERIOD_ENDED = re.compile(
+    r"(?i)\b(?:quarterly\s+period|fiscal\s+year|quarter|year|period)\s+ended\s*:?\s+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+)
+
+
+def find_report_sections(text: str) -> list[Section]:
+    """A periodic report's parts that can carry people news, in text order."""
+    found = []
+    for m in _REPORT_ITEM.finditer(text):
+        found.append(Section(m.end(), _report_section_end(text, m.end()), "report"))
+    for m in _REPORT_HEADING.finditer(text):
+        end = _report_section_end(text, m.end())
+        previous = None
+        for line in _lazy_lines(text, m.end(), end):
+            body = text[line.start : line.end]
+            if (
+                previous is not None
+                and re.search(r"\n[ \t]*\n", text[previous : line.start])
+                and is_heading_like(body)
+                and not body.endswith((".", ",", ";", ":"))
+            ):
+                end = line.start  # the next heading of the discussion
+                break
+            previous = line.end
+        found.append(Section(m.end(), end, "report"))
+    merged: list[Section] = []
+    for s in sorted(found, key=lambda s: s.start):
+        if merged and s.start < merged[-1].end:
+            continue
+        merged.append(s)
+    return merged
+
+
+_REPORT_NEXT = re.compile(
+    r"(?im)^[ \t]*(?:Item[ \t]*\d{1,2}[A-C]?\b|Part[ \t]+I{1,3}V?\b|Signatures?[ \t]*$|"
+    r"Executive[ \t]+Officers[ \t]+of[ \t]+the[ \t]+(?:Registrant|Company))"
+)
+
+
+def _report_section_end(text: str, pos: int) -> int:
+    """The next item or part heading, in whatever case the report writes it."""
+    m = _REPORT_NEXT.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def extract_report_events(
+    text: str,
+    *,
+    filed: dt.date | None,
+    sequence: str,
+    registrant: str = "",
+    quarterly: bool = True,
+) -> list[EventCandidate]:
+    """People events a 10-Q or 10-K gives as news: directors elected at the meeting, a
+    resignation or new directors told in the discussion. A dated event from well before the
+    period (a resignation of last year told again) is background and gives nothing."""
+    sections = find_report_sections(text)
+    if not sections:
+        return []
+    people = People(text[: max(s.end for s in sections)], organizations=(registrant,))
+    org = _registrant(text, registrant)
+    period = _period_end(text)
+    if period is None and filed is not None:
+        period = filed - dt.timedelta(days=45)
+    oldest = period - _NEWS_WINDOW[quarterly] if period else None
+    hits: list[tuple[Hit, str]] = []
+    for section in sections:
+        found = _list_hits(text, section, people, org)
+        for s in sentences(text, section.start, section.end):
+            found.extend(sentence_hits(text, s, people, filed, org, compensation=False))
+        for hit in found:
+            dated = hit.date or _paragraph_date(text, section.start, hit.sentence.start)
+            if oldest and dated and dated < oldest:
+                continue
+            hit.date = dated
+            hits.append((hit, "report"))
+    return merge_hits(text, hits, sequence, org)
+
+
+def _period_end(text: str) -> dt.date | None:
+    """The end of the period a report covers, from its cover ("For the quarterly period
+    ended June 27, 1997")."""
+    m = _PERIOD_ENDED.search(text, 0, 5000)
+    return parse_date(m.group("date")) if m else None
+
+
+def _paragraph_date(text: str, start: int, pos: int) -> dt.date | None:
+    """The last date told before pos in its section ("The Company announced on August 6,
+    1997 ... The new directors are ...", "The annual meeting was held on ...")."""
+    dates = find_dates(text, max(start, pos - 600), pos)
+    return dates[-1].date if dates else None
 
 
 def sentence_hits(
@@ -803,15 +1117,49 @@ def sentence_hits(
         date = _date_for(dates, ordered, index)
         for ref in targets:
             if event_type == "named-to-committee":
-                name = next(c[2] for c in committees if c[0] == a)
-                roles = [clean_title(name)]
+                name, end = next((c[2], c[3]) for c in committees if c[0] == a)
+                roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
             else:
                 roles = _roles_for(text, s, ref, b, event_type)
+                if not roles and ref.pronoun:
+                    # "X, the Company's Chief Legal Officer, told the Board she will resign":
+                    # the name earlier in the sentence carries the position.
+                    named = [r for r in refs if r.person is ref.person and not r.pronoun]
+                    named = [r for r in named if r.end <= ref.start]
+                    if named:
+                        roles = _roles_for(text, s, named[-1], b, event_type)
+            if not roles and (event_type in _DEPARTURES or direction == "subject"):
+                stated = _stated_position(text, s, ref, refs)
+                roles = [stated] if stated else []
+            if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
+                roles = ["director"]  # "will not stand for re-election": the board seat
+            if not roles and event_type in _DEPARTURES and _LEFT_BOARD.match(text, b, s.end):
+                roles = ["director"]  # "resigned as directors", "retired from the Board"
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
+            apposed = (
+                event_type in ("appointed", "elected")
+                and len(roles) == 1
+                and not ref.pronoun
+                and bool(
+                    re.match(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?", text[ref.end :])
+                )
+                and text.find(roles[0], ref.end, ref.end + 40 + len(roles[0])) >= 0
+                and not re.search(r"\bas\s", text[ref.end : text.find(roles[0], ref.end)])
+            )
+            if apposed:
+                after = text.find(roles[0], ref.end) + len(roles[0])
+                if _SEAT_AFTER_APPOSITIVE.match(text, after, s.end):
+                    # "elected Ada Voss, Chief Executive Officer of Tallis Corp., a director":
+                    # the appositive is her job elsewhere, the seat is the news.
+                    roles, apposed = ["director"], False
             for role in roles or [""]:
-                hits.append(Hit(ref.person, event_type, a, b, role, org, date, None, s))
+                hit = Hit(ref.person, event_type, a, b, role, org, date, None, s)
+                hit.apposed = apposed
+                hits.append(hit)
+    hits += _roster_hits(text, s, refs, org, dates)
+    hits += _successions(text, s, refs)
     if compensation and _pay_change(text, s):
         comp = [
             m for m in _COMPENSATION.finditer(text, s.start, s.end) if not _inside(m.start(), masks)
@@ -823,13 +1171,14 @@ def sentence_hits(
                     continue
                 seen.add(id(ref.person))
                 found = _role_span(text, s, ref, ref.end, "compensation-change")
+                role = found[0] if found else _stated_position(text, s, ref, refs)
                 hits.append(
                     Hit(
                         ref.person,
                         "compensation-change",
                         comp[0].start(),
                         comp[0].end(),
-                        found[0] if found else "",
+                        role,
                         org,
                         None,
                         None,
@@ -839,15 +1188,101 @@ def sentence_hits(
     return hits
 
 
+_LEFT_BOARD = re.compile(
+    r"\s+(?:as\s+(?:a\s+|an\s+)?(?:(?:independent|non-employee)\s+)?(?:directors?|trustees?|"
+    r"members?\s+of\s+(?:the|its|our)\s+(?:\w+\s+){0,3}?[Bb]oard)|from\s+(?:the|its|our)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:[Bb]oard|[Bb]oards\s+of\s+[Dd]irectors))\b"
+)
+_RE_ELECTION = re.compile(r"(?i)\bre-?election\b")
+_SEAT_AFTER_APPOSITIVE = re.compile(
+    r"\.?(?:[^.;,]|\b(?:Inc|Corp|Co|Ltd|L\.P|N\.A)\.){0,80}?,\s*(?:as\s+)?(?:(?:a|an)\s+(?:(?:independent|new|"
+    r"non-employee|Class\s+\w+)\s+)?(?:director|member\s+of\s+(?:the|its|our)\s+[Bb]oard)|to\s+(?:the|its|our)"
+    r"\s+[Bb]oard)\b"
+)
+_SUCCEEDS = "succeeds"  # not an event: who takes whose place, for the roles left unsaid
+_SUCCEED_VERB = re.compile(
+    r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replacing)\s+",
+    re.IGNORECASE,
+)
+
+
+# "will become its Chief Operating Officer", "who was, at the time of his passing, its
+# Chairman", "who has served as the Company's Controller": a position held at the filer.
+_POSSESSED_TITLE = re.compile(
+    r"(?:\b(?:become|becomes|became|was|is|as)|,)\s+(?:at\s+the\s+time\s+of\s+(?:his|her|their)\s+"
+    r"\w+,\s*)?(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+[A-Z])|"
+    r"\b(?:served|serves|serving)\s+as\s+(?=(?:its\s+|our\s+|the\s+)?[A-Z])"
+)
+
+
+def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]) -> str:
+    """The position the sentence says the person holds at the filer, between their name and
+    the next person's: what a departure leaves, or what "will become" names."""
+    # This mention first, then the person's earlier names in the sentence ("John Doe, the
+    # Company's COO, and the Company agreed that Mr. Doe would step down").
+    named = [r for r in refs if r.person is ref.person and not r.pronoun and r.end <= ref.end]
+    for at in reversed(named[-3:]):
+        nxt = next((r.start for r in refs if r.start > at.end and r.person is not at.person), s.end)
+        m = _POSSESSED_TITLE.search(text, at.end, nxt)
+        t = title_at(text, m.end(), nxt) if m else None
+        if t:
+            return clean_title(text[t[0] : t[1]])
+    return ""
+
+
+def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
+    """ "She succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her": the newcomer
+    (the nearest person before the verb) and the one succeeded (the person right after it)."""
+    out = []
+    for m in _SUCCEED_VERB.finditer(text, s.start, s.end):
+        after = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
+        before = [r for r in _refs_before(refs, m.start()) if not _possessive(text, r)]
+        if after and before and after.person is not before[-1].person:
+            newcomer = before[-1].person
+            out.append(Hit(newcomer, _SUCCEEDS, m.start(), m.end(), sentence=s, other=after.person))
+    return out
+
+
+# "The new directors are A, President of X; B, ...; and C": a roster of people just elected.
+_ROSTER = re.compile(
+    r"\b(?:[Tt]he\s+|[Oo]ur\s+|[Ii]ts\s+)?(?:new(?:ly[\s-]+(?:elected|appointed))?|additional)\s+"
+    r"(?:independent\s+|non-employee\s+)?(?:directors|members\s+of\s+the\s+[Bb]oard|trustees)\s+"
+    r"(?:of\s+the\s+(?:Company|Board|Corporation|Trust)\s+)?(?:are|were|include|included)\s*:?\s+"
+)
+
+
+def _roster_hits(text: str, s: Span, refs: list[Ref], org: str, dates) -> list[Hit]:
+    """An election for each person who opens an item of the roster; items are cut at
+    semicolons when there are any (each may describe its person with commas), else at
+    commas and "and"."""
+    m = _ROSTER.search(text, s.start, s.end)
+    if not m:
+        return []
+    rest = text[m.end() : s.end]
+    cut = r"\s*;\s*(?:and\s+)?" if ";" in rest else r"\s*,\s*(?:and\s+)?|\s+and\s+"
+    starts = [m.end()] + [m.end() + c.end() for c in re.finditer(cut, rest)]
+    date = dates[0].date if dates else None
+    hits = []
+    for at in starts:
+        ref = next((r for r in refs if not r.pronoun and at <= r.start <= at + 1), None)
+        if ref:
+            hits.append(
+                Hit(ref.person, "elected", m.start(), m.end(), "director", org, date, None, s)
+            )
+    return hits
+
+
 # "did not resign because of a disagreement", "has not yet determined ... will be named"
 _NEGATED = re.compile(
     r"\b(?:not\s+yet|has\s+not|have\s+not|had\s+not|did\s+not|does\s+not|no\s+longer|"
-    r"has\s+yet\s+to)\b[^.;,]*$",
+    r"has\s+yet\s+to)\b(?:[^.;,]|\b(?:Mr|Ms|Mrs|Dr|[A-Z])\.)*$",
     re.IGNORECASE,
 )
 _NO_PAY_CHANGE = re.compile(
     r"\b(?:did\s+not\s+(?:increase|change|adjust|raise)|will\s+remain|remains?\s+unchanged|"
-    r"no\s+changes?\s+(?:to|in))\b|\bnon-employee\s+directors?\b|\bdirector\s+compensation\b",
+    r"no\s+changes?\s+(?:to|in))\b|\bnon-employee\s+directors?\b|\bdirector\s+compensation\b|"
+    # What a contract provides is its terms, not a change of pay.
+    r"\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b",
     re.IGNORECASE,
 )
 
@@ -867,8 +1302,42 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         r"\b(?:since|until|before|prior\s+to)\s+(?:the|his|her|their)\s+$", before, re.I
     ):
         return True
+    if direction == "noun" and re.search(
+        r"\b(?:[Ii]n\s+connection\s+with|[Uu]pon)\s+(?:his|her|their|[A-Z][\w.’'-]*"
+        r"(?:\s+[A-Z][\w.’'-]*)*['’]s?)\s+(?:\w+\s+)?$",
+        before,
+    ):
+        # "In connection with his promotion, Mr. X's salary was increased", "Effective upon
+        # Ms. Roe's appointment, ...": the possessive points back to an appointment told
+        # elsewhere; this sentence is about its terms. ("Upon the appointment of X" may be
+        # the news itself.)
+        return text[a:b].casefold() in ("appointment", "promotion", "election", "hiring")
     word = text[a:b].casefold()
-    return word == "retired" and bool(re.search(r"\b(?:a|an|is|was)\s+$", before, re.I))
+    if (
+        word in ("retired", "resigned", "died", "left")
+        and _SUCCEEDED_WHO.search(text, max(s.start, a - 120), a)
+        and not re.match(r"\s+(?:as|from|effective)\b", text[b : b + 12])
+        and not find_dates(text, b, min(s.end, b + 40))
+    ):
+        # A reminder with no position; "who resigned as President on May 1" is the news.
+        return True
+    if word != "retired":
+        return False
+    # "a retired partner", and "X, retired Chairman of Y": the word describes, it tells no news.
+    return bool(re.search(r"\b(?:a|an|is|was)\s+$", before, re.I)) or bool(
+        re.search(r",\s*$", before) and _ATTRIBUTIVE_AFTER.match(text, b)
+    )
+
+
+# "She succeeds X, who retired in March": the predecessor's leaving is the past.
+_SUCCEEDED_WHO = re.compile(
+    r"\b(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+(?:[^.;]|\b[A-Z][a-z]?\.){0,80}?,\s*who\s+"
+    r"(?:had\s+)?$"
+)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z][a-z]"
+)
 
 
 def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list[Ref]:
@@ -886,13 +1355,11 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         subj = _subject(refs, a)
         return [subj] if subj else []
     if direction == "subject":
-        subj = _subject(refs, a)
-        return [subj] if subj else []
+        return _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
     before = text[max(s.start, a - 40) : a]
     if _PASSIVE_BEFORE.search(before):
-        subj = _subject(refs, a)
-        return [subj] if subj else []
+        return _subjects(text, refs, a)  # "A, B and C were elected directors"
     prior = _refs_before(refs, a)
     clause_start = prior[-1].end if prior else s.start
     objs = _objects(refs, b, stop, text)
@@ -935,13 +1402,15 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
             if len(body) > 120 and body.endswith("."):
                 table_end = line.start
                 break
-        column = 1
+        column, prior_column = 1, None
         for line in lines(text, colon + 1, table_end):
             refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
             if not refs or refs[0].start - line.start > 2:
                 headers = text[line.start : line.end].split("\t")
                 new = [i for i, h in enumerate(headers) if re.search(r"(?i)\bnew\b", h)]
                 column = new[0] if new else column
+                prior = [i for i, h in enumerate(headers) if _PRIOR_HEADER.search(h)]
+                prior_column = prior[0] if prior else prior_column
                 continue
             ref = refs[0]
             if kind == "compensation-change":
@@ -956,9 +1425,21 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                 t = title_at(text, line.start + text[line.start : line.end].index(cell), line.end)
                 if t:
                     role = clean_title(text[t[0] : t[1]])
-                    hits.append(
-                        Hit(ref.person, "appointed", ref.start, ref.end, role, org, None, None, row)
-                    )
+                    held = cells[prior_column] if prior_column and len(cells) > prior_column else ""
+                    for part in _new_parts(role, held):
+                        hits.append(
+                            Hit(
+                                ref.person,
+                                "appointed",
+                                ref.start,
+                                ref.end,
+                                part,
+                                org,
+                                None,
+                                None,
+                                row,
+                            )
+                        )
                 continue
             for part in re.split(r"\s*;\s*", cell):
                 chair = re.search(r"\s*\((?:Chair|Chairman|Chairperson|Chairwoman)\)", part)
@@ -980,6 +1461,21 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                     )
                 )
     return hits
+
+
+_PRIOR_HEADER = re.compile(r"(?i)\b(?:prior|former|previous|current|old|present)\b")
+
+
+def _new_parts(role: str, held: str) -> list[str]:
+    """The parts of a new position its holder did not already have: "Chair, President and
+    Chief Executive Officer" after "President and Chief Executive Officer" is only "Chair"."""
+    if not held.strip():
+        return [role]
+    before = re.sub(r"\s+", " ", held).casefold()
+    parts = [part for _, part in _positions("appointed", role)]
+    if len(parts) < 2:
+        return [role]
+    return [p for p in parts if p.casefold() not in before] or [role]
 
 
 def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
@@ -1004,6 +1500,84 @@ def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
         None,
         Span(line.start, row_end),
     )
+
+
+_LIST_LEAD = re.compile(
+    r"(?i)\b(?:were|was|have\s+been|has\s+been|are|is)\s+(?:duly\s+|re-?)?(?P<verb>elected|"
+    r"appointed|named)\b|\b(?P<active>elected|appointed)\s+the\s+following\b"
+)
+_LIST_NOT = re.compile(r"(?i)\b(?:nominated|continu\w+|not\s+(?:been\s+)?elected|will\s+be)\b")
+
+
+def _list_hits(text: str, section: Section, people: People, org: str) -> list[Hit]:
+    """People listed after a lead-in that elects or appoints them: "The following directors
+    were elected at the meeting:" and one name a line (vote counts may follow the name).
+    The evidence runs from the lead-in to the person's line."""
+    hits: list[Hit] = []
+    for s in sentences(text, section.start, section.end):
+        # The list may start on the next line of the same "sentence" (no blank line after
+        # the colon) or after it.
+        colon = re.search(r":[ \t]*(?:\n|$)", text[s.start : s.end])
+        if not colon:
+            continue
+        s = Span(s.start, s.start + colon.start() + 1)
+        lead = text[s.start : s.end]
+        if people.refs_in(s.start, s.end):
+            continue
+        m = _LIST_LEAD.search(lead)
+        if not m or _LIST_NOT.search(lead):
+            continue
+        board = re.search(r"(?i)\b(?:directors?|trustees?|board)\b", lead)
+        if not board:
+            continue  # officers come with their titles: the table rules read those
+        date = next((d.date for d in find_dates(text, s.start, s.end)), None)
+        named = 0
+        for line in _lazy_lines(text, s.end, section.end):
+            body = text[line.start : line.end]
+            refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
+            if (
+                refs
+                and refs[0].start - line.start <= 2
+                and _NAME_ROW.fullmatch(text, refs[0].end, line.end)
+            ):
+                hits.append(
+                    Hit(
+                        refs[0].person,
+                        "elected",
+                        s.start,
+                        s.end,
+                        "director",
+                        org,
+                        date,
+                        None,
+                        Span(s.start, line.end),
+                    )
+                )
+                named += 1
+            elif is_heading_like(body) and not named:
+                continue  # column headings over the names
+            else:
+                break
+    return hits
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _lazy_lines(text: str, start: int, end: int):
+    """Non-blank lines, trimmed, one at a time: a reader that stops early reads no further."""
+    for m in _LINE.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            yield Span(a, b)
+
+
+# What may follow a listed name on its line: vote counts, a class, a term.
+_NAME_ROW = re.compile(r"[\s\d,.$%()\-–—*]*(?:\s+(?:Class\s+[IV]+|\w+\s+years?)[\s\d,.]*)?")
 
 
 def _title_on_next_line(text: str, pos: int, end: int):
@@ -1043,9 +1617,12 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     that names a board seat and an office ("Chairman of the Board and Chief Executive
     Officer") gives one candidate for each, and the position decides the type: a board seat
     is an election, an office an appointment, a committee seat a committee assignment."""
+    successions = [h for h, _ in hits if h.event_type == _SUCCEEDS]
+    hits = [(h, source) for h, source in hits if h.event_type != _SUCCEEDS]
     groups: dict[tuple[int, str], list[tuple[Hit, str]]] = {}
     for hit, source in hits:
         groups.setdefault((id(hit.person), hit.event_type), []).append((hit, source))
+    _borrow_roles(groups, successions)
     rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
     for (_, event_type), group in groups.items():
         first, source = group[0]
@@ -1078,15 +1655,19 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                 r"\b(?:[Bb]oard|[Dd]irectors?)\b", text[hit.sentence.start : hit.sentence.end]
             ):
                 role = "Director"
+        organization = hit.organization
+        if event_type not in ("signed", "compensation-change", "died"):
+            whole = role
+            role, elsewhere = _role_and_organization(text, role, registrant or organization)
+            organization = elsewhere or organization
+            if role != whole:
+                # "a director of the General Partner" is a board seat once the company is apart.
+                event_type = _type_for(event_type, role)
         key = (id(hit.person), event_type, role.casefold())
         if key in seen:
             continue
         seen.add(key)
         s = hit.sentence
-        organization = hit.organization
-        if event_type not in ("signed", "compensation-change", "died"):
-            role, elsewhere = _role_and_organization(text, role, registrant or organization)
-            organization = elsewhere or organization
         out.append(
             EventCandidate(
                 name=hit.person.name,
@@ -1107,6 +1688,30 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
 
 
 _TAKING = ("appointed", "elected", "named-to-committee")
+
+
+def _borrow_roles(groups, successions: list[Hit]) -> None:
+    """A newcomer or a predecessor whose position goes unsaid holds the other's: "appointed
+    Thomas Okafor to succeed her" takes the office she resigned, "She succeeds Marcus Fell,
+    who will retire" says what he retires from."""
+
+    def role_of(person: Person, types) -> tuple[list[Hit], str]:
+        found = [h for t in types for h, _ in groups.get((id(person), t), [])]
+        return found, next((h.role for h in found if h.role and not h.apposed), "")
+
+    for succession in successions:
+        # "named Lena Marsh, Assistant Treasurer, to succeed him": the title beside her name
+        # is the one she holds; she takes his.
+        taking, taken = role_of(succession.person, ("appointed", "elected"))
+        leaving, left = role_of(succession.other, _DEPARTURES)
+        if taking and not taken and left:
+            for h in taking:
+                h.role = left
+        elif leaving and not left and taken:
+            for h in leaving:
+                h.role = taken
+
+
 _BOARD_SEAT = re.compile(
     r"(?i)(?:(?:non-executive|independent|executive|lead|presiding|class\s+\w+|"
     r"non-employee|new)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"

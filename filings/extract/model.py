@@ -29,6 +29,7 @@ SOURCES = (
     "item-5.02",
     "item-5",
     "item-6",
+    "report",  # a 10-Q's own text: the meeting's vote, a management change in the discussion
     "signature",
     "press-release",
     "form4-xml",

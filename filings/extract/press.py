@@ -14,9 +14,11 @@ import re
 
 from .events import Hit, People, merge_hits, sentence_hits
 from .model import EventCandidate
-from .prose import is_heading_like, lines, sentences
+from .prose import find_dates, is_heading_like, lines, sentences
 
 _QUOTE = re.compile(r"[“”\"]")
+# "About Acme Widget Corp." and what follows: the company's boilerplate, not news.
+_ABOUT = re.compile(r"(?m)^[ \t]*About[ \t]+(?:the[ \t]+)?[A-Z][^\n]{0,80}$")
 _CONTACTS = re.compile(
     r"(?:^|(?<=[.!?] ))[ \t]*(?:[A-Z0-9][\w&.-]*[ \t]+){0,3}(?:Media|Investors?|Press|"
     r"Analysts?|Public[ \t]+Relations)?[ \t]*(?:Relations[ \t]+)?Contacts?(?:\(s\))?[ \t]*:?",
@@ -31,14 +33,22 @@ def extract_press_people(
     event type and position. `organizations` are the filing's own party names."""
     people = People(text, bare_family=True, organizations=organizations)
     contacts = _contact_blocks(text)
+    about = _ABOUT.search(text)
+    boilerplate = about.start() if about else len(text)
+    # The release's own date ("DENVER, April 29, 2025 --") tells a biography's years apart
+    # from the news ("led by Martha Quinn, who retired in 2010").
+    dated = find_dates(text, 0, min(len(text), 800))
+    released = dated[0].date if dated else None
     hits: list[Hit] = []
-    for s in sentences(text):
+    for s in sentences(text, 0, boilerplate):
         if any(a <= s.start < b for a, b in contacts):
             continue
         # A quote mentioning pay is commentary; a plain sentence about a grant is news.
         quoted = bool(_QUOTE.search(text, s.start, s.end))
         heading = is_heading_like(text[s.start : s.end])
-        hits.extend(sentence_hits(text, s, people, None, "", compensation=not (quoted or heading)))
+        hits.extend(
+            sentence_hits(text, s, people, released, "", compensation=not (quoted or heading))
+        )
     registrant = organizations[0] if organizations else ""
     found = merge_hits(text, [(h, "press-release") for h in hits], sequence, registrant)
     return [e for e in found if e.name.given]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from filings.extract.events import extract_events, find_sections
+from filings.extract.events import extract_events, extract_report_events, find_sections
 from filings.extract.press import extract_press_people
 from filings.extract.signatures import extract_signatures
 
@@ -588,6 +588,16 @@ def test_any_text_gives_well_formed_candidates(text):
         assert e.name.family
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=80).map(" ".join))
+def test_any_report_text_gives_well_formed_candidates(text):
+    text = "Item 4. Submission of Matters to a Vote of Security Holders\n" + text
+    for e in extract_report_events(text, filed=FILED, sequence="1"):
+        assert 0 <= e.start <= e.end <= len(text)
+        assert text[e.start : e.end] == e.evidence
+        assert e.name.family
+
+
 def test_cross_reference_to_another_item_does_not_end_the_section():
     found = events(
         "As disclosed under Item 1.01 of this report, the Company entered into a merger "
@@ -636,3 +646,446 @@ def test_a_name_followed_by_a_designator_is_a_company():
         "Tamsin Hydraulics resigned from nothing."
     )
     assert pairs(found) == [("John Smith", "elected")]
+
+
+# --- who the event is for: possessives, lists, references ----------------------------------
+
+
+def test_possessive_pronoun_gives_the_event_to_the_relative_it_introduces():
+    found = events(
+        "Walter B. Prang Sr. will retire as Chief Executive Officer on March 1, 2025. The Board "
+        "elected his son, Walter B. Prang Jr., currently President, to succeed him as Chief "
+        "Executive Officer, and appointed her sister, Ruth Ames, as Treasurer."
+    )
+    assert ("Walter B. Prang Sr.", "appointed") not in pairs(found)
+    assert one(found, "Walter B. Prang Jr.", "appointed").role == "Chief Executive Officer"
+    assert one(found, "Ruth Ames", "appointed").role == "Treasurer"
+
+
+def test_her_as_an_object_is_still_the_person():
+    found = events("Dana K. Lutz joined the Company in 2019. The Board appointed her as Treasurer.")
+    assert one(found, "Dana K. Lutz", "appointed").role == "Treasurer"
+
+
+def test_director_of_another_company_is_an_election_to_its_board():
+    found = events(
+        "On May 2, 2025, the board of directors of Bramble Holdings GP, LLC (the “General "
+        "Partner”) elected Nadia R. Velk as a director of the General Partner."
+    )
+    e = one(found, "Nadia R. Velk", "elected")
+    assert (e.role, e.organization) == ("Director", "Bramble Holdings GP, LLC")
+    assert ("Nadia R. Velk", "appointed") not in pairs(found)
+
+
+def test_director_of_the_filer_under_its_short_name_is_an_election():
+    found = events("The Board also elected Ines Ortolan as a director of Acme, effective May 1.")
+    assert one(found, "Ines Ortolan", "elected").role == "Director"
+    assert ("Ines Ortolan", "appointed") not in pairs(found)
+
+
+def test_roster_of_new_directors_elects_each_person():
+    found = events(
+        "The Board announced changes on March 3, 2025. The continuing directors are Ada Voss "
+        "and Bo Lind. The new directors are Carl Ruiz, President of Tallow Corp.; Dina Marsh, "
+        "Chair and CEO of Quarry Foods, Inc.; and Eli Novak, former CFO of Brisk Lines."
+    )
+    elected = sorted(e.name.display for e in found if e.event_type == "elected")
+    assert elected == ["Carl Ruiz", "Dina Marsh", "Eli Novak"]
+    assert all(e.role == "Director" for e in found)
+
+
+def test_directors_listed_under_an_election_lead_in_are_each_elected():
+    found = events(
+        "The following directors were elected at the meeting to serve\n"
+        "two-year terms as Class I directors:\n\n"
+        "            Fay Ortiz\n            Gus Hale          1,204,000       3,100\n\n"
+        "The following directors are continuing to serve their terms:\n\n"
+        "            Ivo Brandt\n"
+    )
+    assert sorted(pairs(found)) == [("Fay Ortiz", "elected"), ("Gus Hale", "elected")]
+    for e in found:
+        assert e.role == "Director"
+        assert e.evidence.startswith("The following directors were elected")
+
+
+def test_nominees_elected_at_the_meeting_are_elected_but_a_slate_to_come_is_not():
+    found = events("The following nominees were elected as directors:\n\nFay Ortiz\nGus Hale\n")
+    assert sorted(pairs(found)) == [("Fay Ortiz", "elected"), ("Gus Hale", "elected")]
+    later = events("The following persons will be elected as directors:\n\nFay Ortiz\n")
+    assert later == []
+
+
+def test_retired_before_a_title_describes_the_person():
+    found = events("The directors are Ada Voss, retired Chairman of Tallow Corp., and Bo Lind.")
+    assert found == []
+
+
+# --- periodic reports -------------------------------------------------------------------------
+
+REPORT_COVER = "FORM 10-Q\nFor the quarterly period ended June 28, 2025\n\nPART I\n\n"
+
+
+def report(body, *, filed=dt.date(2025, 8, 5)):
+    text = REPORT_COVER + body + "\n\nSIGNATURES\nPursuant to the requirements.\n"
+    found = extract_report_events(text, filed=filed, sequence="1", registrant="Acme Corp")
+    for e in found:
+        assert text[e.start : e.end] == e.evidence
+    return found
+
+
+def test_report_gives_directors_elected_at_the_meeting():
+    found = report(
+        "PART II. OTHER INFORMATION\n\nItem 4. Submission of Matters to a Vote of Security "
+        "Holders\n\nThe annual meeting of shareholders was held on May 14, 2025.\n\n"
+        "The following directors were elected at the meeting:\n\n    Fay Ortiz\n    Gus Hale\n\n"
+        "Item 6. Exhibits\n\nJoe Bloggs was appointed Treasurer.\n"
+    )
+    assert sorted(pairs(found)) == [("Fay Ortiz", "elected"), ("Gus Hale", "elected")]
+    assert {e.effective_date for e in found} == {dt.date(2025, 5, 14)}
+
+
+def test_report_reads_a_management_change_passage_of_the_discussion():
+    found = report(
+        "Item 2. Management's Discussion and Analysis\n\nNet sales rose. Mr. Ivo Brandt was "
+        "appointed Treasurer on May 2, 2025.\n\nChanges in Senior Management\n\nOn July 9, 2025, "
+        "the Company announced that Kai Lund had resigned as Chief Executive Officer.\n\n"
+        "Liquidity\n\nOn July 20, 2025, Mina Cole resigned as Controller.\n"
+    )
+    assert pairs(found) == [("Kai Lund", "resigned")]
+    assert found[0].role == "Chief Executive Officer"
+
+
+def test_report_leaves_out_news_from_before_the_period():
+    found = report(
+        "Changes in Senior Management\n\nOn July 9, 2024, the Company announced that Kai Lund "
+        "had resigned as Chief Executive Officer.\n"
+    )
+    assert found == []
+
+
+def test_trading_plan_terminated_is_not_a_termination():
+    found = report(
+        "Item 5. Other Information\n\nOn June 2, 2025, Lia Park, our Chief Financial Officer, "
+        "terminated a Rule 10b5-1 trading arrangement.\n"
+    )
+    assert found == []
+
+
+def test_item_heading_after_an_address_ending_in_and_is_a_heading():
+    text = (
+        "FORM 8-K\n\n100 Harbor Road, Portland\n\nItem 5.02 Departure of Directors or Certain "
+        "Officers.\n\nOn May 1, 2025, Rhea Tam resigned as Treasurer.\n\nSIGNATURE\n"
+    )
+    found = extract_events(text, filed=FILED, sequence="1")
+    assert pairs(found) == [("Rhea Tam", "resigned")]
+
+
+def test_cover_page_names_are_no_antecedent_for_the_items_pronouns():
+    text = (
+        "FORM 8-K\n(IRS Employer Identification No.)\n\n"
+        + HEADING
+        + "On May 1, 2025, the Board was told of his decision to resign as Treasurer.\n\n"
+        + "SIGNATURE\n"
+    )
+    assert extract_events(text, filed=FILED, sequence="1") == []
+
+
+def test_his_goes_to_the_person_named_earlier_in_the_same_sentence():
+    found = events(
+        "Mr. Saul Rand will remain a director. On May 2, 2025, Wes T. Marr, Jr. notified the "
+        "Company of his resignation as Vice President and Chief Financial Officer."
+    )
+    e = one(found, "Wes T. Marr Jr.", "resigned")
+    assert e.role == "Vice President and Chief Financial Officer"
+    assert ("Saul Rand", "resigned") not in pairs(found)
+
+
+def test_negation_reaches_past_an_honorific():
+    found = events(
+        "Ms. Lena Voss was elected a director. The Board has not yet determined the committees "
+        "of the Board to which Ms. Voss will be named."
+    )
+    assert pairs(found) == [("Lena Voss", "elected")]
+
+
+def test_pay_terms_in_connection_with_a_promotion_are_no_second_appointment():
+    found = events(
+        "Mr. Gil Sams was promoted to Treasurer. In connection with his promotion, Mr. Sams’s "
+        "annual base salary was increased to $375,000."
+    )
+    assert pairs(found) == [("Gil Sams", "appointed")]
+
+
+def test_predecessor_who_left_without_a_position_named_is_background():
+    found = events(
+        "Ann Lo was named Controller. She succeeds Hal R. Penn, who retired in March. Bo Tate "
+        "succeeds Cy Dunn, who resigned as President on January 31, 2025."
+    )
+    assert ("Hal R. Penn", "retired") not in pairs(found)
+    assert one(found, "Cy Dunn", "resigned").role == "President"
+
+
+def test_committee_chair_after_an_appositive_without_as():
+    found = events(
+        "On May 1, 2025, the Board named Tova Reyes, a director since 2011, Chair of the Audit "
+        "Committee."
+    )
+    assert pairs(found) == [("Tova Reyes", "named-to-committee")]
+    assert found[0].role == "Chair of the Audit Committee"
+
+
+def test_position_table_gives_only_what_the_officer_did_not_hold_before():
+    found = events(
+        "The Board approved the following officer appointments:\n\n"
+        "Name\tNew Position\tPrior Position\n"
+        "Nell Ivers\tChair, President and Chief Executive Officer\tPresident and Chief "
+        "Executive Officer\n"
+        "Otto Brand\tSenior Vice President\tVice President\n"
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Nell Ivers", "elected", "Chair"),
+        ("Otto Brand", "appointed", "Senior Vice President"),
+    ]
+
+
+def test_one_committee_seat_per_committee_named():
+    found = events(
+        "On May 1, 2025, the Board elected Una Pike as a director and named her to the Audit "
+        "Committee and the Science and Technology Committee. The Board also named Rex Oduya "
+        "Chair of the Finance Committee and a member of the Safety Committee."
+    )
+    seats = sorted((e.name.display, e.role) for e in found if e.event_type == "named-to-committee")
+    assert seats == [
+        ("Rex Oduya", "Chair of the Finance Committee"),
+        ("Rex Oduya", "Safety Committee"),
+        ("Una Pike", "Audit Committee"),
+        ("Una Pike", "Science and Technology Committee"),
+    ]
+
+
+def test_successor_and_predecessor_share_the_position_left_unsaid():
+    found = events(
+        "The Board appointed Ola Berg as Senior Vice President and General Counsel, effective "
+        "May 1, 2025. She succeeds Mr. Teo Frame, who will retire on April 30, 2025.\n\n"
+        "The Board accepted the resignation of Ines Kahn as Treasurer and appointed Pia Lund "
+        "to succeed her."
+    )
+    assert one(found, "Teo Frame", "retired").role == "Senior Vice President and General Counsel"
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+
+
+def test_object_pronoun_is_not_the_person_of_its_own_clause():
+    found = events(
+        "The Board accepted the resignation of Ines Kahn as Treasurer and appointed Pia Lund, "
+        "a longtime employee, to succeed her. The Board elected Jo Varga as a director and "
+        "appointed her to the Audit Committee."
+    )
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+    assert one(found, "Jo Varga", "named-to-committee").role == "Audit Committee"
+
+
+def test_name_cut_by_the_filers_line_wrapping_is_one_person():
+    found = events(
+        "At its meeting on July 16, 2024, the Board of Directors elected Carla B.\n"
+        "Whitcombe a director of the Company and appointed her to the Audit Committee.\n"
+    )
+    assert sorted(pairs(found)) == [
+        ("Carla B. Whitcombe", "elected"),
+        ("Carla B. Whitcombe", "named-to-committee"),
+    ]
+
+
+def test_names_listed_one_a_line_are_not_joined():
+    found = events(
+        "The following directors were elected at the annual meeting of stockholders:\n"
+        "Carla B. Whitcombe\nDmitri Olin\n"
+    )
+    assert sorted(pairs(found)) == [("Carla B. Whitcombe", "elected"), ("Dmitri Olin", "elected")]
+
+
+def test_resignation_of_a_person_with_the_title_written_before_the_name():
+    found = events(
+        "On May 1, 2025, the Board accepted the resignation of Vice President and Treasurer "
+        "Piet Alder, effective immediately."
+    )
+    assert one(found, "Piet Alder", "resigned").role == "Vice President and Treasurer"
+
+
+def test_departure_told_with_a_pronoun_takes_the_position_of_the_named_appositive():
+    found = events(
+        "On May 1, 2025, Lise Omand-Frey, the Company’s Chief Legal Officer, notified Acme "
+        "Widget Corporation, Inc. of her intention to resign, effective June 30, 2025."
+    )
+    e = one(found, "Lise Omand-Frey", "resigned")
+    assert (e.role, e.effective_date) == ("Chief Legal Officer", dt.date(2025, 6, 30))
+
+
+def test_position_held_at_the_filer_told_with_its():
+    found = extract_press_people(
+        "PORTLAND, Ore., May 1, 2025 -- Acme Widget Corporation today announced that Rosa "
+        "M. Quell will become its Chief Operating Officer on June 2, 2025.",
+        sequence="2",
+    )
+    assert [(e.name.display, e.event_type, e.role) for e in found] == [
+        ("Rosa M. Quell", "appointed", "Chief Operating Officer")
+    ]
+    died = events(
+        "Acme announced that Hal J. Brisco, who was, at the time of his passing, its Chairman "
+        "and Chief Executive Officer, died on May 2, 2025."
+    )
+    assert one(died, "Hal J. Brisco", "died").role == "Chairman and Chief Executive Officer"
+
+
+def test_appointment_of_the_auditors_is_no_people_event():
+    found = events(
+        "The shareholders ratified the appointment of Brant Keel as the Company’s "
+        "independent auditors. The Board appointed Jo Lin as Controller."
+    )
+    assert pairs(found) == [("Jo Lin", "appointed")]
+
+
+def test_not_standing_for_re_election_leaves_the_board_seat():
+    found = events(
+        "On May 1, 2025, Dana Fiske informed the Board that she will not stand for re-election "
+        "at the 2025 annual meeting of stockholders."
+    )
+    assert one(found, "Dana Fiske", "retired").role == "Director"
+
+
+def test_plural_committees_give_one_seat_each():
+    found = events(
+        "Dr. Ines Mola was appointed to the Board of Directors and will serve on the Audit and "
+        "Compensation Committees. Ravi Sen will serve on the Nominating and Governance Committee."
+    )
+    seats = sorted((e.name.display, e.role) for e in found if e.event_type == "named-to-committee")
+    assert seats == [
+        ("Ines Mola", "Audit Committee"),
+        ("Ines Mola", "Compensation Committee"),
+        ("Ravi Sen", "Nominating and Governance Committee"),
+    ]
+
+
+def test_leaving_the_company_is_a_departure():
+    found = events(
+        "The Company announced that Mr. Iain Cole will be leaving the Company to pursue other "
+        "opportunities, effective May 31, 2025."
+    )
+    assert one(found, "Iain Cole", "resigned").effective_date == dt.date(2025, 5, 31)
+
+
+def test_each_object_with_its_own_position():
+    found = events(
+        "On May 1, 2025, the Board appointed Ana Ruiz as Chief Financial Officer, Ben Toll as "
+        "Treasurer and Cy Dow as Controller."
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Ana Ruiz", "Chief Financial Officer"),
+        ("Ben Toll", "Treasurer"),
+        ("Cy Dow", "Controller"),
+    ]
+
+
+def test_coordinated_subjects_each_have_the_event():
+    found = events(
+        "On May 1, 2025, each of Ana Ruiz and Ben Toll resigned as directors of the Company. "
+        "Cy Dow, Di Fenn and Ed Gray were elected directors at the annual meeting. Following a "
+        "review by Flo Hart, Gus Ivey resigned as Treasurer."
+    )
+    assert sorted(pairs(found)) == [
+        ("Ana Ruiz", "resigned"),
+        ("Ben Toll", "resigned"),
+        ("Cy Dow", "elected"),
+        ("Di Fenn", "elected"),
+        ("Ed Gray", "elected"),
+        ("Gus Ivey", "resigned"),
+    ]
+    assert one(found, "Ana Ruiz", "resigned").role == "Director"
+
+
+def test_predecessor_who_left_on_a_stated_date_is_news():
+    found = events(
+        "Effective May 1, 2025, the Board appointed Ana Ruiz to serve as Chief Financial "
+        "Officer, replacing Ben Toll, who resigned on April 30, 2025."
+    )
+    e = one(found, "Ben Toll", "resigned")
+    assert (e.role, e.effective_date) == ("Chief Financial Officer", dt.date(2025, 4, 30))
+
+
+def test_departure_keeps_the_position_the_person_has_served_in():
+    found = events(
+        "Hugh Dane, who has served as Chairman since 2010, died on May 3, 2025. Ivy Roe, who "
+        "has served as our Senior Vice President, Finance since 2019, will retire on June 30, "
+        "2025."
+    )
+    assert one(found, "Hugh Dane", "died").role == "Chairman"
+    assert one(found, "Ivy Roe", "retired").role == "Senior Vice President, Finance"
+
+
+def test_contract_terms_are_no_pay_change():
+    found = events(
+        "Mr. John Dell’s employment agreement provides that upon his termination without cause "
+        "he will receive severance equal to one year of base salary. The Committee increased "
+        "the annual base salary of Ann Pruitt, the Company’s Controller, to $210,000."
+    )
+    assert pairs(found) == [("Ann Pruitt", "compensation-change")]
+
+
+def test_committee_chair_named_as_a_bystander_gets_no_seat():
+    found = events(
+        "On May 1, 2025, the Board appointed Jane Roe as Chief Financial Officer and thanked "
+        "John Doe, Chair of the Audit Committee, for leading the search."
+    )
+    assert pairs(found) == [("Jane Roe", "appointed")]
+
+
+def test_departure_takes_the_position_of_an_earlier_mention_in_the_sentence():
+    found = events(
+        "On May 1, 2025, the Company and John Doe, the Company’s Chief Operating Officer, "
+        "agreed that Mr. Doe would step down from his position, effective May 31, 2025."
+    )
+    assert one(found, "John Doe", "resigned").role == "Chief Operating Officer"
+
+
+def test_upon_her_appointment_points_back_but_upon_the_appointment_of_is_news():
+    found = events(
+        "Effective upon Ms. Jane Roe’s appointment, John Doe, who has served as Interim Chief "
+        "Financial Officer since January 2025, will return to his role as Corporate Controller. "
+        "Upon the appointment of Kai Moss as Treasurer, Lu Chen will step down."
+    )
+    assert ("Jane Roe", "appointed") not in pairs(found)
+    assert one(found, "Kai Moss", "appointed").role == "Treasurer"
+
+
+def test_pay_change_keeps_the_title_after_a_degree():
+    found = events(
+        "On May 1, 2025, the Compensation Committee increased the annual base salary of Rhea "
+        "Lind, Ph.D., the Company’s Chief Scientific Officer, from $410,000 to $445,000."
+    )
+    assert one(found, "Rhea Lind", "compensation-change").role == "Chief Scientific Officer"
+
+
+def test_a_term_defined_in_quotes_is_no_person():
+    found = events(
+        "The Board appointed Sofia M. Brandt as Chief Financial Officer. In connection with her "
+        "appointment, Ms. Brandt and the Company entered into an offer letter (the “Offer "
+        "Letter”) providing for an annual base salary of $450,000 and a target bonus of 60%."
+    )
+    assert pairs(found) == [("Sofia M. Brandt", "appointed")]
+
+
+def test_title_beside_a_successors_name_is_the_one_held():
+    found = events(
+        "Sam R. Ostby, Treasurer since 1988, will retire on March 31, 2025, and the Board has "
+        "named Lena K. Marsh, Assistant Treasurer, to succeed him."
+    )
+    assert one(found, "Lena K. Marsh", "appointed").role == "Treasurer"
+    assert one(found, "Sam R. Ostby", "retired").role == "Treasurer"
+
+
+def test_job_elsewhere_beside_a_new_directors_name_is_no_appointment():
+    found = events(
+        "The Board elected Ada Voss, Chief Executive Officer of Tallis Corp., a director."
+    )
+    assert [(e.name.display, e.event_type, e.role) for e in found] == [
+        ("Ada Voss", "elected", "Director")
+    ]

@@ -106,3 +106,18 @@ def test_a_contact_is_not_appointed():
 )
 def test_companies_places_and_schools_are_not_people(text):
     assert people(text) == []
+
+
+def test_boilerplate_and_biography_years_give_no_events():
+    found = extract_press_people(
+        "DENVER, April 29, 2025 -- Acme Widget Corp. today announced that Sofia M. Brandt "
+        "will join the company as Chief Financial Officer on May 12, 2025. Brandt was named "
+        "Treasurer of Tallis Industries in 2019.\n\n"
+        "About Acme Widget Corp.\n"
+        "Acme makes widgets. The company was led by Martha Quinn, who retired as Chief "
+        "Executive Officer effective 2010.\n",
+        sequence="2",
+    )
+    assert [(e.name.display, e.event_type, e.role) for e in found] == [
+        ("Sofia M. Brandt", "appointed", "Chief Financial Officer")
+    ]
