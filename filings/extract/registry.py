@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .events import extract_events
+from .events import extract_events, extract_report_events
 from .model import EventCandidate, Extraction, OwnerCandidate
 from .ownership import extract_owners, merge_owners, owners_from_header
 from .people import same_person
@@ -75,6 +75,23 @@ def item_events(submission, texts: dict[int, str]) -> Found:
             filed=submission.filed_date,
             sequence=_sequence(submission.documents[i], i),
             registrant=_filer_name(submission),
+        )
+    )
+
+
+def report_events(submission, texts: dict[int, str]) -> Found:
+    """People news a periodic report tells in its own text (the annual meeting's vote, a
+    change of officers in the discussion); a 10-Q looks back one quarter, a 10-K a year."""
+    i = main_document(submission)
+    if i is None or i not in texts:
+        return []
+    return list(
+        extract_report_events(
+            texts[i],
+            filed=submission.filed_date,
+            sequence=_sequence(submission.documents[i], i),
+            registrant=_filer_name(submission),
+            quarterly="10-Q" in (submission.form or "").upper(),
         )
     )
 
@@ -151,7 +168,7 @@ def owners(submission, texts: dict[int, str]) -> Found:
 EXTRACTORS: dict[str, list[Extractor]] = {
     "8-K": [item_events, main_signatures, press_people],
     "ownership": [owners],
-    "periodic": [main_signatures],
+    "periodic": [report_events, main_signatures],
     "other": [main_signatures],
 }
 

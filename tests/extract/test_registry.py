@@ -117,6 +117,22 @@ def test_periodic_reads_signatures_only():
     assert [(e.name.display, e.event_type) for e in result.events] == [("John Roe", "signed")]
 
 
+def test_a_quarterly_report_gives_the_meetings_elections_and_its_signers():
+    body = (
+        "PART II. OTHER INFORMATION\n\nItem 4. Submission of Matters to a Vote of Security "
+        "Holders\n\nThe annual meeting of shareholders was held on May 14, 2025.\n\n"
+        "The following directors were elected at the meeting:\n\n    Fay Ortiz\n    Gus Hale\n\n"
+        "SIGNATURES\nBy: /s/ John Roe\nSecretary\n"
+    )
+    sub = submission("10-Q", [("10-Q", body)], FILER, filed="20250801")
+    result = extract(sub, texts_of(sub))
+    assert [(e.name.display, e.event_type, e.source) for e in result.events] == [
+        ("Fay Ortiz", "elected", "report"),
+        ("Gus Hale", "elected", "report"),
+        ("John Roe", "signed", "signature"),
+    ]
+
+
 FORM4_XML = """\
 <XML>
 <?xml version="1.0"?>
