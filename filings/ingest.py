@@ -8,6 +8,8 @@ exactly as it was.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import dataclasses
 import hashlib
 import logging
@@ -74,6 +76,16 @@ class PreparedDocument:
     html: str
     text: str
     text_hash: str
+    # Set once a rendering is in the database and dropped from memory (write_version).
+    released: bool = False
+
+    def release_html(self) -> None:
+        self.html = ""
+        self.released = True
+
+    def release_text(self) -> None:
+        self.text = ""
+        self.released = True
 
 
 @dataclass
@@ -90,6 +102,16 @@ class Prepared:
     exhibit_references: list = field(repr=False)
     organizations: list = field(repr=False)
     ownership: list = field(repr=False, default_factory=list)  # Forms 3, 4, 5
+
+    @property
+    def large(self) -> bool:
+        """Large enough that storing it lets go of each rendering once it is written."""
+        return sum(len(p.html) + len(p.text) for p in self.documents) >= LARGE_FILING_CHARS
+
+    @property
+    def released(self) -> bool:
+        """Some renderings were let go by storing it: storing it again renders them anew."""
+        return any(p.released for p in self.documents)
 
 
 @dataclass
@@ -176,7 +198,7 @@ def prepare(data: bytes, name: str) -> Prepared:
     documents = [render_document(doc, resolve) for doc in sub.documents]
     main = main_document(sub)
     main_text = documents[main].text if main is not None else None
-    return Prepared(
+    prepared = Prepared(
         name=name,
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -186,6 +208,11 @@ def prepare(data: bytes, name: str) -> Prepared:
         cover_differences=crosscheck.cover_differences(sub, main_text),
         **extracted(sub, documents),
     )
+    # Everything is rendered and extracted: the decoded bodies would only weigh on the
+    # store (and on the pipe from a parse worker).
+    for doc in sub.documents:
+        doc.forget_text()
+    return prepared
 
 
 def extracted(sub: edgar.Submission, documents: list[PreparedDocument]) -> dict:
@@ -361,6 +388,8 @@ def store(prepared: Prepared, user=None, replace_complete: bool = False) -> Inge
     """Write a prepared filing in one transaction; idempotent by accession.
 
     `replace_complete`: let a damaged copy become current over a complete version."""
+    if prepared.released:
+        prepared = prepare(prepared.data, prepared.name)
     try:
         save_raw_blob(prepared)
     except OSError as exc:
@@ -378,6 +407,8 @@ def store(prepared: Prepared, user=None, replace_complete: bool = False) -> Inge
     except IntegrityError:
         # A concurrent upload of the same accession won the race; ours is now a
         # re-upload of a stored filing, which the second attempt sees and handles.
+        if prepared.released:
+            prepared = prepare(prepared.data, prepared.name)
         stored = _store_once(prepared, user, replace_complete)
     if stored.status in (CREATED, UPDATED):
         watches.filing_stored(stored.accession)  # once the transaction commits
@@ -546,13 +577,23 @@ def write_version(prepared: Prepared, raw: RawFile, existing: Filing | None) -> 
     previous = forget_extraction(existing) if existing is not None else {}
     findings = [dataclasses.asdict(f) for f in sub.findings]
     filing = write_filing(sub, prepared, raw, raw.version, findings)
-    write_children(filing, sub, prepared)
+    large = prepared.large
+    documents = write_children(filing, sub, prepared, release=large)
     if existing is not None:
         annotations.reanchor(filing)  # the notes follow their text, in this transaction
-    write_extraction(filing, prepared, previous)
+    write_extraction(filing, prepared, previous, documents)
     if existing is not None:
         decisions.rematch(filing)  # and the decisions the events now extracted
-    search.index_filing(filing)
+    # The index takes the text just written from memory, not back from the database, and
+    # lets go of each document's text as it encodes it.
+    texts = [d.text for d in documents if d.text]
+    for row in documents:
+        del row.text  # deferred now (read from the database if asked for)
+    if large:
+        for p in prepared.documents:
+            p.release_text()
+    del documents
+    search.index_filing(filing, texts=texts)
     return filing
 
 
@@ -605,30 +646,11 @@ def json_ready(rows: list[dict]) -> list[dict]:
     ]
 
 
-def write_children(filing: Filing, sub, prepared: Prepared) -> None:
-    documents = prepared.documents
-    Document.objects.bulk_create(
-        Document(
-            filing=filing,
-            position=i,
-            sequence=(p.doc.sequence or "")[:20],
-            type=(p.doc.type or "")[:60],
-            filename=(p.doc.filename or "")[:255],
-            description=(p.doc.description or "")[:1000],
-            start=p.doc.start,
-            end=p.doc.end,
-            kind=p.doc.kind,
-            encoding=p.doc.encoding,
-            uuencoded_name=(p.doc.uuencoded_name or "")[:255],
-            closed=p.doc.closed,
-            html=p.html,
-            sanitizer_version=sanitize.SANITIZER_VERSION,
-            text=p.text,
-            text_hash=p.text_hash,
-            text_version=render.TEXT_VERSION,
-        )
-        for i, p in enumerate(documents)
-    )
+def write_children(
+    filing: Filing, sub, prepared: Prepared, release: bool = False
+) -> list[Document]:
+    """The filing's documents, parties and items; returns the documents as written."""
+    documents = write_documents(filing, prepared.documents, release)
     FilingParty.objects.bulk_create(
         party_row(filing, i, party, sub.filed_date) for i, party in enumerate(sub.parties)
     )
@@ -644,6 +666,84 @@ def write_children(filing: Filing, sub, prepared: Prepared) -> None:
             body_end=row.end,
         )
         for i, row in enumerate(prepared.items)
+    )
+    return documents
+
+
+# Documents go to the database in batches of about this many characters of renderings, so
+# the driver's copies of one batch, not of the whole filing, are in memory at once.
+DOCUMENT_BATCH_CHARS = 4_000_000
+
+
+def write_documents(
+    filing: Filing, prepared: list[PreparedDocument], release: bool = False
+) -> list[Document]:
+    """Insert the documents in position order. The rows returned have their HTML deferred
+    (read from the database if asked for); with `release`, each document's HTML also
+    leaves the prepared filing once it is written."""
+    written: list[Document] = []
+    batch: list[Document] = []
+    pending: list[PreparedDocument] = []
+    size = 0
+    for i, p in enumerate(prepared):
+        batch.append(document_row(filing, i, p))
+        pending.append(p)
+        size += len(p.html) + len(p.text)
+        if size >= DOCUMENT_BATCH_CHARS or i == len(prepared) - 1:
+            Document.objects.bulk_create(batch)
+            for row, done in zip(batch, pending, strict=True):
+                del row.html  # deferred, as if loaded with .defer("html")
+                if release:
+                    done.release_html()
+            written += batch
+            batch, pending, size = [], [], 0
+    if release:
+        return_freed_memory()
+    return written
+
+
+# A filing whose renderings reach this many characters lets go of each one once it is in
+# the database (a prepared filing of ordinary size stays whole, to be stored again as is).
+LARGE_FILING_CHARS = 20_000_000
+
+
+def return_freed_memory() -> None:
+    """Hand the C allocator's free pages back to the system (glibc only; elsewhere a no-op).
+
+    The HTML of a large filing leaves memory in pieces between objects still alive, so the
+    allocator keeps those pages and the index's large buffers come from new ones: the
+    process would peak at both."""
+    global _TRIM
+    if _TRIM is None:
+        name = ctypes.util.find_library("c")
+        libc = ctypes.CDLL(name) if name else None
+        _TRIM = getattr(libc, "malloc_trim", False)
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
+
+
+def document_row(filing: Filing, position: int, p: PreparedDocument) -> Document:
+    return Document(
+        filing=filing,
+        position=position,
+        sequence=(p.doc.sequence or "")[:20],
+        type=(p.doc.type or "")[:60],
+        filename=(p.doc.filename or "")[:255],
+        description=(p.doc.description or "")[:1000],
+        start=p.doc.start,
+        end=p.doc.end,
+        kind=p.doc.kind,
+        encoding=p.doc.encoding,
+        uuencoded_name=(p.doc.uuencoded_name or "")[:255],
+        closed=p.doc.closed,
+        html=p.html,
+        sanitizer_version=sanitize.SANITIZER_VERSION,
+        text=p.text,
+        text_hash=p.text_hash,
+        text_version=render.TEXT_VERSION,
     )
 
 
@@ -710,17 +810,22 @@ def upsert_company(cik: int, party: edgar.Party, filed_date) -> Company:
     return company
 
 
-def write_extraction(filing: Filing, prepared: Prepared, previous: dict | None = None) -> None:
+def write_extraction(
+    filing: Filing, prepared: Prepared, previous: dict | None = None, documents=None
+) -> None:
     """People, events, organisation mentions and exhibits, resolved against the store.
 
     `previous` maps names as written to the links they had before a re-extraction, so
-    people keep their identity (and analysts' merges) across it.
+    people keep their identity (and analysts' merges) across it. `documents`: the filing's
+    rows just written (read from the database when not given).
     """
     sub = prepared.submission
     previous = previous or {}
-    # Extraction reads each document's text, never its sanitized HTML: leaving that column
-    # unread keeps a second copy of every rendering of a large filing out of memory.
-    docs = {d.sequence or f"p{d.position + 1}": d for d in filing.documents.defer("html")}
+    if documents is None:
+        # Extraction reads each document's text, never its sanitized HTML: leaving that
+        # column unread keeps a second copy of every rendering out of memory.
+        documents = filing.documents.defer("html")
+    docs = {d.sequence or f"p{d.position + 1}": d for d in documents}
     company_ids = list(
         filing.parties.exclude(company=None).values_list("company_id", flat=True).distinct()
     )

@@ -241,6 +241,8 @@ def notify_safely(accession: str) -> None:
 def notify(accession: str) -> list[Notification]:
     """Notifications for every watch the filing matches (none twice for one watch), and
     the emails of those that want them at once. Returns the notifications made here."""
+    if not Watch.objects.filter(user__is_active=True).exists():
+        return []  # a store nobody watches (loading a year of filings): one cheap query
     filing = Filing.objects.filter(accession=accession).first()
     if filing is None:
         return []

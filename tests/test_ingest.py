@@ -6,10 +6,11 @@ from unittest import mock
 
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection
+from django.db import connection, transaction
 
-from filings import ingest
+from filings import ingest, search
 from filings.models import Company, Document, Filing, FilingParty, Item, Person, RawFile
+from filings.search import parse_query
 from tests.fixtures import GIF_BYTES, submission
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +229,50 @@ def test_sgml_wrappers_around_a_body_are_not_part_of_the_rendering():
         "<html><body style='x'>a</body></html>\n"
     )
     assert ingest.unwrap("\n<html>no wrapper</html>") == "\n<html>no wrapper</html>"
+
+
+def stored_rows():
+    """What a reader sees of a stored filing: its renderings, events and mentions."""
+    filing = Filing.objects.get()
+    return (
+        list(filing.documents.order_by("position").values_list("html", "text", "text_hash")),
+        list(
+            filing.events.order_by("pk").values_list(
+                "event_type", "name", "evidence", "start", "end", "document__position"
+            )
+        ),
+        list(
+            filing.organizations.order_by("pk").values_list(
+                "name", "evidence", "document__position"
+            )
+        ),
+        search.search(parse_query("Higgins")).total,
+    )
+
+
+def test_a_large_filing_stores_its_renderings_whole_after_letting_them_go(monkeypatch):
+    data = submission(form="4", owners=[("HIGGINS PATRICIA L", "0001234567")])
+    with transaction.atomic():
+        ingest.ingest(data, "x.txt")
+        expected = stored_rows()
+        transaction.set_rollback(True)
+    assert expected[1] and expected[3] == 1
+    # Every filing counts as large: its HTML and text leave memory as they are written.
+    monkeypatch.setattr(ingest, "LARGE_FILING_CHARS", 1)
+    prepared = ingest.prepare(data, "x.txt")
+    assert ingest.store(prepared).status == "created"
+    assert prepared.released
+    assert stored_rows() == expected
+
+
+def test_a_prepared_filing_that_let_go_of_its_renderings_can_be_stored_again(monkeypatch):
+    monkeypatch.setattr(ingest, "LARGE_FILING_CHARS", 1)
+    data = submission()
+    expected = [(p.html, p.text) for p in ingest.prepare(data, "x.txt").documents]
+    prepared = ingest.prepare(data, "x.txt")
+    with transaction.atomic():
+        assert ingest.store(prepared).status == "created"
+        transaction.set_rollback(True)  # as if this database had never seen it
+    assert Filing.objects.count() == 0
+    assert ingest.store(prepared).status == "created"
+    assert list(Document.objects.order_by("position").values_list("html", "text")) == expected

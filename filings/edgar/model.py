@@ -163,6 +163,11 @@ class Document:
             return raw.decode("utf-8")
         return raw.decode("windows-1252", errors="replace")
 
+    def forget_text(self) -> None:
+        """Drop the decoded body (read again from `source` if asked for): a large filing's
+        documents would otherwise hold a second copy of the upload until it is stored."""
+        self.__dict__.pop("text", None)
+
     def decoded_binary(self) -> bytes | None:
         """For uuencoded bodies: the decoded file; otherwise None."""
         if self.uuencoded_name is None:

@@ -15,10 +15,15 @@ from .records import build_records
 INDEX_BATCH = 200
 
 
-def index_filing(filing: Filing | str) -> None:
-    """(Re)index one filing, inside the caller's transaction."""
+def index_filing(filing: Filing | str, texts: list[str] | None = None) -> None:
+    """(Re)index one filing, inside the caller's transaction. `texts`: its documents' text
+    in position order (the non-empty ones), when the caller has it in memory; the list is
+    emptied as it is indexed, so a large filing's text leaves memory as it goes."""
     accession = filing if isinstance(filing, str) else filing.accession
-    index_filings([accession])
+    if texts is None:
+        index_filings([accession])
+    else:
+        backends.current().write(build_records([accession], {accession: texts}))
 
 
 def index_filings(accessions: Sequence[str]) -> int:

@@ -28,9 +28,26 @@ class Record:
     def body(self) -> str:
         return "\n\n".join(self.texts)
 
+    def take_body_utf8(self) -> bytearray:
+        """`body` as UTF-8, built a document at a time and emptying `texts` as it goes:
+        joining a large filing's texts into one string first would hold it twice more (as
+        text, then as the driver's UTF-8)."""
+        out = bytearray()
+        self.texts.reverse()
+        while self.texts:
+            out += self.texts.pop().encode()
+            if self.texts:
+                out += b"\n\n"
+        return out
 
-def build_records(accessions: Sequence[str]) -> list[Record]:
-    """Everything indexed for these filings, read in a handful of queries."""
+
+def build_records(
+    accessions: Sequence[str], known_texts: dict[str, list[str]] | None = None
+) -> list[Record]:
+    """Everything indexed for these filings, read in a handful of queries.
+
+    `known_texts`: the documents' non-empty texts of filings just written, in position
+    order, so a large filing's text is not read back from the database."""
     filings = list(
         Filing.objects.filter(accession__in=accessions).values_list(
             "accession", "form", "filed_date"
@@ -39,16 +56,19 @@ def build_records(accessions: Sequence[str]) -> list[Record]:
     if not filings:
         return []
     accs = [a for a, _, _ in filings]
-    texts = defaultdict(list)
+    texts = defaultdict(list, known_texts or {})
     doc_head = defaultdict(list)
-    for filing_id, type_, description, filename, text in (
+    columns = ["filing_id", "type", "description", "filename"]
+    if not known_texts:
+        columns.append("text")
+    for filing_id, type_, description, filename, *text in (
         Document.objects.filter(filing_id__in=accs)
         .order_by("filing_id", "position")
-        .values_list("filing_id", "type", "description", "filename", "text")
+        .values_list(*columns)
     ):
         doc_head[filing_id].append(" ".join(x for x in (type_, description, filename) if x))
-        if text:
-            texts[filing_id].append(text)
+        if text and text[0]:
+            texts[filing_id].append(text[0])
     parties = defaultdict(list)
     company_ids, person_ids = set(), set()
     for row in (

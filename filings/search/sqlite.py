@@ -101,7 +101,7 @@ class SQLiteBackend(Backend):
             self.forget_text(cur, old.values())
             keys = {}
             for r in records:
-                body = r.body
+                body = r.take_body_utf8()
                 if r.accession in old:
                     key = old[r.accession][0]
                     cur.execute(
@@ -118,13 +118,17 @@ class SQLiteBackend(Backend):
                 cur.execute(
                     "INSERT INTO filings_searchsource (key, head, body_z) VALUES (%s, %s, %s) "
                     "ON CONFLICT (key) DO UPDATE SET head = excluded.head, body_z = excluded.body_z",
-                    [key, r.head, zlib.compress(body.encode(), 1)],
+                    [key, r.head, zlib.compress(body, 1)],
                 )
                 keys[r.accession] = key
+                # The body goes as bytes, read back as text by SQLite (the same UTF-8,
+                # tokenized the same): no second copy of it in this process.
                 cur.execute(
-                    "INSERT INTO filings_searchtext (rowid, head, body) VALUES (%s, %s, %s)",
+                    "INSERT INTO filings_searchtext (rowid, head, body) "
+                    "VALUES (%s, %s, CAST(%s AS TEXT))",
                     [key, r.head, body],
                 )
+                del body
             self.write_rows(cur, keys, records, [key for key, _h, _b in old.values()])
 
     def remove(self, accessions):

@@ -26,8 +26,8 @@ def index_rows():
 def test_a_failed_ingest_leaves_no_index_rows():
     original = search.index_filing
 
-    def index_then_fail(filing):
-        original(filing)
+    def index_then_fail(filing, **kwargs):
+        original(filing, **kwargs)
         assert search.search(parse_query("Higgins")).total == 1  # visible inside
         raise RuntimeError("disk full")
 
