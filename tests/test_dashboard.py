@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 from django.utils import timezone
 
-from filings import annotations, decisions, ingest, watches
+from filings import annotations, decisions, ingest, search, watches
 from filings.models import (
     Annotation,
     Event,
@@ -66,7 +66,7 @@ def test_the_charts_count_what_the_store_holds_and_each_bar_opens_the_same_filin
     forms = Counter(Filing.objects.values_list("form", flat=True))
     items = Counter(c for c, _ in set(Item.objects.exclude(code="").values_list("code", "filing")))
     sics = Counter(
-        sic for sic, _ in set(FilingParty.objects.filter(role="filer").values_list("sic", "filing"))
+        sic for sic, _ in set(FilingParty.objects.exclude(sic="").values_list("sic", "filing"))
     )
     assert {k: n for k, (n, _) in bars(page, "year").items()} == years == {"2004": 2, "2005": 2}
     assert {k: n for k, (n, _) in bars(page, "form").items()} == forms
@@ -79,6 +79,22 @@ def test_the_charts_count_what_the_store_holds_and_each_bar_opens_the_same_filin
             assert href.startswith("/search/?q=")
             found = client.get(href).content.decode()
             assert re.search(rf'<p class="count">{n} filing', found), (chart, label, href)
+
+
+def test_the_sic_chart_counts_a_filing_under_each_company_it_names(client, store):
+    """A merger's 8-K names a subject company of another industry: the filing counts under
+    both codes, as the search's sic facet counts it, and each bar's search agrees."""
+    filing = Filing.objects.order_by("pk").first()
+    own = filing.parties.get(role="filer").sic
+    FilingParty.objects.create(
+        filing=filing, position=9, role="subject-company", name="TARGET CO", sic="2834"
+    )
+    search.index_filing(filing.pk)
+    chart = {k.split()[0]: v for k, v in bars(client.get("/").content.decode(), "sic").items()}
+    assert chart["2834"][0] == 1
+    assert chart[own][0] == FilingParty.objects.filter(sic=own).values("filing").distinct().count()
+    found = client.get(chart["2834"][1]).content.decode()
+    assert '<p class="count">1 filing' in found
 
 
 def test_the_year_and_form_table_and_the_numbers_behind_each_chart(client, store):

@@ -143,6 +143,9 @@ class Filing(models.Model):
 
     class Meta:
         ordering = ["-filed_date", "-accession"]
+        # The home page's "what arrived": without it the newest ten are a sort of every
+        # filing (a quarter of a second at 300,000).
+        indexes = [models.Index(fields=["-created_at", "-accession"], name="filing_arrivals")]
 
     def __str__(self):
         return f"{self.accession} {self.form}"

@@ -15,7 +15,7 @@ records.py (what a filing contributes), index.py (writing it), backend.py (the i
 with sqlite.py and postgres.py (one backend each), facets.py (the in-memory facet copy and
 its log), filters.py (filters, selections and facet counts over that copy), names.py (the
 name table), notes.py (the note index and its lookups), results.py (running a search,
-and asking which of some filings a search finds),
+asking which of some filings a search finds, and the facets' totals over the store),
 snippets.py and typeahead.py.
 """
 
@@ -23,7 +23,7 @@ from .filters import FACETS
 from .index import index_filing, index_filings, reindex, remove_filing
 from .notes import index_note, remove_note
 from .query import Query, Term, parse_query
-from .results import DocumentHit, Hit, Results, matching, search
+from .results import DocumentHit, Hit, Results, matching, search, totals
 from .typeahead import typeahead
 
 __all__ = [
@@ -42,5 +42,6 @@ __all__ = [
     "remove_filing",
     "remove_note",
     "search",
+    "totals",
     "typeahead",
 ]

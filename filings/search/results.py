@@ -144,6 +144,22 @@ def search(
     return Results(query, hits, total, page, per_page, label_facets(facet_counts), selected)
 
 
+def totals(
+    names: Iterable[str], limit: int, where: dict[str, str] | None = None
+) -> dict[str, list[tuple[str, int]]]:
+    """The most common values of these facets, [(value, count)] each, over every stored
+    filing or those with the `where` facet values: what a search's facets would count for
+    a search matching everything. Read from the in-memory facet copy, so a count is a pass
+    over arrays, not over the party or filing rows."""
+    backend = backends.current()
+    with backend.session() as cur:
+        index = facets.current(cur)
+        mask = index.everything()
+        for name, value in (where or {}).items():
+            mask &= index.with_values(name, [value])
+        return {name: index.top(name, mask, limit) for name in names}
+
+
 def matching(
     query: Query | str,
     accessions: Iterable[str],
