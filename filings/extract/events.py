@@ -24,6 +24,7 @@ from .people import Mention, PersonName, family_key, find_mentions, fold, same_p
 from .prose import (
     UNIT_PATTERN,
     Span,
+    cased,
     clean_title,
     find_dates,
     lines,
@@ -1198,7 +1199,10 @@ _SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 
 def title_case(role: str) -> str:
     """'interim Chief Financial Officer' -> 'Interim Chief Financial Officer'; words already
-    capitalised (CEO, McDonald) stay as written."""
+    capitalised (CEO, McDonald) stay as written; a title printed in capitals is read in
+    Title Case."""
+    if not any(c.islower() for c in role):
+        role = cased(role)
     words = role.split(" ")
     out = []
     for i, word in enumerate(words):
