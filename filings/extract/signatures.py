@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import EventCandidate
 from .people import STOP_WORDS, PersonName, normalize_name, same_person
@@ -141,10 +141,26 @@ def extract_signatures(
     out: list[EventCandidate] = []
     seen: list[PersonName] = []
     for entry in sorted(entries, key=lambda e: e.start):
-        if any(_duplicate(entry.name, s) for s in seen):
+        role = _join_titles(entry.titles, wrapped=entry.wrapped)
+        # One signing per distinct title: someone who signs for the company ("By: /s/ ...
+        # Chief Executive Officer") and again in the table as "Chief Executive Officer and
+        # Director" signs twice; the same title again ("(Principal Executive Officer)" adds
+        # nothing) is one signing, in the table's fuller wording.
+        again = [i for i, s in enumerate(seen) if _duplicate(entry.name, s)]
+        same = [i for i in again if _capacity(out[i].role) in (_capacity(role), "")]
+        if same or (again and not role):
+            i = (same or again)[0]
+            if len(role) > len(out[i].role):
+                out[i] = replace(
+                    out[i],
+                    role=role,
+                    evidence=text[entry.start : entry.end],
+                    start=entry.start,
+                    end=entry.end,
+                    effective_date=entry.date or out[i].effective_date,
+                )
             continue
         seen.append(entry.name)
-        role = _join_titles(entry.titles, wrapped=entry.wrapped)
         out.append(
             EventCandidate(
                 name=entry.name,
@@ -168,6 +184,11 @@ _TITLE_END = re.compile(
     r"Controller|Comptroller|Manager|Partner|Trustee|Member|Board|Directors|Attorney-in-Fact|"
     r"CEO|CFO|COO|CAO|Founder|Operations|Finance|\))\)?\.?$"
 )
+
+
+def _capacity(role: str) -> str:
+    """A title without its parenthetical designations, to compare two signings."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", role).casefold().split())
 
 
 def _join_titles(parts: list[str], *, wrapped: bool = False) -> str:

@@ -37,3 +37,42 @@ def test_role_in_capitals_on_an_event():
         "EXECUTIVE VICE PRESIDENT, SALES, effective immediately.\n"
     )
     assert one(found, "Alan B. Quarry", "terminated").role == "Executive Vice President, Sales"
+
+
+def test_signer_for_the_company_and_in_the_capacity_table_signs_twice():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "SIGNATURES\n\nThe registrant has duly caused this registration statement to be signed "
+        "on its behalf by the undersigned on June 27, 2025.\n\nAcme Widget Corporation\n"
+        "By:\t/s/ Nora P. Quill\nName:\tNora P. Quill\nTitle:\tChief Executive Officer\n\n"
+        "This registration statement has been signed below by the following persons in the "
+        "capacities and on the dates indicated.\n\nSignature\tTitle\tDate\n"
+        "/s/ Nora P. Quill\tChairman of the Board and Chief Executive Officer\tJune 27, 2025\n"
+        "Nora P. Quill\t(Principal Executive Officer)\n"
+        "/s/ Owen T. Marsh\tDirector\tJune 27, 2025\nOwen T. Marsh\n"
+    )
+    found = extract_signatures(text, form="S-3", sequence="1")
+    assert [(e.name.display, e.role) for e in found] == [
+        ("Nora P. Quill", "Chief Executive Officer"),
+        (
+            "Nora P. Quill",
+            "Chairman of the Board and Chief Executive Officer (Principal Executive Officer)",
+        ),
+        ("Owen T. Marsh", "Director"),
+    ]
+    assert all(text[e.start : e.end] == e.evidence for e in found)
+
+
+def test_a_repeated_signature_is_one_signing():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "SIGNATURES\n\nThe registrant has duly caused this report to be signed.\n\n"
+        "By:\t/s/ Nora P. Quill\nName:\tNora P. Quill\nTitle:\tChief Executive Officer\n\n"
+        "By:\t/s/ Nora P. Quill\nName:\tNora P. Quill\nTitle:\tChief Executive Officer\n"
+    )
+    found = extract_signatures(text, form="8-K", sequence="1")
+    assert [(e.name.display, e.role) for e in found] == [
+        ("Nora P. Quill", "Chief Executive Officer")
+    ]
