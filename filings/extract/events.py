@@ -600,15 +600,39 @@ _NEXT_ROLE = re.compile(
 )
 
 
+# The seat someone already holds, told between the name and the new position.
+_SEAT_HELD = re.compile(
+    r"\s*,\s*(?:currently\s+|already\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|"
+    r"member\s+of\s+the\s+[Bb]oard)(?:\s+(?:since|of\s+the\s+Company\s+since)\s+\d{4})?"
+    r"\s*,\s*(?=as\b|to\b|[A-Z])"
+)
+_CHAIR = re.compile(
+    r"(?i)(?:(?:executive|non-executive|independent|lead|co-|vice[\s-]?)\s*)*"
+    r"(?:vice[\s-])?chair(?:man|woman|person)?\b"
+)
+
+
 def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     """(role, end offset) of the position named for this person in this sentence, or None."""
     end = s.end
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
         # after the trigger (and after the person for object triggers)
         pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
+        seat = _SEAT_HELD.match(text, pos, end)
+        if seat and event_type in ("appointed", "elected") and ref.start >= trigger_end:
+            pos = seat.end()  # "elected X, a director since 1991, Vice Chairman of the Board"
         rest = text[pos:end]
         if event_type == "elected" and _FILLS_SEAT.match(rest):
             return "director", pos + _FILLS_SEAT.match(rest).end()
+        t = title_at(text, pos, end)
+        if (
+            t
+            and event_type in ("appointed", "elected")
+            and re.fullmatch(r"\s*", text[pos : t[0]])
+            and _CHAIR.match(text, t[0], t[1])
+        ):
+            # "was elected Executive Chairman of the Board": the chair, not a seat
+            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         for m in _ROLE_LEAD.finditer(rest):
             if m.start() > 100:
                 break

@@ -76,3 +76,19 @@ def test_a_repeated_signature_is_one_signing():
     assert [(e.name.display, e.role) for e in found] == [
         ("Nora P. Quill", "Chief Executive Officer")
     ]
+
+
+def test_executive_chairman_of_the_board_is_the_chair_not_a_seat():
+    found = events(
+        "On September 28, 2011, Harold J. Vane stepped down as Chief Executive Officer and was "
+        "elected Executive Chairman of the Board, each effective October 1, 2011.\n"
+    )
+    assert one(found, "Harold J. Vane", "elected").role == "Executive Chairman of the Board"
+
+
+def test_seat_already_held_is_skipped_for_the_new_position():
+    found = events(
+        "The Board of Directors elected Lena J. Moreau, a director since 1991, Vice Chairman "
+        "of the Board.\n"
+    )
+    assert one(found, "Lena J. Moreau", "elected").role == "Vice Chairman of the Board"
