@@ -226,6 +226,13 @@ _ORG_SUBJECT = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _MALE = {"he", "his", "him", "himself"}
+# "elected his son, Everett M. Finch III": the relative named next is the one meant, so the
+# possessive is not a mention of the father (who would then take the son's event).
+_KIN_AFTER = re.compile(
+    r"\s+(?:(?:elder|eldest|younger|youngest|older|oldest)\s+)?(?:son|daughter|nephew|niece|"
+    r"brother|sister|cousin|father|mother|wife|husband|spouse|son-in-law|daughter-in-law|"
+    r"brother-in-law|sister-in-law|grandson|granddaughter)\s*,?\s+(?=[A-Z])"
+)
 _DEPARTURES = ("resigned", "retired", "terminated", "died")
 _DISAGREEMENT = re.compile(r"\bdisagreements?\b", re.IGNORECASE)
 _NO_DISAGREEMENT = re.compile(
@@ -314,7 +321,7 @@ class People:
         events = [(m.start, "name", m) for m in mentions]
         taken = _Covered((m.start, m.end) for m in mentions)
         for p in _PRONOUN.finditer(text):
-            if taken.covers(p.start()):
+            if taken.covers(p.start()) or _KIN_AFTER.match(text, p.end()):
                 continue
             events.append((p.start(), "pronoun", p))
         for _, kind, item in sorted(events, key=lambda e: e[0]):

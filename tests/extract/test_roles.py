@@ -92,3 +92,15 @@ def test_seat_already_held_is_skipped_for_the_new_position():
         "of the Board.\n"
     )
     assert one(found, "Lena J. Moreau", "elected").role == "Vice Chairman of the Board"
+
+
+def test_his_son_named_next_takes_the_event_not_the_father():
+    found = events(
+        "On May 2, 2011, Garrick L. Tolliver II stepped down as Chief Executive Officer.\n\n"
+        "The Board appointed his nephew, Garrick L. Tolliver III, currently Chief Operating "
+        "Officer, as Chief Executive Officer, effective June 1, 2011.\n"
+    )
+    assert one(found, "Garrick L. Tolliver III", "appointed").role == "Chief Executive Officer"
+    assert [e.event_type for e in found if e.name.display == "Garrick L. Tolliver II"] == [
+        "resigned"
+    ]
