@@ -684,6 +684,8 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
     found = _role_span(text, s, ref, trigger_end, event_type)
+    if found is None and event_type in _DEPARTURES:
+        found = _role_held(text, s, ref, trigger_end)
     if found is None:
         return []
     role, pos = found
@@ -710,6 +712,38 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
             else:
                 break
     return roles
+
+
+# Where a clause about a person gives the position held: "X, the Company's Chief Legal
+# Officer, notified ...", "X, who ... has served as its Chief Technology Officer, informed
+# ...", "X, who was, at the time of his passing, its Chairman ...".
+_HELD_AT = re.compile(
+    r"(?:^\s*,\s*|\b(?:served|serves|serving|acted|acting)\s+as\s+|\b(?:was|is),?\s+"
+    r"(?:[^,;]{0,40},\s+)?(?=its\b|the\s+Company|our\b))"
+)
+_PAST_HELD = re.compile(r"(?i)\b(?:former|formerly|previously|until|prior\s+to|before)\b")
+
+
+def _role_held(text: str, s: Span, ref: Ref, trigger_end: int):
+    """For a departure told without the position after the verb: the position given in a
+    clause about the person between the name and the verb, as (role, end offset)."""
+    starts = [m for m in ref.person.mentions if s.start <= m < trigger_end]
+    if not starts:
+        return None
+    at = starts[0]
+    name_end = re.match(r"(?:[A-Z][\w.'’-]*\.?\s*(?:\([^)]{0,30}\)\s*)?)+", text[at:trigger_end])
+    if not name_end:
+        return None
+    a = at + name_end.end()
+    a = a - 1 if text[a - 1 : a].isspace() else a
+    window = text[a : min(trigger_end, a + 200)]
+    for m in _HELD_AT.finditer(window):
+        if _PAST_HELD.search(window, 0, m.end()):
+            return None
+        t = title_at(text, a + m.end(), trigger_end)
+        if t:
+            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+    return None
 
 
 def _board_title(title: str) -> str:

@@ -104,3 +104,26 @@ def test_his_son_named_next_takes_the_event_not_the_father():
     assert [e.event_type for e in found if e.name.display == "Garrick L. Tolliver II"] == [
         "resigned"
     ]
+
+
+def test_departure_takes_the_position_from_a_clause_about_the_person():
+    found = events(
+        "On September 8, 2020, Harlow Penning, who joined the Company in 2016 and who for the "
+        "last three years has served as its Chief Technology Officer, informed the Company "
+        "that he will resign effective October 2, 2020.\n\n"
+        "On January 6, 2026, Mara K. Ostrow, the Company’s Chief Legal Officer and Corporate "
+        "Secretary, notified the Company of her intention to resign, effective "
+        "February 27, 2026.\n"
+    )
+    assert one(found, "Harlow Penning", "resigned").role == "Chief Technology Officer"
+    assert one(found, "Mara K. Ostrow", "resigned").role == (
+        "Chief Legal Officer and Corporate Secretary"
+    )
+
+
+def test_a_former_position_in_the_clause_is_not_the_one_left():
+    found = events(
+        "On March 3, 2025, Dana R. Whitcomb, formerly the Company’s Chief Financial Officer, "
+        "informed the Board that she will resign as a consultant.\n"
+    )
+    assert one(found, "Dana R. Whitcomb", "resigned").role != "Chief Financial Officer"
