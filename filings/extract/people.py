@@ -313,10 +313,17 @@ def _given_match(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
     if _is_initial(a.given) or _is_initial(b.given):
         if ga[:1] == gb[:1]:
             return True, 0.75, "given initial matches"
-        # "S. Emerson Lybbert" goes by his middle name.
+        # "S. Emerson Lybbert" goes by his middle name, or by its nickname ("J. Robert"
+        # is "Bob").
         for x, y in ((a, b), (b, a)):
-            if _is_initial(x.given) and x.middle and fold(x.middle).strip(".") == fold(y.given):
+            if not (_is_initial(x.given) and x.middle) or _is_initial(x.middle):
+                continue
+            middle = fold(x.middle.split()[0]).strip(".")
+            if middle == fold(y.given).strip("."):
                 return True, 0.75, "goes by middle name"
+            as_given = PersonName(x.middle, middle, "", x.family, "", "", x.middle)
+            if not _is_initial(y.given) and _given_forms(as_given) & _given_forms(y):
+                return True, 0.7, "goes by middle name"
         return False, 0.0, "given initials differ"
     if _given_forms(a) & _given_forms(b):
         return True, 0.85, "nickname of the same given name"
