@@ -492,7 +492,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     places and titles are cut away by STOP_WORDS; what is left must look like a name."""
     end = len(text) if end is None else end
     found: list[Mention] = []
-    for m in NAME_PATTERN.finditer(text, start, end):
+    scan = _unwrapped(text[start:end])
+    for m in NAME_PATTERN.finditer(scan):
         hon = m.group("hon")
         words = [
             (m.start("name") + t.start(), m.start("name") + t.end(), t.group())
@@ -528,9 +529,22 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 continue
         s = m.start() if hon else kept[0][0]
         e = kept[-1][1]
-        raw = text[s:e]
+        raw = scan[s:e]
         name = normalize_name(raw)
         if name.is_organization or not name.family:
             continue
-        found.append(Mention(s, e, name))
+        found.append(Mention(start + s, start + e, name))
     return found
+
+
+# A line of 1990s text wrapped at about 70 columns: the break after it is a space, so a
+# name wrapped over two lines ("C. Everett\nDunmore") is one name. Short lines (table
+# cells, headings, a contacts list) and lines that end a sentence keep their break.
+_WRAPPED_LINE = re.compile(r"(?m)^(?=[^\n]{55,90}\n[^\S\n]*[A-Z][a-z])([^\n]*[A-Za-z.,])\n")
+
+
+def _unwrapped(text: str) -> str:
+    """text with the line breaks inside wrapped prose read as spaces; same length."""
+    if "\n" not in text:
+        return text
+    return _WRAPPED_LINE.sub(lambda m: m.group(1) + " ", text)

@@ -127,3 +127,19 @@ def test_a_former_position_in_the_clause_is_not_the_one_left():
         "informed the Board that she will resign as a consultant.\n"
     )
     assert one(found, "Dana R. Whitcomb", "resigned").role != "Chief Financial Officer"
+
+
+def test_a_name_wrapped_over_two_lines_of_plain_text_is_one_name():
+    from filings.extract.people import find_mentions
+
+    text = (
+        "At its meeting on July 16, 1996, the Board of Directors elected C. Everett\n"
+        "Dunmore a director of the Corporation and appointed him to the Compensation\n"
+        "Committee.\n\nContacts\nDavid Sutton\nAndrew Albrecht\n"
+    )
+    names = [(m.name.display, text[m.start : m.end]) for m in find_mentions(text)]
+    assert names == [
+        ("C. Everett Dunmore", "C. Everett\nDunmore"),
+        ("David Sutton", "David Sutton"),
+        ("Andrew Albrecht", "Andrew Albrecht"),
+    ]
