@@ -143,3 +143,12 @@ def test_a_name_wrapped_over_two_lines_of_plain_text_is_one_name():
         ("David Sutton", "David Sutton"),
         ("Andrew Albrecht", "Andrew Albrecht"),
     ]
+
+
+def test_area_after_a_hyphen_or_dash_belongs_to_the_title():
+    assert title("Senior Vice President-Marketing, effective May 1") == (
+        "Senior Vice President-Marketing"
+    )
+    assert title("Vice President – Finance and Treasurer of") == (
+        "Vice President – Finance and Treasurer"
+    )
