@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
+from .events import _role_and_organization
 from .model import EventCandidate
 from .people import STOP_WORDS, PersonName, normalize_name, same_person
 from .prose import TITLE, Span, clean_title, lines, parse_date
@@ -126,7 +127,7 @@ def _is_title_text(text: str) -> bool:
 
 
 def extract_signatures(
-    text: str, *, form: str | None = None, sequence: str
+    text: str, *, form: str | None = None, sequence: str, registrant: str = ""
 ) -> list[EventCandidate]:
     tables: list[Entry] = []
     for table in _TABLE_HEADER.finditer(text):
@@ -161,12 +162,15 @@ def extract_signatures(
                 )
             continue
         seen.append(entry.name)
+        # "Chief Financial Officer of Lakemont GP LLC", signing for the partnership: the
+        # title is held at that other company.
+        title, organization = _role_and_organization(text, role, registrant)
         out.append(
             EventCandidate(
                 name=entry.name,
                 event_type="signed",
-                role=role,
-                organization="",
+                role=title,
+                organization=organization,
                 effective_date=entry.date or _nearest_date(text, entry.start, default),
                 disagreement=None,
                 evidence=text[entry.start : entry.end],

@@ -152,3 +152,22 @@ def test_area_after_a_hyphen_or_dash_belongs_to_the_title():
     assert title("Vice President – Finance and Treasurer of") == (
         "Vice President – Finance and Treasurer"
     )
+
+
+def test_signer_title_held_at_another_company_carries_that_company():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "SIGNATURE\n\nThe registrant has duly caused this report to be signed on its behalf.\n\n"
+        "KESTREL ENERGY PARTNERS, L.P.\n\nBy: /s/ Ivo H. Brandt\nIvo H. Brandt\n"
+        "Senior Vice President and Chief Financial Officer of Kestrel GP LLC\n\n"
+        "By: /s/ Uma Redfern\nUma Redfern\nPresident of Kestrel Energy Partners, L.P.\n\n"
+        "Date: June 27, 2014\n"
+    )
+    found = extract_signatures(
+        text, form="8-K", sequence="1", registrant="Kestrel Energy Partners, L.P."
+    )
+    assert [(e.name.display, e.role, e.organization) for e in found] == [
+        ("Ivo H. Brandt", "Senior Vice President and Chief Financial Officer", "Kestrel GP LLC"),
+        ("Uma Redfern", "President", ""),
+    ]
