@@ -226,6 +226,7 @@ _ORG_SUBJECT = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _MALE = {"he", "his", "him", "himself"}
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+[“\"(]?[A-Z]|\n\s*\n")
 # "elected his son, Everett M. Finch III": the relative named next is the one meant, so the
 # possessive is not a mention of the father (who would then take the son's event).
 _KIN_AFTER = re.compile(
@@ -387,7 +388,14 @@ class People:
                 break
             recent.append(r)
         recent.reverse()
-        person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
+        person = None
+        if recent and recent[-1].person.gender in (gender, None):
+            # "William H. Greer, Jr. notified the Company of his resignation": a name
+            # earlier in the same sentence, of no other gender, is who "his" means.
+            if not _SENTENCE_BREAK.search(self.text, recent[-1].end, m.start()):
+                person = recent[-1].person
+        if person is None:
+            person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
         if person is None:
             person = next((r.person for r in reversed(recent) if r.person.gender is None), None)
         if person is None:

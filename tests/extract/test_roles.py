@@ -171,3 +171,15 @@ def test_signer_title_held_at_another_company_carries_that_company():
         ("Ivo H. Brandt", "Senior Vice President and Chief Financial Officer", "Kestrel GP LLC"),
         ("Uma Redfern", "President", ""),
     ]
+
+
+def test_his_means_the_name_earlier_in_the_same_sentence():
+    found = events(
+        "Mr. Tobias R. Lund, a director since 1994, died on June 19, 2002.\n\n"
+        "On June 24, 2002, William H. Farrow, Jr. notified the Company of his resignation as "
+        "Vice President and Chief Financial Officer, effective July 12, 2002.\n"
+    )
+    assert one(found, "William H. Farrow Jr.", "resigned").role == (
+        "Vice President and Chief Financial Officer"
+    )
+    assert [e.event_type for e in found if e.name.display == "Tobias R. Lund"] == ["died"]
