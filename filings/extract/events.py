@@ -1214,6 +1214,10 @@ def _type_for(event_type: str, role: str) -> str:
         return "named-to-committee"
     if _BOARD_SEAT.fullmatch(role.strip()):
         return "elected"
+    # "a director of the General Partner": a seat on another company's board
+    seat = _ORG_OF.search(role)
+    if seat and _BOARD_SEAT.fullmatch(role[: seat.start()].strip(" ,")):
+        return "elected"
     return "appointed"
 
 

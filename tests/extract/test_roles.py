@@ -183,3 +183,12 @@ def test_his_means_the_name_earlier_in_the_same_sentence():
         "Vice President and Chief Financial Officer"
     )
     assert [e.event_type for e in found if e.name.display == "Tobias R. Lund"] == ["died"]
+
+
+def test_a_seat_on_another_companys_board_is_an_election():
+    found = events(
+        "On February 12, 2007, the board of directors of Pell GP, LLC (the “General Partner”) "
+        "elected Jolene R. Marsh as a director of the General Partner.\n"
+    )
+    (e,) = [e for e in found if e.name.display == "Jolene R. Marsh"]
+    assert (e.event_type, e.role, e.organization) == ("elected", "Director", "Pell GP, LLC")
