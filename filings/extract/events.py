@@ -696,7 +696,7 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
         found = _role_held(text, s, ref, trigger_end)
     if found is None:
         return []
-    role, pos = found
+    role, pos = _of_committee(text, found[0], found[1], s.end)
     roles = [role]
     basis = _BASIS.match(text[pos : s.end])
     if basis:
@@ -712,8 +712,10 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
             board = _BOARD_ROLE.match(text, at, s.end)
             t = title_at(text, at, s.end)
             if t and not re.match(r"(?i)(?:a\s+)?(?:member\s+of|board)", text[at : s.end]):
-                roles.append(_board_title(clean_title(text[t[0] : t[1]])))
-                pos = t[1]
+                role, pos = _of_committee(
+                    text, _board_title(clean_title(text[t[0] : t[1]])), t[1], s.end
+                )
+                roles.append(role)
             elif board:
                 roles.append("director")
                 pos = board.end()
@@ -754,9 +756,29 @@ def _role_held(text: str, s: Span, ref: Ref, trigger_end: int):
     return None
 
 
+_OF_COMMITTEE = re.compile(
+    r"\s+of\s+(?:its|the|our|their)\s+((?:[A-Z][\w&,-]*\s+|and\s+){0,6}Committee)\b"
+)
+
+
+def _of_committee(text: str, role: str, pos: int, end: int) -> tuple[str, int]:
+    """'Chair of its Nominating Committee': the chair of a committee, not a bare 'Chair'."""
+    if not re.fullmatch(r"(?i)(?:co-|vice[\s-]?)?chair(?:man|woman|person)?|member", role):
+        return role, pos
+    m = _OF_COMMITTEE.match(text, pos, end)
+    if not m:
+        return role, pos
+    return f"{role} of the {' '.join(m.group(1).split())}", m.end()
+
+
 def _board_title(title: str) -> str:
     if re.fullmatch(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?", title):
         return "director"
+    # "a member of the Board of Directors of Pinehurst Media Group": a seat, at a company
+    # named after it (the filer, or another one split off later)
+    seat = re.fullmatch(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.+)", title)
+    if seat:
+        return "director" + seat.group(1)
     return title
 
 

@@ -192,3 +192,13 @@ def test_a_seat_on_another_companys_board_is_an_election():
     )
     (e,) = [e for e in found if e.name.display == "Jolene R. Marsh"]
     assert (e.event_type, e.role, e.organization) == ("elected", "Director", "Pell GP, LLC")
+
+
+def test_seat_and_committee_chair_left_in_one_sentence():
+    found = events(
+        "On April 6, 2010, Thea L. Vantongeren resigned as a member of the Board of Directors "
+        "of Acme Widget Corporation and as Chair of its Nominating Committee, effective "
+        "immediately.\n"
+    )
+    roles = sorted(e.role for e in found if e.event_type == "resigned")
+    assert roles == ["Chair of the Nominating Committee", "Director"]
