@@ -134,6 +134,8 @@ def extract_signatures(
         tables.extend(_column_table(text, table.end()))
     blocks = [e for e in _blocks(text) if not any(o.start <= e.start < o.end for o in tables)]
     entries = tables + blocks
+    if form and form.upper().startswith("13F"):
+        entries += _xml_signatures(text)
     default = _default_date(text)
     entries.sort(key=lambda e: e.start)
     for prev, entry in zip(entries, entries[1:], strict=False):
@@ -142,7 +144,7 @@ def extract_signatures(
     out: list[EventCandidate] = []
     seen: list[PersonName] = []
     for entry in sorted(entries, key=lambda e: e.start):
-        role = _join_titles(entry.titles, wrapped=entry.wrapped)
+        role = _join_titles(entry.titles, wrapped=entry.wrapped) or _labelled_title(text, entry)
         # One signing per distinct title: someone who signs for the company ("By: /s/ ...
         # Chief Executive Officer") and again in the table as "Chief Executive Officer and
         # Director" signs twice; the same title again ("(Principal Executive Officer)" adds
@@ -242,6 +244,50 @@ def _nearest_date(text: str, pos: int, preamble: list[tuple[int, dt.date]]) -> d
         if d:
             return d
     return None
+
+
+_LABELLED_SIGNER = re.compile(
+    r"(?im)^[^\S\n]*Name[^\S\n]*:[^\S\n]*(.+)\n[^\S\n]*Title[^\S\n]*:[^\S\n]*(.+)$"
+)
+
+
+def _labelled_title(text: str, entry: Entry) -> str:
+    """The title a form prints with the signer's name shortly before the signature line
+    ("Person Signing this Report ... Name: ... Title: ..." on a 13F cover page)."""
+    window = text[max(0, entry.start - 600) : entry.start]
+    for m in reversed(list(_LABELLED_SIGNER.finditer(window))):
+        name = _person(m.group(1).strip())
+        if name is not None and _same(name, entry.name):
+            return clean_title(m.group(2))
+    return ""
+
+
+# The signature block of an XML 13F as the reading view prints it: "signatureBlock:" then
+# "name:", "title:", "signature:" and "signatureDate:" lines.
+_XML_SIGNATURE = re.compile(r"(?m)^([^\S\n]*)signatureBlock:[^\S\n]*\n((?:\1[^\S\n]+\S.*\n?)+)")
+
+
+def _xml_signatures(text: str) -> list[Entry]:
+    out = []
+    for block in _XML_SIGNATURE.finditer(text):
+        fields = {}
+        for m in re.finditer(r"(?m)^[^\S\n]*(\w+):[^\S\n]*(.*?)[^\S\n]*$", block.group(2)):
+            fields.setdefault(m.group(1), (m.group(2), block.start(2) + m.start(2)))
+        signed = fields.get("signature")
+        name = _person(signed[0]) if signed and signed[0] else None
+        if name is None:
+            continue
+        entry = Entry(name, signed[1], signed[1] + len(signed[0]))
+        if fields.get("title", ("",))[0]:
+            entry.titles.append(fields["title"][0])
+        when = fields.get("signatureDate", ("",))[0]
+        mdy = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", when)  # the 13F schema's MM-DD-YYYY
+        try:
+            entry.date = dt.date(int(mdy[3]), int(mdy[1]), int(mdy[2])) if mdy else parse_date(when)
+        except ValueError:
+            entry.date = None
+        out.append(entry)
+    return out
 
 
 # --- block signatures: By: /s/ Name / Name: / Title: / Date: ---------------------------------

@@ -1,6 +1,8 @@
 """Roles read off the text: multi-part titles, titles in capitals, roles two clauses away
 from the event, chair titles kept apart from a plain board seat."""
 
+import datetime as dt
+
 from filings.extract.prose import clean_title, title_at
 
 from .test_events import events, one
@@ -202,3 +204,37 @@ def test_seat_and_committee_chair_left_in_one_sentence():
     )
     roles = sorted(e.role for e in found if e.event_type == "resigned")
     assert roles == ["Chair of the Nominating Committee", "Director"]
+
+
+def test_13f_signer_takes_the_title_printed_with_the_name_above():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "Person Signing this Report on Behalf of Reporting Manager:\n\n"
+        "Name:   Wendell P. Crane\nTitle:  Senior Vice President\nPhone:  402-555-1400\n\n"
+        "Signature, Place, and Date of Signing:\n\n"
+        "(s) Wendell P. Crane  Omaha, NE      November 14, 2012\n"
+        "-------------------- -------------- -----------------\n"
+        "[Signature]          [City, State]  [Date]\n"
+    )
+    (e,) = extract_signatures(text, form="13F-HR", sequence="1")
+    assert (e.name.display, e.role) == ("Wendell P. Crane", "Senior Vice President")
+
+
+def test_xml_13f_signature_block():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "    signatureBlock:\n      name: Wendell P. Crane\n      title: Senior Vice President\n"
+        "      phone: 402-555-1400\n      signature: Wendell P. Crane\n      city: Omaha\n"
+        "      signatureDate: 02-13-2026\n    summaryPage:\n      tableEntryTotal: 110\n"
+    )
+    (e,) = extract_signatures(text, form="13F-HR", sequence="1")
+    assert (e.name.display, e.role, e.effective_date) == (
+        "Wendell P. Crane",
+        "Senior Vice President",
+        dt.date(2026, 2, 13),
+    )
+    assert e.evidence == "Wendell P. Crane"
+    # the same lines in another form are not a signature block
+    assert extract_signatures(text, form="10-K", sequence="1") == []
