@@ -694,6 +694,8 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
     found = _role_span(text, s, ref, trigger_end, event_type)
     if found is None and event_type in _DEPARTURES:
         found = _role_held(text, s, ref, trigger_end)
+    if found is None and event_type == "appointed" and not ref.pronoun:
+        found = _role_succeeded(text, s, ref)
     if found is None:
         return []
     role, pos = _of_committee(text, found[0], found[1], s.end)
@@ -732,6 +734,27 @@ _HELD_AT = re.compile(
     r"(?:[^,;]{0,40},\s+)?(?=its\b|the\s+Company|our\b))"
 )
 _PAST_HELD = re.compile(r"(?i)\b(?:former|formerly|previously|until|prior\s+to|before)\b")
+
+
+_SUCCEEDS = re.compile(r"[^;]{0,80}?\bto\s+(?:succeed|replace)\s+(?:him|her)\b")
+_LEFT_AS = re.compile(
+    r"\b(?:resignation|retirement|departure)\s+of\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+    r"(?:[A-Z][\w.'’-]*,?\s+){1,5}?(?:as|from\s+(?:the\s+)?(?:position|office)s?\s+of)\s+"
+)
+
+
+def _role_succeeded(text: str, s: Span, ref: Ref):
+    """'accepted the resignation of X as Vice President ..., appointed Y ... to succeed
+    her': Y takes the position X left, as (role, end offset)."""
+    if not _SUCCEEDS.match(text, ref.end, s.end):
+        return None
+    left = _LEFT_AS.search(text, s.start, ref.start)
+    if not left:
+        return None
+    t = title_at(text, left.end(), ref.start)
+    if not t:
+        return None
+    return _board_title(clean_title(text[t[0] : t[1]])), ref.end
 
 
 def _role_held(text: str, s: Span, ref: Ref, trigger_end: int):

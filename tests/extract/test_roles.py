@@ -238,3 +238,14 @@ def test_xml_13f_signature_block():
     assert e.evidence == "Wendell P. Crane"
     # the same lines in another form are not a signature block
     assert extract_signatures(text, form="10-K", sequence="1") == []
+
+
+def test_successor_takes_the_position_the_predecessor_left_in_the_sentence():
+    found = events(
+        "On June 24, 2014, the Board accepted the resignation of Rhea A. Thorne as Vice "
+        "President and Chief Accounting Officer, appointed Tomas E. Okoro, previously Director "
+        "of Financial Reporting, to succeed her, effective July 1, 2014.\n"
+    )
+    assert one(found, "Tomas E. Okoro", "appointed").role == (
+        "Vice President and Chief Accounting Officer"
+    )
