@@ -617,7 +617,8 @@ _NEXT_ROLE = re.compile(
 
 # The seat someone already holds, told between the name and the new position.
 _SEAT_HELD = re.compile(
-    r"\s*,\s*(?:currently\s+|already\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|"
+    r"\s*,\s*(?:who\s+(?:has\s+)?(?:served|serves|been|is|was)\s+(?:as\s+)?)?"
+    r"(?:currently\s+|already\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|"
     r"member\s+of\s+the\s+[Bb]oard)(?:\s+(?:since|of\s+the\s+Company\s+since)\s+\d{4})?"
     r"\s*,\s*(?=as\b|to\b|[A-Z])"
 )

@@ -408,7 +408,7 @@ STOP_WORDS = frozenset(
     annual quarterly current proxy meeting meetings shareholders stockholders registrant
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
-    street avenue road drive boulevard suite floor plaza parkway way lane court
+    street avenue road drive boulevard suite floor plaza parkway
     north south east west northeast northwest southeast southwest
     united states america american federal state national new delaware
     california texas florida illinois massachusetts pennsylvania
@@ -431,6 +431,11 @@ STOP_WORDS = frozenset(
     shareholder stockholder community inquiries investment fixed income equity
     """.split()
 )
+
+# Street words that are also family names (Edward Lane, Margaret Court): a street only
+# after a house number ("31 Finch Lane").
+_STREET_NAMES = frozenset({"lane", "court", "way"})
+_HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?[^\S\n]+$")
 
 # Standalone words that look like names but are not ("Bush" stays: it is a name).
 _FIRST_WORD_STOPS = frozenset({"following", "prior", "effective", "upon", "during", "after"})
@@ -529,6 +534,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 continue
         s = m.start() if hon else kept[0][0]
         e = kept[-1][1]
+        if kept[-1][2].casefold() in _STREET_NAMES and _HOUSE_NUMBER.search(
+            scan, max(0, s - 12), s
+        ):
+            continue
         raw = scan[s:e]
         name = normalize_name(raw)
         if name.is_organization or not name.family:

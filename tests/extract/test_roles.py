@@ -249,3 +249,24 @@ def test_successor_takes_the_position_the_predecessor_left_in_the_sentence():
     assert one(found, "Tomas E. Okoro", "appointed").role == (
         "Vice President and Chief Accounting Officer"
     )
+
+
+def test_area_after_a_spaced_hyphen():
+    assert title("Vice President - Sales and Marketing, effective") == (
+        "Vice President - Sales and Marketing"
+    )
+
+
+def test_seat_held_told_in_a_relative_clause_is_skipped():
+    found = events(
+        "The Board elected Ann Marie Stone, who has served as a director since 2019, as "
+        "Chair of the Board.\n"
+    )
+    assert one(found, "Ann Marie Stone", "elected").role == "Chair of the Board"
+
+
+def test_a_family_name_that_is_also_a_street_word():
+    from filings.extract.people import find_mentions
+
+    text = "Offices: 31 Finch Lane, Hagerstown, Maryland. Contact: Edward Lane or Mia Court."
+    assert [text[m.start : m.end] for m in find_mentions(text)] == ["Edward Lane", "Mia Court"]
