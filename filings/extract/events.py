@@ -319,7 +319,12 @@ class People:
         mentions = _without_organizations(text, find_mentions(text), organizations)
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
-        events = [(m.start, "name", m) for m in mentions]
+        # "elected Bob Hale's daughter, Mary K. Hale": the relative is the one meant.
+        events = [
+            (m.start, "name", m)
+            for m in mentions
+            if not _KIN_AFTER.match(text, m.end + 2) or text[m.end : m.end + 2] not in ("'s", "’s")
+        ]
         taken = _Covered((m.start, m.end) for m in mentions)
         for p in _PRONOUN.finditer(text):
             if taken.covers(p.start()) or _KIN_AFTER.match(text, p.end()):

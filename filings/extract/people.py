@@ -243,8 +243,8 @@ def normalize_name(raw: str) -> PersonName:
     text = _clean(raw)
     if is_organization_name(text) and not re.match(r"(?i)(mr|ms|mrs|dr)\.?\s", text):
         return _build(raw, HumanName(""), organization=True)
-    # Quoted nicknames: Robert “Bob” Smith.
-    text = re.sub(r"[“\"‘]([^”\"’]+)[”\"’]", r"(\1)", text)
+    # Quoted nicknames: Robert “Bob” Smith, Thomas A. (“Tad”) Wrenfield.
+    text = re.sub(r"\(?[“\"‘]([^”\"’]+)[”\"’]\)?", r"(\1)", text)
     return _build(raw, HumanName(text, constants=_CONSTANTS))
 
 
@@ -370,7 +370,7 @@ def same_person(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
 # One capitalised name word: Higgins, DeSocio, McGuirk, O'Brien, Wilson-Thompson, Jen-Hsun.
 _WORD = r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)(?:[A-Z]['’])?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)*)"
 _INITIALS = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*)"
-_NICK = r"(?:\([A-Z][a-z]+\)|[“\"][A-Z][a-z]+[”\"])"
+_NICK = r"(?:\([“\"]?[A-Z][a-z]+[”\"]?\)|[“\"][A-Z][a-z]+[”\"])"
 _PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|la|le)"
 _SUFFIX = r"(?:,?[^\S\n](?:Jr\.|Sr\.|Jr\b|Sr\b|III\b|II\b|IV\b))"
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?|Miss)"

@@ -270,3 +270,22 @@ def test_a_family_name_that_is_also_a_street_word():
 
     text = "Offices: 31 Finch Lane, Hagerstown, Maryland. Contact: Edward Lane or Mia Court."
     assert [text[m.start : m.end] for m in find_mentions(text)] == ["Edward Lane", "Mia Court"]
+
+
+def test_quoted_nickname_in_parentheses_is_one_name():
+    found = events(
+        "On May 1, 2025, Margaret (“Peggy”) Olsted resigned as Chief Financial Officer, "
+        "effective May 31, 2025.\n"
+    )
+    e = one(found, "Margaret Olsted", "resigned")
+    assert (e.name.nickname, e.role) == ("Peggy", "Chief Financial Officer")
+
+
+def test_a_relative_named_after_a_possessive_name_takes_the_event():
+    found = events(
+        "On May 1, 2025, J. Robert Halvard announced his retirement as Chief Executive "
+        "Officer, effective June 30, 2025. The Board elected Bob Halvard's daughter, "
+        "Mary K. Halvard, as Chief Executive Officer.\n"
+    )
+    assert one(found, "Mary K. Halvard", "appointed").role == "Chief Executive Officer"
+    assert [e.event_type for e in found if e.name.display == "J. Robert Halvard"] == ["retired"]
