@@ -702,6 +702,8 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
         found = _role_held(text, s, ref, trigger_end)
     if found is None and event_type == "appointed" and not ref.pronoun:
         found = _role_succeeded(text, s, ref)
+    if found is None and event_type in ("resigned", "retired") and not ref.pronoun:
+        found = _role_of_successor(text, s, ref)
     if found is None:
         return []
     role, pos = _of_committee(text, found[0], found[1], s.end)
@@ -761,6 +763,23 @@ def _role_succeeded(text: str, s: Span, ref: Ref):
     if not t:
         return None
     return _board_title(clean_title(text[t[0] : t[1]])), ref.end
+
+
+_SUCCESSOR = re.compile(r"(?:He|She)\s+(?:succeeds|will\s+succeed|replaces|will\s+replace)\s+$")
+_AS_BEFORE = re.compile(r"\bas\s+")
+
+
+def _role_of_successor(text: str, s: Span, ref: Ref):
+    """'... appointed Y as Senior Vice President and General Counsel. She succeeds X, who
+    will retire ...': X leaves the position Y was named to in the sentence before."""
+    if not _SUCCESSOR.fullmatch(text, s.start, ref.start):
+        return None
+    before = max(0, s.start - 300)
+    for m in reversed(list(_AS_BEFORE.finditer(text, before, s.start))):
+        t = title_at(text, m.end(), s.start)
+        if t:
+            return _board_title(clean_title(text[t[0] : t[1]])), ref.end
+    return None
 
 
 def _role_held(text: str, s: Span, ref: Ref, trigger_end: int):

@@ -289,3 +289,14 @@ def test_a_relative_named_after_a_possessive_name_takes_the_event():
     )
     assert one(found, "Mary K. Halvard", "appointed").role == "Chief Executive Officer"
     assert [e.event_type for e in found if e.name.display == "J. Robert Halvard"] == ["retired"]
+
+
+def test_the_person_succeeded_leaves_the_position_the_successor_takes():
+    found = events(
+        "On March 29, 2019, the Board appointed Oona T. Adair as Senior Vice President and "
+        "General Counsel, effective April 15, 2019. She succeeds Marcus W. Fenwick, who will "
+        "retire on April 14, 2019.\n"
+    )
+    assert one(found, "Marcus W. Fenwick", "retired").role == (
+        "Senior Vice President and General Counsel"
+    )
