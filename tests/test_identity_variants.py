@@ -2,6 +2,7 @@
 
 import pytest
 
+from filings import identity
 from filings.extract.people import normalize_name, same_person
 from filings.models import Event, Person
 from tests.test_people_store import ELECTED, HIGGINS_CIK, form4, store
@@ -54,3 +55,29 @@ def test_a_nickname_and_the_form4_owner_are_one_person_in_either_order(name_firs
     owner = Person.objects.get(cik=int(HIGGINS_CIK))
     elected = Event.objects.get(event_type="elected")
     assert elected.person.canonical() == owner
+
+
+@pytest.mark.parametrize(
+    ("variant", "joins"),
+    [
+        ("Pat Higgins", True),
+        ("Patricia Higgins", True),
+        ("P. L. Higgins", True),
+        # one initial alone is only offered as a likely duplicate, in either order
+        ("P. Higgins", False),
+    ],
+)
+@pytest.mark.parametrize("name_first", [True, False])
+def test_who_is_who_does_not_depend_on_reading_order(variant, joins, name_first):
+    sentence = ELECTED.replace("Ms. Patricia L. Higgins", variant)
+    if name_first:
+        store("0001193125-04-218426", sentence, filed="20041222")
+        form4("0001234567-05-000001", filed="20050301")
+    else:
+        form4("0001234567-04-000001", filed="20041201")
+        store("0001193125-04-218426", sentence, filed="20041222")
+    owner = Person.objects.get(cik=int(HIGGINS_CIK))
+    named = Event.objects.get(event_type="elected").person.canonical()
+    assert (named == owner) is joins
+    if not joins:
+        assert [d.person for d in identity.likely_duplicates(owner)] == [named]
