@@ -76,6 +76,20 @@ def by_cik(cik: int, name: PersonName, filed_date) -> Link:
     return Link(person, 1.0, f"same CIK {cik:010d}")
 
 
+# How sure a name without a CIK must be to join a reporting owner, in whichever order the
+# filings arrive: a given name (or initials with the middle one) that fits, not a family
+# name or one initial alone; those are offered as likely duplicates instead.
+OWNER_JOIN_CONFIDENCE = 0.75
+
+
+def _can_join_owner(person: Person, name: PersonName, confidence: float) -> bool:
+    """Whether a name may link to this person at ingest: always for a person without a CIK;
+    for a reporting owner, only as surely as a name stored first joins the owner later."""
+    if person.cik is None and not cluster_ciks(person.canonical()):
+        return True
+    return bool(name.given) and confidence >= OWNER_JOIN_CONFIDENCE
+
+
 def absorb_name_only(owner: Person) -> list[IdentityChange]:
     """Name-only people stored before this owner's Form 4 join the owner: people without a
     CIK, at a company where the owner is a reporting owner, whose name can be the owner's
@@ -114,7 +128,7 @@ def absorb_name_only(owner: Person) -> list[IdentityChange]:
         if other.pk in touched or not other.given or cluster_ciks(other):
             continue
         same, confidence, _ = same_person(name, as_person_name(other))
-        if not same or confidence < 0.75:
+        if not same or confidence < OWNER_JOIN_CONFIDENCE:
             continue
         other.merged_into = owner
         other.save(update_fields=["merged_into"])
@@ -135,6 +149,8 @@ def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dic
     best: Link | None = None
     for person in candidates(name, company_ids, cache):
         same, confidence, reason = same_person(name, as_person_name(person))
+        if same and not _can_join_owner(person, name, confidence):
+            continue
         if same and (best is None or confidence > best.confidence):
             best = Link(person.canonical(), confidence, f"{reason}, same company")
     if best is None:

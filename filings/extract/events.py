@@ -32,6 +32,7 @@ from .people import Mention, PersonName, family_key, find_mentions, fold, same_p
 from .prose import (
     UNIT_PATTERN,
     Span,
+    cased,
     clean_title,
     find_dates,
     is_heading_like,
@@ -252,6 +253,13 @@ _ORG_SUBJECT = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _MALE = {"he", "his", "him", "himself"}
+# "elected his son, Everett M. Finch III": the relative named next is the one meant, so the
+# possessive is not a mention of the father (who would then take the son's event).
+_KIN_AFTER = re.compile(
+    r"\s+(?:(?:elder|eldest|younger|youngest|older|oldest)\s+)?(?:son|daughter|nephew|niece|"
+    r"brother|sister|cousin|father|mother|wife|husband|spouse|son-in-law|daughter-in-law|"
+    r"brother-in-law|sister-in-law|grandson|granddaughter)\s*,?\s+(?=[A-Z])"
+)
 _DEPARTURES = ("resigned", "retired", "terminated", "died")
 _DISAGREEMENT = re.compile(r"\bdisagreements?\b", re.IGNORECASE)
 _NO_DISAGREEMENT = re.compile(
@@ -349,11 +357,16 @@ class People:
         mentions = [m for m in mentions if m.start >= start and not _defined_term(text, m)]
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
-        events = [(m.start, "name", m) for m in mentions]
+        # "elected Bob Hale's daughter, Mary K. Hale": the relative is the one meant.
+        events = [
+            (m.start, "name", m)
+            for m in mentions
+            if not _KIN_AFTER.match(text, m.end + 2) or text[m.end : m.end + 2] not in ("'s", "’s")
+        ]
         self._sentence_ends = [e.start() + 1 for e in _SENTENCE_END.finditer(text, start)]
         taken = _Covered((m.start, m.end) for m in mentions)
         for p in _PRONOUN.finditer(text, start):
-            if taken.covers(p.start()):
+            if taken.covers(p.start()) or _KIN_AFTER.match(text, p.end()):
                 continue
             events.append((p.start(), "pronoun", p))
         for _, kind, item in sorted(events, key=lambda e: e[0]):
@@ -793,15 +806,40 @@ _NEXT_ROLE = re.compile(
 )
 
 
+# The seat someone already holds, told between the name and the new position.
+_SEAT_HELD = re.compile(
+    r"\s*,\s*(?:who\s+(?:has\s+)?(?:served|serves|been|is|was)\s+(?:as\s+)?)?"
+    r"(?:currently\s+|already\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|"
+    r"member\s+of\s+the\s+[Bb]oard)(?:\s+(?:since|of\s+the\s+Company\s+since)\s+\d{4})?"
+    r"\s*,\s*(?=as\b|to\b|[A-Z])"
+)
+_CHAIR = re.compile(
+    r"(?i)(?:(?:executive|non-executive|independent|lead|co-|vice[\s-]?)\s*)*"
+    r"(?:vice[\s-])?chair(?:man|woman|person)?\b"
+)
+
+
 def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     """(role, end offset) of the position named for this person in this sentence, or None."""
     end = s.end
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
         # after the trigger (and after the person for object triggers)
         pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
+        seat = _SEAT_HELD.match(text, pos, end)
+        if seat and event_type in ("appointed", "elected") and ref.start >= trigger_end:
+            pos = seat.end()  # "elected X, a director since 1991, Vice Chairman of the Board"
         rest = text[pos:end]
         if event_type == "elected" and _FILLS_SEAT.match(rest):
             return "director", pos + _FILLS_SEAT.match(rest).end()
+        t = title_at(text, pos, end)
+        if (
+            t
+            and event_type in ("appointed", "elected")
+            and re.fullmatch(r"\s*", text[pos : t[0]])
+            and _CHAIR.match(text, t[0], t[1])
+        ):
+            # "was elected Executive Chairman of the Board": the chair, not a seat
+            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         for m in _ROLE_LEAD.finditer(rest):
             if m.start() > 100:
                 break
@@ -846,9 +884,15 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
     found = _role_span(text, s, ref, trigger_end, event_type)
+    if found is None and event_type in _DEPARTURES:
+        found = _role_held(text, s, ref, trigger_end)
+    if found is None and event_type == "appointed" and not ref.pronoun:
+        found = _role_succeeded(text, s, ref)
+    if found is None and event_type in ("resigned", "retired") and not ref.pronoun:
+        found = _role_of_successor(text, s, ref)
     if found is None:
         return []
-    role, pos = found
+    role, pos = _of_committee(text, found[0], found[1], s.end)
     roles = [role]
     basis = _BASIS.match(text[pos : s.end])
     if basis:
@@ -864,8 +908,10 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
             board = _BOARD_ROLE.match(text, at, s.end)
             t = title_at(text, at, s.end)
             if t and not re.match(r"(?i)(?:a\s+)?(?:member\s+of|board)", text[at : s.end]):
-                roles.append(_board_title(clean_title(text[t[0] : t[1]])))
-                pos = t[1]
+                role, pos = _of_committee(
+                    text, _board_title(clean_title(text[t[0] : t[1]])), t[1], s.end
+                )
+                roles.append(role)
             elif board:
                 roles.append("director")
                 pos = board.end()
@@ -874,9 +920,99 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
     return roles
 
 
+# Where a clause about a person gives the position held: "X, the Company's Chief Legal
+# Officer, notified ...", "X, who ... has served as its Chief Technology Officer, informed
+# ...", "X, who was, at the time of his passing, its Chairman ...".
+_HELD_AT = re.compile(
+    r"(?:^\s*,\s*|\b(?:served|serves|serving|acted|acting)\s+as\s+|\b(?:was|is),?\s+"
+    r"(?:[^,;]{0,40},\s+)?(?=its\b|the\s+Company|our\b))"
+)
+_PAST_HELD = re.compile(r"(?i)\b(?:former|formerly|previously|until|prior\s+to|before)\b")
+
+
+_TO_SUCCEED = re.compile(r"[^;]{0,80}?\bto\s+(?:succeed|replace)\s+(?:him|her)\b")
+_LEFT_AS = re.compile(
+    r"\b(?:resignation|retirement|departure)\s+of\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+    r"(?:[A-Z][\w.'’-]*,?\s+){1,5}?(?:as|from\s+(?:the\s+)?(?:position|office)s?\s+of)\s+"
+)
+
+
+def _role_succeeded(text: str, s: Span, ref: Ref):
+    """'accepted the resignation of X as Vice President ..., appointed Y ... to succeed
+    her': Y takes the position X left, as (role, end offset)."""
+    if not _TO_SUCCEED.match(text, ref.end, s.end):
+        return None
+    left = _LEFT_AS.search(text, s.start, ref.start)
+    if not left:
+        return None
+    t = title_at(text, left.end(), ref.start)
+    if not t:
+        return None
+    return _board_title(clean_title(text[t[0] : t[1]])), ref.end
+
+
+_SUCCESSOR = re.compile(r"(?:He|She)\s+(?:succeeds|will\s+succeed|replaces|will\s+replace)\s+$")
+_AS_BEFORE = re.compile(r"\bas\s+")
+
+
+def _role_of_successor(text: str, s: Span, ref: Ref):
+    """'... appointed Y as Senior Vice President and General Counsel. She succeeds X, who
+    will retire ...': X leaves the position Y was named to in the sentence before."""
+    if not _SUCCESSOR.fullmatch(text, s.start, ref.start):
+        return None
+    before = max(0, s.start - 300)
+    for m in reversed(list(_AS_BEFORE.finditer(text, before, s.start))):
+        t = title_at(text, m.end(), s.start)
+        if t:
+            return _board_title(clean_title(text[t[0] : t[1]])), ref.end
+    return None
+
+
+def _role_held(text: str, s: Span, ref: Ref, trigger_end: int):
+    """For a departure told without the position after the verb: the position given in a
+    clause about the person between the name and the verb, as (role, end offset)."""
+    starts = [m for m in ref.person.mentions if s.start <= m < trigger_end]
+    if not starts:
+        return None
+    at = starts[0]
+    name_end = re.match(r"(?:[A-Z][\w.'’-]*\.?\s*(?:\([^)]{0,30}\)\s*)?)+", text[at:trigger_end])
+    if not name_end:
+        return None
+    a = at + name_end.end()
+    a = a - 1 if text[a - 1 : a].isspace() else a
+    window = text[a : min(trigger_end, a + 200)]
+    for m in _HELD_AT.finditer(window):
+        if _PAST_HELD.search(window, 0, m.end()):
+            return None
+        t = title_at(text, a + m.end(), trigger_end)
+        if t:
+            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+    return None
+
+
+_OF_COMMITTEE = re.compile(
+    r"\s+of\s+(?:its|the|our|their)\s+((?:[A-Z][\w&,-]*\s+|and\s+){0,6}Committee)\b"
+)
+
+
+def _of_committee(text: str, role: str, pos: int, end: int) -> tuple[str, int]:
+    """'Chair of its Nominating Committee': the chair of a committee, not a bare 'Chair'."""
+    if not re.fullmatch(r"(?i)(?:co-|vice[\s-]?)?chair(?:man|woman|person)?|member", role):
+        return role, pos
+    m = _OF_COMMITTEE.match(text, pos, end)
+    if not m:
+        return role, pos
+    return f"{role} of the {' '.join(m.group(1).split())}", m.end()
+
+
 def _board_title(title: str) -> str:
     if re.fullmatch(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?", title):
         return "director"
+    # "a member of the Board of Directors of Pinehurst Media Group": a seat, at a company
+    # named after it (the filer, or another one split off later)
+    seat = re.fullmatch(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.+)", title)
+    if seat:
+        return "director" + seat.group(1)
     return title
 
 
@@ -1745,6 +1881,10 @@ def _type_for(event_type: str, role: str) -> str:
         return "named-to-committee"
     if _BOARD_SEAT.fullmatch(role.strip()):
         return "elected"
+    # "a director of the General Partner": a seat on another company's board
+    seat = _ORG_OF.search(role)
+    if seat and _BOARD_SEAT.fullmatch(role[: seat.start()].strip(" ,")):
+        return "elected"
     return "appointed"
 
 
@@ -1803,7 +1943,10 @@ _SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 
 def title_case(role: str) -> str:
     """'interim Chief Financial Officer' -> 'Interim Chief Financial Officer'; words already
-    capitalised (CEO, McDonald) stay as written."""
+    capitalised (CEO, McDonald) stay as written; a title printed in capitals is read in
+    Title Case."""
+    if not any(c.islower() for c in role):
+        role = cased(role)
     words = role.split(" ")
     out = []
     for i, word in enumerate(words):

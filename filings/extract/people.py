@@ -243,8 +243,8 @@ def normalize_name(raw: str) -> PersonName:
     text = _clean(raw)
     if is_organization_name(text) and not re.match(r"(?i)(mr|ms|mrs|dr)\.?\s", text):
         return _build(raw, HumanName(""), organization=True)
-    # Quoted nicknames: Robert “Bob” Smith.
-    text = re.sub(r"[“\"‘]([^”\"’]+)[”\"’]", r"(\1)", text)
+    # Quoted nicknames: Robert “Bob” Smith, Thomas A. (“Tad”) Wrenfield.
+    text = re.sub(r"\(?[“\"‘]([^”\"’]+)[”\"’]\)?", r"(\1)", text)
     return _build(raw, HumanName(text, constants=_CONSTANTS))
 
 
@@ -313,10 +313,17 @@ def _given_match(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
     if _is_initial(a.given) or _is_initial(b.given):
         if ga[:1] == gb[:1]:
             return True, 0.75, "given initial matches"
-        # "S. Emerson Lybbert" goes by his middle name.
+        # "S. Emerson Lybbert" goes by his middle name, or by its nickname ("J. Robert"
+        # is "Bob").
         for x, y in ((a, b), (b, a)):
-            if _is_initial(x.given) and x.middle and fold(x.middle).strip(".") == fold(y.given):
+            if not (_is_initial(x.given) and x.middle) or _is_initial(x.middle):
+                continue
+            middle = fold(x.middle.split()[0]).strip(".")
+            if middle == fold(y.given).strip("."):
                 return True, 0.75, "goes by middle name"
+            as_given = PersonName(x.middle, middle, "", x.family, "", "", x.middle)
+            if not _is_initial(y.given) and _given_forms(as_given) & _given_forms(y):
+                return True, 0.7, "goes by middle name"
         return False, 0.0, "given initials differ"
     if _given_forms(a) & _given_forms(b):
         return True, 0.85, "nickname of the same given name"
@@ -363,7 +370,7 @@ def same_person(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
 # One capitalised name word: Higgins, DeSocio, McGuirk, O'Brien, Wilson-Thompson, Jen-Hsun.
 _WORD = r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)(?:[A-Z]['’])?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)*)"
 _INITIALS = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*)"
-_NICK = r"(?:\([A-Z][a-z]+\)|[“\"][A-Z][a-z]+[”\"])"
+_NICK = r"(?:\([“\"]?[A-Z][a-z]+[”\"]?\)|[“\"][A-Z][a-z]+[”\"])"
 _PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|la|le)"
 _SUFFIX = r"(?:,?[^\S\n](?:Jr\.|Sr\.|Jr\b|Sr\b|III\b|II\b|IV\b))"
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?|Miss)"
@@ -401,7 +408,7 @@ STOP_WORDS = frozenset(
     annual quarterly current proxy meeting meetings shareholders stockholders registrant
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
-    street avenue road drive boulevard suite floor plaza parkway way lane court
+    street avenue road drive boulevard suite floor plaza parkway
     north south east west northeast northwest southeast southwest
     united states america american federal state national new delaware
     california texas florida illinois massachusetts pennsylvania
@@ -424,6 +431,11 @@ STOP_WORDS = frozenset(
     shareholder stockholder community inquiries investment fixed income equity
     """.split()
 )
+
+# Street words that are also family names (Edward Lane, Margaret Court): a street only
+# after a house number ("31 Finch Lane").
+_STREET_NAMES = frozenset({"lane", "court", "way"})
+_HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?[^\S\n]+$")
 
 # Standalone words that look like names but are not ("Bush" stays: it is a name).
 _FIRST_WORD_STOPS = frozenset({"following", "prior", "effective", "upon", "during", "after"})
@@ -485,7 +497,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     places and titles are cut away by STOP_WORDS; what is left must look like a name."""
     end = len(text) if end is None else end
     found: list[Mention] = []
-    for m in NAME_PATTERN.finditer(text, start, end):
+    scan = _unwrapped(text[start:end])
+    for m in NAME_PATTERN.finditer(scan):
         hon = m.group("hon")
         words = [
             (m.start("name") + t.start(), m.start("name") + t.end(), t.group())
@@ -521,9 +534,26 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 continue
         s = m.start() if hon else kept[0][0]
         e = kept[-1][1]
-        raw = text[s:e]
+        if kept[-1][2].casefold() in _STREET_NAMES and _HOUSE_NUMBER.search(
+            scan, max(0, s - 12), s
+        ):
+            continue
+        raw = scan[s:e]
         name = normalize_name(raw)
         if name.is_organization or not name.family:
             continue
-        found.append(Mention(s, e, name))
+        found.append(Mention(start + s, start + e, name))
     return found
+
+
+# A line of 1990s text wrapped at about 70 columns: the break after it is a space, so a
+# name wrapped over two lines ("C. Everett\nDunmore") is one name. Short lines (table
+# cells, headings, a contacts list) and lines that end a sentence keep their break.
+_WRAPPED_LINE = re.compile(r"(?m)^(?=[^\n]{55,90}\n[^\S\n]*[A-Z][a-z])([^\n]*[A-Za-z.,])\n")
+
+
+def _unwrapped(text: str) -> str:
+    """text with the line breaks inside wrapped prose read as spaces; same length."""
+    if "\n" not in text:
+        return text
+    return _WRAPPED_LINE.sub(lambda m: m.group(1) + " ", text)

@@ -251,10 +251,15 @@ _AREA_HEAD = (
     r"Care|Revenue|Transmission|Generation|Trading|Underwriting|Claims|Brands?|Design|"
     r"Transportation|Properties|Facilities|Purchasing|Personnel|Regulatory|Capital)"
 )
-_AREA = rf"(?:[A-Z][\w&'’-]*\s+){{0,3}}?{_AREA_HEAD}\b(?!\s+{_AREA_HEAD}\b)"
+# An area word followed by "Officer" or "Counsel" is part of the next title ("Senior Vice
+# President, Chief Risk Officer"), not the area of this one.
+_AREA = (
+    rf"(?:[A-Z][\w&'’-]*\s+){{0,3}}?{_AREA_HEAD}\b"
+    rf"(?!\s+{_AREA_HEAD}\b)(?!\s+(?:Officer|Counsel|Executive)\b)"
+)
 _COMMA_PART = (
     rf"(?-i:,\s+(?:Worldwide|Global|North|International)(?:\s+[A-Z][\w&-]*)*(?![\w-])|"
-    rf",\s+{_AREA}(?:(?:,\s+|\s+and\s+|\s*&\s*){_AREA})*)"
+    rf"(?:,\s+|-|\s+[-–—]\s+){_AREA}(?:(?:,\s+|\s+and\s+|\s*&\s*){_AREA})*)"
 )
 _UNIT = (
     rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
@@ -264,6 +269,28 @@ _UNIT = (
 UNIT_PATTERN = _UNIT  # one position of a title that may name several
 TITLE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*", re.IGNORECASE)
 TITLE_CASE_SENSITIVE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*")
+
+
+_ACRONYMS = frozenset(
+    "CEO CFO COO CTO CIO CAO CLO CHRO CMO CRO CCO SVP EVP VP GC LLC LP USA US II III IV".split()
+)
+_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
+
+
+def cased(text: str) -> str:
+    """Words in capitals as a title would print them ("EXECUTIVE VICE PRESIDENT, SALES" ->
+    "Executive Vice President, Sales"), acronyms kept; the length never changes, so offsets
+    into the copy are offsets into the text."""
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        if w in _ACRONYMS:
+            return w
+        if w.casefold() in _SMALL_WORDS:
+            return w.lower()
+        return w[0] + w[1:].lower()
+
+    return _CAPITAL_WORD.sub(word, text)
 
 
 def clean_title(title: str) -> str:
@@ -304,6 +331,12 @@ def title_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
         pos += 1
     m = _TITLE_PREFIX.match(text, pos, end)
     at = m.end() if m else pos
+    first = re.match(r"[A-Z][A-Z'’]+\b", text[at : at + 30])
+    if first and first.group() not in _ACRONYMS:
+        # A title printed in capitals: read it as the same title in Title Case.
+        window = min(end, at + 200)
+        found = title_at(cased(text[at:window]), 0, window - at)
+        return (at + found[0], at + found[1]) if found else None
     t = TITLE.match(text, at, end)
     if not t:
         t = _title_after_employer(text, at, end)

@@ -102,7 +102,10 @@ def main_signatures(submission, texts: dict[int, str]) -> Found:
         return []
     return list(
         extract_signatures(
-            texts[i], form=submission.form, sequence=_sequence(submission.documents[i], i)
+            texts[i],
+            form=submission.form,
+            sequence=_sequence(submission.documents[i], i),
+            registrant=_filer_name(submission),
         )
     )
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .events import _role_and_organization
 from .model import EventCandidate
 from .people import STOP_WORDS, PersonName, normalize_name, same_person
 from .prose import TITLE, Span, clean_title, lines, parse_date
@@ -126,13 +127,15 @@ def _is_title_text(text: str) -> bool:
 
 
 def extract_signatures(
-    text: str, *, form: str | None = None, sequence: str
+    text: str, *, form: str | None = None, sequence: str, registrant: str = ""
 ) -> list[EventCandidate]:
     tables: list[Entry] = []
     for table in _TABLE_HEADER.finditer(text):
         tables.extend(_column_table(text, table.end()))
     blocks = [e for e in _blocks(text) if not any(o.start <= e.start < o.end for o in tables)]
     entries = tables + blocks
+    if form and form.upper().startswith("13F"):
+        entries += _xml_signatures(text)
     default = _default_date(text)
     entries.sort(key=lambda e: e.start)
     for prev, entry in zip(entries, entries[1:], strict=False):
@@ -141,16 +144,35 @@ def extract_signatures(
     out: list[EventCandidate] = []
     seen: list[PersonName] = []
     for entry in sorted(entries, key=lambda e: e.start):
-        if any(_duplicate(entry.name, s) for s in seen):
+        role = _join_titles(entry.titles, wrapped=entry.wrapped) or _labelled_title(text, entry)
+        # One signing per distinct title: someone who signs for the company ("By: /s/ ...
+        # Chief Executive Officer") and again in the table as "Chief Executive Officer and
+        # Director" signs twice; the same title again ("(Principal Executive Officer)" adds
+        # nothing) is one signing, in the table's fuller wording.
+        again = [i for i, s in enumerate(seen) if _duplicate(entry.name, s)]
+        same = [i for i in again if _capacity(out[i].role) in (_capacity(role), "")]
+        if same or (again and not role):
+            i = (same or again)[0]
+            if len(role) > len(out[i].role):
+                out[i] = replace(
+                    out[i],
+                    role=role,
+                    evidence=text[entry.start : entry.end],
+                    start=entry.start,
+                    end=entry.end,
+                    effective_date=entry.date or out[i].effective_date,
+                )
             continue
         seen.append(entry.name)
-        role = _join_titles(entry.titles, wrapped=entry.wrapped)
+        # "Chief Financial Officer of Lakemont GP LLC", signing for the partnership: the
+        # title is held at that other company.
+        title, organization = _role_and_organization(text, role, registrant)
         out.append(
             EventCandidate(
                 name=entry.name,
                 event_type="signed",
-                role=role,
-                organization="",
+                role=title,
+                organization=organization,
                 effective_date=entry.date or _nearest_date(text, entry.start, default),
                 disagreement=None,
                 evidence=text[entry.start : entry.end],
@@ -168,6 +190,11 @@ _TITLE_END = re.compile(
     r"Controller|Comptroller|Manager|Partner|Trustee|Member|Board|Directors|Attorney-in-Fact|"
     r"CEO|CFO|COO|CAO|Founder|Operations|Finance|\))\)?\.?$"
 )
+
+
+def _capacity(role: str) -> str:
+    """A title without its parenthetical designations, to compare two signings."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", role).casefold().split())
 
 
 def _join_titles(parts: list[str], *, wrapped: bool = False) -> str:
@@ -217,6 +244,50 @@ def _nearest_date(text: str, pos: int, preamble: list[tuple[int, dt.date]]) -> d
         if d:
             return d
     return None
+
+
+_LABELLED_SIGNER = re.compile(
+    r"(?im)^[^\S\n]*Name[^\S\n]*:[^\S\n]*(.+)\n[^\S\n]*Title[^\S\n]*:[^\S\n]*(.+)$"
+)
+
+
+def _labelled_title(text: str, entry: Entry) -> str:
+    """The title a form prints with the signer's name shortly before the signature line
+    ("Person Signing this Report ... Name: ... Title: ..." on a 13F cover page)."""
+    window = text[max(0, entry.start - 600) : entry.start]
+    for m in reversed(list(_LABELLED_SIGNER.finditer(window))):
+        name = _person(m.group(1).strip())
+        if name is not None and _same(name, entry.name):
+            return clean_title(m.group(2))
+    return ""
+
+
+# The signature block of an XML 13F as the reading view prints it: "signatureBlock:" then
+# "name:", "title:", "signature:" and "signatureDate:" lines.
+_XML_SIGNATURE = re.compile(r"(?m)^([^\S\n]*)signatureBlock:[^\S\n]*\n((?:\1[^\S\n]+\S.*\n?)+)")
+
+
+def _xml_signatures(text: str) -> list[Entry]:
+    out = []
+    for block in _XML_SIGNATURE.finditer(text):
+        fields = {}
+        for m in re.finditer(r"(?m)^[^\S\n]*(\w+):[^\S\n]*(.*?)[^\S\n]*$", block.group(2)):
+            fields.setdefault(m.group(1), (m.group(2), block.start(2) + m.start(2)))
+        signed = fields.get("signature")
+        name = _person(signed[0]) if signed and signed[0] else None
+        if name is None:
+            continue
+        entry = Entry(name, signed[1], signed[1] + len(signed[0]))
+        if fields.get("title", ("",))[0]:
+            entry.titles.append(fields["title"][0])
+        when = fields.get("signatureDate", ("",))[0]
+        mdy = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", when)  # the 13F schema's MM-DD-YYYY
+        try:
+            entry.date = dt.date(int(mdy[3]), int(mdy[1]), int(mdy[2])) if mdy else parse_date(when)
+        except ValueError:
+            entry.date = None
+        out.append(entry)
+    return out
 
 
 # --- block signatures: By: /s/ Name / Name: / Title: / Date: ---------------------------------

@@ -226,13 +226,27 @@ def test_firms_and_companies_are_not_signers():
     assert found[0].role == "Vice President and Treasurer"
 
 
-def test_the_same_signer_twice_is_one_event():
+def test_the_same_signer_with_another_title_is_another_signing():
     text = PREAMBLE + (
         "By: /s/ Jane Doe\nJane Doe\nChief Executive Officer\n\n"
         "Signature\nTitle\nDate\n/s/ Jane Doe\nChief Executive Officer and Director\n"
         "March 3, 2025\n"
     )
-    assert [e.name.display for e in signers(text, form="10-K")] == ["Jane Doe"]
+    assert [(e.name.display, e.role) for e in signers(text, form="10-K")] == [
+        ("Jane Doe", "Chief Executive Officer"),
+        ("Jane Doe", "Chief Executive Officer and Director"),
+    ]
+
+
+def test_the_same_signer_with_the_same_title_is_one_event():
+    text = PREAMBLE + (
+        "By: /s/ Jane Doe\nJane Doe\nChief Executive Officer\n\n"
+        "Signature\nTitle\nDate\n/s/ Jane Doe\nChief Executive Officer\n"
+        "(Principal Executive Officer)\nMarch 3, 2025\n"
+    )
+    assert [(e.name.display, e.role) for e in signers(text, form="10-K")] == [
+        ("Jane Doe", "Chief Executive Officer (Principal Executive Officer)"),
+    ]
 
 
 def test_no_signatures():

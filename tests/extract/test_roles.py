@@ -1,0 +1,302 @@
+"""Roles read off the text: multi-part titles, titles in capitals, roles two clauses away
+from the event, chair titles kept apart from a plain board seat."""
+
+import datetime as dt
+
+from filings.extract.prose import clean_title, title_at
+
+from .test_events import events, one
+
+
+def title(text: str, pos: int = 0) -> str:
+    found = title_at(text, pos, len(text))
+    assert found is not None, text
+    return clean_title(text[found[0] : found[1]])
+
+
+def test_chief_officer_after_a_comma_is_the_next_title_not_an_area():
+    assert title("Senior Vice President, Chief Risk Officer, effective May 1") == (
+        "Senior Vice President, Chief Risk Officer"
+    )
+    # an area after the comma still belongs to the title
+    assert title("Vice President, Investor Relations, effective May 1") == (
+        "Vice President, Investor Relations"
+    )
+
+
+def test_title_in_capitals_is_read_in_title_case():
+    # the whole title is found; the event's role is printed in Title Case
+    assert title("EXECUTIVE VICE PRESIDENT, SALES, effective immediately") == (
+        "EXECUTIVE VICE PRESIDENT, SALES"
+    )
+    assert title("the Company's CHIEF FINANCIAL OFFICER, to the") == "CHIEF FINANCIAL OFFICER"
+    assert title("CEO and CFO of the Company") == "CEO and CFO"
+
+
+def test_role_in_capitals_on_an_event():
+    found = events(
+        "On July 23, 2013, the Board removed Alan B. Quarry from the office of "
+        "EXECUTIVE VICE PRESIDENT, SALES, effective immediately.\n"
+    )
+    assert one(found, "Alan B. Quarry", "terminated").role == "Executive Vice President, Sales"
+
+
+def test_signer_for_the_company_and_in_the_capacity_table_signs_twice():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "SIGNATURES\n\nThe registrant has duly caused this registration statement to be signed "
+        "on its behalf by the undersigned on June 27, 2025.\n\nAcme Widget Corporation\n"
+        "By:\t/s/ Nora P. Quill\nName:\tNora P. Quill\nTitle:\tChief Executive Officer\n\n"
+        "This registration statement has been signed below by the following persons in the "
+        "capacities and on the dates indicated.\n\nSignature\tTitle\tDate\n"
+        "/s/ Nora P. Quill\tChairman of the Board and Chief Executive Officer\tJune 27, 2025\n"
+        "Nora P. Quill\t(Principal Executive Officer)\n"
+        "/s/ Owen T. Marsh\tDirector\tJune 27, 2025\nOwen T. Marsh\n"
+    )
+    found = extract_signatures(text, form="S-3", sequence="1")
+    assert [(e.name.display, e.role) for e in found] == [
+        ("Nora P. Quill", "Chief Executive Officer"),
+        (
+            "Nora P. Quill",
+            "Chairman of the Board and Chief Executive Officer (Principal Executive Officer)",
+        ),
+        ("Owen T. Marsh", "Director"),
+    ]
+    assert all(text[e.start : e.end] == e.evidence for e in found)
+
+
+def test_a_repeated_signature_is_one_signing():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "SIGNATURES\n\nThe registrant has duly caused this report to be signed.\n\n"
+        "By:\t/s/ Nora P. Quill\nName:\tNora P. Quill\nTitle:\tChief Executive Officer\n\n"
+        "By:\t/s/ Nora P. Quill\nName:\tNora P. Quill\nTitle:\tChief Executive Officer\n"
+    )
+    found = extract_signatures(text, form="8-K", sequence="1")
+    assert [(e.name.display, e.role) for e in found] == [
+        ("Nora P. Quill", "Chief Executive Officer")
+    ]
+
+
+def test_executive_chairman_of_the_board_is_the_chair_not_a_seat():
+    found = events(
+        "On September 28, 2011, Harold J. Vane stepped down as Chief Executive Officer and was "
+        "elected Executive Chairman of the Board, each effective October 1, 2011.\n"
+    )
+    assert one(found, "Harold J. Vane", "elected").role == "Executive Chairman of the Board"
+
+
+def test_seat_already_held_is_skipped_for_the_new_position():
+    found = events(
+        "The Board of Directors elected Lena J. Moreau, a director since 1991, Vice Chairman "
+        "of the Board.\n"
+    )
+    assert one(found, "Lena J. Moreau", "elected").role == "Vice Chairman of the Board"
+
+
+def test_his_son_named_next_takes_the_event_not_the_father():
+    found = events(
+        "On May 2, 2011, Garrick L. Tolliver II stepped down as Chief Executive Officer.\n\n"
+        "The Board appointed his nephew, Garrick L. Tolliver III, currently Chief Operating "
+        "Officer, as Chief Executive Officer, effective June 1, 2011.\n"
+    )
+    assert one(found, "Garrick L. Tolliver III", "appointed").role == "Chief Executive Officer"
+    assert [e.event_type for e in found if e.name.display == "Garrick L. Tolliver II"] == [
+        "resigned"
+    ]
+
+
+def test_departure_takes_the_position_from_a_clause_about_the_person():
+    found = events(
+        "On September 8, 2020, Harlow Penning, who joined the Company in 2016 and who for the "
+        "last three years has served as its Chief Technology Officer, informed the Company "
+        "that he will resign effective October 2, 2020.\n\n"
+        "On January 6, 2026, Mara K. Ostrow, the Company’s Chief Legal Officer and Corporate "
+        "Secretary, notified the Company of her intention to resign, effective "
+        "February 27, 2026.\n"
+    )
+    assert one(found, "Harlow Penning", "resigned").role == "Chief Technology Officer"
+    assert one(found, "Mara K. Ostrow", "resigned").role == (
+        "Chief Legal Officer and Corporate Secretary"
+    )
+
+
+def test_a_former_position_in_the_clause_is_not_the_one_left():
+    found = events(
+        "On March 3, 2025, Dana R. Whitcomb, formerly the Company’s Chief Financial Officer, "
+        "informed the Board that she will resign as a consultant.\n"
+    )
+    assert one(found, "Dana R. Whitcomb", "resigned").role != "Chief Financial Officer"
+
+
+def test_a_name_wrapped_over_two_lines_of_plain_text_is_one_name():
+    from filings.extract.people import find_mentions
+
+    text = (
+        "At its meeting on July 16, 1996, the Board of Directors elected C. Everett\n"
+        "Dunmore a director of the Corporation and appointed him to the Compensation\n"
+        "Committee.\n\nContacts\nDavid Sutton\nAndrew Albrecht\n"
+    )
+    names = [(m.name.display, text[m.start : m.end]) for m in find_mentions(text)]
+    assert names == [
+        ("C. Everett Dunmore", "C. Everett\nDunmore"),
+        ("David Sutton", "David Sutton"),
+        ("Andrew Albrecht", "Andrew Albrecht"),
+    ]
+
+
+def test_area_after_a_hyphen_or_dash_belongs_to_the_title():
+    assert title("Senior Vice President-Marketing, effective May 1") == (
+        "Senior Vice President-Marketing"
+    )
+    assert title("Vice President – Finance and Treasurer of") == (
+        "Vice President – Finance and Treasurer"
+    )
+
+
+def test_signer_title_held_at_another_company_carries_that_company():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "SIGNATURE\n\nThe registrant has duly caused this report to be signed on its behalf.\n\n"
+        "KESTREL ENERGY PARTNERS, L.P.\n\nBy: /s/ Ivo H. Brandt\nIvo H. Brandt\n"
+        "Senior Vice President and Chief Financial Officer of Kestrel GP LLC\n\n"
+        "By: /s/ Uma Redfern\nUma Redfern\nPresident of Kestrel Energy Partners, L.P.\n\n"
+        "Date: June 27, 2014\n"
+    )
+    found = extract_signatures(
+        text, form="8-K", sequence="1", registrant="Kestrel Energy Partners, L.P."
+    )
+    assert [(e.name.display, e.role, e.organization) for e in found] == [
+        ("Ivo H. Brandt", "Senior Vice President and Chief Financial Officer", "Kestrel GP LLC"),
+        ("Uma Redfern", "President", ""),
+    ]
+
+
+def test_his_means_the_name_earlier_in_the_same_sentence():
+    found = events(
+        "Mr. Tobias R. Lund, a director since 1994, died on June 19, 2002.\n\n"
+        "On June 24, 2002, William H. Farrow, Jr. notified the Company of his resignation as "
+        "Vice President and Chief Financial Officer, effective July 12, 2002.\n"
+    )
+    assert one(found, "William H. Farrow Jr.", "resigned").role == (
+        "Vice President and Chief Financial Officer"
+    )
+    assert [e.event_type for e in found if e.name.display == "Tobias R. Lund"] == ["died"]
+
+
+def test_a_seat_on_another_companys_board_is_an_election():
+    found = events(
+        "On February 12, 2007, the board of directors of Pell GP, LLC (the “General Partner”) "
+        "elected Jolene R. Marsh as a director of the General Partner.\n"
+    )
+    (e,) = [e for e in found if e.name.display == "Jolene R. Marsh"]
+    assert (e.event_type, e.role, e.organization) == ("elected", "Director", "Pell GP, LLC")
+
+
+def test_seat_and_committee_chair_left_in_one_sentence():
+    found = events(
+        "On April 6, 2010, Thea L. Vantongeren resigned as a member of the Board of Directors "
+        "of Acme Widget Corporation and as Chair of its Nominating Committee, effective "
+        "immediately.\n"
+    )
+    roles = sorted(e.role for e in found if e.event_type == "resigned")
+    assert roles == ["Chair of the Nominating Committee", "Director"]
+
+
+def test_13f_signer_takes_the_title_printed_with_the_name_above():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "Person Signing this Report on Behalf of Reporting Manager:\n\n"
+        "Name:   Wendell P. Crane\nTitle:  Senior Vice President\nPhone:  402-555-1400\n\n"
+        "Signature, Place, and Date of Signing:\n\n"
+        "(s) Wendell P. Crane  Omaha, NE      November 14, 2012\n"
+        "-------------------- -------------- -----------------\n"
+        "[Signature]          [City, State]  [Date]\n"
+    )
+    (e,) = extract_signatures(text, form="13F-HR", sequence="1")
+    assert (e.name.display, e.role) == ("Wendell P. Crane", "Senior Vice President")
+
+
+def test_xml_13f_signature_block():
+    from filings.extract.signatures import extract_signatures
+
+    text = (
+        "    signatureBlock:\n      name: Wendell P. Crane\n      title: Senior Vice President\n"
+        "      phone: 402-555-1400\n      signature: Wendell P. Crane\n      city: Omaha\n"
+        "      signatureDate: 02-13-2026\n    summaryPage:\n      tableEntryTotal: 110\n"
+    )
+    (e,) = extract_signatures(text, form="13F-HR", sequence="1")
+    assert (e.name.display, e.role, e.effective_date) == (
+        "Wendell P. Crane",
+        "Senior Vice President",
+        dt.date(2026, 2, 13),
+    )
+    assert e.evidence == "Wendell P. Crane"
+    # the same lines in another form are not a signature block
+    assert extract_signatures(text, form="10-K", sequence="1") == []
+
+
+def test_successor_takes_the_position_the_predecessor_left_in_the_sentence():
+    found = events(
+        "On June 24, 2014, the Board accepted the resignation of Rhea A. Thorne as Vice "
+        "President and Chief Accounting Officer, appointed Tomas E. Okoro, previously Director "
+        "of Financial Reporting, to succeed her, effective July 1, 2014.\n"
+    )
+    assert one(found, "Tomas E. Okoro", "appointed").role == (
+        "Vice President and Chief Accounting Officer"
+    )
+
+
+def test_area_after_a_spaced_hyphen():
+    assert title("Vice President - Sales and Marketing, effective") == (
+        "Vice President - Sales and Marketing"
+    )
+
+
+def test_seat_held_told_in_a_relative_clause_is_skipped():
+    found = events(
+        "The Board elected Ann Marie Stone, who has served as a director since 2019, as "
+        "Chair of the Board.\n"
+    )
+    assert one(found, "Ann Marie Stone", "elected").role == "Chair of the Board"
+
+
+def test_a_family_name_that_is_also_a_street_word():
+    from filings.extract.people import find_mentions
+
+    text = "Offices: 31 Finch Lane, Hagerstown, Maryland. Contact: Edward Lane or Mia Court."
+    assert [text[m.start : m.end] for m in find_mentions(text)] == ["Edward Lane", "Mia Court"]
+
+
+def test_quoted_nickname_in_parentheses_is_one_name():
+    found = events(
+        "On May 1, 2025, Margaret (“Peggy”) Olsted resigned as Chief Financial Officer, "
+        "effective May 31, 2025.\n"
+    )
+    e = one(found, "Margaret Olsted", "resigned")
+    assert (e.name.nickname, e.role) == ("Peggy", "Chief Financial Officer")
+
+
+def test_a_relative_named_after_a_possessive_name_takes_the_event():
+    found = events(
+        "On May 1, 2025, J. Robert Halvard announced his retirement as Chief Executive "
+        "Officer, effective June 30, 2025. The Board elected Bob Halvard's daughter, "
+        "Mary K. Halvard, as Chief Executive Officer.\n"
+    )
+    assert one(found, "Mary K. Halvard", "appointed").role == "Chief Executive Officer"
+    assert [e.event_type for e in found if e.name.display == "J. Robert Halvard"] == ["retired"]
+
+
+def test_the_person_succeeded_leaves_the_position_the_successor_takes():
+    found = events(
+        "On March 29, 2019, the Board appointed Oona T. Adair as Senior Vice President and "
+        "General Counsel, effective April 15, 2019. She succeeds Marcus W. Fenwick, who will "
+        "retire on April 14, 2019.\n"
+    )
+    assert one(found, "Marcus W. Fenwick", "retired").role == (
+        "Senior Vice President and General Counsel"
+    )
