@@ -384,12 +384,17 @@ def same_filing_resolver(sub: edgar.Submission):
     return resolve
 
 
+def whole(prepared: Prepared) -> Prepared:
+    """The prepared filing with every rendering: one whose renderings an earlier store let
+    go of (a large filing) is prepared again from its bytes."""
+    return prepare(prepared.data, prepared.name) if prepared.released else prepared
+
+
 def store(prepared: Prepared, user=None, replace_complete: bool = False) -> IngestResult:
     """Write a prepared filing in one transaction; idempotent by accession.
 
     `replace_complete`: let a damaged copy become current over a complete version."""
-    if prepared.released:
-        prepared = prepare(prepared.data, prepared.name)
+    prepared = whole(prepared)
     try:
         save_raw_blob(prepared)
     except OSError as exc:
@@ -407,9 +412,7 @@ def store(prepared: Prepared, user=None, replace_complete: bool = False) -> Inge
     except IntegrityError:
         # A concurrent upload of the same accession won the race; ours is now a
         # re-upload of a stored filing, which the second attempt sees and handles.
-        if prepared.released:
-            prepared = prepare(prepared.data, prepared.name)
-        stored = _store_once(prepared, user, replace_complete)
+        stored = _store_once(whole(prepared), user, replace_complete)
     if stored.status in (CREATED, UPDATED):
         watches.filing_stored(stored.accession)  # once the transaction commits
     return stored

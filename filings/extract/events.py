@@ -89,6 +89,15 @@ def _section_end(text: str, pos: int) -> int:
     return len(text)
 
 
+def _first_of_overlapping(found: list[Section]) -> list[Section]:
+    """The sections in text order, each one that starts inside the one before left out."""
+    kept: list[Section] = []
+    for s in sorted(found, key=lambda s: s.start):
+        if not kept or s.start >= kept[-1].end:
+            kept.append(s)
+    return kept
+
+
 def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
     """The Item 5.02 section(s), or before 2004-08-23 the Items 5 and 6 sections."""
     found: list[Section] = []
@@ -109,12 +118,7 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
             end = _section_end(text, m.end())
             if end - m.end() > 20:
                 found.append(Section(m.end(), end, f"item-{m.group('n')}"))
-    merged: list[Section] = []
-    for s in sorted(found, key=lambda s: s.start):
-        if merged and s.start < merged[-1].end:
-            continue
-        merged.append(s)
-    return merged
+    return _first_of_overlapping(found)
 
 
 # --- triggers -----------------------------------------------------------------------------
@@ -1148,12 +1152,7 @@ def find_report_sections(text: str) -> list[Section]:
                 break
             previous = line.end
         found.append(Section(m.end(), end, "report"))
-    merged: list[Section] = []
-    for s in sorted(found, key=lambda s: s.start):
-        if merged and s.start < merged[-1].end:
-            continue
-        merged.append(s)
-    return merged
+    return _first_of_overlapping(found)
 
 
 _REPORT_NEXT = re.compile(

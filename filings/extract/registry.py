@@ -65,15 +65,24 @@ def _filer_name(submission) -> str:
     return ""
 
 
-def item_events(submission, texts: dict[int, str]) -> Found:
+def _main_text(submission, texts: dict[int, str]) -> tuple[str, str] | None:
+    """(text, sequence) of the document that carries the form, if it has a text."""
     i = main_document(submission)
     if i is None or i not in texts:
+        return None
+    return texts[i], _sequence(submission.documents[i], i)
+
+
+def item_events(submission, texts: dict[int, str]) -> Found:
+    main = _main_text(submission, texts)
+    if main is None:
         return []
+    text, sequence = main
     return list(
         extract_events(
-            texts[i],
+            text,
             filed=submission.filed_date,
-            sequence=_sequence(submission.documents[i], i),
+            sequence=sequence,
             registrant=_filer_name(submission),
         )
     )
@@ -82,14 +91,15 @@ def item_events(submission, texts: dict[int, str]) -> Found:
 def report_events(submission, texts: dict[int, str]) -> Found:
     """People news a periodic report tells in its own text (the annual meeting's vote, a
     change of officers in the discussion); a 10-Q looks back one quarter, a 10-K a year."""
-    i = main_document(submission)
-    if i is None or i not in texts:
+    main = _main_text(submission, texts)
+    if main is None:
         return []
+    text, sequence = main
     return list(
         extract_report_events(
-            texts[i],
+            text,
             filed=submission.filed_date,
-            sequence=_sequence(submission.documents[i], i),
+            sequence=sequence,
             registrant=_filer_name(submission),
             quarterly="10-Q" in (submission.form or "").upper(),
         )
@@ -97,14 +107,15 @@ def report_events(submission, texts: dict[int, str]) -> Found:
 
 
 def main_signatures(submission, texts: dict[int, str]) -> Found:
-    i = main_document(submission)
-    if i is None or i not in texts:
+    main = _main_text(submission, texts)
+    if main is None:
         return []
+    text, sequence = main
     return list(
         extract_signatures(
-            texts[i],
+            text,
             form=submission.form,
-            sequence=_sequence(submission.documents[i], i),
+            sequence=sequence,
             registrant=_filer_name(submission),
         )
     )
