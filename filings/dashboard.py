@@ -152,7 +152,10 @@ def store_shape() -> dict:
         ),
         bar_chart(
             "Filings by SIC code",
-            [(f"{s} {sic_names.get(s, '')}".strip(), n, search_url(f"sic:{s}")) for s, n in sics],
+            [
+                (f"{s} {sic_names.get(s, '').title()}".strip(), n, search_url(f"sic:{s}"))
+                for s, n in sics
+            ],
             slug="sic",
         ),
         bar_chart(

@@ -95,6 +95,9 @@ def test_the_sic_chart_counts_a_filing_under_each_company_it_names(client, store
     assert chart[own][0] == FilingParty.objects.filter(sic=own).values("filing").distinct().count()
     found = client.get(chart["2834"][1]).content.decode()
     assert '<p class="count">1 filing' in found
+    # Labelled as the search's facet labels them (capitals would overrun the label column).
+    labels = bars(client.get("/").content.decode(), "sic")
+    assert "7370 Services-Computer Programming, Data Processing, Etc." in labels
 
 
 def test_the_year_and_form_table_and_the_numbers_behind_each_chart(client, store):
