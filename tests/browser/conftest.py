@@ -51,3 +51,23 @@ def console_errors(page):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     return errors
+
+
+@pytest.fixture(autouse=True)
+def settled_page(request):
+    """After a test, wait (a few seconds at most) for the page's requests still in flight:
+    a response the test did not wait for may still be running in the live server when the
+    database is flushed, and on PostgreSQL the flush then deadlocks with it."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    pending = set()
+    page.on("request", lambda r: pending.add(r))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
+    yield
+    for _ in range(50):
+        if not pending:
+            break
+        page.wait_for_timeout(100)
