@@ -37,6 +37,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", help="a page's name, e.g. filing")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--only", help="comma-separated page names to measure")
     args = parser.parse_args()
     files = sorted(CORPUS.glob("*.txt"))
     if not files:
@@ -85,11 +87,13 @@ def main() -> int:
         for client, url, headers in requests:
             client.get(url, **headers)
         profile.disable()
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(args.top)
+        pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
         return 0
     print(f"{len(accessions)} filings, {len(every_document())} documents; load {load()}")
     print(f"{'page':16} {'requests':>8} {'CPU ms':>8} {'queries':>8}   (per request, mean)")
     for name, make in pages.items():
+        if args.only and name not in args.only.split(","):
+            continue
         requests = make()
         random.Random(1).shuffle(requests)
         for client, url, headers in requests[:5]:  # warm caches and imports

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -37,6 +38,9 @@ SORTS = {
     "documents": ("document_count", "-filed_date", "-accession"),
 }
 
+LIST_COLUMNS = ("accession", "form", "filed_date", "document_count", "findings", "raw__sha256")
+LIST_PARTY_COLUMNS = ("filing_id", "position", "role", "company_id", "person_id", "name")
+
 
 @require_GET
 def filing_list(request):
@@ -57,24 +61,52 @@ def filing_list(request):
         .annotate(rank=PRIMARY_ROLE_RANK)
         .order_by("rank", "position")
     )
+    # Only the columns the rows show, and of the parties only those shown (the primary
+    # party and the reporting owners; the rest are counted): a header may name hundreds of
+    # filers, and their addresses and filing values are JSON decoded for every row read.
     filings = (
         filings.select_related("raw")
-        .annotate(company_name=Subquery(primary.values("name")[:1]))
-        .order_by(*order)
-        .prefetch_related(
-            Prefetch("parties", queryset=FilingParty.objects.order_by("position")),
-            Prefetch("items", queryset=Item.objects.order_by("position")),
+        .only(*LIST_COLUMNS)
+        .annotate(
+            company_name=Subquery(primary.values("name")[:1]),
+            primary_party_id=Subquery(primary.values("pk")[:1]),
+            party_count=Coalesce(
+                Subquery(
+                    FilingParty.objects.filter(filing=OuterRef("pk"))
+                    .order_by()
+                    .values("filing")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            ),
         )
+        .order_by(*order)
+        .prefetch_related(Prefetch("items", queryset=Item.objects.order_by("position")))
     )
     page, query = paged(request, filings)
+    shown = Q(role="reporting-owner") | Q(pk__in=[f.primary_party_id for f in page])
+    prefetch_related_objects(
+        page.object_list,
+        Prefetch(
+            "parties",
+            queryset=FilingParty.objects.filter(shown)
+            .only(*LIST_PARTY_COLUMNS)
+            .order_by("position"),
+            to_attr="shown_parties",
+        ),
+    )
     attach_note_counts(request.user, page)
     for filing in page:
-        parties = list(filing.parties.all())
-        filing.shown_party = filing.primary_party
+        filing.shown_party = next(
+            (p for p in filing.shown_parties if p.pk == filing.primary_party_id), None
+        )
         filing.owners = [
-            p for p in parties if p.role == "reporting-owner" and p is not filing.shown_party
+            p
+            for p in filing.shown_parties
+            if p.role == "reporting-owner" and p is not filing.shown_party
         ]
-        filing.others = max(0, len(parties) - 1 - len(filing.owners))
+        filing.others = max(0, filing.party_count - 1 - len(filing.owners))
     unsorted = query.copy()
     unsorted.pop("sort", None)
     columns = [
