@@ -14,7 +14,6 @@ from ..forms import FilingFilterForm
 from ..formtypes import form_name
 from ..models import (
     BINARY_KINDS,
-    LIGHT_DOCUMENT,
     ORPHANED,
     PRIMARY_ROLE_RANK,
     Annotation,
@@ -26,7 +25,7 @@ from ..models import (
     may_review,
 )
 from ..search import parse_query
-from . import get_document, get_filing, htmx_fragment, links, paged, review
+from . import document_by_slug, get_filing, htmx_fragment, links, paged, review, wants_fragment
 from .annotations import attach_note_counts
 
 # Sortable columns of the filings list: URL name -> ordering, the newest first on ties.
@@ -155,32 +154,53 @@ def filing_detail(request, accession, slug=None):
     if slug is None:
         current = documents[0] if documents else None
     else:
-        current = get_document(filing, slug)
-    parties = list(filing.parties.select_related("company", "person").order_by("position"))
-    context = {
+        current = document_by_slug(filing, documents, slug)
+    events = review.panel_events(filing, documents)
+    pane = {
         "filing": filing,
-        "form_name": form_name(filing.form),
         "documents": documents,
         "current": current,
-        "parties": parties,
-        "items": list(filing.items.order_by("position")),
         "binary_kinds": BINARY_KINDS,
         "highlight": highlight_text(current, request.GET.get("hl", "")),
-        "known_names": known_names(filing),
-        "events": review.panel_events(filing),
-        "lost_decisions": review.lost_decisions(filing),
-        "links": list(links.live_links(filing)),
-        "may_review": may_review(request.user),
-        "next": request.get_full_path(),
-        "exhibits": exhibits_with_links(filing),
-        "amends": amended_filing(filing),
-        "compare_offers": comparisons.offers(filing),
-        "versions": list(filing.versions()),
+        "known_names": known_names(filing, events),
         "search_terms": [
             {"text": t.text, "prefix": t.prefix}
             for t in parse_query(request.GET.get("q", "")).terms
         ],
-        "version_changes": VersionChange.objects.filter(accession=accession).select_related("by"),
+    }
+    if wants_fragment(request):
+        # Switching documents: the pane (and the document list, out of band) is all htmx
+        # swaps in, so the panel's queries are not run.
+        return htmx_fragment(request, "filings/filing_detail.html", "document-pane", pane)
+    # The panel's parties are prefetched onto the filing, where the EDGAR link and the
+    # comparisons look for them too.
+    prefetch_related_objects(
+        [filing],
+        Prefetch(
+            "parties",
+            queryset=FilingParty.objects.select_related("company", "person").order_by("position"),
+        ),
+    )
+    decisions, lost_decisions = review.filing_decisions(filing)
+    review.attach_decisions(events, decisions)
+    versions = list(filing.versions())
+    context = {
+        **pane,
+        "form_name": form_name(filing.form),
+        "parties": list(filing.parties.all()),
+        "items": list(filing.items.order_by("position")),
+        "events": events,
+        "lost_decisions": lost_decisions,
+        "links": list(links.live_links(filing)),
+        "may_review": may_review(request.user),
+        "next": request.get_full_path(),
+        "exhibits": exhibits_with_links(filing, documents),
+        "amends": amended_filing(filing),
+        "compare_offers": comparisons.offers(filing),
+        "versions": versions,
+        "version_changes": VersionChange.objects.filter(accession=accession).select_related("by")
+        if len(versions) > 1
+        else [],
         # Notes whose passage a new text of their document no longer has: kept, and
         # listed with their quote for the reader to place again.
         "orphaned_notes": Annotation.objects.visible_to(request.user)
@@ -201,20 +221,24 @@ def highlight_text(doc, span: str) -> str:
     return text[int(start) : int(end)][:2000]
 
 
-def exhibits_with_links(filing) -> list:
-    """The exhibit index, each incorporated exhibit with its source filing when stored."""
-    exhibits = list(filing.exhibits.prefetch_related(LIGHT_DOCUMENT))
+def exhibits_with_links(filing, documents) -> list:
+    """The exhibit index, each incorporated exhibit with its source filing when stored
+    (its document one of the filing's, already loaded)."""
+    exhibits = list(filing.exhibits.all())
+    by_pk = {d.pk: d for d in documents}
     wanted = {x.source_accession for x in exhibits if x.source_accession}
     stored = Filing.objects.in_bulk(wanted) if wanted else {}
     for x in exhibits:
+        if x.document_id in by_pk:
+            x.document = by_pk[x.document_id]
         x.linked = stored.get(x.source_accession)
     return exhibits
 
 
-def known_names(filing) -> list[dict]:
+def known_names(filing, events) -> list[dict]:
     """People and companies this filing names, as the page marks them in the document."""
     names: dict[str, str] = {}
-    for event in filing.events.select_related("person"):
+    for event in events:
         person = event.person.canonical()
         for written in {event.name_raw, event.name}:
             names.setdefault(written, person.get_absolute_url())
