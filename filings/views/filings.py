@@ -181,7 +181,10 @@ def filing_detail(request, accession, slug=None):
             queryset=FilingParty.objects.select_related("company", "person").order_by("position"),
         ),
     )
-    decisions, lost_decisions = review.filing_decisions(filing)
+    # Decisions, links and notes that lost their passage are all notes on this filing:
+    # most filings have none, and one query says so.
+    annotated = filing.annotations.filter(deleted_at=None).exists()
+    decisions, lost_decisions = review.filing_decisions(filing) if annotated else ({}, [])
     review.attach_decisions(events, decisions)
     versions = list(filing.versions())
     context = {
@@ -191,7 +194,7 @@ def filing_detail(request, accession, slug=None):
         "items": list(filing.items.order_by("position")),
         "events": events,
         "lost_decisions": lost_decisions,
-        "links": list(links.live_links(filing)),
+        "links": list(links.live_links(filing)) if annotated else [],
         "may_review": may_review(request.user),
         "next": request.get_full_path(),
         "exhibits": exhibits_with_links(filing, documents),
@@ -207,7 +210,9 @@ def filing_detail(request, accession, slug=None):
         .plain()
         .filter(filing=filing, parent=None, deleted_at=None, anchor_state=ORPHANED)
         .select_related("author")
-        .order_by("document_slug", "start"),
+        .order_by("document_slug", "start")
+        if annotated
+        else [],
     }
     return htmx_fragment(request, "filings/filing_detail.html", "document-pane", context)
 
