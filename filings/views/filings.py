@@ -63,11 +63,12 @@ def filing_list(request):
     # Only the columns the rows show, and of the parties only those shown (the primary
     # party and the reporting owners; the rest are counted): a header may name hundreds of
     # filers, and their addresses and filing values are JSON decoded for every row read.
+    if key == "company":
+        filings = filings.annotate(company_name=Subquery(primary.values("name")[:1]))
     filings = (
         filings.select_related("raw")
         .only(*LIST_COLUMNS)
         .annotate(
-            company_name=Subquery(primary.values("name")[:1]),
             primary_party_id=Subquery(primary.values("pk")[:1]),
             party_count=Coalesce(
                 Subquery(
