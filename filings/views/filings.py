@@ -179,7 +179,7 @@ def filing_detail(request, accession, slug=None):
         [filing],
         Prefetch(
             "parties",
-            queryset=FilingParty.objects.select_related("company", "person").order_by("position"),
+            queryset=FilingParty.objects.order_by("position"),
         ),
     )
     # Decisions, links and notes that lost their passage are all notes on this filing:
@@ -248,8 +248,8 @@ def known_names(filing, events) -> list[dict]:
         person = event.person.canonical()
         for written in {event.name_raw, event.name}:
             names.setdefault(written, person.get_absolute_url())
-    for mention in filing.organizations.exclude(company=None):
-        names.setdefault(mention.name, reverse("company", args=[mention.company_id]))
+    for name, company in filing.organizations.exclude(company=None).values_list("name", "company"):
+        names.setdefault(name, reverse("company", args=[company]))
     return [{"text": t, "url": u} for t, u in sorted(names.items()) if len(t) >= 4]
 
 
