@@ -74,6 +74,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_compare.py
 	$(BIN)/python bench/bench_insiders.py
 	$(BIN)/python bench/bench_watches.py
+	$(BIN)/python bench/bench_pages.py
 
 # Results that speed work must not change: `bench/golden.py write` once before, then this.
 .PHONY: golden-check

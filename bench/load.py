@@ -11,12 +11,14 @@ Needs locust (`pip install -e '.[bench]'`).
 import argparse
 import csv
 import os
+import resource
 import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import psutil  # comes with locust
 from processes import BIN, REPO, free_port, gunicorn, manage_or_exit
 
 CORPUS = Path(os.environ.get("EDGAR_CORPUS") or REPO.parent / "shared" / "corpus")
@@ -62,6 +64,8 @@ def main() -> int:
     try:
         stats = Path(data) / "stats"
         load_before = os.getloadavg()
+        server_before = cpu_seconds(server.pid)
+        locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(
             [
                 str(BIN / "locust"),
@@ -86,6 +90,11 @@ def main() -> int:
             text=True,
         )
         load_after = os.getloadavg()
+        server_cpu = cpu_seconds(server.pid) - server_before
+        locust_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        locust_cpu = (locust_after.ru_utime + locust_after.ru_stime) - (
+            locust_before.ru_utime + locust_before.ru_stime
+        )
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -95,13 +104,35 @@ def main() -> int:
         f"{len(accessions)} filings stored; load {load_before[0]:.1f} before, {load_after[0]:.1f} after (2 CPUs)"
     )
     print(f"{'page':48} {'requests':>8} {'errors':>7} {'p50':>6} {'p95':>6} {'p99':>6}  (ms)")
+    requests = 0
     with open(f"{stats}_stats.csv") as f:
         for row in csv.DictReader(f):
             print(
                 f"{row['Name'][:48]:48} {row['Request Count']:>8} {row['Failure Count']:>7} "
                 f"{row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
             )
+            if row["Name"] == "Aggregated":
+                requests = int(row["Request Count"])
+    # CPU time, unlike the latencies, does not depend on what else the machine runs.
+    per = 1000 / max(1, requests)
+    print(
+        f"CPU per request: server {server_cpu * per:.1f} ms, load generator {locust_cpu * per:.1f} ms"
+        f" ({server_cpu:.0f} s and {locust_cpu:.0f} s over the run)"
+    )
     return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU of a process and all its children (gunicorn's workers)."""
+    total = 0.0
+    root = psutil.Process(pid)
+    for p in [root, *root.children(recursive=True)]:
+        try:
+            times = p.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
 
 
 if __name__ == "__main__":

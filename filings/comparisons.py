@@ -589,6 +589,8 @@ def compare_url(a: str, b: str, av: int | None = None, bv: int | None = None) ->
 
 
 def previous_version(filing: Filing, version: int) -> int | None:
+    if version <= 1:
+        return None  # versions count from 1
     return (
         RawFile.objects.filter(accession=filing.accession, version__lt=version)
         .order_by("-version")

@@ -117,6 +117,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'filings.sqlite3'}",
+        # Kept open between requests, on SQLite too: a new connection costs PostgreSQL a
+        # login and SQLite a re-read of the schema and its PRAGMAs, milliseconds a request.
         conn_max_age=60,
         conn_health_checks=True,
     )
@@ -131,7 +133,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 30,
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A file, not shared-cache memory, so tests see SQLite's real locking (WAL, busy timeout).
     # One per process, so concurrent test runs never share a file.
     DATABASES["default"]["TEST"] = {

@@ -156,7 +156,8 @@ class Filing(models.Model):
     @property
     def edgar_index_url(self) -> str:
         cik = self.accession.split("-")[0].lstrip("0") or "0"
-        first = self.parties.exclude(cik=None).first()
+        # From the parties themselves, so a page that has them prefetched runs no query.
+        first = next((p for p in self.parties.all() if p.cik is not None), None)
         if first:
             cik = str(first.cik)
         plain = self.accession.replace("-", "")

@@ -21,9 +21,14 @@ def paged(request, items, size=None):
     return page, query
 
 
+def wants_fragment(request) -> bool:
+    """htmx asks for a partial (a history restore wants the whole page)."""
+    return bool(request.htmx and not request.htmx.history_restore_request)
+
+
 def htmx_fragment(request, template, fragment, context):
     """The whole page, or just one partial when htmx asks (not on history restore)."""
-    if request.htmx and not request.htmx.history_restore_request:
+    if wants_fragment(request):
         response = render(request, f"{template}#{fragment}", context)
     else:
         response = render(request, template, context)
@@ -37,6 +42,18 @@ def get_filing(accession):
 
 def get_document(filing, slug):
     doc = filing.documents.without_bodies().by_slug(slug)
+    if doc is None:
+        raise Http404(f"Filing {filing.accession} has no document {slug}.")
+    return doc
+
+
+def document_by_slug(filing, documents, slug):
+    """get_document, among the filing's documents already loaded (in position order)."""
+    doc = None
+    if slug.isdigit():
+        doc = next((d for d in documents if d.sequence == slug), None)
+    elif slug.startswith("p") and slug[1:].isdigit():
+        doc = next((d for d in documents if d.position == int(slug[1:]) - 1), None)
     if doc is None:
         raise Http404(f"Filing {filing.accession} has no document {slug}.")
     return doc

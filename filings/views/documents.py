@@ -3,7 +3,7 @@ files (images, PDFs), each under a policy that lets nothing run."""
 
 import mimetypes
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
@@ -46,10 +46,12 @@ RASTER_IMAGE_TYPES = {"image/gif", "image/jpeg", "image/png", "image/bmp", "imag
 @csp_override(FRAME_CSP)
 def document_content(request, accession, slug):
     """The stored sanitized rendering, served without a doctype (quirks mode, like EDGAR)."""
-    filing = get_filing(accession)
-    doc = get_document(filing, slug)
-    html = Document.objects.values_list("html", flat=True).get(pk=doc.pk)
-    context = {"html": sanitized(html), "styled": doc.kind not in ("html", "ixbrl")}
+    # One query: the document of this accession with its rendering, and no other column.
+    doc = Document.objects.filter(filing_id=accession).only("kind", "html").by_slug(slug)
+    if doc is None:
+        get_filing(accession)  # a missing filing is a 404 of its own
+        raise Http404(f"Filing {accession} has no document {slug}.")
+    context = {"html": sanitized(doc.html), "styled": doc.kind not in ("html", "ixbrl")}
     response = render(request, "filings/document_frame.html", context)
     response["Referrer-Policy"] = "no-referrer"
     return response

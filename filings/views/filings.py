@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +14,6 @@ from ..forms import FilingFilterForm
 from ..formtypes import form_name
 from ..models import (
     BINARY_KINDS,
-    LIGHT_DOCUMENT,
     ORPHANED,
     PRIMARY_ROLE_RANK,
     Annotation,
@@ -25,7 +25,7 @@ from ..models import (
     may_review,
 )
 from ..search import parse_query
-from . import get_document, get_filing, htmx_fragment, links, paged, review
+from . import document_by_slug, get_filing, htmx_fragment, links, paged, review, wants_fragment
 from .annotations import attach_note_counts
 
 # Sortable columns of the filings list: URL name -> ordering, the newest first on ties.
@@ -36,6 +36,9 @@ SORTS = {
     "filed": ("filed_date", "accession"),
     "documents": ("document_count", "-filed_date", "-accession"),
 }
+
+LIST_COLUMNS = ("accession", "form", "filed_date", "document_count", "findings", "raw__sha256")
+LIST_PARTY_COLUMNS = ("filing_id", "position", "role", "company_id", "person_id", "name")
 
 
 @require_GET
@@ -57,24 +60,53 @@ def filing_list(request):
         .annotate(rank=PRIMARY_ROLE_RANK)
         .order_by("rank", "position")
     )
+    # Only the columns the rows show, and of the parties only those shown (the primary
+    # party and the reporting owners; the rest are counted): a header may name hundreds of
+    # filers, and their addresses and filing values are JSON decoded for every row read.
+    if key == "company":
+        filings = filings.annotate(company_name=Subquery(primary.values("name")[:1]))
     filings = (
         filings.select_related("raw")
-        .annotate(company_name=Subquery(primary.values("name")[:1]))
-        .order_by(*order)
-        .prefetch_related(
-            Prefetch("parties", queryset=FilingParty.objects.order_by("position")),
-            Prefetch("items", queryset=Item.objects.order_by("position")),
+        .only(*LIST_COLUMNS)
+        .annotate(
+            primary_party_id=Subquery(primary.values("pk")[:1]),
+            party_count=Coalesce(
+                Subquery(
+                    FilingParty.objects.filter(filing=OuterRef("pk"))
+                    .order_by()
+                    .values("filing")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            ),
         )
+        .order_by(*order)
+        .prefetch_related(Prefetch("items", queryset=Item.objects.order_by("position")))
     )
     page, query = paged(request, filings)
+    shown = Q(role="reporting-owner") | Q(pk__in=[f.primary_party_id for f in page])
+    prefetch_related_objects(
+        page.object_list,
+        Prefetch(
+            "parties",
+            queryset=FilingParty.objects.filter(shown)
+            .only(*LIST_PARTY_COLUMNS)
+            .order_by("position"),
+            to_attr="shown_parties",
+        ),
+    )
     attach_note_counts(request.user, page)
     for filing in page:
-        parties = list(filing.parties.all())
-        filing.shown_party = filing.primary_party
+        filing.shown_party = next(
+            (p for p in filing.shown_parties if p.pk == filing.primary_party_id), None
+        )
         filing.owners = [
-            p for p in parties if p.role == "reporting-owner" and p is not filing.shown_party
+            p
+            for p in filing.shown_parties
+            if p.role == "reporting-owner" and p is not filing.shown_party
         ]
-        filing.others = max(0, len(parties) - 1 - len(filing.owners))
+        filing.others = max(0, filing.party_count - 1 - len(filing.owners))
     unsorted = query.copy()
     unsorted.pop("sort", None)
     columns = [
@@ -123,39 +155,65 @@ def filing_detail(request, accession, slug=None):
     if slug is None:
         current = documents[0] if documents else None
     else:
-        current = get_document(filing, slug)
-    parties = list(filing.parties.select_related("company", "person").order_by("position"))
-    context = {
+        current = document_by_slug(filing, documents, slug)
+    events = review.panel_events(filing, documents)
+    pane = {
         "filing": filing,
-        "form_name": form_name(filing.form),
         "documents": documents,
         "current": current,
-        "parties": parties,
-        "items": list(filing.items.order_by("position")),
         "binary_kinds": BINARY_KINDS,
         "highlight": highlight_text(current, request.GET.get("hl", "")),
-        "known_names": known_names(filing),
-        "events": review.panel_events(filing),
-        "lost_decisions": review.lost_decisions(filing),
-        "links": list(links.live_links(filing)),
-        "may_review": may_review(request.user),
-        "next": request.get_full_path(),
-        "exhibits": exhibits_with_links(filing),
-        "amends": amended_filing(filing),
-        "compare_offers": comparisons.offers(filing),
-        "versions": list(filing.versions()),
+        "known_names": known_names(filing, events),
         "search_terms": [
             {"text": t.text, "prefix": t.prefix}
             for t in parse_query(request.GET.get("q", "")).terms
         ],
-        "version_changes": VersionChange.objects.filter(accession=accession).select_related("by"),
+    }
+    if wants_fragment(request):
+        # Switching documents: the pane (and the document list, out of band) is all htmx
+        # swaps in, so the panel's queries are not run.
+        return htmx_fragment(request, "filings/filing_detail.html", "document-pane", pane)
+    # The panel's parties are prefetched onto the filing, where the EDGAR link and the
+    # comparisons look for them too.
+    prefetch_related_objects(
+        [filing],
+        Prefetch(
+            "parties",
+            queryset=FilingParty.objects.order_by("position"),
+        ),
+    )
+    # Decisions, links and notes that lost their passage are all notes on this filing:
+    # most filings have none, and one query says so.
+    annotated = filing.annotations.filter(deleted_at=None).exists()
+    decisions, lost_decisions = review.filing_decisions(filing) if annotated else ({}, [])
+    review.attach_decisions(events, decisions)
+    versions = list(filing.versions())
+    context = {
+        **pane,
+        "form_name": form_name(filing.form),
+        "parties": list(filing.parties.all()),
+        "items": list(filing.items.order_by("position")),
+        "events": events,
+        "lost_decisions": lost_decisions,
+        "links": list(links.live_links(filing)) if annotated else [],
+        "may_review": may_review(request.user),
+        "next": request.get_full_path(),
+        "exhibits": exhibits_with_links(filing, documents),
+        "amends": amended_filing(filing),
+        "compare_offers": comparisons.offers(filing),
+        "versions": versions,
+        "version_changes": VersionChange.objects.filter(accession=accession).select_related("by")
+        if len(versions) > 1
+        else [],
         # Notes whose passage a new text of their document no longer has: kept, and
         # listed with their quote for the reader to place again.
         "orphaned_notes": Annotation.objects.visible_to(request.user)
         .plain()
         .filter(filing=filing, parent=None, deleted_at=None, anchor_state=ORPHANED)
         .select_related("author")
-        .order_by("document_slug", "start"),
+        .order_by("document_slug", "start")
+        if annotated
+        else [],
     }
     return htmx_fragment(request, "filings/filing_detail.html", "document-pane", context)
 
@@ -169,25 +227,29 @@ def highlight_text(doc, span: str) -> str:
     return text[int(start) : int(end)][:2000]
 
 
-def exhibits_with_links(filing) -> list:
-    """The exhibit index, each incorporated exhibit with its source filing when stored."""
-    exhibits = list(filing.exhibits.prefetch_related(LIGHT_DOCUMENT))
+def exhibits_with_links(filing, documents) -> list:
+    """The exhibit index, each incorporated exhibit with its source filing when stored
+    (its document one of the filing's, already loaded)."""
+    exhibits = list(filing.exhibits.all())
+    by_pk = {d.pk: d for d in documents}
     wanted = {x.source_accession for x in exhibits if x.source_accession}
     stored = Filing.objects.in_bulk(wanted) if wanted else {}
     for x in exhibits:
+        if x.document_id in by_pk:
+            x.document = by_pk[x.document_id]
         x.linked = stored.get(x.source_accession)
     return exhibits
 
 
-def known_names(filing) -> list[dict]:
+def known_names(filing, events) -> list[dict]:
     """People and companies this filing names, as the page marks them in the document."""
     names: dict[str, str] = {}
-    for event in filing.events.select_related("person"):
+    for event in events:
         person = event.person.canonical()
         for written in {event.name_raw, event.name}:
             names.setdefault(written, person.get_absolute_url())
-    for mention in filing.organizations.exclude(company=None):
-        names.setdefault(mention.name, reverse("company", args=[mention.company_id]))
+    for name, company in filing.organizations.exclude(company=None).values_list("name", "company"):
+        names.setdefault(name, reverse("company", args=[company]))
     return [{"text": t, "url": u} for t, u in sorted(names.items()) if len(t) >= 4]
 
 

@@ -63,20 +63,42 @@ def attach(events) -> list:
     return events
 
 
-def panel_events(filing) -> list:
-    """A filing's events for its panel, each with its review state."""
-    return attach(with_decisions(filing.events.all(), filer=False))
+def panel_events(filing, documents) -> list:
+    """A filing's events for its panel, with their person, and their filing and document
+    taken from what the panel has loaded. Their review state comes with attach_decisions."""
+    by_pk = {d.pk: d for d in documents}
+    events = list(filing.events.select_related("person"))
+    for event in events:
+        event.filing = filing
+        if event.document_id in by_pk:
+            event.document = by_pk[event.document_id]
+    return events
 
 
-def lost_decisions(filing):
-    """Decisions on events the extractor no longer finds in this filing, and recorded
-    events it missed: the analysts' facts, shown apart from the extracted events."""
-    return (
+def filing_decisions(filing) -> tuple[dict, list]:
+    """A filing's live decisions in one query: those on its events, by event id (the latest
+    first), and the lost ones: decisions on events the extractor no longer finds in this
+    filing, and recorded events it missed, the analysts' facts shown apart."""
+    by_event, lost = {}, []
+    found = (
         EventDecision.objects.live()
-        .filter(note__filing=filing, event=None)
+        .filter(Q(event__filing=filing) | Q(note__filing=filing, event=None))
         .select_related("decided_by", "note")
-        .order_by("state", "decided_at")
     )
+    for decision in found:
+        if decision.event_id is None:
+            lost.append(decision)
+        else:
+            by_event.setdefault(decision.event_id, []).append(decision)
+    lost.sort(key=lambda d: (d.state, d.decided_at))
+    return by_event, lost
+
+
+def attach_decisions(events, by_event) -> None:
+    """Each event's live decision (as `.decision`, None when unreviewed) and state."""
+    for event in events:
+        event.live_decisions = by_event.get(event.pk, [])
+    attach(events)
 
 
 def back_to(request, fallback: str) -> str:

@@ -78,22 +78,18 @@ def search_page(request):
             doc.parts = snippet_parts(doc.snippet)
     base = request.GET.copy()
     base.pop("page", None)
+    pairs = list(base.lists())
     facets = []
     for name, label in FACET_LABELS.items():
         values = []
         for value, value_label, count in results.facets.get(name, []):
-            link = base.copy()
             selected = str(chosen.get(name, "")) == str(value)
-            if selected:
-                link.pop(name, None)
-            else:
-                link[name] = value
             values.append(
                 {
                     "label": value_label,
                     "count": count,
                     "selected": selected,
-                    "url": "?" + link.urlencode(),
+                    "url": facet_url(pairs, name, None if selected else value),
                 }
             )
         if values:
@@ -112,6 +108,23 @@ def search_page(request):
         "marked": "?" + urlencode({"q": words}) if (words := query_words(query)) else "",
     }
     return htmx_fragment(request, "filings/search.html", "search-results", context)
+
+
+def facet_url(pairs, name: str, value) -> str:
+    """The search's URL (its parameters as `QueryDict.lists()`) with the facet set to
+    `value`, or without it for None: in the order a QueryDict would write it, without
+    copying one for each of a page's hundreds of facet values."""
+    items, seen = [], False
+    for key, values in pairs:
+        if key == name:
+            seen = True
+            if value is None:
+                continue
+            values = [value]
+        items.extend((key, v) for v in values)
+    if not seen and value is not None:
+        items.append((name, value))
+    return "?" + urlencode(items)
 
 
 def query_words(query) -> str:
