@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .prose import sentences
@@ -521,7 +522,11 @@ def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -
 
 
 def organization_mentions(
-    text: str, *, sequence: str, known: dict[str, int] | None = None
+    text: str,
+    *,
+    sequence: str,
+    known: dict[str, int] | None = None,
+    split: Callable[[str], list] = sentences,
 ) -> list[OrgMention]:
     """Organisations named in text, in order of appearance; an overlapping shorter match
     gives way to a longer one, and a name from `known` to a designator run that only
@@ -550,7 +555,7 @@ def organization_mentions(
         if how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
             # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
             chosen[at] = cand
-    spans = sentences(text) if chosen else []
+    spans = split(text) if chosen else []
     starts = [sp.start for sp in spans]
     out: list[OrgMention] = []
     seen: set[tuple[str, int]] = set()
