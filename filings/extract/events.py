@@ -922,12 +922,20 @@ def _year_only_past(text: str, a: int, b: int, filed: dt.date | None) -> bool:
     return bool(m) and int(m.group(1)) < filed.year
 
 
+# The defined term that names the registrant: '(the "Company")'. Looked for alone first:
+# the whole pattern backtracks over the words before every capital, the length of an item.
+_DEFINED_REGISTRANT = (
+    r"\((?:the\s+|together\s+with\s+"
+    r"its\s+subsidiaries,\s+the\s+)?[“\"](?:Company|Registrant|Corporation|Bank|Trust)[”\"]"
+)
+_REGISTRANT_TERM = re.compile(_DEFINED_REGISTRANT)
+_REGISTRANT = re.compile(
+    r"((?:[A-Z0-9][\w.,&'’-]*\s+){0,7}[A-Z0-9][\w.&'’-]*),?\s*" + _DEFINED_REGISTRANT
+)
+
+
 def _registrant(text: str, fallback: str) -> str:
-    m = re.search(
-        r"((?:[A-Z0-9][\w.,&'’-]*\s+){0,7}[A-Z0-9][\w.&'’-]*),?\s*\((?:the\s+|together\s+with\s+"
-        r"its\s+subsidiaries,\s+the\s+)?[“\"](?:Company|Registrant|Corporation|Bank|Trust)[”\"]",
-        text,
-    )
+    m = _REGISTRANT.search(text) if _REGISTRANT_TERM.search(text) else None
     if m:
         name = m.group(1).strip(" ,")
         name = re.sub(r"^.*?\b(?:of|by|between)\s+", "", name)
@@ -1160,9 +1168,7 @@ def sentence_hits(
                 event_type in ("appointed", "elected")
                 and len(roles) == 1
                 and not ref.pronoun
-                and bool(
-                    re.match(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?", text[ref.end :])
-                )
+                and bool(_APPOSITIVE_START.match(text, ref.end))
                 and text.find(roles[0], ref.end, ref.end + 40 + len(roles[0])) >= 0
                 and not re.search(r"\bas\s", text[ref.end : text.find(roles[0], ref.end)])
             )
@@ -1206,6 +1212,9 @@ def sentence_hits(
     return hits
 
 
+# Matched where a name ends, in place: a slice of the rest of the text for each hit made
+# the whole item's reading grow with the square of its length.
+_APPOSITIVE_START = re.compile(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?")
 _LEFT_BOARD = re.compile(
     r"\s+(?:as\s+(?:a\s+|an\s+)?(?:(?:independent|non-employee)\s+)?(?:directors?|trustees?|"
     r"members?\s+of\s+(?:the|its|our)\s+(?:\w+\s+){0,3}?[Bb]oard)|from\s+(?:the|its|our)\s+"
