@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import dataclasses
+import functools
 import hashlib
 import logging
 import re
@@ -41,6 +42,7 @@ from .extract import transactions as transaction_extract
 from .extract.model import Extraction
 from .extract.organizations import normalize_company_name, organization_mentions
 from .extract.people import from_header_name
+from .extract.prose import sentences
 from .extract.registry import extract, main_document
 from .models import (
     BINARY_KINDS,
@@ -220,15 +222,20 @@ def extracted(sub: edgar.Submission, documents: list[PreparedDocument]) -> dict:
     texts = {i: p.text for i, p in enumerate(documents) if p.text}
     main = main_document(sub)
     main_text = texts.get(main) if main is not None else None
+    # Exhibit references and organisations both need the main text's sentences: split it
+    # once. The memo lives as long as this call, so no text outlives its filing.
+    split = functools.cache(sentences)
     return {
         "extraction": extract(sub, texts),
         "exhibits": find_exhibits(sub, main, main_text),
         "exhibit_references": (
-            exhibit_extract.exhibit_references(main_text, sequence=sequence_of(sub, main))
+            exhibit_extract.exhibit_references(
+                main_text, sequence=sequence_of(sub, main), split=split
+            )
             if main_text
             else []
         ),
-        "organizations": find_organizations(sub, texts),
+        "organizations": find_organizations(sub, texts, split),
         "ownership": transaction_extract.reports(sub),
     }
 
@@ -252,7 +259,7 @@ def find_exhibits(sub: edgar.Submission, main: int | None, main_text: str | None
 PROSE_TYPES = re.compile(r"^(8-K|6-K|EX-99|SC 14D9|SC TO|DEFA14A|425|CORRESP|UPLOAD)", re.I)
 
 
-def find_organizations(sub: edgar.Submission, texts: dict[int, str]) -> list:
+def find_organizations(sub: edgar.Submission, texts: dict[int, str], split=sentences) -> list:
     known = {}
     for party in sub.parties:
         if party.cik and party.cik.isdigit():
@@ -263,7 +270,9 @@ def find_organizations(sub: edgar.Submission, texts: dict[int, str]) -> list:
     for position, text in texts.items():
         doc = sub.documents[position]
         if doc.kind in ("html", "ixbrl", "text") and PROSE_TYPES.match(doc.type or ""):
-            found += organization_mentions(text, sequence=sequence_of(sub, position), known=known)
+            found += organization_mentions(
+                text, sequence=sequence_of(sub, position), known=known, split=split
+            )
     return found
 
 

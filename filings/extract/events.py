@@ -357,6 +357,8 @@ class People:
         self.persons: list[Person] = []
         self.refs: list[Ref] = []
         self.by_key: dict[tuple, dict[int, Person]] = {}  # _match_key -> people
+        # The same few names come back all through a filing: compare each pair once.
+        self._same: dict[tuple[PersonName, PersonName], tuple] = {}
         mentions = _without_organizations(text, find_mentions(_unwrapped(text)), organizations)
         mentions = [m for m in mentions if m.start >= start and not _defined_term(text, m)]
         if bare_family:
@@ -413,7 +415,7 @@ class People:
             if gender and person.gender and gender != person.gender:
                 continue
             if name.given and not all(
-                same_person(name, known)[0] for known in person.names if known.given
+                self._same_person(name, known)[0] for known in person.names if known.given
             ):
                 continue
             if name.suffix and any(
@@ -421,10 +423,16 @@ class People:
             ):
                 continue
             for known in person.names:
-                ok, confidence, _ = same_person(name, known)
+                ok, confidence, _ = self._same_person(name, known)
                 if ok and (confidence >= 0.7 or not name.given or not known.given):
                     return person
         return None
+
+    def _same_person(self, a: PersonName, b: PersonName) -> tuple:
+        found = self._same.get((a, b))
+        if found is None:
+            found = self._same[a, b] = same_person(a, b)
+        return found
 
     def _add_pronoun(self, m: re.Match) -> None:
         # The last person of this gender, or failing that the last person of unknown gender,
@@ -603,19 +611,24 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
     def free(a: int, b: int) -> bool:
         return not any(a < e and s_ < b for s_, e in taken) and not _inside(a, masks)
 
-    for event_type, pattern, direction in _VERB_TRIGGERS:
-        for m in re.finditer(rf"\b(?:{pattern})\b", text[s.start : s.end], re.IGNORECASE):
+    sentence = text[s.start : s.end]
+    for event_type, pattern, direction in _TRIGGER_PATTERNS:
+        for m in pattern.finditer(sentence):
             a, b = s.start + m.start(), s.start + m.end()
             if free(a, b):
                 found.append((event_type, a, b, direction))
                 taken.append((a, b))
-    for event_type, pattern in _NOUN_TRIGGERS:
-        for m in re.finditer(rf"\b(?:{pattern})\b", text[s.start : s.end], re.IGNORECASE):
-            a, b = s.start + m.start(), s.start + m.end()
-            if free(a, b):
-                found.append((event_type, a, b, "noun"))
-                taken.append((a, b))
     return sorted(found, key=lambda t: t[1])
+
+
+# Compiled once: every sentence with a name is matched against each of them, verbs first.
+_TRIGGER_PATTERNS = [
+    (event_type, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), direction)
+    for event_type, pattern, direction in _VERB_TRIGGERS
+] + [
+    (event_type, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), "noun")
+    for event_type, pattern in _NOUN_TRIGGERS
+]
 
 
 def _committees(text: str, s: Span):
@@ -1049,12 +1062,20 @@ def _year_only_past(text: str, a: int, b: int, filed: dt.date | None) -> bool:
     return bool(m) and int(m.group(1)) < filed.year
 
 
+# The defined term that names the registrant: '(the "Company")'. Looked for alone first:
+# the whole pattern backtracks over the words before every capital, the length of an item.
+_DEFINED_REGISTRANT = (
+    r"\((?:the\s+|together\s+with\s+"
+    r"its\s+subsidiaries,\s+the\s+)?[“\"](?:Company|Registrant|Corporation|Bank|Trust)[”\"]"
+)
+_REGISTRANT_TERM = re.compile(_DEFINED_REGISTRANT)
+_REGISTRANT = re.compile(
+    r"((?:[A-Z0-9][\w.,&'’-]*\s+){0,7}[A-Z0-9][\w.&'’-]*),?\s*" + _DEFINED_REGISTRANT
+)
+
+
 def _registrant(text: str, fallback: str) -> str:
-    m = re.search(
-        r"((?:[A-Z0-9][\w.,&'’-]*\s+){0,7}[A-Z0-9][\w.&'’-]*),?\s*\((?:the\s+|together\s+with\s+"
-        r"its\s+subsidiaries,\s+the\s+)?[“\"](?:Company|Registrant|Corporation|Bank|Trust)[”\"]",
-        text,
-    )
+    m = _REGISTRANT.search(text) if _REGISTRANT_TERM.search(text) else None
     if m:
         name = m.group(1).strip(" ,")
         name = re.sub(r"^.*?\b(?:of|by|between)\s+", "", name)
@@ -1095,13 +1116,17 @@ def extract_events(
     )
     org = _registrant(text, registrant)
     hits: list[tuple[Hit, str]] = []
+    # Each section's sentences are found once, for the hits, the lists and disagreements.
+    spans = {section: sentences(text, section.start, section.end) for section in sections}
     for section in sections:
-        for s in sentences(text, section.start, section.end):
+        for s in spans[section]:
             for hit in sentence_hits(text, s, people, filed, org):
                 hits.append((hit, section.source))
         hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
-        hits.extend((h, section.source) for h in _list_hits(text, section, people, org))
-    _apply_disagreements(text, sections, people, hits)
+        hits.extend(
+            (h, section.source) for h in _list_hits(text, section, people, org, spans[section])
+        )
+    _apply_disagreements(text, sections, people, hits, spans)
     return merge_hits(text, hits, sequence, org)
 
 
@@ -1189,8 +1214,9 @@ def extract_report_events(
     oldest = period - _NEWS_WINDOW[quarterly] if period else None
     hits: list[tuple[Hit, str]] = []
     for section in sections:
-        found = _list_hits(text, section, people, org)
-        for s in sentences(text, section.start, section.end):
+        spans = sentences(text, section.start, section.end)
+        found = _list_hits(text, section, people, org, spans)
+        for s in spans:
             found.extend(sentence_hits(text, s, people, filed, org, compensation=False))
         for hit in found:
             dated = hit.date or _paragraph_date(text, section.start, hit.sentence.start)
@@ -1277,9 +1303,7 @@ def sentence_hits(
                 event_type in ("appointed", "elected")
                 and len(roles) == 1
                 and not ref.pronoun
-                and bool(
-                    re.match(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?", text[ref.end :])
-                )
+                and bool(_APPOSITIVE_START.match(text, ref.end))
                 and text.find(roles[0], ref.end, ref.end + 40 + len(roles[0])) >= 0
                 and not re.search(r"\bas\s", text[ref.end : text.find(roles[0], ref.end)])
             )
@@ -1323,6 +1347,9 @@ def sentence_hits(
     return hits
 
 
+# Matched where a name ends, in place: a slice of the rest of the text for each hit made
+# the whole item's reading grow with the square of its length.
+_APPOSITIVE_START = re.compile(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?")
 _LEFT_BOARD = re.compile(
     r"\s+(?:as\s+(?:a\s+|an\s+)?(?:(?:independent|non-employee)\s+)?(?:directors?|trustees?|"
     r"members?\s+of\s+(?:the|its|our)\s+(?:\w+\s+){0,3}?[Bb]oard)|from\s+(?:the|its|our)\s+"
@@ -1644,12 +1671,14 @@ _LIST_LEAD = re.compile(
 _LIST_NOT = re.compile(r"(?i)\b(?:nominated|continu\w+|not\s+(?:been\s+)?elected|will\s+be)\b")
 
 
-def _list_hits(text: str, section: Section, people: People, org: str) -> list[Hit]:
+def _list_hits(
+    text: str, section: Section, people: People, org: str, spans: list[Span]
+) -> list[Hit]:
     """People listed after a lead-in that elects or appoints them: "The following directors
     were elected at the meeting:" and one name a line (vote counts may follow the name).
     The evidence runs from the lead-in to the person's line."""
     hits: list[Hit] = []
-    for s in sentences(text, section.start, section.end):
+    for s in spans:
         # The list may start on the next line of the same "sentence" (no blank line after
         # the colon) or after it.
         colon = re.search(r":[ \t]*(?:\n|$)", text[s.start : s.end])
@@ -1727,9 +1756,9 @@ def _title_on_next_line(text: str, pos: int, end: int):
     return None
 
 
-def _apply_disagreements(text, sections, people: People, hits) -> None:
+def _apply_disagreements(text, sections, people: People, hits, spans) -> None:
     for section in sections:
-        for s in sentences(text, section.start, section.end):
+        for s in spans[section]:
             if not _DISAGREEMENT.search(text, s.start, s.end):
                 continue
             value = not bool(_NO_DISAGREEMENT.search(text, s.start, s.end))

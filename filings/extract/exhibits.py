@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from .prose import DATE, _date_of, sentences
@@ -952,12 +952,15 @@ _EXTERNAL_BEFORE = re.compile(
 )
 
 
-def exhibit_references(text: str, *, sequence: str) -> list[ExhibitReference]:
+def exhibit_references(
+    text: str, *, sequence: str, split: Callable[[str], list] = sentences
+) -> list[ExhibitReference]:
     """Phrases that point at an exhibit of this filing: "attached hereto as Exhibit 99.1",
     "filed with this report as Exhibit 10.1", "including Exhibit 99.1". A mention of an
     exhibit to another filing ("Exhibit 3.1 to the Company's Form 8-K") is left out, and so
-    is a line that starts with "Exhibit 99.1" (a heading or an index row)."""
-    spans = sentences(text)
+    is a line that starts with "Exhibit 99.1" (a heading or an index row). `split` finds
+    the sentences (a caller that needs them elsewhere too passes its memo)."""
+    spans = split(text)
     starts = [s.start for s in spans]
     out: list[ExhibitReference] = []
     for m in _MENTION.finditer(text):

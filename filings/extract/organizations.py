@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .prose import sentences
@@ -215,11 +216,20 @@ def _mostly_upper(text: str, pos: int) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
+# _name_start runs once per designator, so its patterns are compiled once.
+_GAP_BEFORE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*\n?[ \t\u00a0]*\Z")
+_NAME_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
+_HYPHEN_TAIL = re.compile(r"-[a-z]+$")
+_SPACES = re.compile(r"\s+")
+_YEAR = re.compile(r"\d{4}")
+_FIGURE = re.compile(r"[\d,.$%]+")
+
+
 def _name_start(text: str, d_start: int, limit: int) -> int | None:
     """Where the name ending in the designator at d_start begins, or None."""
     lo = max(limit, d_start - 160)
     # "Acme, Inc.": one comma is allowed right before the designator.
-    gap = re.search(r"[ \t\u00a0]*,?[ \t\u00a0]*\n?[ \t\u00a0]*\Z", text[lo:d_start])
+    gap = _GAP_BEFORE.search(text[lo:d_start])
     window = text[lo : lo + gap.start()]
     cut = 0
     for m in _BOUNDARY.finditer(window):
@@ -231,12 +241,12 @@ def _name_start(text: str, d_start: int, limit: int) -> int | None:
     k = len(tokens) - 1
     while k >= 0:
         s, e, word = tokens[k]
-        if kept and not re.fullmatch(r"[ \t\u00a0]*\n?[ \t\u00a0]*", text[e : kept[-1][0]]):
+        if kept and not _NAME_GAP.fullmatch(text[e : kept[-1][0]]):
             break
         if _crosses_break(text, e, kept[-1][0] if kept else d_start):
             break
         bare = word.rstrip(".,").casefold().replace("’", "'")
-        if re.search(r"-[a-z]+$", word.rstrip(".,")):
+        if _HYPHEN_TAIL.search(word.rstrip(".,")):
             break  # "NC-based SpectraSite, Inc."
         if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
             break  # "... said Internap. Acme Corp." ends a sentence
@@ -248,7 +258,7 @@ def _name_start(text: str, d_start: int, limit: int) -> int | None:
             if not kept or not _is_proper(kept[-1][2]) or k == 0:
                 break
             left = tokens[k - 1]
-            if not re.fullmatch(r"\s+", text[left[1] : s]) or not _is_proper(left[2]):
+            if not _SPACES.fullmatch(text[left[1] : s]) or not _is_proper(left[2]):
                 break
             left_bare = left[2].rstrip(".,").casefold()
             if bare == "of" and left_bare not in _OF_HEADS:
@@ -269,8 +279,8 @@ def _name_start(text: str, d_start: int, limit: int) -> int | None:
                 kept.append(tokens[k])
                 break
             if (
-                re.fullmatch(r"\d{4}", word)
-                or re.fullmatch(r"[\d,.$%]+", word)
+                _YEAR.fullmatch(word)
+                or _FIGURE.fullmatch(word)
                 and (k == 0 or not _is_proper(tokens[k - 1][2]))
             ):
                 break  # "In 2019 Acme Corp", "$5 million"
@@ -512,7 +522,11 @@ def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -
 
 
 def organization_mentions(
-    text: str, *, sequence: str, known: dict[str, int] | None = None
+    text: str,
+    *,
+    sequence: str,
+    known: dict[str, int] | None = None,
+    split: Callable[[str], list] = sentences,
 ) -> list[OrgMention]:
     """Organisations named in text, in order of appearance; an overlapping shorter match
     gives way to a longer one, and a name from `known` to a designator run that only
@@ -541,7 +555,7 @@ def organization_mentions(
         if how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
             # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
             chosen[at] = cand
-    spans = sentences(text) if chosen else []
+    spans = split(text) if chosen else []
     starts = [sp.start for sp in spans]
     out: list[OrgMention] = []
     seen: set[tuple[str, int]] = set()
