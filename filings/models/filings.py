@@ -3,6 +3,7 @@ items, and each document with its sanitized rendering and plain text."""
 
 import functools
 import hashlib
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -181,13 +182,30 @@ class Filing(models.Model):
         return parties[0] if parties else None
 
 
+# ASCII digits only, and few of them: str.isdigit() also accepts "²", which int() refuses, and
+# a position past SQLite's 64-bit integers would fail in the query instead of giving a 404.
+_SLUG = re.compile(r"(?:(?P<sequence>[0-9]{1,20})|p(?P<position>[0-9]{1,9}))")
+
+
+def parse_slug(slug: str) -> tuple[str | None, str | int | None]:
+    """("sequence", "3") or ("position", 0) for a document's URL segment; (None, None) when it
+    names neither."""
+    match = _SLUG.fullmatch(slug)
+    if match is None or match["position"] == "0":
+        return None, None
+    if match["sequence"] is not None:
+        return "sequence", match["sequence"]
+    return "position", int(match["position"]) - 1
+
+
 class DocumentQuerySet(models.QuerySet):
     def by_slug(self, slug: str):
         """The document a URL segment names (its sequence number, or p<position>), or None."""
-        if slug.isdigit():
-            return self.filter(sequence=slug).order_by("position").first()
-        if slug.startswith("p") and slug[1:].isdigit():
-            return self.filter(position=int(slug[1:]) - 1).first()
+        kind, value = parse_slug(slug)
+        if kind == "sequence":
+            return self.filter(sequence=value).order_by("position").first()
+        if kind == "position":
+            return self.filter(position=value).first()
         return None
 
     def without_bodies(self):

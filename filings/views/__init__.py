@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 
 from ..models import Filing
+from ..models.filings import parse_slug
 
 PAGE_SIZE = 50
 
@@ -49,11 +50,12 @@ def get_document(filing, slug):
 
 def document_by_slug(filing, documents, slug):
     """get_document, among the filing's documents already loaded (in position order)."""
+    kind, value = parse_slug(slug)
     doc = None
-    if slug.isdigit():
-        doc = next((d for d in documents if d.sequence == slug), None)
-    elif slug.startswith("p") and slug[1:].isdigit():
-        doc = next((d for d in documents if d.position == int(slug[1:]) - 1), None)
+    if kind == "sequence":
+        doc = next((d for d in documents if d.sequence == value), None)
+    elif kind == "position":
+        doc = next((d for d in documents if d.position == value), None)
     if doc is None:
         raise Http404(f"Filing {filing.accession} has no document {slug}.")
     return doc

@@ -128,10 +128,13 @@ def test_htmx_switch_swaps_in_the_pane_and_document_list_the_full_page_shows(
 
 
 def test_a_switch_to_a_document_the_filing_lacks_is_404(client, two_sizes):
-    for slug in ("14", "p14", "p0", "x"):
+    # "²" and "p²" pass str.isdigit() but not int(); a huge position overflows SQLite's integers.
+    for slug in ("14", "p14", "p0", "x", "²", "p²", "p٣", "p" + "9" * 30, "9" * 30):
         response = client.get(f"/filings/{LARGE}/{slug}/", headers={"HX-Request": "true"})
-        assert response.status_code == 404
-        assert client.get(f"/filings/{LARGE}/{slug}/content").status_code == 404
+        assert response.status_code == 404, slug
+        assert client.get(f"/filings/{LARGE}/{slug}/").status_code == 404, slug
+        assert client.get(f"/filings/{LARGE}/{slug}/content").status_code == 404, slug
+        assert client.get(f"/filings/{LARGE}/{slug}/file").status_code == 404, slug
     assert client.get("/filings/0000000000-00-000000/1/content").status_code == 404
 
 
