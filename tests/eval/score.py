@@ -41,13 +41,17 @@ if str(REPO) not in sys.path:
 INVENTED = "invented"
 REAL = "real"
 EXTRA = "extra"
+BLINDREAL = "blindreal"
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
 SETS = {
     INVENTED: (HERE / "labels.jsonl", HERE / "split.json"),
     REAL: (HERE / "labels_real.jsonl", HERE / "split_real.json"),
     EXTRA: (HERE / "labels_extra.jsonl", HERE / "split_extra.json"),
+    BLINDREAL: (HERE / "labels_blindreal.jsonl", HERE / "split_blindreal.json"),
 }
+# Sets of real corpus filings, read from the shared corpus rather than tests/eval/filings.
+REAL_SETS = (REAL, BLINDREAL)
 SPLITS = ("dev", "test")
 MEASURES = ("event", "role", "identity")
 
@@ -714,7 +718,7 @@ def main(argv: list[str] | None = None) -> int:
     splits = {name: load_split(paths[1]) for name, paths in SETS.items()}
     invented = sorted((HERE / "filings").glob("*.txt"))
     sources = [(f.name, f.read_bytes()) for f in invented]
-    real_accessions = sorted(set(splits[REAL]["dev"]) | set(splits[REAL]["test"]))
+    real_accessions = sorted({a for s in REAL_SETS for half in SPLITS for a in splits[s][half]})
     if corpus.corpus_available():
         real, missing = real_sources(real_accessions)
         sources += real
@@ -722,7 +726,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"real: {len(missing)} labelled filings not in the corpus: {', '.join(missing)}")
     else:
         print(f"real: skipped; {corpus.SKIP_REASON}")
-        del labels[REAL], splits[REAL]
+        for name in REAL_SETS:
+            del labels[name], splits[name]
 
     with tempfile.TemporaryDirectory(prefix="filings-eval-") as data_dir:
         setup_django(data_dir)

@@ -380,3 +380,16 @@ def test_sets_share_no_filing():
         for accession in split["dev"] + split["test"]:
             assert accession not in seen, (accession, seen.get(accession), set_name)
             seen[accession] = set_name
+
+
+def test_real_sets_are_read_from_the_corpus():
+    """A set is either invented (its filings in tests/eval/filings) or real (listed in REAL_SETS,
+    so score.py reads its filings from the corpus); a real set left out would score nothing."""
+    invented = {path.stem for path in (score.HERE / "filings").glob("*.txt")}
+    for set_name, (_, split_path) in score.SETS.items():
+        split = score.load_split(split_path)
+        accessions = set(split["dev"] + split["test"])
+        if set_name in score.REAL_SETS:
+            assert not accessions & invented, set_name
+        else:
+            assert accessions <= invented, set_name
