@@ -41,12 +41,14 @@ if str(REPO) not in sys.path:
 INVENTED = "invented"
 REAL = "real"
 EXTRA = "extra"
+BLIND1 = "blind1"  # invented 8-Ks written blind, with their own dev/test split
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
 SETS = {
     INVENTED: (HERE / "labels.jsonl", HERE / "split.json"),
     REAL: (HERE / "labels_real.jsonl", HERE / "split_real.json"),
     EXTRA: (HERE / "labels_extra.jsonl", HERE / "split_extra.json"),
+    BLIND1: (HERE / "labels_blind1.jsonl", HERE / "split_blind1.json"),
 }
 SPLITS = ("dev", "test")
 MEASURES = ("event", "role", "identity")
