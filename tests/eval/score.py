@@ -42,6 +42,7 @@ INVENTED = "invented"
 REAL = "real"
 EXTRA = "extra"
 BLINDREAL = "blindreal"
+BLIND1 = "blind1"  # invented 8-Ks written blind, with their own dev/test split
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
 SETS = {
@@ -49,6 +50,7 @@ SETS = {
     REAL: (HERE / "labels_real.jsonl", HERE / "split_real.json"),
     EXTRA: (HERE / "labels_extra.jsonl", HERE / "split_extra.json"),
     BLINDREAL: (HERE / "labels_blindreal.jsonl", HERE / "split_blindreal.json"),
+    BLIND1: (HERE / "labels_blind1.jsonl", HERE / "split_blind1.json"),
 }
 # Sets of real corpus filings, read from the shared corpus rather than tests/eval/filings.
 REAL_SETS = (REAL, BLINDREAL)
