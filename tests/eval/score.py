@@ -41,12 +41,14 @@ if str(REPO) not in sys.path:
 INVENTED = "invented"
 REAL = "real"
 EXTRA = "extra"
+BLIND2 = "blind2"
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
 SETS = {
     INVENTED: (HERE / "labels.jsonl", HERE / "split.json"),
     REAL: (HERE / "labels_real.jsonl", HERE / "split_real.json"),
     EXTRA: (HERE / "labels_extra.jsonl", HERE / "split_extra.json"),
+    BLIND2: (HERE / "labels_blind2.jsonl", HERE / "split_blind2.json"),
 }
 SPLITS = ("dev", "test")
 MEASURES = ("event", "role", "identity")
