@@ -309,6 +309,29 @@ def test_group_scores_keeps_splits_apart():
     assert groups["all"].counts["event"] == Counts(2, 1, 1)
     text = score.table(groups)
     assert "invented/dev" in text and "identity" in text
+    assert "blind/test" not in groups  # no blind set in these splits
+
+
+def test_blind_rows_gather_the_blind_sets_only():
+    labels = {
+        "invented": [row("I1", "Ann Lee", "resigned", "Director", "k:lee")],
+        "blind1": [row("B1", "Bo Chan", "elected", "Director", "k:chan")],
+        "blindreal": [row("R1", "Cy Diaz", "signed", "Secretary", "k:diaz")],
+    }
+    splits = {
+        "invented": {"dev": [], "test": ["I1"]},
+        "blind1": {"dev": [], "test": ["B1"]},
+        "blindreal": {"dev": ["R1"], "test": []},
+    }
+    predicted = [
+        row("I1", "Ann Lee", "resigned", "Director", 1),
+        row("B1", "Bo Chan", "elected", "Director", 2),
+        row("R1", "Cy Diaz", "signed", "Chief Counsel", 3),
+    ]
+    groups = score.group_scores(labels, splits, predicted)
+    assert groups["blind/test"].counts["event"] == Counts(1, 0, 0)
+    assert groups["blind/dev"].counts["role"] == Counts(0, 1, 1)
+    assert groups["all/test"].counts["event"] == Counts(2, 0, 0)
 
 
 # --- the label files -------------------------------------------------------------------------
