@@ -901,8 +901,6 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
     found = _role_span(text, s, ref, trigger_end, event_type)
-    if found is None and event_type in _DEPARTURES:
-        found = _role_held(text, s, ref, trigger_end)
     if found is None and event_type == "appointed" and not ref.pronoun:
         found = _role_succeeded(text, s, ref)
     if found is None and event_type in ("resigned", "retired") and not ref.pronoun:
@@ -935,16 +933,6 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
             else:
                 break
     return roles
-
-
-# Where a clause about a person gives the position held: "X, the Company's Chief Legal
-# Officer, notified ...", "X, who ... has served as its Chief Technology Officer, informed
-# ...", "X, who was, at the time of his passing, its Chairman ...".
-_HELD_AT = re.compile(
-    r"(?:^\s*,\s*|\b(?:served|serves|serving|acted|acting)\s+as\s+|\b(?:was|is),?\s+"
-    r"(?:[^,;]{0,40},\s+)?(?=its\b|the\s+Company|our\b))"
-)
-_PAST_HELD = re.compile(r"(?i)\b(?:former|formerly|previously|until|prior\s+to|before)\b")
 
 
 _TO_SUCCEED = re.compile(r"[^;]{0,80}?\bto\s+(?:succeed|replace)\s+(?:him|her)\b")
@@ -982,28 +970,6 @@ def _role_of_successor(text: str, s: Span, ref: Ref):
         t = title_at(text, m.end(), s.start)
         if t:
             return _board_title(clean_title(text[t[0] : t[1]])), ref.end
-    return None
-
-
-def _role_held(text: str, s: Span, ref: Ref, trigger_end: int):
-    """For a departure told without the position after the verb: the position given in a
-    clause about the person between the name and the verb, as (role, end offset)."""
-    starts = [m for m in ref.person.mentions if s.start <= m < trigger_end]
-    if not starts:
-        return None
-    at = starts[0]
-    name_end = re.match(r"(?:[A-Z][\w.'’-]*\.?\s*(?:\([^)]{0,30}\)\s*)?)+", text[at:trigger_end])
-    if not name_end:
-        return None
-    a = at + name_end.end()
-    a = a - 1 if text[a - 1 : a].isspace() else a
-    window = text[a : min(trigger_end, a + 200)]
-    for m in _HELD_AT.finditer(window):
-        if _PAST_HELD.search(window, 0, m.end()):
-            return None
-        t = title_at(text, a + m.end(), trigger_end)
-        if t:
-            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
     return None
 
 
@@ -1368,28 +1334,59 @@ _SUCCEED_VERB = re.compile(
 )
 
 
-# "will become its Chief Operating Officer", "who was, at the time of his passing, its
-# Chairman", "who has served as the Company's Controller": a position held at the filer.
-_POSSESSED_TITLE = re.compile(
-    r"(?:\b(?:become|becomes|became|was|is|as)|,)\s+(?:at\s+the\s+time\s+of\s+(?:his|her|their)\s+"
-    r"\w+,\s*)?(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+[A-Z])|"
-    r"\b(?:served|serves|serving)\s+as\s+(?=(?:its\s+|our\s+|the\s+)?[A-Z])"
+# A position held at the filer, told in a clause after the name: "X, the Company's Chief
+# Legal Officer, notified ...", "who was, at the time of his passing, its Chairman", "who
+# has served as the Company's Controller", "who has been acting as interim Chief Financial
+# Officer", "who serves as a director".
+_HELD_AS = re.compile(
+    r"(?:\b(?:was|is|as)|,)\s+(?:at\s+the\s+time\s+of\s+(?:his|her|their)\s+\w+,\s*)?"
+    r"(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+"
+    r"(?:interim\s+|acting\s+)?[A-Z])|"
+    r"\b(?:served|serves|serving|acted|acts|acting)\s+as\s+"
+)
+# What "will become its Chief Operating Officer" names outranks a seat held beside it.
+_BECOMES = re.compile(
+    r"\b(?:become|becomes|became)\s+"
+    r"(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+[A-Z])"
+)
+# "X, formerly the Company's Chief Financial Officer, ...", "who previously served as": a
+# position left before, not the one this event is about (the time up to a death is not).
+_PAST_HELD = re.compile(
+    r"(?i)\b(?:former|formerly|previously|"
+    r"(?:until|prior\s+to|before)(?!\s+(?:his|her|their)\s+(?:death|passing)\b))\b"
 )
 
 
 def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]) -> str:
-    """The position the sentence says the person holds at the filer, between their name and
-    the next person's: what a departure leaves, or what "will become" names."""
+    """The position the sentence gives the person at the filer, in a clause between their
+    name and the next person's: what a departure, a death or a pay change told without the
+    position after the verb is about, or what "will become" names."""
     # This mention first, then the person's earlier names in the sentence ("John Doe, the
     # Company's COO, and the Company agreed that Mr. Doe would step down").
     named = [r for r in refs if r.person is ref.person and not r.pronoun and r.end <= ref.end]
     for at in reversed(named[-3:]):
         nxt = next((r.start for r in refs if r.start > at.end and r.person is not at.person), s.end)
-        m = _POSSESSED_TITLE.search(text, at.end, nxt)
-        t = title_at(text, m.end(), nxt) if m else None
-        if t:
-            return clean_title(text[t[0] : t[1]])
+        for m in _position_leads(text, at.end, nxt):
+            t = title_at(text, m.end(), nxt)
+            if t:
+                return _board_title(clean_title(text[t[0] : t[1]]))
     return ""
+
+
+def _position_leads(text: str, start: int, end: int):
+    """Where a position may start in the clause after a name, the likeliest first: the title
+    right after it ("John Doe, Senior Vice President, Operations, and ..."), what the person
+    becomes, then each place the clause says what the person holds or has held."""
+    m = _APPOSITIVE_START.match(text, start, end)
+    if m:
+        yield m
+    m = _BECOMES.search(text, start, end)
+    if m:
+        yield m
+    for m in _HELD_AS.finditer(text, start, end):
+        if _PAST_HELD.search(text, start, m.end()):
+            return
+        yield m
 
 
 def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:

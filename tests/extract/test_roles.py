@@ -300,3 +300,69 @@ def test_the_person_succeeded_leaves_the_position_the_successor_takes():
     assert one(found, "Marcus W. Fenwick", "retired").role == (
         "Senior Vice President and General Counsel"
     )
+
+
+# The position a leaver holds, stated in a clause about them (one reading, `_stated_position`):
+# each way a filer words it.
+
+
+def test_stated_position_after_an_earlier_name_of_the_leaver():
+    found = events(
+        "On May 1, 2025, the Company and John Doe, the Company’s Chief Operating Officer, "
+        "agreed that Mr. Doe would step down, effective May 31, 2025. On May 2, 2025, Ann "
+        "Bell, Senior Vice President, Operations, and the Company agreed that Ms. Bell will "
+        "step down effective June 30, 2025.\n"
+    )
+    assert one(found, "John Doe", "resigned").role == "Chief Operating Officer"
+    assert one(found, "Ann Bell", "resigned").role == "Senior Vice President, Operations"
+
+
+def test_stated_position_in_a_clause_with_was_is_or_served_as():
+    found = events(
+        "Acme announced that Hal J. Brisco, who was, at the time of his passing, its Chairman "
+        "and Chief Executive Officer, died on May 2, 2025. Ivo Marr, who was, until his death, "
+        "its Treasurer, died on May 3, 2025. On May 4, 2025, Harlow Penning, who for the last "
+        "three years has served as its Chief Technology Officer, informed the Company that he "
+        "will resign. Hugh Dane, who has served as Chairman since 2010, will retire on June 30, "
+        "2025.\n"
+    )
+    assert one(found, "Hal J. Brisco", "died").role == "Chairman and Chief Executive Officer"
+    assert one(found, "Ivo Marr", "died").role == "Treasurer"
+    assert one(found, "Harlow Penning", "resigned").role == "Chief Technology Officer"
+    assert one(found, "Hugh Dane", "retired").role == "Chairman"
+
+
+def test_stated_position_acting_interim_or_a_board_seat():
+    found = events(
+        "On May 1, 2025, Jane Roe, who has been acting as Chief Financial Officer since 2019, "
+        "informed the Board that she will resign. On May 2, 2025, Lev Ostrander, who has served "
+        "as interim Controller, informed the Board that he will resign. On May 3, 2025, Pia "
+        "Kask, who serves as a member of the Board of Directors, notified the Company that she "
+        "will retire on June 30, 2025.\n"
+    )
+    assert one(found, "Jane Roe", "resigned").role == "Chief Financial Officer"
+    assert one(found, "Lev Ostrander", "resigned").role == "Interim Controller"
+    assert one(found, "Pia Kask", "retired").role == "Director"
+
+
+def test_a_position_held_before_is_not_the_one_left():
+    found = events(
+        "On March 3, 2025, Dana R. Whitcomb, formerly the Company’s Chief Financial Officer, "
+        "informed the Board that she will resign. On March 4, 2025, Otto Brand, who previously "
+        "served as the Company’s Treasurer, informed the Board that he will resign.\n"
+    )
+    assert one(found, "Dana R. Whitcomb", "resigned").role != "Chief Financial Officer"
+    assert one(found, "Otto Brand", "resigned").role != "Treasurer"
+
+
+def test_stated_position_of_a_pay_change_and_of_will_become():
+    found = events(
+        "On May 1, 2025, the Compensation Committee increased the annual base salary of Rhea "
+        "Lind, Ph.D., the Company’s Chief Scientific Officer, from $410,000 to $445,000.\n"
+    )
+    assert one(found, "Rhea Lind", "compensation-change").role == "Chief Scientific Officer"
+    found = events(
+        "On May 1, 2025, the Company announced that Rosa M. Quell, who has served as Vice "
+        "President since 2001, will become its Chief Operating Officer on June 2, 2025.\n"
+    )
+    assert one(found, "Rosa M. Quell", "appointed").role == "Chief Operating Officer"
