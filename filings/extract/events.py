@@ -592,6 +592,7 @@ class Hit:
     disagreement: bool | None = None
     sentence: Span | None = None
     other: Person | None = None  # for a succession: the person succeeded
+    pronoun: bool = False  # for a succession: the newcomer is "he" or "she"
     apposed: bool = False  # the role is the appositive after the name: maybe the one held
 
 
@@ -901,10 +902,6 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
     found = _role_span(text, s, ref, trigger_end, event_type)
-    if found is None and event_type == "appointed" and not ref.pronoun:
-        found = _role_succeeded(text, s, ref)
-    if found is None and event_type in ("resigned", "retired") and not ref.pronoun:
-        found = _role_of_successor(text, s, ref)
     if found is None:
         return []
     role, pos = _of_committee(text, found[0], found[1], s.end)
@@ -933,44 +930,6 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
             else:
                 break
     return roles
-
-
-_TO_SUCCEED = re.compile(r"[^;]{0,80}?\bto\s+(?:succeed|replace)\s+(?:him|her)\b")
-_LEFT_AS = re.compile(
-    r"\b(?:resignation|retirement|departure)\s+of\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
-    r"(?:[A-Z][\w.'’-]*,?\s+){1,5}?(?:as|from\s+(?:the\s+)?(?:position|office)s?\s+of)\s+"
-)
-
-
-def _role_succeeded(text: str, s: Span, ref: Ref):
-    """'accepted the resignation of X as Vice President ..., appointed Y ... to succeed
-    her': Y takes the position X left, as (role, end offset)."""
-    if not _TO_SUCCEED.match(text, ref.end, s.end):
-        return None
-    left = _LEFT_AS.search(text, s.start, ref.start)
-    if not left:
-        return None
-    t = title_at(text, left.end(), ref.start)
-    if not t:
-        return None
-    return _board_title(clean_title(text[t[0] : t[1]])), ref.end
-
-
-_SUCCESSOR = re.compile(r"(?:He|She)\s+(?:succeeds|will\s+succeed|replaces|will\s+replace)\s+$")
-_AS_BEFORE = re.compile(r"\bas\s+")
-
-
-def _role_of_successor(text: str, s: Span, ref: Ref):
-    """'... appointed Y as Senior Vice President and General Counsel. She succeeds X, who
-    will retire ...': X leaves the position Y was named to in the sentence before."""
-    if not _SUCCESSOR.fullmatch(text, s.start, ref.start):
-        return None
-    before = max(0, s.start - 300)
-    for m in reversed(list(_AS_BEFORE.finditer(text, before, s.start))):
-        t = title_at(text, m.end(), s.start)
-        if t:
-            return _board_title(clean_title(text[t[0] : t[1]])), ref.end
-    return None
 
 
 _OF_COMMITTEE = re.compile(
@@ -1390,15 +1349,32 @@ def _position_leads(text: str, start: int, end: int):
 
 
 def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
-    """ "She succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her": the newcomer
-    (the nearest person before the verb) and the one succeeded (the person right after it)."""
+    """ "She succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her", "replacing
+    Ben Toll": the one succeeded (the person right after the verb) and the newcomer (the
+    nearest other person before it: "appointed X, who reported to Ms. Y, to succeed her")."""
     out = []
     for m in _SUCCEED_VERB.finditer(text, s.start, s.end):
         after = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
-        before = [r for r in _refs_before(refs, m.start()) if not _possessive(text, r)]
-        if after and before and after.person is not before[-1].person:
-            newcomer = before[-1].person
-            out.append(Hit(newcomer, _SUCCEEDS, m.start(), m.end(), sentence=s, other=after.person))
+        if after is None:
+            continue
+        before = [
+            r
+            for r in _refs_before(refs, m.start())
+            if r.person is not after.person and not _possessive(text, r)
+        ]
+        if before:
+            newcomer = before[-1]
+            out.append(
+                Hit(
+                    newcomer.person,
+                    _SUCCEEDS,
+                    m.start(),
+                    m.end(),
+                    sentence=s,
+                    other=after.person,
+                    pronoun=newcomer.pronoun,
+                )
+            )
     return out
 
 
@@ -1783,7 +1759,7 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     groups: dict[tuple[int, str], list[tuple[Hit, str]]] = {}
     for hit, source in hits:
         groups.setdefault((id(hit.person), hit.event_type), []).append((hit, source))
-    _borrow_roles(groups, successions)
+    _borrow_roles(text, groups, successions)
     rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
     for (_, event_type), group in groups.items():
         first, source = group[0]
@@ -1851,7 +1827,7 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
 _TAKING = ("appointed", "elected", "named-to-committee")
 
 
-def _borrow_roles(groups, successions: list[Hit]) -> None:
+def _borrow_roles(text: str, groups, successions: list[Hit]) -> None:
     """A newcomer or a predecessor whose position goes unsaid holds the other's: "appointed
     Thomas Okafor to succeed her" takes the office she resigned, "She succeeds Marcus Fell,
     who will retire" says what he retires from."""
@@ -1868,9 +1844,29 @@ def _borrow_roles(groups, successions: list[Hit]) -> None:
         if taking and not taken and left:
             for h in taking:
                 h.role = left
-        elif leaving and not left and taken:
+        elif leaving and not left:
+            if not taken and succession.pronoun:
+                # "... appointed Oona Adair as General Counsel on the advice of Mary Quist.
+                # She succeeds Marcus Fell": whoever "she" was read as, the newcomer is the
+                # one appointed in the sentence just before.
+                taken = _appointed_just_before(text, groups, succession.sentence)
             for h in leaving:
                 h.role = taken
+
+
+def _appointed_just_before(text: str, groups, s: Span) -> str:
+    """The position of the last appointment told in the sentence right before s."""
+    found = [
+        h
+        for (_, event_type), group in groups.items()
+        if event_type in ("appointed", "elected")
+        for h, _ in group
+        if h.role and not h.apposed and h.sentence.end <= s.start
+    ]
+    last = max(found, key=lambda h: h.trigger_start, default=None)
+    if last is None or text[last.sentence.end : s.start].strip():
+        return ""
+    return last.role
 
 
 _BOARD_SEAT = re.compile(

@@ -366,3 +366,59 @@ def test_stated_position_of_a_pay_change_and_of_will_become():
         "President since 2001, will become its Chief Operating Officer on June 2, 2025.\n"
     )
     assert one(found, "Rosa M. Quell", "appointed").role == "Chief Operating Officer"
+
+
+# The position lent across a succession (one reading, `_successions` and `_borrow_roles`):
+# each way a filer words who takes whose place.
+
+
+def test_successor_to_succeed_her_takes_the_office_she_left():
+    found = events(
+        "The Board accepted the resignation of Ines Kahn as Treasurer and appointed Pia Lund "
+        "to succeed her. On June 24, 2014, the Board accepted the retirement of Mr. Ralph A. "
+        "Thorne from the position of Chief Accounting Officer and appointed Tomas E. Okoro to "
+        "replace him, effective July 1, 2014.\n"
+    )
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+    assert one(found, "Tomas E. Okoro", "appointed").role == "Chief Accounting Officer"
+
+
+def test_successor_named_in_the_next_sentence_takes_the_office_left():
+    found = events(
+        "On May 2, 2025, Ines Kahn resigned as Treasurer. On the same day the Board appointed "
+        "Pia Lund to succeed Ms. Kahn.\n"
+    )
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+
+
+def test_successor_is_not_the_person_succeeded_named_beside_her():
+    found = events(
+        "On May 2, 2025, Ben Toll resigned as Chief Financial Officer. The Board appointed Ana "
+        "Ruiz, who had worked for Ben Toll since 2015, to replace Mr. Toll, effective May 5, "
+        "2025.\n"
+    )
+    assert one(found, "Ana Ruiz", "appointed").role == "Chief Financial Officer"
+    assert [e.event_type for e in found if e.name.display == "Ben Toll"] == ["resigned"]
+
+
+def test_person_replaced_leaves_the_office_the_successor_takes():
+    found = events(
+        "Effective May 1, 2025, the Board appointed Ana Ruiz to serve as Chief Financial "
+        "Officer, replacing Ben Toll, who resigned on April 30, 2025. The Board appointed Ola "
+        "Berg as General Counsel. Ms. Berg will succeed Teo Frame, who will retire on April 30, "
+        "2025.\n"
+    )
+    assert one(found, "Ben Toll", "resigned").role == "Chief Financial Officer"
+    assert one(found, "Teo Frame", "retired").role == "General Counsel"
+
+
+def test_she_succeeds_after_an_appointment_that_names_someone_else_last():
+    # "she" is read as the woman named last; the one who succeeds is the one just appointed
+    found = events(
+        "On March 29, 2019, the Board appointed Oona T. Adair as Senior Vice President and "
+        "General Counsel, effective April 15, 2019, on the recommendation of Mary Quist. She "
+        "succeeds Marcus W. Fenwick, who will retire on April 14, 2019.\n"
+    )
+    assert one(found, "Marcus W. Fenwick", "retired").role == (
+        "Senior Vice President and General Counsel"
+    )
