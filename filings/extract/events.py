@@ -1348,10 +1348,21 @@ def _position_leads(text: str, start: int, end: int):
         yield m
 
 
+# "In connection with Ms. Kahn's resignation, the Board appointed Pia Lund", "in connection
+# with the retirement of Teo Frame, ...": the one leaving is named first, the newcomer after.
+_IN_CONNECTION = re.compile(
+    r"\b[Ii]n\s+connection\s+with\s+(the\s+(?:retirement|resignation|departure)\s+of\s+)?"
+)
+_LEAVING_AFTER = re.compile(r"(?:['’]s)?\s+(?:retirement|resignation|departure)\b")
+
+
 def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
-    """ "She succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her", "replacing
-    Ben Toll": the one succeeded (the person right after the verb) and the newcomer (the
-    nearest other person before it: "appointed X, who reported to Ms. Y, to succeed her")."""
+    """Who takes whose place, as a hit for the newcomer with `other` the one succeeded. "She
+    succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her", "replacing Ben
+    Toll": the one succeeded is the person right after the verb, the newcomer the nearest
+    other person before it ("appointed X, who reported to Ms. Y, to succeed her"). "In
+    connection with Ms. Kahn's resignation, the Board appointed Pia Lund": the other way
+    round."""
     out = []
     for m in _SUCCEED_VERB.finditer(text, s.start, s.end):
         after = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
@@ -1372,6 +1383,25 @@ def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
                     m.end(),
                     sentence=s,
                     other=after.person,
+                    pronoun=newcomer.pronoun,
+                )
+            )
+    for m in _IN_CONNECTION.finditer(text, s.start, s.end):
+        leaver = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
+        if leaver is None or not (m.group(1) or _LEAVING_AFTER.match(text, leaver.end)):
+            continue
+        newcomer = next(
+            (r for r in refs if r.start > leaver.end and r.person is not leaver.person), None
+        )
+        if newcomer:
+            out.append(
+                Hit(
+                    newcomer.person,
+                    _SUCCEEDS,
+                    m.start(),
+                    m.end(),
+                    sentence=s,
+                    other=leaver.person,
                     pronoun=newcomer.pronoun,
                 )
             )

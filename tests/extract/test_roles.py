@@ -422,3 +422,19 @@ def test_she_succeeds_after_an_appointment_that_names_someone_else_last():
     assert one(found, "Marcus W. Fenwick", "retired").role == (
         "Senior Vice President and General Counsel"
     )
+
+
+def test_appointed_in_connection_with_a_departure_takes_the_office_left():
+    found = events(
+        "On May 2, 2025, Ines Kahn resigned as Treasurer. In connection with Ms. Kahn’s "
+        "resignation, the Board appointed Pia Lund, effective June 1, 2025. On May 5, 2025, "
+        "Teo Frame retired as Controller. In connection with the retirement of Mr. Frame, Ola "
+        "Berg was appointed, effective May 6, 2025.\n"
+    )
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+    assert one(found, "Ola Berg", "appointed").role == "Controller"
+    found = events(
+        "On May 2, 2025, Ines Kahn resigned as Treasurer. In connection with her resignation, "
+        "the Company and Ms. Kahn entered into a consulting agreement.\n"
+    )
+    assert [(e.name.display, e.event_type) for e in found] == [("Ines Kahn", "resigned")]
