@@ -1363,7 +1363,7 @@ def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
     other person before it ("appointed X, who reported to Ms. Y, to succeed her"). "In
     connection with Ms. Kahn's resignation, the Board appointed Pia Lund": the other way
     round."""
-    out = []
+    found = []  # (match, newcomer, person succeeded)
     for m in _SUCCEED_VERB.finditer(text, s.start, s.end):
         after = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
         if after is None:
@@ -1374,38 +1374,19 @@ def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
             if r.person is not after.person and not _possessive(text, r)
         ]
         if before:
-            newcomer = before[-1]
-            out.append(
-                Hit(
-                    newcomer.person,
-                    _SUCCEEDS,
-                    m.start(),
-                    m.end(),
-                    sentence=s,
-                    other=after.person,
-                    pronoun=newcomer.pronoun,
-                )
-            )
+            found.append((m, before[-1], after.person))
     for m in _IN_CONNECTION.finditer(text, s.start, s.end):
         leaver = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
         if leaver is None or not (m.group(1) or _LEAVING_AFTER.match(text, leaver.end)):
             continue
-        newcomer = next(
-            (r for r in refs if r.start > leaver.end and r.person is not leaver.person), None
-        )
+        later = (r for r in refs if r.start > leaver.end and r.person is not leaver.person)
+        newcomer = next(later, None)
         if newcomer:
-            out.append(
-                Hit(
-                    newcomer.person,
-                    _SUCCEEDS,
-                    m.start(),
-                    m.end(),
-                    sentence=s,
-                    other=leaver.person,
-                    pronoun=newcomer.pronoun,
-                )
-            )
-    return out
+            found.append((m, newcomer, leaver.person))
+    return [
+        Hit(new.person, _SUCCEEDS, m.start(), m.end(), sentence=s, other=old, pronoun=new.pronoun)
+        for m, new, old in found
+    ]
 
 
 # "The new directors are A, President of X; B, ...; and C": a roster of people just elected.
