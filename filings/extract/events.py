@@ -898,10 +898,14 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     return None
 
 
-def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -> list[str]:
+def _roles_for(
+    text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, refs: list[Ref]
+) -> list[str]:
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
     found = _role_span(text, s, ref, trigger_end, event_type)
+    if found is None and event_type in _DEPARTURES:
+        found = _stated_position(text, s, ref, refs)
     if found is None:
         return []
     role, pos = _of_committee(text, found[0], found[1], s.end)
@@ -1206,17 +1210,17 @@ def sentence_hits(
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
             else:
-                roles = _roles_for(text, s, ref, b, event_type)
+                roles = _roles_for(text, s, ref, b, event_type, refs)
                 if not roles and ref.pronoun:
                     # "X, the Company's Chief Legal Officer, told the Board she will resign":
                     # the name earlier in the sentence carries the position.
                     named = [r for r in refs if r.person is ref.person and not r.pronoun]
                     named = [r for r in named if r.end <= ref.start]
                     if named:
-                        roles = _roles_for(text, s, named[-1], b, event_type)
-            if not roles and (event_type in _DEPARTURES or direction == "subject"):
+                        roles = _roles_for(text, s, named[-1], b, event_type, refs)
+            if not roles and direction == "subject":
                 stated = _stated_position(text, s, ref, refs)
-                roles = [stated] if stated else []
+                roles = [stated[0]] if stated else []
             if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
                 roles = ["director"]  # "will not stand for re-election": the board seat
             if not roles and event_type in _DEPARTURES and _LEFT_BOARD.match(text, b, s.end):
@@ -1255,7 +1259,8 @@ def sentence_hits(
                     continue
                 seen.add(id(ref.person))
                 found = _role_span(text, s, ref, ref.end, "compensation-change")
-                role = found[0] if found else _stated_position(text, s, ref, refs)
+                found = found or _stated_position(text, s, ref, refs)
+                role = found[0] if found else ""
                 hits.append(
                     Hit(
                         ref.person,
@@ -1316,10 +1321,10 @@ _PAST_HELD = re.compile(
 )
 
 
-def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]) -> str:
+def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]):
     """The position the sentence gives the person at the filer, in a clause between their
-    name and the next person's: what a departure, a death or a pay change told without the
-    position after the verb is about, or what "will become" names."""
+    name and the next person's, as (role, end offset): what a departure, a death or a pay
+    change told without the position after the verb is about, or what "will become" names."""
     # This mention first, then the person's earlier names in the sentence ("John Doe, the
     # Company's COO, and the Company agreed that Mr. Doe would step down").
     named = [r for r in refs if r.person is ref.person and not r.pronoun and r.end <= ref.end]
@@ -1328,8 +1333,8 @@ def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]) -> str:
         for m in _position_leads(text, at.end, nxt):
             t = title_at(text, m.end(), nxt)
             if t:
-                return _board_title(clean_title(text[t[0] : t[1]]))
-    return ""
+                return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+    return None
 
 
 def _position_leads(text: str, start: int, end: int):
