@@ -345,6 +345,16 @@ def test_stated_position_acting_interim_or_a_board_seat():
     assert one(found, "Pia Kask", "retired").role == "Director"
 
 
+def test_stated_position_is_read_whole_like_any_other():
+    found = events(
+        "On May 1, 2025, Ann Bell, Chair of its Audit Committee, and the Company agreed that "
+        "Ms. Bell will step down effective June 30, 2025. On May 2, 2025, Cy Dorn, who has "
+        "served as Treasurer on an interim basis, informed the Board that he will resign.\n"
+    )
+    assert one(found, "Ann Bell", "resigned").role == "Chair of the Audit Committee"
+    assert one(found, "Cy Dorn", "resigned").role == "Interim Treasurer"
+
+
 def test_a_position_held_before_is_not_the_one_left():
     found = events(
         "On March 3, 2025, Dana R. Whitcomb, formerly the Company’s Chief Financial Officer, "
