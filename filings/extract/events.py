@@ -592,6 +592,7 @@ class Hit:
     disagreement: bool | None = None
     sentence: Span | None = None
     other: Person | None = None  # for a succession: the person succeeded
+    pronoun: bool = False  # for a succession: the newcomer is "he" or "she"
     apposed: bool = False  # the role is the appositive after the name: maybe the one held
 
 
@@ -897,16 +898,14 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     return None
 
 
-def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -> list[str]:
+def _roles_for(
+    text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, refs: list[Ref]
+) -> list[str]:
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
     found = _role_span(text, s, ref, trigger_end, event_type)
     if found is None and event_type in _DEPARTURES:
-        found = _role_held(text, s, ref, trigger_end)
-    if found is None and event_type == "appointed" and not ref.pronoun:
-        found = _role_succeeded(text, s, ref)
-    if found is None and event_type in ("resigned", "retired") and not ref.pronoun:
-        found = _role_of_successor(text, s, ref)
+        found = _stated_position(text, s, ref, refs)
     if found is None:
         return []
     role, pos = _of_committee(text, found[0], found[1], s.end)
@@ -935,76 +934,6 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
             else:
                 break
     return roles
-
-
-# Where a clause about a person gives the position held: "X, the Company's Chief Legal
-# Officer, notified ...", "X, who ... has served as its Chief Technology Officer, informed
-# ...", "X, who was, at the time of his passing, its Chairman ...".
-_HELD_AT = re.compile(
-    r"(?:^\s*,\s*|\b(?:served|serves|serving|acted|acting)\s+as\s+|\b(?:was|is),?\s+"
-    r"(?:[^,;]{0,40},\s+)?(?=its\b|the\s+Company|our\b))"
-)
-_PAST_HELD = re.compile(r"(?i)\b(?:former|formerly|previously|until|prior\s+to|before)\b")
-
-
-_TO_SUCCEED = re.compile(r"[^;]{0,80}?\bto\s+(?:succeed|replace)\s+(?:him|her)\b")
-_LEFT_AS = re.compile(
-    r"\b(?:resignation|retirement|departure)\s+of\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
-    r"(?:[A-Z][\w.'’-]*,?\s+){1,5}?(?:as|from\s+(?:the\s+)?(?:position|office)s?\s+of)\s+"
-)
-
-
-def _role_succeeded(text: str, s: Span, ref: Ref):
-    """'accepted the resignation of X as Vice President ..., appointed Y ... to succeed
-    her': Y takes the position X left, as (role, end offset)."""
-    if not _TO_SUCCEED.match(text, ref.end, s.end):
-        return None
-    left = _LEFT_AS.search(text, s.start, ref.start)
-    if not left:
-        return None
-    t = title_at(text, left.end(), ref.start)
-    if not t:
-        return None
-    return _board_title(clean_title(text[t[0] : t[1]])), ref.end
-
-
-_SUCCESSOR = re.compile(r"(?:He|She)\s+(?:succeeds|will\s+succeed|replaces|will\s+replace)\s+$")
-_AS_BEFORE = re.compile(r"\bas\s+")
-
-
-def _role_of_successor(text: str, s: Span, ref: Ref):
-    """'... appointed Y as Senior Vice President and General Counsel. She succeeds X, who
-    will retire ...': X leaves the position Y was named to in the sentence before."""
-    if not _SUCCESSOR.fullmatch(text, s.start, ref.start):
-        return None
-    before = max(0, s.start - 300)
-    for m in reversed(list(_AS_BEFORE.finditer(text, before, s.start))):
-        t = title_at(text, m.end(), s.start)
-        if t:
-            return _board_title(clean_title(text[t[0] : t[1]])), ref.end
-    return None
-
-
-def _role_held(text: str, s: Span, ref: Ref, trigger_end: int):
-    """For a departure told without the position after the verb: the position given in a
-    clause about the person between the name and the verb, as (role, end offset)."""
-    starts = [m for m in ref.person.mentions if s.start <= m < trigger_end]
-    if not starts:
-        return None
-    at = starts[0]
-    name_end = re.match(r"(?:[A-Z][\w.'’-]*\.?\s*(?:\([^)]{0,30}\)\s*)?)+", text[at:trigger_end])
-    if not name_end:
-        return None
-    a = at + name_end.end()
-    a = a - 1 if text[a - 1 : a].isspace() else a
-    window = text[a : min(trigger_end, a + 200)]
-    for m in _HELD_AT.finditer(window):
-        if _PAST_HELD.search(window, 0, m.end()):
-            return None
-        t = title_at(text, a + m.end(), trigger_end)
-        if t:
-            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
-    return None
 
 
 _OF_COMMITTEE = re.compile(
@@ -1281,17 +1210,17 @@ def sentence_hits(
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
             else:
-                roles = _roles_for(text, s, ref, b, event_type)
+                roles = _roles_for(text, s, ref, b, event_type, refs)
                 if not roles and ref.pronoun:
                     # "X, the Company's Chief Legal Officer, told the Board she will resign":
                     # the name earlier in the sentence carries the position.
                     named = [r for r in refs if r.person is ref.person and not r.pronoun]
                     named = [r for r in named if r.end <= ref.start]
                     if named:
-                        roles = _roles_for(text, s, named[-1], b, event_type)
-            if not roles and (event_type in _DEPARTURES or direction == "subject"):
+                        roles = _roles_for(text, s, named[-1], b, event_type, refs)
+            if not roles and direction == "subject":
                 stated = _stated_position(text, s, ref, refs)
-                roles = [stated] if stated else []
+                roles = [stated[0]] if stated else []
             if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
                 roles = ["director"]  # "will not stand for re-election": the board seat
             if not roles and event_type in _DEPARTURES and _LEFT_BOARD.match(text, b, s.end):
@@ -1330,7 +1259,8 @@ def sentence_hits(
                     continue
                 seen.add(id(ref.person))
                 found = _role_span(text, s, ref, ref.end, "compensation-change")
-                role = found[0] if found else _stated_position(text, s, ref, refs)
+                found = found or _stated_position(text, s, ref, refs)
+                role = found[0] if found else ""
                 hits.append(
                     Hit(
                         ref.person,
@@ -1368,41 +1298,100 @@ _SUCCEED_VERB = re.compile(
 )
 
 
-# "will become its Chief Operating Officer", "who was, at the time of his passing, its
-# Chairman", "who has served as the Company's Controller": a position held at the filer.
-_POSSESSED_TITLE = re.compile(
-    r"(?:\b(?:become|becomes|became|was|is|as)|,)\s+(?:at\s+the\s+time\s+of\s+(?:his|her|their)\s+"
-    r"\w+,\s*)?(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+[A-Z])|"
-    r"\b(?:served|serves|serving)\s+as\s+(?=(?:its\s+|our\s+|the\s+)?[A-Z])"
+# A position held at the filer, told in a clause after the name: "X, the Company's Chief
+# Legal Officer, notified ...", "who was, at the time of his passing, its Chairman", "who
+# has served as the Company's Controller", "who has been acting as interim Chief Financial
+# Officer", "who serves as a director".
+_HELD_AS = re.compile(
+    r"(?:\b(?:was|is|as)|,)\s+(?:at\s+the\s+time\s+of\s+(?:his|her|their)\s+\w+,\s*)?"
+    r"(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+"
+    r"(?:interim\s+|acting\s+)?[A-Z])|"
+    r"\b(?:served|serves|serving|acted|acts|acting)\s+as\s+"
+)
+# What "will become its Chief Operating Officer" names outranks a seat held beside it.
+_BECOMES = re.compile(
+    r"\b(?:become|becomes|became)\s+"
+    r"(?=(?:its|our|the\s+(?:Company|Bank|Corporation|Registrant)['’]s)\s+[A-Z])"
+)
+# "X, formerly the Company's Chief Financial Officer, ...", "who previously served as": a
+# position left before, not the one this event is about (the time up to a death is not).
+_PAST_HELD = re.compile(
+    r"(?i)\b(?:former|formerly|previously|"
+    r"(?:until|prior\s+to|before)(?!\s+(?:his|her|their)\s+(?:death|passing)\b))\b"
 )
 
 
-def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]) -> str:
-    """The position the sentence says the person holds at the filer, between their name and
-    the next person's: what a departure leaves, or what "will become" names."""
+def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]):
+    """The position the sentence gives the person at the filer, in a clause between their
+    name and the next person's, as (role, end offset): what a departure, a death or a pay
+    change told without the position after the verb is about, or what "will become" names."""
     # This mention first, then the person's earlier names in the sentence ("John Doe, the
     # Company's COO, and the Company agreed that Mr. Doe would step down").
     named = [r for r in refs if r.person is ref.person and not r.pronoun and r.end <= ref.end]
     for at in reversed(named[-3:]):
         nxt = next((r.start for r in refs if r.start > at.end and r.person is not at.person), s.end)
-        m = _POSSESSED_TITLE.search(text, at.end, nxt)
-        t = title_at(text, m.end(), nxt) if m else None
-        if t:
-            return clean_title(text[t[0] : t[1]])
-    return ""
+        for m in _position_leads(text, at.end, nxt):
+            t = title_at(text, m.end(), nxt)
+            if t:
+                return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+    return None
+
+
+def _position_leads(text: str, start: int, end: int):
+    """Where a position may start in the clause after a name, the likeliest first: the title
+    right after it ("John Doe, Senior Vice President, Operations, and ..."), what the person
+    becomes, then each place the clause says what the person holds or has held."""
+    m = _APPOSITIVE_START.match(text, start, end)
+    if m:
+        yield m
+    m = _BECOMES.search(text, start, end)
+    if m:
+        yield m
+    for m in _HELD_AS.finditer(text, start, end):
+        if _PAST_HELD.search(text, start, m.end()):
+            return
+        yield m
+
+
+# "In connection with Ms. Kahn's resignation, the Board appointed Pia Lund", "in connection
+# with the retirement of Teo Frame, ...": the one leaving is named first, the newcomer after.
+_IN_CONNECTION = re.compile(
+    r"\b[Ii]n\s+connection\s+with\s+(the\s+(?:retirement|resignation|departure)\s+of\s+)?"
+)
+_LEAVING_AFTER = re.compile(r"(?:['’]s)?\s+(?:retirement|resignation|departure)\b")
 
 
 def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
-    """ "She succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her": the newcomer
-    (the nearest person before the verb) and the one succeeded (the person right after it)."""
-    out = []
+    """Who takes whose place, as a hit for the newcomer with `other` the one succeeded. "She
+    succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her", "replacing Ben
+    Toll": the one succeeded is the person right after the verb, the newcomer the nearest
+    other person before it ("appointed X, who reported to Ms. Y, to succeed her"). "In
+    connection with Ms. Kahn's resignation, the Board appointed Pia Lund": the other way
+    round."""
+    found = []  # (match, newcomer, person succeeded)
     for m in _SUCCEED_VERB.finditer(text, s.start, s.end):
         after = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
-        before = [r for r in _refs_before(refs, m.start()) if not _possessive(text, r)]
-        if after and before and after.person is not before[-1].person:
-            newcomer = before[-1].person
-            out.append(Hit(newcomer, _SUCCEEDS, m.start(), m.end(), sentence=s, other=after.person))
-    return out
+        if after is None:
+            continue
+        before = [
+            r
+            for r in _refs_before(refs, m.start())
+            if r.person is not after.person and not _possessive(text, r)
+        ]
+        if before:
+            found.append((m, before[-1], after.person))
+    for m in _IN_CONNECTION.finditer(text, s.start, s.end):
+        leaver = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
+        if leaver is None or not (m.group(1) or _LEAVING_AFTER.match(text, leaver.end)):
+            continue
+        later = (r for r in refs if r.start > leaver.end and r.person is not leaver.person)
+        newcomer = next(later, None)
+        if newcomer:
+            found.append((m, newcomer, leaver.person))
+    return [
+        Hit(new.person, _SUCCEEDS, m.start(), m.end(), sentence=s, other=old, pronoun=new.pronoun)
+        for m, new, old in found
+    ]
 
 
 # "The new directors are A, President of X; B, ...; and C": a roster of people just elected.
@@ -1786,7 +1775,7 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     groups: dict[tuple[int, str], list[tuple[Hit, str]]] = {}
     for hit, source in hits:
         groups.setdefault((id(hit.person), hit.event_type), []).append((hit, source))
-    _borrow_roles(groups, successions)
+    _borrow_roles(text, groups, successions)
     rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
     for (_, event_type), group in groups.items():
         first, source = group[0]
@@ -1854,7 +1843,7 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
 _TAKING = ("appointed", "elected", "named-to-committee")
 
 
-def _borrow_roles(groups, successions: list[Hit]) -> None:
+def _borrow_roles(text: str, groups, successions: list[Hit]) -> None:
     """A newcomer or a predecessor whose position goes unsaid holds the other's: "appointed
     Thomas Okafor to succeed her" takes the office she resigned, "She succeeds Marcus Fell,
     who will retire" says what he retires from."""
@@ -1871,9 +1860,29 @@ def _borrow_roles(groups, successions: list[Hit]) -> None:
         if taking and not taken and left:
             for h in taking:
                 h.role = left
-        elif leaving and not left and taken:
+        elif leaving and not left:
+            if not taken and succession.pronoun:
+                # "... appointed Oona Adair as General Counsel on the advice of Mary Quist.
+                # She succeeds Marcus Fell": whoever "she" was read as, the newcomer is the
+                # one appointed in the sentence just before.
+                taken = _appointed_just_before(text, groups, succession.sentence)
             for h in leaving:
                 h.role = taken
+
+
+def _appointed_just_before(text: str, groups, s: Span) -> str:
+    """The position of the last appointment told in the sentence right before s."""
+    found = [
+        h
+        for (_, event_type), group in groups.items()
+        if event_type in ("appointed", "elected")
+        for h, _ in group
+        if h.role and not h.apposed and h.sentence.end <= s.start
+    ]
+    last = max(found, key=lambda h: h.trigger_start, default=None)
+    if last is None or text[last.sentence.end : s.start].strip():
+        return ""
+    return last.role
 
 
 _BOARD_SEAT = re.compile(

@@ -300,3 +300,151 @@ def test_the_person_succeeded_leaves_the_position_the_successor_takes():
     assert one(found, "Marcus W. Fenwick", "retired").role == (
         "Senior Vice President and General Counsel"
     )
+
+
+# The position a leaver holds, stated in a clause about them (one reading, `_stated_position`):
+# each way a filer words it.
+
+
+def test_stated_position_after_an_earlier_name_of_the_leaver():
+    found = events(
+        "On May 1, 2025, the Company and John Doe, the Company’s Chief Operating Officer, "
+        "agreed that Mr. Doe would step down, effective May 31, 2025. On May 2, 2025, Ann "
+        "Bell, Senior Vice President, Operations, and the Company agreed that Ms. Bell will "
+        "step down effective June 30, 2025.\n"
+    )
+    assert one(found, "John Doe", "resigned").role == "Chief Operating Officer"
+    assert one(found, "Ann Bell", "resigned").role == "Senior Vice President, Operations"
+
+
+def test_stated_position_in_a_clause_with_was_is_or_served_as():
+    found = events(
+        "Acme announced that Hal J. Brisco, who was, at the time of his passing, its Chairman "
+        "and Chief Executive Officer, died on May 2, 2025. Ivo Marr, who was, until his death, "
+        "its Treasurer, died on May 3, 2025. On May 4, 2025, Harlow Penning, who for the last "
+        "three years has served as its Chief Technology Officer, informed the Company that he "
+        "will resign. Hugh Dane, who has served as Chairman since 2010, will retire on June 30, "
+        "2025.\n"
+    )
+    assert one(found, "Hal J. Brisco", "died").role == "Chairman and Chief Executive Officer"
+    assert one(found, "Ivo Marr", "died").role == "Treasurer"
+    assert one(found, "Harlow Penning", "resigned").role == "Chief Technology Officer"
+    assert one(found, "Hugh Dane", "retired").role == "Chairman"
+
+
+def test_stated_position_acting_interim_or_a_board_seat():
+    found = events(
+        "On May 1, 2025, Jane Roe, who has been acting as Chief Financial Officer since 2019, "
+        "informed the Board that she will resign. On May 2, 2025, Lev Ostrander, who has served "
+        "as interim Controller, informed the Board that he will resign. On May 3, 2025, Pia "
+        "Kask, who serves as a member of the Board of Directors, notified the Company that she "
+        "will retire on June 30, 2025.\n"
+    )
+    assert one(found, "Jane Roe", "resigned").role == "Chief Financial Officer"
+    assert one(found, "Lev Ostrander", "resigned").role == "Interim Controller"
+    assert one(found, "Pia Kask", "retired").role == "Director"
+
+
+def test_stated_position_is_read_whole_like_any_other():
+    found = events(
+        "On May 1, 2025, Ann Bell, Chair of its Audit Committee, and the Company agreed that "
+        "Ms. Bell will step down effective June 30, 2025. On May 2, 2025, Cy Dorn, who has "
+        "served as Treasurer on an interim basis, informed the Board that he will resign.\n"
+    )
+    assert one(found, "Ann Bell", "resigned").role == "Chair of the Audit Committee"
+    assert one(found, "Cy Dorn", "resigned").role == "Interim Treasurer"
+
+
+def test_a_position_held_before_is_not_the_one_left():
+    found = events(
+        "On March 3, 2025, Dana R. Whitcomb, formerly the Company’s Chief Financial Officer, "
+        "informed the Board that she will resign. On March 4, 2025, Otto Brand, who previously "
+        "served as the Company’s Treasurer, informed the Board that he will resign.\n"
+    )
+    assert one(found, "Dana R. Whitcomb", "resigned").role != "Chief Financial Officer"
+    assert one(found, "Otto Brand", "resigned").role != "Treasurer"
+
+
+def test_stated_position_of_a_pay_change_and_of_will_become():
+    found = events(
+        "On May 1, 2025, the Compensation Committee increased the annual base salary of Rhea "
+        "Lind, Ph.D., the Company’s Chief Scientific Officer, from $410,000 to $445,000.\n"
+    )
+    assert one(found, "Rhea Lind", "compensation-change").role == "Chief Scientific Officer"
+    found = events(
+        "On May 1, 2025, the Company announced that Rosa M. Quell, who has served as Vice "
+        "President since 2001, will become its Chief Operating Officer on June 2, 2025.\n"
+    )
+    assert one(found, "Rosa M. Quell", "appointed").role == "Chief Operating Officer"
+
+
+# The position lent across a succession (one reading, `_successions` and `_borrow_roles`):
+# each way a filer words who takes whose place.
+
+
+def test_successor_to_succeed_her_takes_the_office_she_left():
+    found = events(
+        "The Board accepted the resignation of Ines Kahn as Treasurer and appointed Pia Lund "
+        "to succeed her. On June 24, 2014, the Board accepted the retirement of Mr. Ralph A. "
+        "Thorne from the position of Chief Accounting Officer and appointed Tomas E. Okoro to "
+        "replace him, effective July 1, 2014.\n"
+    )
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+    assert one(found, "Tomas E. Okoro", "appointed").role == "Chief Accounting Officer"
+
+
+def test_successor_named_in_the_next_sentence_takes_the_office_left():
+    found = events(
+        "On May 2, 2025, Ines Kahn resigned as Treasurer. On the same day the Board appointed "
+        "Pia Lund to succeed Ms. Kahn.\n"
+    )
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+
+
+def test_successor_is_not_the_person_succeeded_named_beside_her():
+    found = events(
+        "On May 2, 2025, Ben Toll resigned as Chief Financial Officer. The Board appointed Ana "
+        "Ruiz, who had worked for Ben Toll since 2015, to replace Mr. Toll, effective May 5, "
+        "2025.\n"
+    )
+    assert one(found, "Ana Ruiz", "appointed").role == "Chief Financial Officer"
+    assert [e.event_type for e in found if e.name.display == "Ben Toll"] == ["resigned"]
+
+
+def test_person_replaced_leaves_the_office_the_successor_takes():
+    found = events(
+        "Effective May 1, 2025, the Board appointed Ana Ruiz to serve as Chief Financial "
+        "Officer, replacing Ben Toll, who resigned on April 30, 2025. The Board appointed Ola "
+        "Berg as General Counsel. Ms. Berg will succeed Teo Frame, who will retire on April 30, "
+        "2025.\n"
+    )
+    assert one(found, "Ben Toll", "resigned").role == "Chief Financial Officer"
+    assert one(found, "Teo Frame", "retired").role == "General Counsel"
+
+
+def test_she_succeeds_after_an_appointment_that_names_someone_else_last():
+    # "she" is read as the woman named last; the one who succeeds is the one just appointed
+    found = events(
+        "On March 29, 2019, the Board appointed Oona T. Adair as Senior Vice President and "
+        "General Counsel, effective April 15, 2019, on the recommendation of Mary Quist. She "
+        "succeeds Marcus W. Fenwick, who will retire on April 14, 2019.\n"
+    )
+    assert one(found, "Marcus W. Fenwick", "retired").role == (
+        "Senior Vice President and General Counsel"
+    )
+
+
+def test_appointed_in_connection_with_a_departure_takes_the_office_left():
+    found = events(
+        "On May 2, 2025, Ines Kahn resigned as Treasurer. In connection with Ms. Kahn’s "
+        "resignation, the Board appointed Pia Lund, effective June 1, 2025. On May 5, 2025, "
+        "Teo Frame retired as Controller. In connection with the retirement of Mr. Frame, Ola "
+        "Berg was appointed, effective May 6, 2025.\n"
+    )
+    assert one(found, "Pia Lund", "appointed").role == "Treasurer"
+    assert one(found, "Ola Berg", "appointed").role == "Controller"
+    found = events(
+        "On May 2, 2025, Ines Kahn resigned as Treasurer. In connection with her resignation, "
+        "the Company and Ms. Kahn entered into a consulting agreement.\n"
+    )
+    assert [(e.name.display, e.event_type) for e in found] == [("Ines Kahn", "resigned")]
