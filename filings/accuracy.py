@@ -150,6 +150,8 @@ def recorded_batch(decisions, clusters: Clusters) -> Iterator[dict]:
             "source": None,
             "link_confidence": None,
             "link_reason": None,
+            "confidence": None,
+            "guess": None,
         }
         yield row | review_keys(d) | corrected_keys(d)
 

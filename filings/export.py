@@ -147,6 +147,8 @@ def events_as_rows(events: Iterable[Event]) -> Iterator[dict]:
             "source": e.source,
             "link_confidence": e.link_confidence,
             "link_reason": e.link_reason,
+            "confidence": e.confidence,
+            "guess": e.guess,
         }
 
 
@@ -522,6 +524,8 @@ COLUMNS = {
         "source",
         "link_confidence",
         "link_reason",
+        "confidence",
+        "guess",
     ],
     "organizations": [
         "accession",

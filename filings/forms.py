@@ -128,7 +128,8 @@ class ReviewFilterForm(FilingFilterForm):
         required=False,
         min_value=0,
         max_value=1,
-        label="Link confidence at most",
+        label="Confidence at most",
+        help_text="Of the link to a person or of the reading, whichever is lower.",
         widget=forms.NumberInput(attrs={"step": "0.05", "placeholder": "0.9"}),
     )
 

@@ -907,6 +907,8 @@ def write_extraction(
                 source=candidate.source,
                 link_confidence=link.confidence,
                 link_reason=link.reason[:255],
+                confidence=candidate.confidence,
+                guess=candidate.guess[:255],
             )
         )
     Event.objects.bulk_create(events)

@@ -50,6 +50,10 @@ class EventCandidate:
     end: int
     document_sequence: str
     source: str  # one of SOURCES
+    # What the reading inferred rather than read ("" when the text states it all), and how
+    # sure it is: the review queue shows the least sure first.
+    guess: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,10 @@ class Event(models.Model):
     source = models.CharField(max_length=20)
     link_confidence = models.FloatField(default=1.0)
     link_reason = models.CharField(max_length=255, blank=True)
+    # How sure the reading of the sentence is (the person, the role), apart from the link to
+    # a person: below 1 when part of it was inferred, `guess` saying which part.
+    confidence = models.FloatField(default=1.0)
+    guess = models.CharField(max_length=255, blank=True)
 
     class Meta:
         ordering = ["filing", "document", "start", "pk"]

@@ -9,6 +9,7 @@ whoever may read filings, its buttons only to reviewers.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Least
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -227,18 +228,21 @@ def review_queue(request):
         form.is_valid()
         filings = form.apply(filings)
         data = form.cleaned_data
-    events = Event.objects.filter(filing__in=filings.values("pk"))
+    # Sure as the less sure of the two: the link to a person and the reading of the sentence.
+    events = Event.objects.filter(filing__in=filings.values("pk")).annotate(
+        sureness=Least("link_confidence", "confidence")
+    )
     if data.get("event_type"):
         events = events.filter(event_type=data["event_type"])
     if data.get("confidence") is not None:
-        events = events.filter(link_confidence__lte=data["confidence"])
+        events = events.filter(sureness__lte=data["confidence"])
     counts = state_counts(events, filings)
     state = data.get("state") or UNREVIEWED
     if state == UNREVIEWED:
         events = events.exclude(live_decision())
     elif state != "all":
         events = events.filter(decisions__in=EventDecision.objects.live().filter(state=state))
-    events = events.order_by("link_confidence", "-filing__filed_date", "filing_id", "start", "pk")
+    events = events.order_by("sureness", "-filing__filed_date", "filing_id", "start", "pk")
     page, query = paged(request, with_decisions(events))
     context = {
         "form": form,

@@ -170,6 +170,8 @@ def test_a_recorded_event_is_a_row_of_the_analysts_facts(reviewed):
         "source": None,
         "link_confidence": None,
         "link_reason": None,
+        "confidence": None,
+        "guess": None,
         "review_state": "recorded",
         "reviewed_by": "alice",
         "reviewed_at": decision.decided_at.isoformat(),

@@ -123,6 +123,23 @@ def test_the_queue_lists_unreviewed_events_least_sure_first_with_counts(client, 
     assert "“abc”" in bad and "“maybe”" in bad
 
 
+def test_a_guessed_reading_comes_first_in_the_queue_and_says_what_was_guessed(client, filing):
+    """An event whose person link is sure but whose role was inferred is as unsure as its
+    reading: the queue orders and filters by the lower of the two, and the row says why."""
+    smith = event_of(filing, "Smith")
+    type(smith).objects.filter(pk=smith.pk).update(
+        confidence=0.6, guess="role taken from the person succeeded"
+    )
+    type(smith).objects.exclude(pk=smith.pk).update(link_confidence=0.8)
+    page = client.get("/review/").content.decode()
+    assert page.index("John Smith") < page.index("Patricia L. Higgins")  # 0.6 before 0.8
+    assert "inferred: role taken from the person succeeded (0.60)" in page
+    assert page.count("inferred") == 1  # the stated reading says nothing
+    unsure = client.get("/review/?confidence=0.7").content.decode()
+    assert "John Smith" in unsure and "Patricia L. Higgins" not in unsure
+    assert "inferred: role taken" in client.get(filing.get_absolute_url()).content.decode()
+
+
 def test_a_decisions_page_shows_its_history_and_no_plain_note_edit(client, filing):
     alice, bob = reviewer("alice"), reviewer("bob")
     event = event_of(filing, "Smith")
