@@ -594,6 +594,15 @@ class Hit:
     other: Person | None = None  # for a succession: the person succeeded
     pronoun: bool = False  # for a succession: the newcomer is "he" or "she"
     apposed: bool = False  # the role is the appositive after the name: maybe the one held
+    guess: str = ""  # what was inferred rather than read, for the review queue
+    confidence: float = 1.0
+
+    def infer(self, what: str, confidence: float) -> None:
+        """Note a part of this reading the text does not state: the reading is as sure as
+        its least sure guess."""
+        if what not in self.guess:
+            self.guess = f"{self.guess}; {what}" if self.guess else what
+        self.confidence = min(self.confidence, confidence)
 
 
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1245,6 +1254,8 @@ def sentence_hits(
             for role in roles or [""]:
                 hit = Hit(ref.person, event_type, a, b, role, org, date, None, s)
                 hit.apposed = apposed
+                if ref.pronoun:
+                    hit.infer(f"the person “{text[ref.start : ref.end]}” refers to", 0.85)
                 hits.append(hit)
     hits += _roster_hits(text, s, refs, org, dates)
     hits += _successions(text, s, refs)
@@ -1801,6 +1812,7 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     out = []
     seen = set()
     for hit, source, event_type, role in rows:
+        guess, confidence = hit.guess, hit.confidence
         if event_type in _TAKING and not role:
             if (id(hit.person), hit.sentence) in placed:
                 continue
@@ -1808,6 +1820,9 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                 r"\b(?:[Bb]oard|[Dd]irectors?)\b", text[hit.sentence.start : hit.sentence.end]
             ):
                 role = "Director"
+                seat = "a board seat: the sentence elects without naming a position"
+                guess = f"{guess}; {seat}" if guess else seat
+                confidence = min(confidence, 0.8)
         organization = hit.organization
         if event_type not in ("signed", "compensation-change", "died"):
             whole = role
@@ -1834,6 +1849,8 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                 end=s.end,
                 document_sequence=sequence,
                 source=source,
+                guess=guess,
+                confidence=confidence,
             )
         )
     out.sort(key=lambda e: (e.start, e.end))
@@ -1860,14 +1877,19 @@ def _borrow_roles(text: str, groups, successions: list[Hit]) -> None:
         if taking and not taken and left:
             for h in taking:
                 h.role = left
+                h.infer("position taken from the person succeeded", 0.6)
         elif leaving and not left:
+            guess = "position taken from the successor"
             if not taken and succession.pronoun:
                 # "... appointed Oona Adair as General Counsel on the advice of Mary Quist.
                 # She succeeds Marcus Fell": whoever "she" was read as, the newcomer is the
                 # one appointed in the sentence just before.
                 taken = _appointed_just_before(text, groups, succession.sentence)
+                guess = "position of the appointment told just before"
             for h in leaving:
                 h.role = taken
+                if taken:
+                    h.infer(guess, 0.6)
 
 
 def _appointed_just_before(text: str, groups, s: Span) -> str:

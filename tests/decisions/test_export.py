@@ -20,10 +20,12 @@ from django.test.utils import CaptureQueriesContext
 from filings import decisions, ingest
 from filings.accuracy import EVENT_COLUMNS
 from filings.decisions import Facts
+from filings.export import event_rows
 from filings.models import Annotation, Event, EventDecision, Filing, Item
 from tests.annotations.helpers import target
 from tests.decisions.helpers import ACC, event_of, reviewer, store_two, two_events
 from tests.fixtures import submission
+from tests.search.helpers import store
 
 pytestmark = pytest.mark.django_db
 
@@ -325,3 +327,20 @@ def test_sec_api_reviewed_only_keeps_the_reviewed_changes(item_502_filings):
 def test_sec_api_is_for_events_only(reviewed):
     with pytest.raises(CommandError, match="not sec-api"):
         call_command("export", "exhibits", "--format", "sec-api", stdout=io.StringIO())
+
+
+def test_an_inferred_reading_is_stored_exported_and_kept_by_reextract():
+    filing = store(
+        31,
+        sentence="Item 5.02</P><P>On May 2, 2025, Ines Kahn resigned as Treasurer. On the same "
+        "day the Board appointed Pia Lund to succeed Ms. Kahn.",
+    )
+    lund = Event.objects.get(filing=filing, name="Pia Lund")
+    assert (lund.role, lund.confidence) == ("Treasurer", 0.6)
+    assert lund.guess == "position taken from the person succeeded"
+    rows = {r["name"]: r for r in event_rows([filing.accession])}
+    assert rows["Pia Lund"]["confidence"] == 0.6 and rows["Ines Kahn"]["confidence"] == 1.0
+    assert rows["Pia Lund"]["guess"] == "position taken from the person succeeded"
+    Event.objects.filter(pk=lund.pk).update(confidence=1.0, guess="")  # as an older store
+    call_command("reextract", verbosity=0)
+    assert Event.objects.get(filing=filing, name="Pia Lund").confidence == 0.6

@@ -530,6 +530,25 @@ class Result:
     false_negatives: list[Unit]
     role_mismatches: list[tuple[Unit, list[str | None]]]  # gold unit, roles predicted
     identity_errors: list[dict]
+    # Role-measure predictions, right (tp) and wrong (fp), by how sure the extractor said it
+    # was: "sure" when every row is, "inferred" when a row's reading or person link is not.
+    sureness: dict[str, Counts] = field(default_factory=dict)
+
+
+def _inferred(unit: Unit) -> bool:
+    return any(
+        min(row.get("confidence") or 1.0, row.get("link_confidence") or 1.0) < 1.0
+        for row in unit.rows
+    )
+
+
+def sureness_counts(pairs: list[tuple[Unit, Unit]], fps: list[Unit]) -> dict[str, Counts]:
+    out = {"sure": Counts(), "inferred": Counts()}
+    for _, p in pairs:
+        out["inferred" if _inferred(p) else "sure"].tp += 1
+    for p in fps:
+        out["inferred" if _inferred(p) else "sure"].fp += 1
+    return out
 
 
 def score(labels: list[dict], predictions: list[dict]) -> Result:
@@ -564,6 +583,7 @@ def score(labels: list[dict], predictions: list[dict]) -> Result:
         false_negatives=fn_e,
         role_mismatches=mismatches,
         identity_errors=ident_errors,
+        sureness=sureness_counts(pairs_r, fp_r),
     )
 
 
@@ -761,6 +781,13 @@ def main(argv: list[str] | None = None) -> int:
     results = group_scores(labels, splits, predictions)
     print()
     print(table(results))
+    print()
+    for group in ("all/dev", "all/test"):
+        bands = results[group].sureness
+        print(
+            f"{group} role precision by sureness: "
+            + ", ".join(f"{band} {_fmt(c.precision)} of {c.tp + c.fp}" for band, c in bands.items())
+        )
     names = {r["person_key"]: r["name"] for rows in labels.values() for r in rows}
     shown = ["dev"] + (["test"] if args.show_test_errors else [])
     for half in shown:

@@ -416,3 +416,16 @@ def test_real_sets_are_read_from_the_corpus():
             assert not accessions & invented, set_name
         else:
             assert accessions <= invented, set_name
+
+
+def test_role_precision_is_split_by_what_the_extractor_was_sure_of():
+    gold = [
+        row("A", "Ann Lee", "appointed", "Treasurer", "k:lee"),
+        row("A", "Bo Chan", "appointed", "Controller", "k:chan"),
+    ]
+    sure = row("A", "Ann Lee", "appointed", "Treasurer", 1)
+    guessed = row("A", "Bo Chan", "appointed", "Secretary", 2) | {"confidence": 0.6}
+    weak_link = row("A", "Cy Diaz", "appointed", "Director", 3) | {"link_confidence": 0.5}
+    bands = score.score(gold, [sure, guessed, weak_link]).sureness
+    assert bands["sure"] == Counts(1, 0, 0)
+    assert bands["inferred"] == Counts(0, 2, 0)  # a guessed role, a doubtful person

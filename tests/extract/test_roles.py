@@ -448,3 +448,44 @@ def test_appointed_in_connection_with_a_departure_takes_the_office_left():
         "the Company and Ms. Kahn entered into a consulting agreement.\n"
     )
     assert [(e.name.display, e.event_type) for e in found] == [("Ines Kahn", "resigned")]
+
+
+# How sure a reading is: what the text states is sure, what was inferred says so.
+def test_a_position_lent_across_a_succession_is_marked_as_inferred():
+    found = events(
+        "On May 2, 2025, Ines Kahn resigned as Treasurer. On the same day the Board appointed "
+        "Pia Lund to succeed Ms. Kahn.\n"
+    )
+    lund, kahn = one(found, "Pia Lund", "appointed"), one(found, "Ines Kahn", "resigned")
+    assert (lund.role, lund.guess, lund.confidence) == (
+        "Treasurer",
+        "position taken from the person succeeded",
+        0.6,
+    )
+    assert (kahn.guess, kahn.confidence) == ("", 1.0)  # "resigned as Treasurer": stated
+
+
+def test_a_leaver_given_the_successors_position_is_marked_as_inferred():
+    found = events(
+        "On March 29, 2019, the Board appointed Oona T. Adair as Senior Vice President and "
+        "General Counsel, effective April 15, 2019. She succeeds Marcus W. Fenwick, who will "
+        "retire on April 14, 2019.\n"
+    )
+    fenwick = one(found, "Marcus W. Fenwick", "retired")
+    assert fenwick.guess == "position taken from the successor" and fenwick.confidence == 0.6
+    assert one(found, "Oona T. Adair", "appointed").confidence == 1.0
+
+
+def test_a_seat_assumed_and_a_person_read_from_a_pronoun_are_marked():
+    found = events(
+        "On June 3, 2024, the Board of Directors elected Hana Ruiz, effective immediately.\n"
+        "Ms. Ruiz is a partner of Ruiz Capital. On the same day Tomas Berg resigned as "
+        "Controller, and he was appointed Treasurer.\n"
+    )
+    ruiz = one(found, "Hana Ruiz", "elected")
+    assert ruiz.role == "Director" and ruiz.confidence == 0.8
+    assert ruiz.guess == "a board seat: the sentence elects without naming a position"
+    berg = one(found, "Tomas Berg", "appointed")
+    assert berg.role == "Treasurer" and berg.guess == "the person “he” refers to"
+    assert berg.confidence == 0.85
+    assert one(found, "Tomas Berg", "resigned").confidence == 1.0  # named before the verb
