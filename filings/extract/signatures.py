@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from .events import _role_and_organization
 from .model import EventCandidate
-from .people import STOP_WORDS, PersonName, normalize_name, same_person
+from .organizations import normalize_company_name
+from .people import STOP_WORDS, PersonName, is_organization_name, normalize_name, same_person
 from .prose import TITLE, Span, clean_title, lines, parse_date
 
 _SLASH_S = re.compile(r"/s/|/S/|\(s\)|s/\s", re.I)
@@ -33,14 +34,15 @@ _TABLE_HEADER = re.compile(
 )
 _TITLE_WORDS = re.compile(
     r"\b(?:Director|Officer|President|Chairman|Chair|Vice|Treasurer|Controller|Secretary|"
-    r"Counsel|Trustee|Principal|Manager|Partner|Executive|Attorney-in-Fact|Member)\b",
+    r"Counsel|Trustee|Principal|Manager|Partner|Executive|Attorney-in-Fact|Member|"
+    r"Representative|Signatory)\b",
     re.I,
 )
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|JR|SR)\.?$")
 # The date in the sentence before the signatures: "... duly authorized, this 4th day of
-# December 1997" or "... thereunto duly authorized, in Woodland Park, ..., on June 30, 2022."
+# December 1997", "... in Zurich, on the 8th day of June, 2023" or "... thereunto duly authorized, in Woodland Park, ..., on June 30, 2022."
 _PREAMBLE_DATE = re.compile(
-    r"this\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
+    r"(?:this|the)\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
     r"duly\s+authorized\b[^.;]{0,160}?\bon\s+(?:this\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
     re.I,
 )
@@ -136,6 +138,8 @@ def extract_signatures(
     entries = tables + blocks
     if form and form.upper().startswith("13F"):
         entries += _xml_signatures(text)
+        entries = _filing_managers_own(text, entries, registrant)
+    entries = _without_attorney_lines(text, entries)
     default = _default_date(text)
     entries.sort(key=lambda e: e.start)
     for prev, entry in zip(entries, entries[1:], strict=False):
@@ -143,8 +147,18 @@ def extract_signatures(
             entry.date = prev.date
     out: list[EventCandidate] = []
     seen: list[PersonName] = []
+    first_heading = ""
     for entry in sorted(entries, key=lambda e: e.start):
         role = _join_titles(entry.titles, wrapped=entry.wrapped) or _labelled_title(text, entry)
+        role, held_at = _title_at_company(role, registrant)
+        entity, through = _signing_for(text, entry.start)
+        if entity and not through:
+            # The first company heading of the signatures is the filer's, in whatever
+            # form the page writes its name.
+            first_heading = first_heading or entity
+            through = entity != first_heading
+        if entity and through and not held_at and not _same_company(entity, registrant):
+            held_at = entity
         # One signing per distinct title: someone who signs for the company ("By: /s/ ...
         # Chief Executive Officer") and again in the table as "Chief Executive Officer and
         # Director" signs twice; the same title again ("(Principal Executive Officer)" adds
@@ -167,6 +181,7 @@ def extract_signatures(
         # "Chief Financial Officer of Lakemont GP LLC", signing for the partnership: the
         # title is held at that other company.
         title, organization = _role_and_organization(text, role, registrant)
+        organization = organization or held_at
         out.append(
             EventCandidate(
                 name=entry.name,
@@ -190,6 +205,79 @@ _TITLE_END = re.compile(
     r"Controller|Comptroller|Manager|Partner|Trustee|Member|Board|Directors|Attorney-in-Fact|"
     r"CEO|CFO|COO|CAO|Founder|Operations|Finance|\))\)?\.?$"
 )
+
+
+# The name of a company as a signature page prints it after a title: it ends with a
+# corporate designator ("Director, Northwind Holdings AG", "President, Acme Company").
+_COMPANY_AFTER_TITLE = re.compile(
+    r",\s*(?P<org>[A-Z][^,]*?(?:,?\s+(?:Inc|Corp|Co|Ltd|Pty|L\.P|L\.L\.C|N\.V|S\.A|B\.V|N\.A)\.?"
+    r"|\s+(?:Incorporated|Corporation|Company|Limited|LLC|LP|LLP|PLC|plc|GmbH|AG|SA|NV|SE|"
+    r"AB|ASA|SARL|S\.?à\.?r\.?l\.?|Bancorp)))\s*$"
+)
+
+
+def _same_company(name: str, registrant: str) -> bool:
+    """Whether a company named on the signature page is the filer ("Credit Suisse AG" for
+    CREDIT SUISSE AG, "Acme" for ACME CORP /DE/)."""
+    a, b = normalize_company_name(name).split(), normalize_company_name(registrant).split()
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] == b[:n]
+
+
+def _title_at_company(role: str, registrant: str) -> tuple[str, str]:
+    """'Director, Northwind Holdings AG' is the title Director held at that company: the
+    company leaves the title, and is the organisation unless it is the filer. When the
+    company follows several titles ("Director, Vice President and President, Acme Credit
+    Company") it may qualify only the last one, so the title is left whole, unless the
+    company is the filer."""
+    m = _COMPANY_AFTER_TITLE.search(role)
+    if not m:
+        return role, ""
+    head, org = role[: m.start()].strip(), m.group("org").strip()
+    if not head or _TITLE_WORDS.search(org) or not _is_title_text(head):
+        return role, ""
+    if registrant and _same_company(org, registrant):
+        return head, ""
+    if "," in re.sub(r"\([^)]*\)", "", head):
+        return role, ""
+    return head, org
+
+
+_BY_ENTITY = re.compile(r"^\s*By\s*:?\s*(?P<org>\S.*?)[\s,]*$", re.I)
+# "Its General Partner", "as Depositor on behalf of ...": the company above acts for another.
+_ACTING_AS = re.compile(r"(?i)^\(?(?:its|as)\s+\S.{2,100}$")
+
+
+def _signing_for(text: str, start: int) -> tuple[str, bool]:
+    """The company a "By:" signer signs for, from the lines above the block: the nearest
+    "By: Acme Partners, LLC / Its General Partner", else the heading ("ACME FUNDING LLC").
+    Other signers' lines of the same company are passed over. The flag says whether the
+    company acts through a "By:" or an "as ..." line (a general partner, a depositor): it
+    is then the signer's company even when it is named first."""
+    if not _BY.match(text[start : start + 80]):
+        return "", False  # a row of a signature table, not a block signed for a company
+    acting = False
+    for line in reversed(text[max(0, start - 1500) : start].split("\n")[-16:]):
+        body = line.strip()
+        if len(body) > 120:
+            break  # the sentence before the signatures
+        if _ACTING_AS.match(body):
+            acting = True
+            continue
+        if not body or re.fullmatch(r"\(?(?:Registrant|Issuer)\)?", body, re.I):
+            continue
+        by = _BY_ENTITY.match(body)
+        name = by.group("org").strip(" ,") if by else body
+        if _SLASH_S.search(body) or _NAME_LABEL.match(body) or _TITLE_LABEL.match(body):
+            continue
+        if parse_date(name) or _TITLE_WORDS.search(name) or re.fullmatch(r"(?i)by\s*:?", body):
+            continue
+        if by and acting:
+            return name, True
+        if is_organization_name(name) and _person(name) is None:
+            return name, bool(by) or acting
+        acting = False
+    return "", False
 
 
 def _capacity(role: str) -> str:
@@ -246,8 +334,46 @@ def _nearest_date(text: str, pos: int, preamble: list[tuple[int, dt.date]]) -> d
     return None
 
 
+def _without_attorney_lines(text: str, entries: list[Entry]) -> list[Entry]:
+    """Signers marked "*" signed through an attorney-in-fact, whose "*By: /s/ ..." line
+    vouches for them: it is how they signed, not a signing of the attorney's own."""
+
+    def attorney(entry: Entry) -> bool:
+        return [t.casefold() for t in entry.titles] == ["attorney-in-fact"]
+
+    if not any("*" in text[e.start : e.end] for e in entries if not attorney(e)):
+        return entries
+    return [e for e in entries if not attorney(e)]
+
+
+# A 13F cover page: "Institutional Investment Manager Filing this Report: / Name: ...".
+_MANAGER = re.compile(
+    r"(?im)^[^\S\n]*Institutional\s+Investment\s+Manager\s+Filing\s+this\s+Report:?\s*\n"
+    r"\s*Name:[^\S\n]*(.+)$"
+)
+
+
+def _filing_managers_own(text: str, entries: list[Entry], registrant: str) -> list[Entry]:
+    """A 13F filed for a group binds in the cover pages of the other managers it reports
+    for, each signed for that manager: the report's signer is the one of the filer's own
+    cover page (the first, when none names the filer)."""
+    covers = [(m.start(), m.group(1).strip()) for m in _MANAGER.finditer(text)]
+    if len(covers) < 2:
+        return entries
+    own = [start for start, name in covers if registrant and _same_company(name, registrant)]
+    keep = own[0] if own else covers[0][0]
+    starts = [start for start, _ in covers]
+
+    def cover_of(entry: Entry) -> int | None:
+        before = [start for start in starts if start <= entry.start]
+        return before[-1] if before else None
+
+    return [e for e in entries if cover_of(e) in (None, keep)]
+
+
 _LABELLED_SIGNER = re.compile(
-    r"(?im)^[^\S\n]*Name[^\S\n]*:[^\S\n]*(.+)\n[^\S\n]*Title[^\S\n]*:[^\S\n]*(.+)$"
+    r"(?im)^[^\S\n]*Name[^\S\n]*:[^\S\n]*(.+)\n(?:[^\S\n]*[-_=][-_= \t]*\n)?"
+    r"[^\S\n]*Title[^\S\n]*:[^\S\n]*(.+)$"
 )
 
 
@@ -259,7 +385,28 @@ def _labelled_title(text: str, entry: Entry) -> str:
         name = _person(m.group(1).strip())
         if name is not None and _same(name, entry.name):
             return clean_title(m.group(2))
+    # An older 13F cover prints "Barry Hirsch, Senior Vice President   (212) 555-0100"
+    # over "Name, Phone No., and Title of Person Duly Authorized to Submit This Report".
+    window = text[max(0, entry.start - 2500) : entry.start]
+    for line in reversed(window.split("\n")):
+        cells = _cells(line)
+        if not cells or len(line) > 120 or "," not in cells[0]:
+            continue
+        printed, rest = _name_prefix(cells[0])
+        if not rest or not _is_title_text(rest) or _prose(rest):
+            continue
+        name = _person(printed)
+        if name is not None and _same(name, entry.name):
+            return clean_title(rest)
     return ""
+
+
+def _prose(text: str) -> bool:
+    """Words of a sentence ("who has served as President since"), not a printed title."""
+    return any(w not in _SMALL_WORDS for w in re.findall(r"\b[a-z][a-z'’]*\b", text))
+
+
+_SMALL_WORDS = frozenset("a an and of the for in to at on & de".split())
 
 
 # The signature block of an XML 13F as the reading view prints it: "signatureBlock:" then

@@ -198,14 +198,12 @@ def test_conformed_signatures_without_slash_s():
         "Alex Trotman",
         "William Clay Ford",
         "William Clay Ford Jr.",
-        "John M. Rintamaki",
-    ]
-    murray, trotman, _, junior, attorney = found
+    ]  # the attorney-in-fact's "*By:" line is how the starred signers signed
+    murray, trotman, _, junior = found
     assert murray.role == "Vice President--Controller (principal accounting officer)"
     assert murray.effective_date == dt.date(1994, 3, 21)
     assert trotman.role == ("Director and Chairman of the Board (principal executive officer)")
     assert junior.role == "Director"
-    assert attorney.role == "Attorney-in-Fact"
 
 
 def test_attorney_in_fact_on_the_slash_line():
@@ -312,3 +310,132 @@ def test_honorific_after_slash_s():
     assert [(e.name.display, e.role) for e in found] == [
         ("Raquel E. Izumi", "Acting Chief Executive Officer")
     ]
+
+
+def _signed(text, form, registrant):
+    found = extract_signatures(text, form=form, sequence="1", registrant=registrant)
+    for e in found:
+        assert text[e.start : e.end] == e.evidence
+    return [(e.name.display, e.role, e.organization) for e in found]
+
+
+def test_a_title_that_names_the_company_it_is_held_at():
+    text = (
+        "SIGNATURES\nPursuant to the requirements of the Securities Act of 1933, this "
+        "registration statement has been signed by the following persons on the 3rd day of "
+        "March, 2024.\n\nName\tTitle\n"
+        "/s/ Odile Marchetti\nOdile Marchetti\nDirector, Northwind Holdings AG\n"
+        "/s/ Tarik Osei\nTarik Osei\nChief Financial Officer (Principal Accounting Officer), "
+        "Northwind Holdings AG\n"
+        "/s/ Greta Halvorsen\nGreta Halvorsen\nPresident, Bluewater Credit Company\n"
+        "/s/ Lionel Abara\nLionel Abara\nDirector, Vice President and President, Bluewater "
+        "Credit Company\n"
+    )
+    assert _signed(text, "F-3", "NORTHWIND HOLDINGS AG") == [
+        # the filer: the company leaves the title
+        ("Odile Marchetti", "Director", ""),
+        ("Tarik Osei", "Chief Financial Officer (Principal Accounting Officer)", ""),
+        # another company: it is the organisation of a single title
+        ("Greta Halvorsen", "President", "Bluewater Credit Company"),
+        # after several titles it may qualify only the last: the title stays whole
+        ("Lionel Abara", "Director, Vice President and President, Bluewater Credit Company", ""),
+    ]
+    found = extract_signatures(text, form="F-3", sequence="1", registrant="NORTHWIND HOLDINGS AG")
+    assert {e.effective_date for e in found} == {dt.date(2024, 3, 3)}  # "on the 3rd day of"
+
+
+def test_a_block_signed_for_another_entity_and_a_title_that_runs_on():
+    text = (
+        "SIGNATURES\nPursuant to the requirements of the Securities Act of 1933, the "
+        "registrant has duly caused this registration statement to be signed on its behalf.\n"
+        "BRIGHTLINE BANK AG\nBy:\n/s/ Henrik Solberg\nName:\nHenrik Solberg\nTitle:\n"
+        "Chief Executive Officer\n\n"
+        "BRIGHTLINE SECURITIES (USA), INC.\nBy:\t/s/ Petra Lindqvist\nName:\nPetra Lindqvist\n"
+        "Title:\nDeputy General Counsel\nAuthorized Representative in the United States\n\nII-9\n"
+    )
+    assert _signed(text, "F-3", "BRIGHTLINE BANK AG") == [
+        ("Henrik Solberg", "Chief Executive Officer", ""),
+        (
+            "Petra Lindqvist",
+            "Deputy General Counsel, Authorized Representative in the United States",
+            "BRIGHTLINE SECURITIES (USA), INC.",
+        ),
+    ]
+
+
+def test_signers_through_a_general_partner_or_as_depositor():
+    text = (
+        "SIGNATURES\nThe Applicants have caused this Application to be duly signed on their "
+        "behalf.\n"
+        "MAPLECREST OPPORTUNITY FUND\nBy:\t/s/ Ines Arbeloa\nName: Ines Arbeloa\n"
+        "Title: President\n"
+        "MAPLECREST CO-INVEST FUND L.P.\nBy:\tMaplecrest GP SARL\nIts General Partner\n"
+        "By:\t/s/ Ruth Okonkwo\nName: Ruth Okonkwo\nTitle: Class A Manager\n"
+        "By:\t/s/ Anton Vesely\nName: Anton Vesely\nTitle: Class B Manager\n"
+    )
+    assert _signed(text, "40-APP", "Maplecrest Opportunity Fund") == [
+        ("Ines Arbeloa", "President", ""),
+        ("Ruth Okonkwo", "Class A Manager", "Maplecrest GP SARL"),
+        ("Anton Vesely", "Class B Manager", "Maplecrest GP SARL"),
+    ]
+    abs_report = PREAMBLE + (
+        "HARBORVIEW AUTO RECEIVABLES TRUST 2024-2\n\nBy:\tHarborview Auto Funding LLC,\n"
+        "as Depositor on behalf of Harborview Auto Receivables Trust 2024-2\n"
+        "By:\t/s/ Colm Ferrante\nName:\tColm Ferrante\nTitle:\tVice President\n"
+    )
+    assert _signed(abs_report, "10-D", "Harborview Auto Receivables Trust 2024-2") == [
+        ("Colm Ferrante", "Vice President", "Harborview Auto Funding LLC")
+    ]
+
+
+def _cover(manager, signer, title, place):
+    return (
+        "Form 13F COVER PAGE\n\nInstitutional Investment Manager Filing this Report:\n\n"
+        f"Name:      {manager}\nAddress:   1 Main Street\n\n"
+        "Person Signing this Report on Behalf of Reporting Manager:\n\n"
+        f"Name:      {signer}\n- -------------------------\nTitle:     {title}\n"
+        "Phone:     555-0100\n\nSignature, Place, and Date of Signing:\n\n"
+        f"(s) {signer}           {place}            May 14, 2001\n"
+        "- ------------------      ---------------      -------------------\n"
+        "[Signature]                   [City, State]        [Date]\n\n"
+    )
+
+
+def test_a_group_13f_is_signed_on_the_filers_own_cover_page():
+    text = (
+        _cover("Larchmont Holdings Inc.", "Edwin P. Marsh", "Vice President", "Dayton, OH")
+        + _cover("Larchmont Casualty Company", "Edwin P. Marsh", "Treasurer", "Dayton, OH")
+        + _cover("Quillfeather Insurance Corp.", "Nadia R. Vos", "Secretary", "Reno, NV")
+    )
+    # The other managers' covers are their own reports bound into this one; the Name and
+    # Title lines are read across the rule between them.
+    assert _signed(text, "13F-HR", "LARCHMONT HOLDINGS INC") == [
+        ("Edwin P. Marsh", "Vice President", "")
+    ]
+
+
+def test_an_older_13f_cover_prints_the_title_after_the_name():
+    text = (
+        "  Quentin A. Rusk, Senior Vice President          (555) 555-0142\n"
+        "- ----------------------------------------------------------------\n"
+        "Name, Phone No., and Title of Person Duly Authorized to Submit This Report.\n\n"
+        "  Pursuant to the requirements of Securities Exchange Act of 1934, the undersigned\n"
+        "Institutional investment manager has caused this report to be signed on its behalf\n"
+        "in the City of New York on the 15th day of May, 2001.\n\n"
+        "                     Pellworth Corporation\n"
+        "                     (Name of Institutional Investment Manager)\n\n"
+        "                     By:  /s/ Quentin A. Rusk\n"
+        "                     ------------------------------\n"
+    )
+    found = extract_signatures(text, form="13F-HR", sequence="1", registrant="PELLWORTH CORP")
+    assert [(e.name.display, e.role, e.effective_date) for e in found] == [
+        ("Quentin A. Rusk", "Senior Vice President", dt.date(2001, 5, 15))
+    ]
+
+
+def test_a_sentence_about_the_signer_is_not_a_title():
+    text = (
+        "     Corwin J. Blaylock, who has served as Acting President since March\n"
+        "2004, will return to his earlier post.\n\n" + PREAMBLE + "/s/ Corwin J. Blaylock\n"
+    )
+    assert [e.role for e in signers(text)] == [""]
