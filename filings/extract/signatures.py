@@ -339,7 +339,10 @@ def _without_attorney_lines(text: str, entries: list[Entry]) -> list[Entry]:
     vouches for them: it is how they signed, not a signing of the attorney's own."""
 
     def attorney(entry: Entry) -> bool:
-        return [t.casefold() for t in entry.titles] == ["attorney-in-fact"]
+        return bool(entry.titles) and all(
+            re.fullmatch(r"(?i)(?:as\s+)?attorney[-\s]in[-\s]fact\b.*", t.strip())
+            for t in entry.titles
+        )
 
     if not any("*" in text[e.start : e.end] for e in entries if not attorney(e)):
         return entries
@@ -551,6 +554,35 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
     return entries, j - i
 
 
+# A table row whose signature cell is only the "*" of a signer through an attorney-in-fact.
+_LONE_STAR = re.compile(r"^\s*\*+\s*(?:\t|$)")
+
+
+def _starred(text: str, all_lines: list[Span], i: int) -> tuple[str, str, int] | None:
+    """A conformed signature in a table row, as (name, the row's other cells, the line the
+    name is on): "Kenneth J. Bacon*<TAB>Director<TAB>March 1, 2024", or a "*" alone in its
+    cell with the printed name on the next line ("*<TAB>Director<TAB>March 1, 2024" over
+    "Kenneth J. Bacon", or "*" over "Kenneth J. Bacon<TAB>Director")."""
+    cells = _cells(text[all_lines[i].start : all_lines[i].end])
+    if not cells:
+        return None
+    if cells[0].endswith("*") and not cells[0].startswith("*"):
+        name, rest = _name_prefix(cells[0])
+        found = name, [rest, *cells[1:]], i
+    elif re.fullmatch(r"\*+", cells[0]) and i + 1 < len(all_lines):
+        below = _cells(text[all_lines[i + 1].start : all_lines[i + 1].end])
+        if not below:
+            return None
+        found = below[0], cells[1:] + below[1:], i + 1
+    else:
+        return None
+    name, rest, at = found
+    # A row of a signature table gives a title ("Interest Rate*" heads a column of figures).
+    if not any(_is_title_text(c) for c in rest) or _person(name) is None:
+        return None
+    return name, "\t".join(rest).strip(), at
+
+
 def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:
     body = text[all_lines[i].start : all_lines[i].end]
     m = re.match(r"\s*Dated?\s*(?::|\s{2,}|$)\s*(.*)$", body, re.I)
@@ -583,6 +615,8 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
         name_text, rest = _name_prefix(body[by.end() :])
         if "*" not in name_text and not re.search(r"[A-Z]\.", name_text):
             return None, 0
+    elif in_signatures and (starred := _starred(text, all_lines, j)) is not None:
+        name_text, rest, j = starred
     else:
         return None, 0
     name = _person(name_text)
@@ -601,7 +635,7 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
         nxt = all_lines[k]
         gap = text[all_lines[k - 1].end : nxt.start].count("\n")
         nbody = text[nxt.start : nxt.end]
-        if _SLASH_S.search(nbody) or _BY.match(nbody):
+        if _SLASH_S.search(nbody) or _BY.match(nbody) or _LONE_STAR.match(nbody):
             break
         if re.match(r"(?i)\s*(?:b?cc|enclosures?|attachments?)\b", nbody):
             break

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from filings.extract.signatures import extract_signatures
 
 PREAMBLE = (
@@ -439,3 +441,54 @@ def test_a_sentence_about_the_signer_is_not_a_title():
         "2004, will return to his earlier post.\n\n" + PREAMBLE + "/s/ Corwin J. Blaylock\n"
     )
     assert [e.role for e in signers(text)] == [""]
+
+
+_TABLE = (
+    "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, this "
+    "report has been signed below by the following persons on behalf of the registrant.\n\n"
+    "Signature\tTitle\tDate\n"
+    "/s/ Odette V. Kramer\tChief Executive Officer and Director\tMarch 1, 2024\n"
+    "Odette V. Kramer\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "attorney"),
+    [
+        # the "*" alone in the signature cell, the printed name on the line below the row
+        (
+            "*\tDirector\tMarch 1, 2024\nSilas P. Wendt\n*\tDirector\tMarch 1, 2024\n"
+            "Mireille A. Fonseca\n",
+            "*By:\t/s/ Odette V. Kramer\nOdette V. Kramer\nAttorney-in-Fact\n",
+        ),
+        # the "*" on its own line above the row
+        (
+            "*\nSilas P. Wendt\tDirector\tMarch 1, 2024\n*\nMireille A. Fonseca\tDirector\t"
+            "March 1, 2024\n",
+            "*By: /s/ Odette V. Kramer, as Attorney-in-Fact\n",
+        ),
+        # the name typed with its "*"
+        (
+            "Silas P. Wendt*\tDirector\tMarch 1, 2024\nMireille A. Fonseca*\tDirector\t"
+            "March 1, 2024\n",
+            "*By: /s/ Odette V. Kramer\n    Odette V. Kramer, Attorney-in-Fact\n",
+        ),
+        (
+            "/s/ SILAS P. WENDT*\tDirector\tMarch 1, 2024\n/s/ MIREILLE A. FONSECA*\tDirector\t"
+            "March 1, 2024\n",
+            "*By: /s/ Odette V. Kramer\nOdette V. Kramer\nas Attorney-in-Fact\n",
+        ),
+    ],
+)
+def test_directors_signing_through_an_attorney_in_fact_in_a_table(rows, attorney):
+    found = signers(_TABLE + rows + attorney, form="10-K")
+    assert [(e.name.display, e.role, e.effective_date) for e in found] == [
+        ("Odette V. Kramer", "Chief Executive Officer and Director", dt.date(2024, 3, 1)),
+        ("Silas P. Wendt", "Director", dt.date(2024, 3, 1)),
+        ("Mireille A. Fonseca", "Director", dt.date(2024, 3, 1)),
+    ]
+
+
+def test_a_starred_column_heading_of_figures_is_no_signer():
+    text = _TABLE + "\nWeighted Average\nInterest Rate*\tMaturity\t1993\t1992\n"
+    assert [e.name.display for e in signers(text, form="10-K")] == ["Odette V. Kramer"]
