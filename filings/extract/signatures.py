@@ -136,6 +136,7 @@ def extract_signatures(
         tables.extend(_column_table(text, table.end()))
     blocks = [e for e in _blocks(text) if not any(o.start <= e.start < o.end for o in tables)]
     entries = tables + blocks
+    entries += _attribute_signatures(text)
     if form and form.upper().startswith("13F"):
         entries += _xml_signatures(text)
         entries = _filing_managers_own(text, entries, registrant)
@@ -425,6 +426,10 @@ def _xml_signatures(text: str) -> list[Entry]:
             fields.setdefault(m.group(1), (m.group(2), block.start(2) + m.start(2)))
         signed = fields.get("signature")
         name = _person(signed[0]) if signed and signed[0] else None
+        if name is None and fields.get("name"):
+            # "<signature>" may hold the filer's CIK: the signer is the block's "<name>".
+            signed = fields["name"]
+            name = _person(signed[0])
         if name is None:
             continue
         entry = Entry(name, signed[1], signed[1] + len(signed[0]))
@@ -436,6 +441,31 @@ def _xml_signatures(text: str) -> list[Entry]:
             entry.date = dt.date(int(mdy[3]), int(mdy[1]), int(mdy[2])) if mdy else parse_date(when)
         except ValueError:
             entry.date = None
+        out.append(entry)
+    return out
+
+
+# An XML form that signs in the attributes of one element (N-CEN): the reading view prints
+# "signature: registrantSignedName=... signedDate=2024-03-12 signature=/s/ Name title=...".
+_ATTRIBUTE_SIGNATURE = re.compile(r"(?m)^[^\S\n]*signature:[^\S\n]+(?=.*\bsignature=)(.+)$")
+_ATTRIBUTE = re.compile(r"(?:^|(?<=\s))([A-Za-z]\w*)=(.*?)(?=\s+[A-Za-z]\w*=|$)")
+
+
+def _attribute_signatures(text: str) -> list[Entry]:
+    out = []
+    for line in _ATTRIBUTE_SIGNATURE.finditer(text):
+        fields = {
+            m.group(1): (m.group(2).strip(), line.start(1) + m.start(2))
+            for m in _ATTRIBUTE.finditer(line.group(1))
+        }
+        signed = fields.get("signature", ("", 0))
+        name = _person(signed[0]) if signed[0] else None
+        if name is None:
+            continue
+        entry = Entry(name, signed[1], signed[1] + len(signed[0]))
+        if fields.get("title", ("",))[0]:
+            entry.titles.append(fields["title"][0])
+        entry.date = parse_date(fields.get("signedDate", ("",))[0])
         out.append(entry)
     return out
 

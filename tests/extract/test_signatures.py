@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from filings.extract.signatures import extract_signatures
+from filings.render import plain_text
 
 PREAMBLE = (
     "SIGNATURES\n\nPursuant to the requirements of the Securities Exchange Act of 1934, the "
@@ -492,3 +493,37 @@ def test_directors_signing_through_an_attorney_in_fact_in_a_table(rows, attorney
 def test_a_starred_column_heading_of_figures_is_no_signer():
     text = _TABLE + "\nWeighted Average\nInterest Rate*\tMaturity\t1993\t1992\n"
     assert [e.name.display for e in signers(text, form="10-K")] == ["Odette V. Kramer"]
+
+
+def test_an_xml_form_signed_in_the_attributes_of_its_signature_element():
+    text = plain_text(
+        "xml",
+        '<?xml version="1.0"?><edgarSubmission xmlns="http://www.sec.gov/edgar/ncen">'
+        '<formData><signature registrantSignedName="Harrow Street Funds Trust" '
+        'signedDate="2024-03-12" signature="/s/ Lucia M. Ferreira" '
+        'title="Treasurer and Principal Financial Officer"/></formData></edgarSubmission>',
+    )
+    (e,) = signers(text, form="N-CEN")
+    assert (e.name.display, e.role, e.effective_date, e.evidence) == (
+        "Lucia M. Ferreira",
+        "Treasurer and Principal Financial Officer",
+        dt.date(2024, 3, 12),
+        "/s/ Lucia M. Ferreira",
+    )
+
+
+def test_an_xml_13f_whose_signature_holds_a_cik_is_signed_by_the_named_person():
+    text = plain_text(
+        "xml",
+        '<?xml version="1.0"?><edgarSubmission><formData><signatureBlock>'
+        "<name>Tobias R. Lindgren</name><title>Chief Compliance Officer</title>"
+        "<signature>0001234567</signature><city>Boston</city>"
+        "<signatureDate>02-14-2024</signatureDate></signatureBlock></formData></edgarSubmission>",
+    )
+    (e,) = signers(text, form="13F-HR")
+    assert (e.name.display, e.role, e.effective_date, e.evidence) == (
+        "Tobias R. Lindgren",
+        "Chief Compliance Officer",
+        dt.date(2024, 2, 14),
+        "Tobias R. Lindgren",
+    )
