@@ -142,6 +142,7 @@ def extract_signatures(
         entries = _filing_managers_own(text, entries, registrant)
     entries = _without_attorney_lines(text, entries)
     default = _default_date(text)
+    letter_date = _letter_date(text) if (form or "").upper().startswith("CORRESP") else None
     entries.sort(key=lambda e: e.start)
     for prev, entry in zip(entries, entries[1:], strict=False):
         if entry.date is None and prev.date is not None and entry.start - prev.end < 600:
@@ -189,7 +190,9 @@ def extract_signatures(
                 event_type="signed",
                 role=title,
                 organization=organization,
-                effective_date=entry.date or _nearest_date(text, entry.start, default),
+                effective_date=entry.date
+                or _nearest_date(text, entry.start, default)
+                or letter_date,
                 disagreement=None,
                 evidence=text[entry.start : entry.end],
                 start=entry.start,
@@ -247,6 +250,7 @@ def _title_at_company(role: str, registrant: str) -> tuple[str, str]:
 _BY_ENTITY = re.compile(r"^\s*By\s*:?\s*(?P<org>\S.*?)[\s,]*$", re.I)
 # "Its General Partner", "as Depositor on behalf of ...": the company above acts for another.
 _ACTING_AS = re.compile(r"(?i)^\(?(?:its|as)\s+\S.{2,100}$")
+_ACTING_AFTER = re.compile(r"(?i),?\s+(?:its|as)\s+[\w\s-]{3,60}$")
 
 
 def _signing_for(text: str, start: int) -> tuple[str, bool]:
@@ -269,6 +273,9 @@ def _signing_for(text: str, start: int) -> tuple[str, bool]:
             continue
         by = _BY_ENTITY.match(body)
         name = by.group("org").strip(" ,") if by else body
+        role = _ACTING_AFTER.search(name) if by else None
+        if role:  # "By: Acme GP, LLC, its general partner"
+            name, acting = name[: role.start()], True
         if _SLASH_S.search(body) or _NAME_LABEL.match(body) or _TITLE_LABEL.match(body):
             continue
         if parse_date(name) or _TITLE_WORDS.search(name) or re.fullmatch(r"(?i)by\s*:?", body):
@@ -320,6 +327,15 @@ def _default_date(text: str) -> list[tuple[int, dt.date]]:
         if d:
             found.append((m.start(), d))
     return found
+
+
+def _letter_date(text: str) -> dt.date | None:
+    """A letter to the SEC is dated on a line of its own above the address."""
+    for line in text[:3000].splitlines():
+        line = line.strip()
+        if line and len(line) < 40 and (d := parse_date(line)):
+            return d
+    return None
 
 
 def _nearest_date(text: str, pos: int, preamble: list[tuple[int, dt.date]]) -> dt.date | None:
@@ -479,6 +495,7 @@ def _blocks(text: str) -> list[Entry]:
     in_signatures = False
     pending_date: dt.date | None = None
     pending_line = 0
+    close = -9
     i = 0
     while i < len(all_lines):
         ln = all_lines[i]
@@ -487,6 +504,8 @@ def _blocks(text: str) -> list[Entry]:
             r"Pursuant to the requirements of\b.{0,120}\bsigned\b", body, re.I
         ):
             in_signatures = True
+        if _LETTER_CLOSE.match(body):
+            close = i
         date_line = _date_on_line(text, all_lines, i)
         if date_line:
             pending_date, pending_line = date_line, i
@@ -498,7 +517,7 @@ def _blocks(text: str) -> list[Entry]:
             entries.extend(found)
             i += used
             continue
-        entry, used = _entry_at(text, all_lines, i, in_signatures)
+        entry, used = _entry_at(text, all_lines, i, in_signatures, after_close=i - close <= 2)
         if entry is None:
             _late_title(text, ln, entries)
             i += 1
@@ -623,7 +642,17 @@ def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:
     return None
 
 
-def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
+# A letter's complimentary close: the signer's typed name follows, with or without "/s/".
+_LETTER_CLOSE = re.compile(
+    r"(?i)^\s*(?:(?:very\s+)?(?:sincerely|truly|cordially|respectfully)(?:\s+yours)?|"
+    r"yours\s+(?:very\s+)?(?:sincerely|truly|faithfully)|(?:best\s+|kind\s+)?regards|"
+    r"respectfully\s+submitted)\s*,?\s*$"
+)
+
+
+def _entry_at(
+    text: str, all_lines: list[Span], i: int, in_signatures: bool, *, after_close: bool = False
+):
     ln = all_lines[i]
     body = text[ln.start : ln.end]
     start = ln.start
@@ -647,6 +676,8 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
             return None, 0
     elif in_signatures and (starred := _starred(text, all_lines, j)) is not None:
         name_text, rest, j = starred
+    elif after_close and "*" not in body:
+        name_text, rest = _name_prefix(body)  # "Very truly yours, / Jane Q. Doe"
     else:
         return None, 0
     name = _person(name_text)

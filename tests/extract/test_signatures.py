@@ -527,3 +527,41 @@ def test_an_xml_13f_whose_signature_holds_a_cik_is_signed_by_the_named_person():
         dt.date(2024, 2, 14),
         "Tobias R. Lindgren",
     )
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "Sincerely,\n\n/s/ Imogen R. Castell\nImogen R. Castell\n",
+        "Very truly yours,\n\nImogen R. Castell\n",  # a typed name without "/s/"
+        "Sincerely,\n\nTARNWICK SYSTEMS CORP.\n\nImogen R. Castell\n",
+    ],
+)
+def test_a_letter_to_the_staff_is_signed_after_its_close_and_dated_as_the_letter(close):
+    text = (
+        "June 3, 2024\n\nVIA EDGAR\n\nDivision of Corporation Finance\n\nRe: Tarnwick Systems "
+        "Corp.\nForm 10-K for the Fiscal Year Ended December 31, 2023\n\nDear Mr. Oduya:\n\n"
+        "We respond below to the comment in your letter of May 20, 2024.\n\n"
+        + close
+        + "Senior Vice President and Chief Financial Officer\n\ncc: Dorian Pike, Esq.\n"
+    )
+    (e,) = signers(text, form="CORRESP")
+    assert (e.name.display, e.role, e.effective_date) == (
+        "Imogen R. Castell",
+        "Senior Vice President and Chief Financial Officer",
+        dt.date(2024, 6, 3),
+    )
+
+
+def test_a_general_partner_named_on_the_by_line():
+    text = (
+        "SIGNATURE\nAfter due inquiry, I certify that the information set forth in this "
+        "statement is true, complete and correct.\n\nDated: May 2, 2023\n\n"
+        "GANNET MERGER SUB, INC.\nBy:\t/s/ Karim Haddad\nName:\tKarim Haddad\nTitle:\tPresident\n\n"
+        "GANNET PARTNERS FUND II, L.P.\nBy: Gannet GP II, LLC, its general partner\n"
+        "By:\t/s/ Nora Lind\nName:\tNora Lind\nTitle:\tManaging Member\n"
+    )
+    assert _signed(text, "SC TO-T/A", "Pelican Target Inc") == [
+        ("Karim Haddad", "President", ""),  # the first-named filer of the group
+        ("Nora Lind", "Managing Member", "Gannet GP II, LLC"),
+    ]
