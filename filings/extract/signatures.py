@@ -568,6 +568,8 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
     """Signature blocks set in two or more columns: '/s/ A     /s/ B' and under each its
     name, title and date. Each column is read as a block of its own."""
     ln = all_lines[i]
+    if "\t" in text[ln.start : ln.end]:
+        return _side_by_side_cells(text, all_lines, i)
     line_start = text.rfind("\n", 0, ln.start) + 1
     body = text[line_start : ln.end]
     cols = [m.start() for m in re.finditer(r"(?:^|(?<=\s\s))(?:\*?By:?\s*)?/s/", body)]
@@ -630,6 +632,52 @@ def _starred(text: str, all_lines: list[Span], i: int) -> tuple[str, str, int] |
     if not any(_is_title_text(c) for c in rest) or _person(name) is None:
         return None
     return name, "\t".join(rest).strip(), at
+
+
+def _cell_spans(text: str, ln: Span) -> list[Span]:
+    """The tab-separated cells of a line, trimmed, empty ones kept as empty spans."""
+    out = []
+    for m in re.finditer(r"[^\t]*", text[ln.start : ln.end]):
+        if m.start() and m.start() == m.end() and text[ln.start + m.start() - 1] != "\t":
+            continue  # the empty match after a cell
+        a, b = ln.start + m.start(), ln.start + m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append(Span(a, b))
+    return out
+
+
+def _side_by_side_cells(text: str, all_lines: list[Span], i: int):
+    """The same set in an HTML table: "/s/ A<TAB>/s/ B" and, on the lines under it, each
+    signer's name, title and date in the cell of the same place."""
+    first = _cell_spans(text, all_lines[i])
+    signed = [c for c in first if re.match(r"(?:\*?By:?\s*)?/s/", text[c.start : c.end])]
+    if len(signed) < 2 or len(signed) != len([c for c in first if c.end > c.start]):
+        return None
+    width = len(first)
+    columns: list[list[Span]] = [[c] if c.end > c.start else [] for c in first]
+    j = i + 1
+    while j < len(all_lines) and text[all_lines[j - 1].end : all_lines[j].start].count("\n") <= 1:
+        cells = _cell_spans(text, all_lines[j])
+        if len(cells) != width or _SLASH_S.search(text[all_lines[j].start : all_lines[j].end]):
+            break
+        for column, cell in zip(columns, cells, strict=True):
+            if cell.end > cell.start:
+                column.append(cell)
+        j += 1
+    entries = []
+    for column in columns:
+        k = 0
+        while k < len(column):
+            entry, used = _entry_at(text, column, k, True)
+            if entry is None:
+                k += 1
+                continue
+            entries.append(entry)
+            k += max(used, 1)
+    return entries, j - i
 
 
 def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:

@@ -565,3 +565,16 @@ def test_a_general_partner_named_on_the_by_line():
         ("Karim Haddad", "President", ""),  # the first-named filer of the group
         ("Nora Lind", "Managing Member", "Gannet GP II, LLC"),
     ]
+
+
+def test_signers_side_by_side_in_html_table_cells():
+    text = PREAMBLE + (
+        "/s/ Beatrix L. Oyelaran\t\t/s/ Casimir D. Wolanski\n"
+        "Beatrix L. Oyelaran\t\tCasimir D. Wolanski\n"
+        "Chief Executive Officer\t\tChief Financial Officer\n"
+        "March 1, 2024\t\tMarch 1, 2024\n"
+    )
+    assert [(e.name.display, e.role, e.effective_date) for e in signers(text)] == [
+        ("Beatrix L. Oyelaran", "Chief Executive Officer", dt.date(2024, 3, 1)),
+        ("Casimir D. Wolanski", "Chief Financial Officer", dt.date(2024, 3, 1)),
+    ]
