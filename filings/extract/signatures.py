@@ -60,6 +60,16 @@ class Entry:
     wrapped: bool = False  # title pieces are one title wrapped over lines
 
 
+_RANK = re.compile(
+    r"^(?:(?:Rear|Vice|Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier)\s+)?"
+    r"(?:Admiral|Adm\.|General|Gen\.|Colonel|Col\.|Captain|Capt\.)\s+(?=[A-Z])"
+)
+_RETIRED = re.compile(
+    r",?\s*(?:U\.\s?S\.\s?(?:Army|Navy|Air\s+Force|Marine\s+Corps)|USN|USA|USAF|USMC)?"
+    r",?\s*\(?(?:Ret\.|Retired)\)?$"
+)
+
+
 # Signature pages repeat the same lines (names, titles, "By:") over and over; a name is read
 # once. PersonName is frozen, so sharing one is safe.
 @functools.lru_cache(maxsize=16384)
@@ -69,6 +79,8 @@ def _person(raw: str) -> PersonName | None:
     raw = _ATTORNEY.sub("", raw)
     raw = raw.replace("*", " ").strip(" ,;:()_-\t")
     raw = re.sub(r"\s+", " ", raw)
+    # "/s/ Rear Admiral Kay Lin, USN (Ret.)": a military rank and service are no name words.
+    raw = _RETIRED.sub("", _RANK.sub("", raw)).strip(" ,")
     if not raw or re.search(r"\d|@|/", raw):
         return None
     # "/s/ Dr. Raquel E. Izumi": the honorific is not a name word.

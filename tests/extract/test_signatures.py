@@ -578,3 +578,15 @@ def test_signers_side_by_side_in_html_table_cells():
         ("Beatrix L. Oyelaran", "Chief Executive Officer", dt.date(2024, 3, 1)),
         ("Casimir D. Wolanski", "Chief Financial Officer", dt.date(2024, 3, 1)),
     ]
+
+
+def test_a_military_rank_and_retired_service_are_not_part_of_the_signers_name():
+    text = PREAMBLE + (
+        "Signature\tTitle\tDate\n"
+        "/s/ Rear Admiral Kay M. Lindgren, USN (Ret.)\tDirector\tJune 30, 2025\n"
+        "/s/ Gen. Tobias R. Okafor (Ret.)\tDirector\tJune 30, 2025\n"
+    )
+    assert [(e.name.raw, e.role) for e in signers(text, form="S-3")] == [
+        ("Kay M. Lindgren", "Director"),
+        ("Tobias R. Okafor", "Director"),
+    ]
