@@ -617,8 +617,9 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
     return entries, j - i
 
 
-# A table row whose signature cell is only the "*" of a signer through an attorney-in-fact.
-_LONE_STAR = re.compile(r"^\s*\*+\s*(?:\t|$)")
+# A table row that starts another signer through an attorney-in-fact: the "*" alone in
+# the signature cell, or after the typed name ("Harlan B. Vetter*").
+_STARRED_ROW = re.compile(r"^\s*[^\t*]*\*+\s*(?:\t|$)")
 
 
 def _starred(text: str, all_lines: list[Span], i: int) -> tuple[str, str, int] | None:
@@ -756,7 +757,9 @@ def _entry_at(
         nxt = all_lines[k]
         gap = text[all_lines[k - 1].end : nxt.start].count("\n")
         nbody = text[nxt.start : nxt.end]
-        if _SLASH_S.search(nbody) or _BY.match(nbody) or _LONE_STAR.match(nbody):
+        if _SLASH_S.search(nbody) or _BY.match(nbody):
+            break
+        if _STARRED_ROW.match(nbody) and _starred(text, all_lines, k) is not None:
             break
         if re.match(r"(?i)\s*(?:b?cc|enclosures?|attachments?)\b", nbody):
             break

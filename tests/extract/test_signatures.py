@@ -590,3 +590,16 @@ def test_a_military_rank_and_retired_service_are_not_part_of_the_signers_name():
         ("Kay M. Lindgren", "Director"),
         ("Tobias R. Okafor", "Director"),
     ]
+
+
+def test_a_starred_father_and_son_in_consecutive_rows_are_two_signers():
+    text = PREAMBLE + (
+        "Signature\tTitle\tDate\n"
+        "Harlan B. Vetter, Jr.*\tDirector\tFebruary 9, 2017\n"
+        "Harlan B. Vetter*\tDirector\tFebruary 9, 2017\n"
+        "*By:\t/s/ Lena Q. Moss\n\tLena Q. Moss, Attorney-in-Fact\n"
+    )
+    assert [(e.name.display, e.role) for e in signers(text, form="10-K")] == [
+        ("Harlan B. Vetter Jr.", "Director"),
+        ("Harlan B. Vetter", "Director"),
+    ]
