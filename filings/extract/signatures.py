@@ -638,6 +638,12 @@ def _starred(text: str, all_lines: list[Span], i: int) -> tuple[str, str, int] |
         if not below:
             return None
         found = below[0], cells[1:] + below[1:], i + 1
+        # "*" and the name each on a line of their own (a cell broken at <br>), the title
+        # and date on the line below
+        if len(below) == 1 and not cells[1:] and i + 2 < len(all_lines):
+            under = _cells(text[all_lines[i + 2].start : all_lines[i + 2].end])
+            if under and _is_title_text(under[0]) and _person(under[0]) is None:
+                return (below[0], "", i + 1) if _person(below[0]) is not None else None
     else:
         return None
     name, rest, at = found

@@ -603,3 +603,23 @@ def test_a_starred_father_and_son_in_consecutive_rows_are_two_signers():
         ("Harlan B. Vetter Jr.", "Director"),
         ("Harlan B. Vetter", "Director"),
     ]
+
+
+def test_starred_directors_in_an_html_table_whose_cells_break_at_br():
+    text = plain_text(
+        "html",
+        "<html><body><p>SIGNATURES</p><p>Pursuant to the requirements of the Securities "
+        "Exchange Act of 1934, this report has been signed below by the following persons on "
+        "behalf of the registrant.</p><table><tr><td>Signature</td><td>Title</td><td>Date</td>"
+        "</tr><tr><td>/s/ Odette V. Kramer<br>Odette V. Kramer</td><td>Chief Executive Officer"
+        "<br>(Principal Executive Officer)</td><td>March 1, 2024</td></tr>"
+        "<tr><td>*<br>Silas P. Wendt</td><td>Director</td><td>March 1, 2024</td></tr>"
+        "<tr><td>*<br>Mireille A. Fonseca</td><td>Director</td><td>March 1, 2024</td></tr>"
+        "<tr><td colspan=3>*By: /s/ Odette V. Kramer<br>Odette V. Kramer, Attorney-in-Fact"
+        "</td></tr></table></body></html>",
+    )
+    assert [(e.name.display, e.role) for e in signers(text, form="10-K")] == [
+        ("Odette V. Kramer", "Chief Executive Officer (Principal Executive Officer)"),
+        ("Silas P. Wendt", "Director"),
+        ("Mireille A. Fonseca", "Director"),
+    ]
