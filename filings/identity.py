@@ -148,7 +148,7 @@ def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dic
         return cache[key]
     best: Link | None = None
     # The filing itself writes this full name with a suffix and without: a father and his
-    # namesake son ("William Clay Ford" and "William Clay Ford, Jr." signing one report).
+    # namesake son ("Corliss T. Amberly" and "Corliss T. Amberly, Jr." signing one report).
     namesakes = {
         link.person.pk
         for (family, given, middle, suffix), link in cache.items()

@@ -40,7 +40,8 @@ _TITLE_WORDS = re.compile(
 )
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|JR|SR)\.?$")
 # The date in the sentence before the signatures: "... duly authorized, this 4th day of
-# December 1997", "... in Zurich, on the 8th day of June, 2023" or "... thereunto duly authorized, in Woodland Park, ..., on June 30, 2022."
+# December 1997", "... in Zurich, on the 8th day of June, 2023" or "... thereunto duly
+# authorized, in Woodland Park, ..., on June 30, 2022."
 _PREAMBLE_DATE = re.compile(
     r"(?:this|the)\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
     r"duly\s+authorized\b[^.;]{0,160}?\bon\s+(?:this\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
@@ -233,8 +234,8 @@ _COMPANY_AFTER_TITLE = re.compile(
 
 
 def _same_company(name: str, registrant: str) -> bool:
-    """Whether a company named on the signature page is the filer ("Credit Suisse AG" for
-    CREDIT SUISSE AG, "Acme" for ACME CORP /DE/)."""
+    """Whether a company named on the signature page is the filer ("Northwind Holdings AG" for
+    NORTHWIND HOLDINGS AG, "Acme" for ACME CORP /DE/)."""
     a, b = normalize_company_name(name).split(), normalize_company_name(registrant).split()
     n = min(len(a), len(b))
     return n > 0 and a[:n] == b[:n]
@@ -417,7 +418,7 @@ def _labelled_title(text: str, entry: Entry) -> str:
         name = _person(m.group(1).strip())
         if name is not None and _same(name, entry.name):
             return clean_title(m.group(2))
-    # An older 13F cover prints "Barry Hirsch, Senior Vice President   (212) 555-0100"
+    # An older 13F cover prints "Quentin A. Rusk, Senior Vice President   (555) 555-0142"
     # over "Name, Phone No., and Title of Person Duly Authorized to Submit This Report".
     window = text[max(0, entry.start - 2500) : entry.start]
     for line in reversed(window.split("\n")):
