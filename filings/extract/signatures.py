@@ -369,9 +369,11 @@ def _without_attorney_lines(text: str, entries: list[Entry]) -> list[Entry]:
     vouches for them: it is how they signed, not a signing of the attorney's own."""
 
     def attorney(entry: Entry) -> bool:
-        return bool(entry.titles) and all(
-            re.fullmatch(r"(?i)(?:as\s+)?attorney[-\s]in[-\s]fact\b.*", t.strip())
-            for t in entry.titles
+        said = " ".join(entry.titles)
+        return bool(re.search(r"(?i)\battorney[-\s]in[-\s]fact\b", said)) and not re.search(
+            r"(?i)\b(?:Director|Officer|President|Trustee|Chair\w*|Treasurer|Secretary|"
+            r"Controller|Partner|Manager)\b",
+            said,
         )
 
     if not any("*" in text[e.start : e.end] for e in entries if not attorney(e)):

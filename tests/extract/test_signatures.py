@@ -623,3 +623,16 @@ def test_starred_directors_in_an_html_table_whose_cells_break_at_br():
         ("Silas P. Wendt", "Director"),
         ("Mireille A. Fonseca", "Director"),
     ]
+
+
+def test_trustees_through_an_attorney_in_fact_pursuant_to_a_power_of_attorney():
+    text = PREAMBLE + (
+        "Signature\tTitle\tDate\n/s/ Odette V. Kramer\tPresident\tApril 1, 2024\n"
+        "*\tTrustee\tApril 1, 2024\nSilas P. Wendt\n"
+        "*By:\t/s/ Mireille A. Fonseca\n\tMireille A. Fonseca\n"
+        "\tAttorney-in-Fact, pursuant to power of attorney\n"
+    )
+    assert [(e.name.display, e.role) for e in signers(text, form="485APOS")] == [
+        ("Odette V. Kramer", "President"),
+        ("Silas P. Wendt", "Trustee"),
+    ]
