@@ -191,6 +191,10 @@ def extract_signatures(
                     end=entry.end,
                     effective_date=entry.date or out[i].effective_date,
                 )
+            elif out[i].effective_date is None and entry.date:
+                # the same signing read twice (an XML 13F's "signature: /s/ ..." line and
+                # its block): the block's date completes it
+                out[i] = replace(out[i], effective_date=entry.date)
             continue
         seen.append(entry.name)
         # "Chief Financial Officer of Lakemont GP LLC", signing for the partnership: the

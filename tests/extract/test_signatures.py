@@ -636,3 +636,19 @@ def test_trustees_through_an_attorney_in_fact_pursuant_to_a_power_of_attorney():
         ("Odette V. Kramer", "President"),
         ("Silas P. Wendt", "Trustee"),
     ]
+
+
+def test_an_xml_13f_signed_with_slash_s_keeps_its_signature_date():
+    text = plain_text(
+        "xml",
+        '<?xml version="1.0"?><edgarSubmission><formData><signatureBlock>'
+        "<name>Tobias R. Lindgren</name><title>Chief Compliance Officer</title>"
+        "<signature>/s/ Tobias R. Lindgren</signature>"
+        "<signatureDate>02-14-2024</signatureDate></signatureBlock></formData></edgarSubmission>",
+    )
+    (e,) = signers(text, form="13F-HR")
+    assert (e.name.display, e.role, e.effective_date) == (
+        "Tobias R. Lindgren",
+        "Chief Compliance Officer",
+        dt.date(2024, 2, 14),
+    )
