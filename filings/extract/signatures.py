@@ -18,7 +18,7 @@ from .events import _role_and_organization
 from .model import EventCandidate
 from .organizations import normalize_company_name
 from .people import STOP_WORDS, PersonName, is_organization_name, normalize_name, same_person
-from .prose import TITLE, Span, clean_title, lines, parse_date
+from .prose import TITLE, Span, cased, clean_title, lines, parse_date
 
 _SLASH_S = re.compile(r"/s/|/S/|\(s\)|s/\s", re.I)
 _BY = re.compile(r"^\s*\*?\s*By\s*:?\s*", re.I)
@@ -165,6 +165,8 @@ def extract_signatures(
     first_heading = ""
     for entry in sorted(entries, key=lambda e: e.start):
         role = _join_titles(entry.titles, wrapped=entry.wrapped) or _labelled_title(text, entry)
+        if not any(c.islower() for c in role):
+            role = cased(role)  # a title printed in capitals reads in Title Case
         role, held_at = _title_at_company(role, registrant)
         entity, through = _signing_for(text, entry.start)
         if entity and not through:

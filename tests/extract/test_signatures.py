@@ -152,7 +152,8 @@ def test_fixed_width_table_with_wrapped_titles_and_names():
         "Edgar S. Woolard Jr.",
     ]
     anderson, jobs, woolard = found
-    assert anderson.role == "EXECUTIVE VICE PRESIDENT AND CHIEF FINANCIAL OFFICER"
+    # printed in capitals, read in Title Case
+    assert anderson.role == "Executive Vice President and Chief Financial Officer"
     assert anderson.effective_date == dt.date(1997, 12, 4)  # "this 4th day of December 1997"
     assert jobs.role == "Interim Chief Executive Officer and Director (Principal Executive Officer)"
     assert jobs.effective_date == dt.date(1997, 12, 4)
