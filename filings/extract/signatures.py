@@ -147,7 +147,15 @@ def extract_signatures(
     tables: list[Entry] = []
     for table in _TABLE_HEADER.finditer(text):
         tables.extend(_column_table(text, table.end()))
-    blocks = [e for e in _blocks(text) if not any(o.start <= e.start < o.end for o in tables)]
+    # A letter quoted in a report's text (a director's resignation letter in an 8-K) is
+    # not the report's signing: only a filing that is itself a letter is signed after its
+    # close.
+    letters = not (form or "").upper().startswith(("8-K", "10-K", "10-Q"))
+    blocks = [
+        e
+        for e in _blocks(text, letters=letters)
+        if not any(o.start <= e.start < o.end for o in tables)
+    ]
     entries = tables + blocks
     entries += _attribute_signatures(text)
     if form and form.upper().startswith("13F"):
@@ -510,7 +518,7 @@ def _attribute_signatures(text: str) -> list[Entry]:
 # --- block signatures: By: /s/ Name / Name: / Title: / Date: ---------------------------------
 
 
-def _blocks(text: str) -> list[Entry]:
+def _blocks(text: str, *, letters: bool = True) -> list[Entry]:
     all_lines = lines(text)
     entries: list[Entry] = []
     in_signatures = False
@@ -525,7 +533,7 @@ def _blocks(text: str) -> list[Entry]:
             r"Pursuant to the requirements of\b.{0,120}\bsigned\b", body, re.I
         ):
             in_signatures = True
-        if _LETTER_CLOSE.match(body):
+        if letters and _LETTER_CLOSE.match(body):
             close = i
         date_line = _date_on_line(text, all_lines, i)
         if date_line:

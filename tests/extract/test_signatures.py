@@ -653,3 +653,13 @@ def test_an_xml_13f_signed_with_slash_s_keeps_its_signature_date():
         "Chief Compliance Officer",
         dt.date(2024, 2, 14),
     )
+
+
+def test_a_letter_quoted_in_an_8k_is_not_the_reports_signing():
+    text = (
+        "Item 5.02 Departure of Directors\n\nMr. Pike's letter reads in full:\n\n"
+        "Dear Members of the Board:\n\nI resign as a director, effective today.\n\n"
+        "Sincerely,\n\nDorian Pike\nDirector\n\n" + PREAMBLE + "By: /s/ Imogen R. Castell\n"
+        "Imogen R. Castell\nChief Financial Officer\n"
+    )
+    assert [e.name.display for e in signers(text)] == ["Imogen R. Castell"]
