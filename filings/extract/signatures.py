@@ -795,8 +795,14 @@ def _entry_at(
             continue
         label = _NAME_LABEL.match(nbody)
         if label:
-            if not nbody[label.end() :].strip() and k + 1 < len(all_lines):
+            value = nbody[label.end() :].strip()
+            if not value and k + 1 < len(all_lines):
                 k += 1
+                value = text[all_lines[k].start : all_lines[k].end].strip()
+            # "Name: Jane Doe, Chief Financial Officer", "Name: Jane Doe<TAB>Title: CFO"
+            rest = _TITLE_LABEL.sub("", _name_prefix(value)[1]).strip()
+            if rest and _is_title_text(rest):
+                entry.titles.append(rest)
             entry.end = all_lines[k].end
             k += 1
             continue

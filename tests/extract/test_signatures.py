@@ -663,3 +663,16 @@ def test_a_letter_quoted_in_an_8k_is_not_the_reports_signing():
         "Imogen R. Castell\nChief Financial Officer\n"
     )
     assert [e.name.display for e in signers(text)] == ["Imogen R. Castell"]
+
+
+@pytest.mark.parametrize(
+    ("name_line", "role"),
+    [
+        ("Name: Imogen R. Castell, Chief Financial Officer", "Chief Financial Officer"),
+        ("Name:\tImogen R. Castell\tTitle:\tTreasurer", "Treasurer"),
+    ],
+)
+def test_a_title_on_the_name_line(name_line, role):
+    text = PREAMBLE + "By: /s/ Imogen R. Castell\n" + name_line + "\nDate: May 6, 2022\n"
+    (e,) = signers(text)
+    assert (e.role, e.effective_date) == (role, dt.date(2022, 5, 6))
