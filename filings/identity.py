@@ -147,7 +147,19 @@ def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dic
     if key in cache:
         return cache[key]
     best: Link | None = None
+    # The filing itself writes this full name with a suffix and without: a father and his
+    # namesake son ("Corliss T. Amberly" and "Corliss T. Amberly, Jr." signing one report).
+    namesakes = {
+        link.person.pk
+        for (family, given, middle, suffix), link in cache.items()
+        if isinstance(link, Link)
+        and (family, given, middle) == key[:3]
+        and bool(suffix) != bool(name.suffix)
+        and not _is_initial(given)
+    }
     for person in candidates(name, company_ids, cache):
+        if person.pk in namesakes:
+            continue
         same, confidence, reason = same_person(name, as_person_name(person))
         if same and not _can_join_owner(person, name, confidence):
             continue

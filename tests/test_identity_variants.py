@@ -81,3 +81,34 @@ def test_who_is_who_does_not_depend_on_reading_order(variant, joins, name_first)
     assert (named == owner) is joins
     if not joins:
         assert [d.person for d in identity.likely_duplicates(owner)] == [named]
+
+
+def test_a_father_and_his_namesake_son_signing_one_filing_are_two_people():
+    store(
+        "0009999999-10-000041",
+        "SIGNATURES",
+        "/s/ Corliss T. Amberly",
+        "Chairman of the Board",
+        "/s/ Corliss T. Amberly, Jr.",
+        "President and Director",
+        filed="20100503",
+    )
+    father, son = Event.objects.filter(event_type="signed").order_by("start")
+    assert (father.name, son.name) == ("Corliss T. Amberly", "Corliss T. Amberly Jr.")
+    assert father.person != son.person
+    assert son.person.suffix == "Jr."
+
+
+def test_a_suffix_dropped_on_a_shorter_mention_is_still_the_same_person():
+    store(
+        "0009999999-10-000042",
+        "On May 3, 2010, the Board of Directors elected Corliss T. Amberly, Jr. as a director, "
+        "effective May 3, 2010.",
+        "SIGNATURES",
+        "/s/ Corliss Amberly",
+        "Director",
+        filed="20100503",
+    )
+    elected = Event.objects.get(event_type="elected")
+    signed = Event.objects.get(event_type="signed")
+    assert signed.person == elected.person

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field, replace
 
 from .events import _role_and_organization
 from .model import EventCandidate
-from .people import STOP_WORDS, PersonName, normalize_name, same_person
-from .prose import TITLE, Span, clean_title, lines, parse_date
+from .organizations import normalize_company_name
+from .people import STOP_WORDS, PersonName, is_organization_name, normalize_name, same_person
+from .prose import TITLE, Span, cased, clean_title, lines, parse_date
 
 _SLASH_S = re.compile(r"/s/|/S/|\(s\)|s/\s", re.I)
 _BY = re.compile(r"^\s*\*?\s*By\s*:?\s*", re.I)
@@ -33,14 +34,16 @@ _TABLE_HEADER = re.compile(
 )
 _TITLE_WORDS = re.compile(
     r"\b(?:Director|Officer|President|Chairman|Chair|Vice|Treasurer|Controller|Secretary|"
-    r"Counsel|Trustee|Principal|Manager|Partner|Executive|Attorney-in-Fact|Member)\b",
+    r"Counsel|Trustee|Principal|Manager|Partner|Executive|Attorney-in-Fact|Member|"
+    r"Representative|Signatory)\b",
     re.I,
 )
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|JR|SR)\.?$")
 # The date in the sentence before the signatures: "... duly authorized, this 4th day of
-# December 1997" or "... thereunto duly authorized, in Woodland Park, ..., on June 30, 2022."
+# December 1997", "... in Zurich, on the 8th day of June, 2023" or "... thereunto duly
+# authorized, in Woodland Park, ..., on June 30, 2022."
 _PREAMBLE_DATE = re.compile(
-    r"this\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
+    r"(?:this|the)\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
     r"duly\s+authorized\b[^.;]{0,160}?\bon\s+(?:this\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
     re.I,
 )
@@ -58,6 +61,16 @@ class Entry:
     wrapped: bool = False  # title pieces are one title wrapped over lines
 
 
+_RANK = re.compile(
+    r"^(?:(?:Rear|Vice|Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier)\s+)?"
+    r"(?:Admiral|Adm\.|General|Gen\.|Colonel|Col\.|Captain|Capt\.)\s+(?=[A-Z])"
+)
+_RETIRED = re.compile(
+    r",?\s*(?:U\.\s?S\.\s?(?:Army|Navy|Air\s+Force|Marine\s+Corps)|USN|USA|USAF|USMC)?"
+    r",?\s*\(?(?:Ret\.|Retired)\)?$"
+)
+
+
 # Signature pages repeat the same lines (names, titles, "By:") over and over; a name is read
 # once. PersonName is frozen, so sharing one is safe.
 @functools.lru_cache(maxsize=16384)
@@ -67,6 +80,8 @@ def _person(raw: str) -> PersonName | None:
     raw = _ATTORNEY.sub("", raw)
     raw = raw.replace("*", " ").strip(" ,;:()_-\t")
     raw = re.sub(r"\s+", " ", raw)
+    # "/s/ Rear Admiral Kay Lin, USN (Ret.)": a military rank and service are no name words.
+    raw = _RETIRED.sub("", _RANK.sub("", raw)).strip(" ,")
     if not raw or re.search(r"\d|@|/", raw):
         return None
     # "/s/ Dr. Raquel E. Izumi": the honorific is not a name word.
@@ -132,19 +147,43 @@ def extract_signatures(
     tables: list[Entry] = []
     for table in _TABLE_HEADER.finditer(text):
         tables.extend(_column_table(text, table.end()))
-    blocks = [e for e in _blocks(text) if not any(o.start <= e.start < o.end for o in tables)]
+    # A letter quoted in a report's text (a director's resignation letter in an 8-K) is
+    # not the report's signing: only a filing that is itself a letter is signed after its
+    # close.
+    letters = not (form or "").upper().startswith(("8-K", "10-K", "10-Q"))
+    blocks = [
+        e
+        for e in _blocks(text, letters=letters)
+        if not any(o.start <= e.start < o.end for o in tables)
+    ]
     entries = tables + blocks
+    entries += _attribute_signatures(text)
     if form and form.upper().startswith("13F"):
         entries += _xml_signatures(text)
+        entries = _filing_managers_own(text, entries, registrant)
+    entries = _without_attorney_lines(text, entries)
     default = _default_date(text)
+    letter_date = _letter_date(text) if (form or "").upper().startswith("CORRESP") else None
     entries.sort(key=lambda e: e.start)
     for prev, entry in zip(entries, entries[1:], strict=False):
         if entry.date is None and prev.date is not None and entry.start - prev.end < 600:
             entry.date = prev.date
     out: list[EventCandidate] = []
     seen: list[PersonName] = []
+    first_heading = ""
     for entry in sorted(entries, key=lambda e: e.start):
         role = _join_titles(entry.titles, wrapped=entry.wrapped) or _labelled_title(text, entry)
+        if not any(c.islower() for c in role):
+            role = cased(role)  # a title printed in capitals reads in Title Case
+        role, held_at = _title_at_company(role, registrant)
+        entity, through = _signing_for(text, entry.start)
+        if entity and not through:
+            # The first company heading of the signatures is the filer's, in whatever
+            # form the page writes its name.
+            first_heading = first_heading or entity
+            through = entity != first_heading
+        if entity and through and not held_at and not _same_company(entity, registrant):
+            held_at = entity
         # One signing per distinct title: someone who signs for the company ("By: /s/ ...
         # Chief Executive Officer") and again in the table as "Chief Executive Officer and
         # Director" signs twice; the same title again ("(Principal Executive Officer)" adds
@@ -162,18 +201,25 @@ def extract_signatures(
                     end=entry.end,
                     effective_date=entry.date or out[i].effective_date,
                 )
+            elif out[i].effective_date is None and entry.date:
+                # the same signing read twice (an XML 13F's "signature: /s/ ..." line and
+                # its block): the block's date completes it
+                out[i] = replace(out[i], effective_date=entry.date)
             continue
         seen.append(entry.name)
         # "Chief Financial Officer of Lakemont GP LLC", signing for the partnership: the
         # title is held at that other company.
         title, organization = _role_and_organization(text, role, registrant)
+        organization = organization or held_at
         out.append(
             EventCandidate(
                 name=entry.name,
                 event_type="signed",
                 role=title,
                 organization=organization,
-                effective_date=entry.date or _nearest_date(text, entry.start, default),
+                effective_date=entry.date
+                or _nearest_date(text, entry.start, default)
+                or letter_date,
                 disagreement=None,
                 evidence=text[entry.start : entry.end],
                 start=entry.start,
@@ -190,6 +236,83 @@ _TITLE_END = re.compile(
     r"Controller|Comptroller|Manager|Partner|Trustee|Member|Board|Directors|Attorney-in-Fact|"
     r"CEO|CFO|COO|CAO|Founder|Operations|Finance|\))\)?\.?$"
 )
+
+
+# The name of a company as a signature page prints it after a title: it ends with a
+# corporate designator ("Director, Northwind Holdings AG", "President, Acme Company").
+_COMPANY_AFTER_TITLE = re.compile(
+    r",\s*(?P<org>[A-Z][^,]*?(?:,?\s+(?:Inc|Corp|Co|Ltd|Pty|L\.P|L\.L\.C|N\.V|S\.A|B\.V|N\.A)\.?"
+    r"|\s+(?:Incorporated|Corporation|Company|Limited|LLC|LP|LLP|PLC|plc|GmbH|AG|SA|NV|SE|"
+    r"AB|ASA|SARL|S\.?à\.?r\.?l\.?|Bancorp)))\s*$"
+)
+
+
+def _same_company(name: str, registrant: str) -> bool:
+    """Whether a company named on the signature page is the filer ("Northwind Holdings AG" for
+    NORTHWIND HOLDINGS AG, "Acme" for ACME CORP /DE/)."""
+    a, b = normalize_company_name(name).split(), normalize_company_name(registrant).split()
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] == b[:n]
+
+
+def _title_at_company(role: str, registrant: str) -> tuple[str, str]:
+    """'Director, Northwind Holdings AG' is the title Director held at that company: the
+    company leaves the title, and is the organisation unless it is the filer. When the
+    company follows several titles ("Director, Vice President and President, Acme Credit
+    Company") it may qualify only the last one, so the title is left whole, unless the
+    company is the filer."""
+    m = _COMPANY_AFTER_TITLE.search(role)
+    if not m:
+        return role, ""
+    head, org = role[: m.start()].strip(), m.group("org").strip()
+    if not head or _TITLE_WORDS.search(org) or not _is_title_text(head):
+        return role, ""
+    if registrant and _same_company(org, registrant):
+        return head, ""
+    if "," in re.sub(r"\([^)]*\)", "", head):
+        return role, ""
+    return head, org
+
+
+_BY_ENTITY = re.compile(r"^\s*By\s*:?\s*(?P<org>\S.*?)[\s,]*$", re.I)
+# "Its General Partner", "as Depositor on behalf of ...": the company above acts for another.
+_ACTING_AS = re.compile(r"(?i)^\(?(?:its|as)\s+\S.{2,100}$")
+_ACTING_AFTER = re.compile(r"(?i),?\s+(?:its|as)\s+[\w\s-]{3,60}$")
+
+
+def _signing_for(text: str, start: int) -> tuple[str, bool]:
+    """The company a "By:" signer signs for, from the lines above the block: the nearest
+    "By: Acme Partners, LLC / Its General Partner", else the heading ("ACME FUNDING LLC").
+    Other signers' lines of the same company are passed over. The flag says whether the
+    company acts through a "By:" or an "as ..." line (a general partner, a depositor): it
+    is then the signer's company even when it is named first."""
+    if not _BY.match(text[start : start + 80]):
+        return "", False  # a row of a signature table, not a block signed for a company
+    acting = False
+    for line in reversed(text[max(0, start - 1500) : start].split("\n")[-16:]):
+        body = line.strip()
+        if len(body) > 120:
+            break  # the sentence before the signatures
+        if _ACTING_AS.match(body):
+            acting = True
+            continue
+        if not body or re.fullmatch(r"\(?(?:Registrant|Issuer)\)?", body, re.I):
+            continue
+        by = _BY_ENTITY.match(body)
+        name = by.group("org").strip(" ,") if by else body
+        role = _ACTING_AFTER.search(name) if by else None
+        if role:  # "By: Acme GP, LLC, its general partner"
+            name, acting = name[: role.start()], True
+        if _SLASH_S.search(body) or _NAME_LABEL.match(body) or _TITLE_LABEL.match(body):
+            continue
+        if parse_date(name) or _TITLE_WORDS.search(name) or re.fullmatch(r"(?i)by\s*:?", body):
+            continue
+        if by and acting:
+            return name, True
+        if is_organization_name(name) and _person(name) is None:
+            return name, bool(by) or acting
+        acting = False
+    return "", False
 
 
 def _capacity(role: str) -> str:
@@ -233,6 +356,15 @@ def _default_date(text: str) -> list[tuple[int, dt.date]]:
     return found
 
 
+def _letter_date(text: str) -> dt.date | None:
+    """A letter to the SEC is dated on a line of its own above the address."""
+    for line in text[:3000].splitlines():
+        line = line.strip()
+        if line and len(line) < 40 and (d := parse_date(line)):
+            return d
+    return None
+
+
 def _nearest_date(text: str, pos: int, preamble: list[tuple[int, dt.date]]) -> dt.date | None:
     before = [d for p, d in preamble if p < pos and pos - p < 3000]
     if before:
@@ -246,8 +378,51 @@ def _nearest_date(text: str, pos: int, preamble: list[tuple[int, dt.date]]) -> d
     return None
 
 
+def _without_attorney_lines(text: str, entries: list[Entry]) -> list[Entry]:
+    """Signers marked "*" signed through an attorney-in-fact, whose "*By: /s/ ..." line
+    vouches for them: it is how they signed, not a signing of the attorney's own."""
+
+    def attorney(entry: Entry) -> bool:
+        said = " ".join(entry.titles)
+        return bool(re.search(r"(?i)\battorney[-\s]in[-\s]fact\b", said)) and not re.search(
+            r"(?i)\b(?:Director|Officer|President|Trustee|Chair\w*|Treasurer|Secretary|"
+            r"Controller|Partner|Manager)\b",
+            said,
+        )
+
+    if not any("*" in text[e.start : e.end] for e in entries if not attorney(e)):
+        return entries
+    return [e for e in entries if not attorney(e)]
+
+
+# A 13F cover page: "Institutional Investment Manager Filing this Report: / Name: ...".
+_MANAGER = re.compile(
+    r"(?im)^[^\S\n]*Institutional\s+Investment\s+Manager\s+Filing\s+this\s+Report:?\s*\n"
+    r"\s*Name:[^\S\n]*(.+)$"
+)
+
+
+def _filing_managers_own(text: str, entries: list[Entry], registrant: str) -> list[Entry]:
+    """A 13F filed for a group binds in the cover pages of the other managers it reports
+    for, each signed for that manager: the report's signer is the one of the filer's own
+    cover page (the first, when none names the filer)."""
+    covers = [(m.start(), m.group(1).strip()) for m in _MANAGER.finditer(text)]
+    if len(covers) < 2:
+        return entries
+    own = [start for start, name in covers if registrant and _same_company(name, registrant)]
+    keep = own[0] if own else covers[0][0]
+    starts = [start for start, _ in covers]
+
+    def cover_of(entry: Entry) -> int | None:
+        before = [start for start in starts if start <= entry.start]
+        return before[-1] if before else None
+
+    return [e for e in entries if cover_of(e) in (None, keep)]
+
+
 _LABELLED_SIGNER = re.compile(
-    r"(?im)^[^\S\n]*Name[^\S\n]*:[^\S\n]*(.+)\n[^\S\n]*Title[^\S\n]*:[^\S\n]*(.+)$"
+    r"(?im)^[^\S\n]*Name[^\S\n]*:[^\S\n]*(.+)\n(?:[^\S\n]*[-_=][-_= \t]*\n)?"
+    r"[^\S\n]*Title[^\S\n]*:[^\S\n]*(.+)$"
 )
 
 
@@ -259,7 +434,28 @@ def _labelled_title(text: str, entry: Entry) -> str:
         name = _person(m.group(1).strip())
         if name is not None and _same(name, entry.name):
             return clean_title(m.group(2))
+    # An older 13F cover prints "Quentin A. Rusk, Senior Vice President   (555) 555-0142"
+    # over "Name, Phone No., and Title of Person Duly Authorized to Submit This Report".
+    window = text[max(0, entry.start - 2500) : entry.start]
+    for line in reversed(window.split("\n")):
+        cells = _cells(line)
+        if not cells or len(line) > 120 or "," not in cells[0]:
+            continue
+        printed, rest = _name_prefix(cells[0])
+        if not rest or not _is_title_text(rest) or _prose(rest):
+            continue
+        name = _person(printed)
+        if name is not None and _same(name, entry.name):
+            return clean_title(rest)
     return ""
+
+
+def _prose(text: str) -> bool:
+    """Words of a sentence ("who has served as President since"), not a printed title."""
+    return any(w not in _SMALL_WORDS for w in re.findall(r"\b[a-z][a-z'’]*\b", text))
+
+
+_SMALL_WORDS = frozenset("a an and of the for in to at on & de".split())
 
 
 # The signature block of an XML 13F as the reading view prints it: "signatureBlock:" then
@@ -275,6 +471,10 @@ def _xml_signatures(text: str) -> list[Entry]:
             fields.setdefault(m.group(1), (m.group(2), block.start(2) + m.start(2)))
         signed = fields.get("signature")
         name = _person(signed[0]) if signed and signed[0] else None
+        if name is None and fields.get("name"):
+            # "<signature>" may hold the filer's CIK: the signer is the block's "<name>".
+            signed = fields["name"]
+            name = _person(signed[0])
         if name is None:
             continue
         entry = Entry(name, signed[1], signed[1] + len(signed[0]))
@@ -290,15 +490,41 @@ def _xml_signatures(text: str) -> list[Entry]:
     return out
 
 
+# An XML form that signs in the attributes of one element (N-CEN): the reading view prints
+# "signature: registrantSignedName=... signedDate=2024-03-12 signature=/s/ Name title=...".
+_ATTRIBUTE_SIGNATURE = re.compile(r"(?m)^[^\S\n]*signature:[^\S\n]+(?=.*\bsignature=)(.+)$")
+_ATTRIBUTE = re.compile(r"(?:^|(?<=\s))([A-Za-z]\w*)=(.*?)(?=\s+[A-Za-z]\w*=|$)")
+
+
+def _attribute_signatures(text: str) -> list[Entry]:
+    out = []
+    for line in _ATTRIBUTE_SIGNATURE.finditer(text):
+        fields = {
+            m.group(1): (m.group(2).strip(), line.start(1) + m.start(2))
+            for m in _ATTRIBUTE.finditer(line.group(1))
+        }
+        signed = fields.get("signature", ("", 0))
+        name = _person(signed[0]) if signed[0] else None
+        if name is None:
+            continue
+        entry = Entry(name, signed[1], signed[1] + len(signed[0]))
+        if fields.get("title", ("",))[0]:
+            entry.titles.append(fields["title"][0])
+        entry.date = parse_date(fields.get("signedDate", ("",))[0])
+        out.append(entry)
+    return out
+
+
 # --- block signatures: By: /s/ Name / Name: / Title: / Date: ---------------------------------
 
 
-def _blocks(text: str) -> list[Entry]:
+def _blocks(text: str, *, letters: bool = True) -> list[Entry]:
     all_lines = lines(text)
     entries: list[Entry] = []
     in_signatures = False
     pending_date: dt.date | None = None
     pending_line = 0
+    close = -9
     i = 0
     while i < len(all_lines):
         ln = all_lines[i]
@@ -307,6 +533,8 @@ def _blocks(text: str) -> list[Entry]:
             r"Pursuant to the requirements of\b.{0,120}\bsigned\b", body, re.I
         ):
             in_signatures = True
+        if letters and _LETTER_CLOSE.match(body):
+            close = i
         date_line = _date_on_line(text, all_lines, i)
         if date_line:
             pending_date, pending_line = date_line, i
@@ -318,7 +546,7 @@ def _blocks(text: str) -> list[Entry]:
             entries.extend(found)
             i += used
             continue
-        entry, used = _entry_at(text, all_lines, i, in_signatures)
+        entry, used = _entry_at(text, all_lines, i, in_signatures, after_close=i - close <= 2)
         if entry is None:
             _late_title(text, ln, entries)
             i += 1
@@ -369,6 +597,8 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
     """Signature blocks set in two or more columns: '/s/ A     /s/ B' and under each its
     name, title and date. Each column is read as a block of its own."""
     ln = all_lines[i]
+    if "\t" in text[ln.start : ln.end]:
+        return _side_by_side_cells(text, all_lines, i)
     line_start = text.rfind("\n", 0, ln.start) + 1
     body = text[line_start : ln.end]
     cols = [m.start() for m in re.finditer(r"(?:^|(?<=\s\s))(?:\*?By:?\s*)?/s/", body)]
@@ -404,6 +634,88 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
     return entries, j - i
 
 
+# A table row that starts another signer through an attorney-in-fact: the "*" alone in
+# the signature cell, or after the typed name ("Harlan B. Vetter*").
+_STARRED_ROW = re.compile(r"^\s*[^\t*]*\*+\s*(?:\t|$)")
+
+
+def _starred(text: str, all_lines: list[Span], i: int) -> tuple[str, str, int] | None:
+    """A conformed signature in a table row, as (name, the row's other cells, the line the
+    name is on): "Kenneth J. Bacon*<TAB>Director<TAB>March 1, 2024", or a "*" alone in its
+    cell with the printed name on the next line ("*<TAB>Director<TAB>March 1, 2024" over
+    "Kenneth J. Bacon", or "*" over "Kenneth J. Bacon<TAB>Director")."""
+    cells = _cells(text[all_lines[i].start : all_lines[i].end])
+    if not cells:
+        return None
+    if cells[0].endswith("*") and not cells[0].startswith("*"):
+        name, rest = _name_prefix(cells[0])
+        found = name, [rest, *cells[1:]], i
+    elif re.fullmatch(r"\*+", cells[0]) and i + 1 < len(all_lines):
+        below = _cells(text[all_lines[i + 1].start : all_lines[i + 1].end])
+        if not below:
+            return None
+        found = below[0], cells[1:] + below[1:], i + 1
+        # "*" and the name each on a line of their own (a cell broken at <br>), the title
+        # and date on the line below
+        if len(below) == 1 and not cells[1:] and i + 2 < len(all_lines):
+            under = _cells(text[all_lines[i + 2].start : all_lines[i + 2].end])
+            if under and _is_title_text(under[0]) and _person(under[0]) is None:
+                return (below[0], "", i + 1) if _person(below[0]) is not None else None
+    else:
+        return None
+    name, rest, at = found
+    # A row of a signature table gives a title ("Interest Rate*" heads a column of figures).
+    if not any(_is_title_text(c) for c in rest) or _person(name) is None:
+        return None
+    return name, "\t".join(rest).strip(), at
+
+
+def _cell_spans(text: str, ln: Span) -> list[Span]:
+    """The tab-separated cells of a line, trimmed, empty ones kept as empty spans."""
+    out = []
+    for m in re.finditer(r"[^\t]*", text[ln.start : ln.end]):
+        if m.start() and m.start() == m.end() and text[ln.start + m.start() - 1] != "\t":
+            continue  # the empty match after a cell
+        a, b = ln.start + m.start(), ln.start + m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append(Span(a, b))
+    return out
+
+
+def _side_by_side_cells(text: str, all_lines: list[Span], i: int):
+    """The same set in an HTML table: "/s/ A<TAB>/s/ B" and, on the lines under it, each
+    signer's name, title and date in the cell of the same place."""
+    first = _cell_spans(text, all_lines[i])
+    signed = [c for c in first if re.match(r"(?:\*?By:?\s*)?/s/", text[c.start : c.end])]
+    if len(signed) < 2 or len(signed) != len([c for c in first if c.end > c.start]):
+        return None
+    width = len(first)
+    columns: list[list[Span]] = [[c] if c.end > c.start else [] for c in first]
+    j = i + 1
+    while j < len(all_lines) and text[all_lines[j - 1].end : all_lines[j].start].count("\n") <= 1:
+        cells = _cell_spans(text, all_lines[j])
+        if len(cells) != width or _SLASH_S.search(text[all_lines[j].start : all_lines[j].end]):
+            break
+        for column, cell in zip(columns, cells, strict=True):
+            if cell.end > cell.start:
+                column.append(cell)
+        j += 1
+    entries = []
+    for column in columns:
+        k = 0
+        while k < len(column):
+            entry, used = _entry_at(text, column, k, True)
+            if entry is None:
+                k += 1
+                continue
+            entries.append(entry)
+            k += max(used, 1)
+    return entries, j - i
+
+
 def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:
     body = text[all_lines[i].start : all_lines[i].end]
     m = re.match(r"\s*Dated?\s*(?::|\s{2,}|$)\s*(.*)$", body, re.I)
@@ -414,7 +726,17 @@ def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:
     return None
 
 
-def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
+# A letter's complimentary close: the signer's typed name follows, with or without "/s/".
+_LETTER_CLOSE = re.compile(
+    r"(?i)^\s*(?:(?:very\s+)?(?:sincerely|truly|cordially|respectfully)(?:\s+yours)?|"
+    r"yours\s+(?:very\s+)?(?:sincerely|truly|faithfully)|(?:best\s+|kind\s+)?regards|"
+    r"respectfully\s+submitted)\s*,?\s*$"
+)
+
+
+def _entry_at(
+    text: str, all_lines: list[Span], i: int, in_signatures: bool, *, after_close: bool = False
+):
     ln = all_lines[i]
     body = text[ln.start : ln.end]
     start = ln.start
@@ -436,6 +758,10 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
         name_text, rest = _name_prefix(body[by.end() :])
         if "*" not in name_text and not re.search(r"[A-Z]\.", name_text):
             return None, 0
+    elif in_signatures and (starred := _starred(text, all_lines, j)) is not None:
+        name_text, rest, j = starred
+    elif after_close and "*" not in body:
+        name_text, rest = _name_prefix(body)  # "Very truly yours, / Jane Q. Doe"
     else:
         return None, 0
     name = _person(name_text)
@@ -456,6 +782,8 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
         nbody = text[nxt.start : nxt.end]
         if _SLASH_S.search(nbody) or _BY.match(nbody):
             break
+        if _STARRED_ROW.match(nbody) and _starred(text, all_lines, k) is not None:
+            break
         if re.match(r"(?i)\s*(?:b?cc|enclosures?|attachments?)\b", nbody):
             break
         if gap > 2:
@@ -467,8 +795,14 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
             continue
         label = _NAME_LABEL.match(nbody)
         if label:
-            if not nbody[label.end() :].strip() and k + 1 < len(all_lines):
+            value = nbody[label.end() :].strip()
+            if not value and k + 1 < len(all_lines):
                 k += 1
+                value = text[all_lines[k].start : all_lines[k].end].strip()
+            # "Name: Jane Doe, Chief Financial Officer", "Name: Jane Doe<TAB>Title: CFO"
+            rest = _TITLE_LABEL.sub("", _name_prefix(value)[1]).strip()
+            if rest and _is_title_text(rest):
+                entry.titles.append(rest)
             entry.end = all_lines[k].end
             k += 1
             continue
