@@ -53,7 +53,8 @@ _502_TITLE = re.compile(
     r"Compensatory\s+Arrangements\s+of\s+Certain\s+Officers))+\s*\.?",
     re.IGNORECASE,
 )
-_HEADING_502 = re.compile(r"\bItem\s*5\.02\b\.?", re.IGNORECASE)
+# "Item 5.02Departure of ...": a heading laid out as two cells may reach the text unspaced.
+_HEADING_502 = re.compile(r"\bItem\s*5\.02(?!\d)\.?", re.IGNORECASE)
 _HEADING_OLD = re.compile(
     r"\bItem\s*(?P<n>[56])\s*[.:]?\s*(?P<title>Other\s+Events(?:\s+and\s+Regulation\s+FD\s+"
     r"Disclosure)?|Resignations?\s+of\s+Registrant['’]?s\s+Directors)\s*\.?",
@@ -342,6 +343,9 @@ _CLAUSE_BREAK = re.compile(
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bJr|\bSr)(?<!\bMrs)[.!?][”\"’)]?\s+[“\"]?[A-Z]"
 )
+_LEAVER_BEFORE = re.compile(
+    r"\b(?:the|his|her)\s+(?:retirement|resignation|death|departure|passing)\s+of\s+$"
+)
 _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 
 
@@ -464,7 +468,18 @@ class People:
             nearest = same[0].person
             same = [r for r in same if r.person is not nearest]
             recent = [r for r in recent if r.person is not nearest]
-        person = next((r.person for r in same if r.person.gender in (gender, None)), None)
+        fitting = [r for r in same if r.person.gender in (gender, None)]
+        if len(fitting) > 1:
+            # "elected A, filling the vacancy left by the retirement of B, and named her to
+            # the Audit Committee": the one whose leaving explains the seat is not the one
+            # the sentence goes on about.
+            told = [
+                r
+                for r in fitting
+                if not _LEAVER_BEFORE.search(self.text, max(0, r.start - 40), r.start)
+            ]
+            fitting = told or fitting
+        person = fitting[0].person if fitting else None
         if person is None:
             person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
         if person is None:
@@ -518,7 +533,9 @@ _DESIGNATOR_AFTER = re.compile(
     r"Holdings\b|Group\b|Partners\b)"
 )
 _AT_BEFORE = re.compile(r"\bat\s+$")
-_DEPARTMENT_BEFORE = re.compile(r"\b(?:Director|President|Officer|Manager|Head)\s+of\s+$")
+_DEPARTMENT_BEFORE = re.compile(
+    r"\b(?:Director|President|Officer|Manager|Head)\s+(?:of\s+|[-–—]\s*)$"
+)
 
 
 def _without_organizations(
@@ -542,7 +559,7 @@ def _without_organizations(
         if not m.name.title and _AT_BEFORE.search(text, max(0, m.start - 20), m.start):
             continue
         if _DEPARTMENT_BEFORE.search(text, max(0, m.start - 30), m.start):
-            continue  # "Senior Vice President and Director of Loan Review"
+            continue  # "Director of Loan Review", "Senior Vice President - Power Supply"
         kept.append(m)
     return kept
 
@@ -666,7 +683,7 @@ def _committees(text: str, s: Span):
 # "... to the Audit Committee and the Science and Technology Committee", "Chair of the Audit
 # Committee and a member of the Safety Committee": one seat per committee.
 _MORE_COMMITTEE = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:(?:as\s+)?(?:a\s+)?(?:member|"
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:to\s+)?(?:(?:as\s+)?(?:a\s+)?(?:member|"
     r"(?P<chair>(?:Vice\s+)?Chair(?:man|person|woman)?))\s+of\s+)?(?P<name>(?:the|its)\s+"
     r"(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}[Cc]ommittee\b)"
 )
@@ -774,7 +791,8 @@ def _possessive(text: str, ref: Ref) -> bool:
 
 
 _TITLE_BEFORE_NAME = re.compile(
-    r"(?:(?:the\s+)?(?:Company['’]s|its|our)\s+)?(?:(?:[A-Z][\w&.-]*,?|and|of|the)\s+){1,10}"
+    r"(?:(?:the\s+)?(?:Company['’]s|its|our)\s+)?(?:(?:[A-Z][\w&.-]*,?|and|of|the)\s+){1,10}|"
+    r"(?:(?:independent|non-employee|longtime)\s+)?(?:director|trustee)\s+"
 )
 
 
@@ -814,6 +832,10 @@ _ROLE_LEAD = re.compile(
 _FILLS_SEAT = re.compile(
     r"^[^.;]{0,40}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorship|vacancy|seat)"
 )
+# A board called by its defined short name: "to the GP Board", "to the Bank Board".
+_NAMED_BOARD = re.compile(
+    r"\s*(?:to|on)\s+(?:the|its|our)\s+(?:[A-Z][\w&.-]*\s+){1,3}?Board\b(?!\s+of\b)"
+)
 _BASIS = re.compile(r"^[^.;]{0,20}?\bon\s+an?\s+(interim|acting)\s+basis", re.IGNORECASE)
 # What may stand between two positions of one person in one sentence: the rest of a
 # company's name and its definition ("of Brightwater Therapeutics, Inc. (“Brightwater”)").
@@ -830,6 +852,12 @@ _SEAT_HELD = re.compile(
     r"member\s+of\s+the\s+[Bb]oard)(?:\s+(?:since|of\s+the\s+Company\s+since)\s+\d{4})?"
     r"\s*,\s*(?=as\b|to\b|[A-Z])"
 )
+# "elected X, who has served as a director since 2019 and as Chair of the Audit Committee
+# since April 2019, as Chair of the Board": the clause tells what X holds; "as" the news.
+_WHO_HELD = re.compile(
+    r"\s*,\s*who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b"
+    r"(?:[^.;,]|\b[A-Z]\.|,\s*(?!as\b|to\b)){0,200}?,\s*(?=as\b|to\s+(?:serve|become)\b)"
+)
 _CHAIR = re.compile(
     r"(?i)(?:(?:executive|non-executive|independent|lead|co-|vice[\s-]?)\s*)*"
     r"(?:vice[\s-])?chair(?:man|woman|person)?\b"
@@ -842,12 +870,15 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
         # after the trigger (and after the person for object triggers)
         pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
-        seat = _SEAT_HELD.match(text, pos, end)
+        seat = _SEAT_HELD.match(text, pos, end) or _WHO_HELD.match(text, pos, end)
         if seat and event_type in ("appointed", "elected") and ref.start >= trigger_end:
             pos = seat.end()  # "elected X, a director since 1991, Vice Chairman of the Board"
         rest = text[pos:end]
         if event_type == "elected" and _FILLS_SEAT.match(rest):
             return "director", pos + _FILLS_SEAT.match(rest).end()
+        named_board = _NAMED_BOARD.match(rest)
+        if named_board and event_type in ("appointed", "elected"):
+            return "director", pos + named_board.end()  # "elected her to the GP Board"
         t = title_at(text, pos, end)
         if (
             t
@@ -1057,9 +1088,36 @@ def _year_only_past(text: str, a: int, b: int, filed: dt.date | None) -> bool:
     An appositive about the person (', a director since 1979,') is not the event's time."""
     if filed is None:
         return False
-    clause = re.sub(r",[^,;]*\b(?:since|from)\s+(?:19|20)\d\d\b[^,;]*(?:,|$)", ",", text[a:b])
-    m = re.search(r"\b(?:in|since|from|during)\s+((?:19|20)\d\d)\b", clause)
-    return bool(m) and int(m.group(1)) < filed.year
+    clause = re.sub(
+        r",[^,;]*\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\b[^,;]*(?:,|$)",
+        ",",
+        text[a:b],
+    )
+    m = _PAST_TIME.search(clause)
+    if not m:
+        return False
+    year = int(m.group("year"))
+    if not m.group("month"):
+        return year < filed.year
+    # "the resignation of X in October 2000": a month well before the report is history;
+    # last month's news is still this report's.
+    month = _MONTH_NUMBER[m.group("month")[:3].casefold()]
+    return (filed.year - year) * 12 + filed.month - month > 3
+
+
+_MONTH_NUMBER = {
+    m[:3].casefold(): i + 1
+    for i, m in enumerate(
+        "January February March April May June July August September October November "
+        "December".split()
+    )
+}
+_PAST_TIME = re.compile(
+    r"\b(?:(?:in|since|from|during)\s+(?:(?P<month>(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+    r"Nov|Dec)\.?)\s+(?:\d{1,2},?\s+)?)?|at\s+the\s+(?:end|beginning|close|start)\s+of\s+)"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
 
 
 # The defined term that names the registrant: '(the "Company")'. Looked for alone first:
@@ -1465,7 +1523,7 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     ):
         return True
     if direction == "noun" and re.search(
-        r"\b(?:[Ii]n\s+connection\s+with|[Uu]pon)\s+(?:his|her|their|[A-Z][\w.’'-]*"
+        r"\b(?:[Ii]n\s+connection\s+with|[Uu]pon|[Ff]ollowing|[Aa]fter)\s+(?:his|her|their|[A-Z][\w.’'-]*"
         r"(?:\s+[A-Z][\w.’'-]*)*['’]s?)\s+(?:\w+\s+)?$",
         before,
     ):

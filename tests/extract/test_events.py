@@ -1089,3 +1089,80 @@ def test_job_elsewhere_beside_a_new_directors_name_is_no_appointment():
     assert [(e.name.display, e.event_type, e.role) for e in found] == [
         ("Ada Voss", "elected", "Director")
     ]
+
+
+# --- long sentences and background clauses --------------------------------------------------
+
+
+def test_heading_run_into_its_title_still_opens_the_section():
+    text = (
+        "FORM 8-K\n\nItem 5.02Departure of Directors or Certain Officers.\n"
+        "On March 3, 2025, Nora Feld resigned as Treasurer.\n" + SIGNATURES
+    )
+    found = extract_events(text, filed=FILED, sequence="1")
+    assert pairs(found) == [("Nora Feld", "resigned")]
+
+
+def test_who_clause_about_seats_held_is_not_the_new_position():
+    found = events(
+        "The Board elected Mara Quell, who has served as a director since 2015 and as Chair "
+        "of the Audit Committee since May 2016, as Chair of the Board, effective March 1, 2025."
+    )
+    assert one(found, "Mara Quell", "elected").role == "Chair of the Board"
+
+
+def test_board_called_by_its_short_name_is_a_seat():
+    found = events(
+        "The Board of the General Partner (the “GP Board”) appointed Tova Brinn as President "
+        "of the General Partner and elected her to the GP Board, effective March 1, 2025."
+    )
+    assert one(found, "Tova Brinn", "elected").role == "Director"
+
+
+def test_department_after_a_dash_is_not_a_person():
+    found = events(
+        "Oscar P. Lindqvist, 61, Senior Vice President - Water Supply, has informed the Board "
+        "that he will not stand for re-election as a director at the 2026 annual meeting."
+    )
+    assert pairs(found) == [("Oscar P. Lindqvist", "retired")]
+
+
+def test_lowercase_director_before_the_name_of_a_resignation():
+    found = events("The Board accepted the resignation of director Hedda K. Morrow on May 2, 2025.")
+    assert one(found, "Hedda K. Morrow", "resigned").role == "Director"
+
+
+def test_appointment_elsewhere_told_as_the_reason_is_not_an_event():
+    found = events(
+        "The Board accepted the resignation of Hedda K. Morrow as a director, effective May 2, "
+        "2025, following her appointment to a post with the State Treasury."
+    )
+    assert pairs(found) == [("Hedda K. Morrow", "resigned")]
+
+
+def test_departure_months_before_the_report_is_background():
+    found = events(
+        "The Board elected Dr. Ines Kalder as a director, filling the vacancy created by the "
+        "retirement of Admiral Boyd T. Harlan (Ret.) in June 2024, and named her to the Audit "
+        "Committee and to the Safety and Technology Committee."
+    )
+    assert sorted(pairs(found)) == [
+        ("Ines Kalder", "elected"),
+        ("Ines Kalder", "named-to-committee"),
+        ("Ines Kalder", "named-to-committee"),
+    ]
+    roles = {e.role for e in found if e.event_type == "named-to-committee"}
+    assert roles == {"Audit Committee", "Safety and Technology Committee"}
+
+
+def test_departure_last_month_is_still_news():
+    found = events("Boyd T. Harlan retired as a director in December 2024.")
+    assert pairs(found) == [("Boyd T. Harlan", "retired")]
+
+
+def test_vacancy_left_at_the_end_of_an_earlier_year_is_background():
+    found = events(
+        "The Board elected Pia Strand a director, effective April 21, 2025, to fill the "
+        "vacancy left by the departure of Colin F. Ward at the end of 2022."
+    )
+    assert pairs(found) == [("Pia Strand", "elected")]
