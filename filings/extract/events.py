@@ -153,7 +153,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
         r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
-        r"to\s+resign|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
+        r"to\s+resign|(?:was|is)\s+resigning|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
         r"(?:will\s+(?:be\s+)?)?(?:depart|departed|departs|departing|leave|left|leaving)\s+(?:the|its|our)\s+"
         r"(?:Company|Board|"
         r"Bank|Registrant|Corporation)",
@@ -167,7 +167,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     ("retired", r"retiring", "verb"),
     (
         "terminated",
-        r"terminated|removed|dismissed|discharged|fired",
+        r"terminated|removed|(?:voted|moved|acted)\s+to\s+remove|dismissed|discharged|fired",
         "verb",
     ),
     (
@@ -185,13 +185,14 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "appointed",
         r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+join|"
         r"(?:will\s+)?succeeds?|succeeded|to\s+succeed|transitioned|transitions|will\s+transition|"
-        r"will\s+assume|assumed|assumes|will\s+serve\s+as|will\s+act\s+as",
+        r"will\s+assume|assumed|assumes|will\s+serve\s+as|will\s+act\s+as|"
+        r"(?:been|was|were|is)\s+(?:engaged|retained)\s+to\s+serve\s+as",
         "subject",
     ),
 ]
 _NOUN_TRIGGERS: list[tuple[str, str]] = [
-    ("retired", r"retirement"),
-    ("resigned", r"resignation|departure"),
+    ("retired", r"retirements?"),
+    ("resigned", r"resignations?|departures?"),
     ("died", r"death|passing"),
     ("terminated", r"termination|removal|dismissal"),
     ("elected", r"election|re-?election"),
@@ -232,7 +233,8 @@ _MASKS = re.compile(
     r"\b[Nn]amed\s+[Ee]xecutive\s+[Oo]fficers?\b|\b[Ee]lected\s+not\s+to\s+use\b|"
     r"\b(?:retirement|death|termination)\s+(?:plans?|benefits?|savings|accounts?|income|"
     r"systems?|programs?|or\s+disability)\b|\b(?:death|disability|retirement)\s+or\s+\w+|"
-    r"\b(?:employment|agreement|plan|arrangement)\s+(?:may\s+be\s+|is\s+|was\s+)?terminated\b|"
+    r"\b(?<!whose\s)(?:employment|agreement|plan|arrangement)\s+(?:may\s+be\s+|is\s+|was\s+)?"
+    r"terminated\b|"
     r"\bupon\s+(?:his|her|their|a|the|any)\s+(?:death|retirement|termination)\b|"
     r"\bprior\s+to\s+joining\b|\bbefore\s+joining\b|"
     # "ratify the appointment of KPMG as independent auditors": a firm, not a person.
@@ -528,9 +530,10 @@ def _unwrapped(text: str) -> str:
 
 
 _DESIGNATOR_AFTER = re.compile(
-    r"\s*,?\s*(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
+    r"(?:\s*&\s*[A-Z][\w'’-]*)?\s*,?\s*(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
     r"L\.L\.C\.|LP\b|L\.P\.|LLP\b|Ltd\b|Limited\b|PLC\b|plc\b|N\.A\.|Bancorp\b|"
-    r"Holdings\b|Group\b|Partners\b)"
+    r"Holdings\b|Group\b|Partners\b|Advisors\b|Advisers\b|Associates\b|Capital\b|"
+    r"Management\b|Securities\b)"
 )
 _AT_BEFORE = re.compile(r"\bat\s+$")
 _DEPARTMENT_BEFORE = re.compile(
@@ -663,7 +666,7 @@ def _committees(text: str, s: Span):
         if not verbs:
             continue
         verb = verbs[-1]
-        between = window[verb.end() :]
+        between = _BOARD_CHAIR.sub("", window[verb.end() :])
         if re.search(r"\bBoard\b|\bcommittee\b", between, re.IGNORECASE) and not re.search(
             r"\bby\s+the\s+Board", between
         ):
@@ -678,6 +681,10 @@ def _committees(text: str, s: Span):
             continue
         out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
     return out
+
+
+# "named X, Chairman of the Board, to the Audit Committee": the title beside the name.
+_BOARD_CHAIR = re.compile(r",\s*(?:Vice\s+)?Chair(?:man|woman|person)?\s+of\s+the\s+Board\s*,")
 
 
 # "... to the Audit Committee and the Science and Technology Committee", "Chair of the Audit
@@ -796,17 +803,23 @@ _TITLE_BEFORE_NAME = re.compile(
 )
 
 
-def _noun_person(refs: list[Ref], a: int, b: int, text: str) -> list[Ref]:
+def _noun_person(refs: list[Ref], a: int, b: int, text: str, stop: int) -> list[Ref]:
     """The person of a noun trigger: 'resignation of X', "X's resignation", 'his resignation'."""
-    m = re.match(r"\s+(?:as\s+[^.;]{0,60}?\s+)?of\s+", text[b : b + 80])
+    m = re.match(
+        r"\s+(?:as\s+[^.;]{0,60}?\s+|on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d\S*)\s+)?of\s+",
+        text[b : b + 80],
+    )
     if m:
         r = next((r for r in refs if r.start >= b), None)
-        if r and r.start <= b + m.end() + 2:
-            return [r]
         # "the resignation of Vice President and Treasurer Phillip M. Draycott"
-        if r and r.start <= b + m.end() + 120:
-            if _TITLE_BEFORE_NAME.fullmatch(text, b + m.end(), r.start):
-                return [r]
+        if r and (
+            r.start <= b + m.end() + 2
+            or r.start <= b + m.end() + 120
+            and _TITLE_BEFORE_NAME.fullmatch(text, b + m.end(), r.start)
+        ):
+            if text[a:b].casefold().endswith("s"):
+                return [r] + _more_of(refs, r, text, stop)
+            return [r]
     for r in reversed(_refs_before(refs, a)):
         gap = text[r.end : a]
         if re.fullmatch(
@@ -817,6 +830,19 @@ def _noun_person(refs: list[Ref], a: int, b: int, text: str) -> list[Ref]:
             return [r]
         break
     return []
+
+
+# "the resignations of A, who ..., and of B, ...": each person after "and of".
+_AND_OF = re.compile(r"(?:,\s*|\s+)and\s+(?:of\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+
+
+def _more_of(refs: list[Ref], first: Ref, text: str, stop: int) -> list[Ref]:
+    out = []
+    for r in refs:
+        if first.start < r.start < stop and not r.pronoun and r.person is not first.person:
+            if _AND_OF.search(text, max(first.end, r.start - 12), r.start):
+                out.append(r)
+    return out
 
 
 def _org_subject_between(text: str, start: int, end: int) -> bool:
@@ -854,9 +880,15 @@ _SEAT_HELD = re.compile(
 )
 # "elected X, who has served as a director since 2019 and as Chair of the Audit Committee
 # since April 2019, as Chair of the Board": the clause tells what X holds; "as" the news.
+# The same for an appositive about the post held: "appointed X, the Company's Executive Vice
+# President and Chief Operating Officer, as President", "elected X, a director since 1979 and
+# formerly the president of Y Co., to succeed Z as Chairman".
 _WHO_HELD = re.compile(
-    r"\s*,\s*who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b"
-    r"(?:[^.;,]|\b[A-Z]\.|,\s*(?!as\b|to\b)){0,200}?,\s*(?=as\b|to\s+(?:serve|become)\b)"
+    r"\s*,\s*(?:who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b|"
+    r"(?:the\s+)?(?:[A-Z][\w&-]*\s+){0,3}?[A-Z][\w&-]*['’]s\s+(?=[A-Z])|(?:its|our)\s+(?=[A-Z])|"
+    r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|member)\b)"
+    r"(?:[^.;,]|\b[A-Z][a-z]?\.|,\s*(?!as\b|to\b)){0,200}?,\s*"
+    r"(?=as\b|to\s+(?:serve|become|succeed|the\s+(?:additional\s+)?(?:office|position)s?)\b)"
 )
 _CHAIR = re.compile(
     r"(?i)(?:(?:executive|non-executive|independent|lead|co-|vice[\s-]?)\s*)*"
@@ -931,6 +963,10 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
 def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) -> list[str]:
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
+    if event_type in _DEPARTURES:
+        left = _LEFT_COMMITTEE.match(text, trigger_end, s.end)
+        if left:  # "resigned from the Audit Committee": the seat on it
+            return [" ".join(left.group("name").split())]
     found = _role_span(text, s, ref, trigger_end, event_type)
     if found is None and event_type in _DEPARTURES:
         found = _role_held(text, s, ref, trigger_end)
@@ -941,6 +977,10 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
     if found is None:
         return []
     role, pos = _of_committee(text, found[0], found[1], s.end)
+    if event_type in _DEPARTURES and _THOSE_AND_BOARD.match(text, trigger_end, s.end):
+        # "who has served as Chairman, President and CEO ... and who will retire from those
+        # positions and from the Board": the seat besides the offices told before.
+        return [role, "director"]
     roles = [role]
     basis = _BASIS.match(text[pos : s.end])
     if basis:
@@ -949,10 +989,17 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
             roles[0] = f"{word} {role}"
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated"):
         while len(roles) < 4:
+            if roles[-1] == "director":
+                pos = _FILER_AFTER_SEAT.match(text, pos, s.end).end()  # "director of X (“X”)"
             joint = _NEXT_ROLE.match(text, pos, s.end)
             if not joint:
                 break
             at = joint.end()
+            member = _COMMITTEE_MEMBER.match(text, at, s.end)
+            if member:  # "and as a member of the Audit Committee"
+                roles.append(" ".join(member.group("name").split()))
+                pos = member.end()
+                continue
             board = _BOARD_ROLE.match(text, at, s.end)
             t = title_at(text, at, s.end)
             if t and not re.match(r"(?i)(?:a\s+)?(?:member\s+of|board)", text[at : s.end]):
@@ -966,6 +1013,24 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
             else:
                 break
     return roles
+
+
+_LEFT_COMMITTEE = re.compile(
+    r"\s+(?:as\s+(?:a\s+)?member\s+of|from)\s+(?:the|its|our)\s+"
+    r"(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}Committee)\b"
+)
+_COMMITTEE_MEMBER = re.compile(
+    r"(?:a\s+)?member\s+of\s+(?:the|its|our)\s+(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}"
+    r"Committee)\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
+)
+_FILER_AFTER_SEAT = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*,?\s+){0,5}[A-Z][\w&.'’-]*(?:\s*\([^)]{0,80}\))?)?"
+)
+_THOSE_AND_BOARD = re.compile(
+    r"\s+from\s+(?:those|these|such|both|all\s+(?:of\s+)?(?:those|his|her|their))\s+"
+    r"(?:positions|offices|roles|posts)\s*,?\s*(?:and|as\s+well\s+as)\s+(?:from\s+)?"
+    r"(?:the|its|our)\s+[Bb]oard\b"
+)
 
 
 # Where a clause about a person gives the position held: "X, the Company's Chief Legal
@@ -1334,12 +1399,18 @@ def sentence_hits(
         if _year_only_past(text, a, next_start, filed):
             continue
         date = _date_for(dates, ordered, index)
+        shared = []
+        if len(targets) > 1 and event_type in _DEPARTURES and direction == "verb":
+            # "voted to remove A and B as directors": the position told after the last
+            shared = _roles_for(text, s, targets[-1], b, event_type)
+            if not shared and _LEFT_BOARD.match(text, targets[-1].end, s.end):
+                shared = ["director"]
         for ref in targets:
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
             else:
-                roles = _roles_for(text, s, ref, b, event_type)
+                roles = _roles_for(text, s, ref, b, event_type) or shared
                 if not roles and ref.pronoun:
                     # "X, the Company's Chief Legal Officer, told the Board she will resign":
                     # the name earlier in the sentence carries the position.
@@ -1544,7 +1615,7 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     if word != "retired":
         return False
     # "a retired partner", and "X, retired Chairman of Y": the word describes, it tells no news.
-    return bool(re.search(r"\b(?:a|an|is|was)\s+$", before, re.I)) or bool(
+    return bool(re.search(r"\b(?:a|an|the|is|was)\s+$", before, re.I)) or bool(
         re.search(r",\s*$", before) and _ATTRIBUTIVE_AFTER.match(text, b)
     )
 
@@ -1563,7 +1634,7 @@ _ATTRIBUTIVE_AFTER = re.compile(
 def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list[Ref]:
     stop = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
     if direction == "noun":
-        return _noun_person(refs, a, b, text)
+        return _noun_person(refs, a, b, text, stop)
     if direction == "committee":
         before = text[max(s.start, a - 40) : a]
         if _PASSIVE_BEFORE.search(before) or re.search(r"\bwill\s*$|\bto\s*$", before):
@@ -1575,7 +1646,8 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         subj = _subject(refs, a)
         return [subj] if subj else []
     if direction == "subject":
-        return _subjects(text, refs, a)
+        decided = _decider(text, s, refs, a, b)
+        return [decided] if decided else _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
     before = text[max(s.start, a - 40) : a]
     if _PASSIVE_BEFORE.search(before):
@@ -1589,6 +1661,22 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         # "Mr. X notified ... and resigned"; "X, who was terminated"
         return [prior[-1]] if event_type == "terminated" else []
     return objs
+
+
+_DECISION_OF = re.compile(
+    r"\b(?:decision|intention|intent|plans?|wish|desire|request)\s+of\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
+
+
+def _decider(text: str, s: Span, refs: list[Ref], a: int, b: int) -> Ref | None:
+    """ "accepted the decision of X, who founded the Company with his late brother Y, to
+    retire": the one whose decision it is, not the nearest name."""
+    if not text[a:b].casefold().startswith("to "):
+        return None
+    for r in reversed(_refs_before(refs, a)):
+        if not r.pronoun and _DECISION_OF.search(text, max(s.start, r.start - 40), r.start):
+            return r
+    return None
 
 
 _TABLE_APPOINTMENTS = re.compile(
@@ -1936,7 +2024,7 @@ def _borrow_roles(groups, successions: list[Hit]) -> None:
 
 _BOARD_SEAT = re.compile(
     r"(?i)(?:(?:non-executive|independent|executive|lead|presiding|class\s+\w+|"
-    r"non-employee|new)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"
+    r"non-employee|new|interim|acting)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"
     r"(?:\w+\s+)?board(?:\s+of\s+directors)?|(?:vice[\s-])?chair(?:man|woman|person)?"
     r"(?:\s+of\s+the\s+board(?:\s+of\s+(?:directors|trustees))?)?)"
 )

@@ -43,6 +43,11 @@ def is_heading_like(line: str) -> bool:
     return all(not w[0].islower() for w in content)
 
 
+# A full-width line of running text that stops mid-clause: no tab or column gap, no closing
+# punctuation.
+_WRAPPED_PROSE = re.compile(r"(?=.{60})(?!.*(?:\t|\S {3,}\S)).*[a-z][A-Za-z']*")
+
+
 def _soft_break(prev: str, nxt: str) -> bool:
     """Whether a single line break between these lines ends a sentence."""
     prev, nxt = prev.strip(), nxt.strip()
@@ -51,6 +56,10 @@ def _soft_break(prev: str, nxt: str) -> bool:
     if prev[-1] in ",;(-–—&" or prev.split()[-1].casefold() in _SMALL_WORDS:
         return False
     if nxt[0].islower():
+        return False
+    if _WRAPPED_PROSE.fullmatch(prev) and any(c.islower() for c in nxt):
+        # "... elected Frederick A. Oyelowo, the Company's Executive Vice President and Chief"
+        # is prose wrapped at its width, however many of its words are capitalised.
         return False
     return is_heading_like(prev) or is_heading_like(nxt) and len(prev) < 60
 
@@ -220,7 +229,7 @@ _QUALIFIER = (
     r"Principal|Former|New|Class\s+(?:I{1,3}|[ABC])|Outside|Non-Management)[ -]?)"
 )
 _CORE = (
-    r"(?:Vice[ -]President|President|Vice[ -]Chair(?:man|woman|person)?|"
+    r"(?:Vice[\s-]President|President|Vice[\s-]Chair(?:man|woman|person)?|"
     r"Chair(?:man|woman|person)?|Chief\s+(?:[A-Z][a-z&]+\s+){1,3}Officer|"
     r"Chief\s+(?:[a-z&]+\s+){1,3}officer|Chief\s+Executive|CEO|CFO|COO|CTO|CIO|CAO|CLO|CHRO|"
     r"CMO|CRO|CCO|SVP|EVP|VP|GC|"
@@ -262,7 +271,7 @@ _COMMA_PART = (
     rf"(?:,\s+|-|\s+[-–—]\s+){_AREA}(?:(?:,\s+|\s+and\s+|\s*&\s*){_AREA})*)"
 )
 _UNIT = (
-    rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
+    rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+Emerit(?:us|a)\b)?(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
     rf"(?:{_COMMA_PART}|{_OF_PART})?"
     r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
 )

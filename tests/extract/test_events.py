@@ -1166,3 +1166,153 @@ def test_vacancy_left_at_the_end_of_an_earlier_year_is_background():
         "vacancy left by the departure of Colin F. Ward at the end of 2022."
     )
     assert pairs(found) == [("Pia Strand", "elected")]
+
+
+def roles(found, event_type):
+    return sorted((e.name.display, e.role) for e in found if e.event_type == event_type)
+
+
+def test_was_resigning_is_a_resignation():
+    found = events(
+        "Also on May 2, 2025, Lena O. Marsh, who had served as a director since 2001, informed "
+        "the Company that she was resigning from the Board, effective June 1, 2025."
+    )
+    assert roles(found, "resigned") == [("Lena O. Marsh", "Director")]
+
+
+def test_shareholders_voting_two_directors_off_removes_both():
+    found = events(
+        "At a special meeting held on May 2, 2025, the shareholders voted to remove Carl B. "
+        "Dunmore and Ivo T. Penn as directors of the Company."
+    )
+    assert roles(found, "terminated") == [
+        ("Carl B. Dunmore", "Director"),
+        ("Ivo T. Penn", "Director"),
+    ]
+
+
+def test_engaged_to_serve_as_an_officer_and_whose_employment_was_terminated():
+    found = events(
+        "The Company announced that Rhea T. Lund, a partner of Osgood Consulting Group, has been "
+        "engaged to serve as Interim Chief Financial Officer, effective May 2, 2025, replacing "
+        "Noel E. Hart, Vice President and Chief Financial Officer, whose employment was "
+        "terminated by the Board on May 1, 2025."
+    )
+    assert roles(found, "appointed") == [("Rhea T. Lund", "Interim Chief Financial Officer")]
+    assert roles(found, "terminated") == [
+        ("Noel E. Hart", "Vice President and Chief Financial Officer")
+    ]
+
+
+def test_resignations_of_several_people_each_with_a_clause():
+    found = events(
+        "On May 2, 2025, the Board accepted the resignations of Ada P. Vance, who has served as "
+        "the Company’s Executive Vice President and Chief Investment Officer since 2011, and of "
+        "Omar J. Reddy, Senior Vice President and Chief Risk Officer, each effective May 31, "
+        "2025, and appointed Lise K. Dorn and Piet W. Haas to succeed them, respectively."
+    )
+    assert roles(found, "resigned") == [
+        ("Ada P. Vance", "Executive Vice President and Chief Investment Officer"),
+        ("Omar J. Reddy", "Senior Vice President and Chief Risk Officer"),
+    ]
+
+
+def test_the_decision_of_a_person_is_theirs_not_a_relative_named_in_between():
+    found = events(
+        "On May 2, 2025, the Board accepted the decision of Anton R. Pike, Sr., who founded the "
+        "Company in 1961 with his late brother Emil Pike, to retire as Chairman of the Board, "
+        "effective June 30, 2025."
+    )
+    assert roles(found, "retired") == [("Anton R. Pike Sr.", "Chairman of the Board")]
+
+
+def test_a_retired_president_elsewhere_is_a_description():
+    found = events(
+        "The Board appointed Ivo S. Marr, a director since 2011 and the retired president of "
+        "Fenwick Fittings Company, as Interim President, effective May 2, 2025."
+    )
+    assert pairs(found) == [("Ivo S. Marr", "appointed")]
+
+
+def test_interim_chairman_of_the_board_is_an_election():
+    found = events(
+        "On May 2, 2025, the Board elected Karl E. Moss, a director since 1998 and the owner of "
+        "Moss Gravel, Inc., to serve as interim Chairman of the Board until the annual meeting."
+    )
+    assert roles(found, "elected") == [("Karl E. Moss", "Interim Chairman of the Board")]
+
+
+def test_committee_seat_after_a_chair_of_the_board_appositive():
+    found = events(
+        "On May 2, 2025, the Board named Dana Frey, Chairman of the Board, to the Nominating "
+        "and Corporate Governance Committee."
+    )
+    assert roles(found, "named-to-committee") == [
+        ("Dana Frey", "Nominating and Corporate Governance Committee")
+    ]
+
+
+def test_death_dated_before_of_and_an_emeritus_title():
+    found = events(
+        "The Company reports with sadness the death on May 2, 2025 of Ruth A. Kemble, its "
+        "Chairman Emeritus."
+    )
+    assert roles(found, "died") == [("Ruth A. Kemble", "Chairman Emeritus")]
+
+
+def test_capitalised_title_wrapped_across_lines_stays_in_one_sentence():
+    found = events(
+        "     On May 2, 2025, the Board of Directors of the Company elected\n"
+        "Tomas A. Vidal, the Company's Executive Vice President and Chief\n"
+        "Operating Officer, as President and Chief Executive Officer and as a\n"
+        "director, in each case effective immediately.\n"
+    )
+    assert roles(found, "appointed") == [
+        ("Tomas A. Vidal", "President and Chief Executive Officer")
+    ]
+    assert roles(found, "elected") == [("Tomas A. Vidal", "Director")]
+
+
+def test_vice_president_split_by_a_line_break():
+    found = events(
+        "     Also on May 2, 2025, Hal P. Imura resigned as Chief Operating\n"
+        "Officer of the Company and was appointed Executive Vice\n"
+        "President, Corporate Development, a newly created position.\n"
+    )
+    assert roles(found, "appointed") == [
+        ("Hal P. Imura", "Executive Vice President, Corporate Development")
+    ]
+
+
+def test_leaving_a_committee_is_a_seat_left():
+    found = events(
+        "On May 2, 2025, Gus L. Tran resigned from the Audit Committee of the Board. Also on "
+        "May 2, 2025, Ines R. Voll resigned as a director of Acme Widget Corporation (the "
+        "“Company”) and as a member of the Compensation Committee of the Board."
+    )
+    assert roles(found, "resigned") == [
+        ("Gus L. Tran", "Audit Committee"),
+        ("Ines R. Voll", "Compensation Committee"),
+        ("Ines R. Voll", "Director"),
+    ]
+
+
+def test_retiring_from_those_positions_and_from_the_board():
+    found = events(
+        "Ms. Ruiz succeeds Owen L. Park, who has served as President and Chief Executive "
+        "Officer since 2012 and who will retire from those positions and from the Board on "
+        "April 30, 2025."
+    )
+    assert roles(found, "retired") == [
+        ("Owen L. Park", "Director"),
+        ("Owen L. Park", "President and Chief Executive Officer"),
+    ]
+
+
+def test_company_names_with_an_ampersand_or_advisors_are_not_people():
+    found = events(
+        "The Board elected Edda L. Marr, formerly the president of Marr Seed & Feed Co., as "
+        "Chairman of the Board. The Committee approved a bonus for Mr. Kell for the acquisition "
+        "of Harwood Wealth Advisors."
+    )
+    assert pairs(found) == [("Edda L. Marr", "elected"), ("Kell", "compensation-change")]
