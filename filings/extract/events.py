@@ -267,6 +267,11 @@ _KIN_AFTER = re.compile(
     r"brother|sister|cousin|father|mother|wife|husband|spouse|son-in-law|daughter-in-law|"
     r"brother-in-law|sister-in-law|grandson|granddaughter)\s*,?\s+(?=[A-Z])"
 )
+# "Mr. Harold Brandt's son": the name tells whose relative the person is.
+_KIN_OF = re.compile(
+    r"['’]s\s+(?:(?:elder|eldest|younger|youngest|older|oldest)\s+)?(?:son|daughter|nephew|niece|"
+    r"brother|sister|cousin|father|mother|wife|husband|spouse|grandson|granddaughter)\b"
+)
 _DEPARTURES = ("resigned", "retired", "terminated", "died")
 _DISAGREEMENT = re.compile(r"\bdisagreements?\b", re.IGNORECASE)
 _NO_DISAGREEMENT = re.compile(
@@ -366,7 +371,14 @@ class People:
         # The same few names come back all through a filing: compare each pair once.
         self._same: dict[tuple[PersonName, PersonName], tuple] = {}
         mentions = _without_organizations(text, find_mentions(_unwrapped(text)), organizations)
-        mentions = [m for m in mentions if m.start >= start and not _defined_term(text, m)]
+        terms = _defined_terms(text)
+        mentions = [
+            m
+            for m in mentions
+            if m.start >= start
+            and not _defined_term(text, m)
+            and text[m.start : m.end] not in terms
+        ]
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
         # "elected Bob Hale's daughter, Mary K. Hale": the relative is the one meant.
@@ -508,6 +520,15 @@ def _defined_term(text: str, m: Mention) -> bool:
     if m.start == 0 or m.end >= len(text):
         return False
     return text[m.start - 1] in "“\"'‘" and text[m.end] in "”\"'’"
+
+
+_QUOTED_TERM = re.compile(r"[“\"]([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,4})[”\"]")
+
+
+def _defined_terms(text: str) -> set[str]:
+    """Phrases the filing defines in quotes (as amended, the “Mercer Letter”): the term
+    is not a person where it comes back unquoted, in a heading or a sentence."""
+    return {m.group(1) for m in _QUOTED_TERM.finditer(text)}
 
 
 _WRAPPED_LINE = re.compile(r"(?m)^[^\n]{40,}\n(?=[ \t]*[A-Za-z])")  # anchored: linear
@@ -680,7 +701,24 @@ def _committees(text: str, s: Span):
         if any(a <= m.start() <= e for a, _, _, e in out):
             continue
         out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
+    for m in _COMMITTEE_VACANCY.finditer(text, s.start, s.end):
+        # "X resigned from the Audit Committee, and the Board named Y to fill the resulting
+        # vacancy on the committee": the committee named before.
+        named = list(_NAMED_COMMITTEE.finditer(text, s.start, m.start()))
+        verbs = list(_COMMITTEE_VERB.finditer(text, max(s.start, m.start() - 90), m.start()))
+        if named and verbs and not any(a <= m.start() <= e for a, _, _, e in out):
+            verb = verbs[-1]
+            out.append((verb.start(), verb.end(), named[-1].group("name"), m.end()))
     return out
+
+
+_COMMITTEE_VACANCY = re.compile(
+    r"\bto\s+fill\s+(?:the|a)\s+(?:resulting\s+|ensuing\s+)?vacanc(?:y|ies)\s+on\s+"
+    r"(?:the|that|this)\s+[Cc]ommittee\b"
+)
+_NAMED_COMMITTEE = re.compile(
+    r"\b(?:the|its|our)\s+(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}Committee)\b"
+)
 
 
 # "named X, Chairman of the Board, to the Audit Committee": the title beside the name.
@@ -748,6 +786,8 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         return []
     out = [after[0]]
     for r in after[1:]:
+        if _KIN_OF.match(text, r.end):
+            break  # "appointed Nils Brandt, Mr. Harold Brandt's son, as ...": a relation told
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
@@ -765,6 +805,9 @@ _EACH_AS = re.compile(
 
 def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
     """The subject before pos and the people coordinated with it: "each of A and B resigned"."""
+    who = _who_subject(text, refs, pos)
+    if who:
+        return [who]
     subj = _subject(refs, pos)
     if subj is None:
         return []
@@ -776,6 +819,20 @@ def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
     if len(out) > 1 and not re.search(r"\band\b|&", text[out[-2].end : out[-1].start]):
         return [subj]  # "Following the departure of A, B resigned": no list without "and"
     return out
+
+
+_WHO_VERB = re.compile(r",\s*and\s+who\s+(?:\w+\s+){0,2}$")
+
+
+def _who_subject(text: str, refs: list[Ref], pos: int) -> Ref | None:
+    """ "X, who has served as Treasurer since the resignation of Y in 2000, and who will resign
+    ...": the second who-clause is still about X, not the last name before the verb."""
+    if not _WHO_VERB.search(text, max(0, pos - 30), pos):
+        return None
+    for r in reversed(_refs_before(refs, pos)):
+        if not r.pronoun and re.match(r"\s*,\s*who\b", text[r.end : r.end + 8]):
+            return r
+    return None
 
 
 # "his son, ", "her longtime colleague and friend, ": a short noun phrase and a comma.
@@ -1392,6 +1449,8 @@ def sentence_hits(
                 continue
         if _NEGATED.search(text, s.start, a) or _background(text, s, a, b, direction):
             continue
+        if event_type in _TAKING and _INTENDS.search(text, max(s.start, a - 30), a):
+            continue  # "the Board intends to elect X": not done yet
         targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
         if not targets:
             continue
@@ -1569,11 +1628,17 @@ _NEGATED = re.compile(
     r"has\s+yet\s+to)\b(?:[^.;,]|\b(?:Mr|Ms|Mrs|Dr|[A-Z])\.)*$",
     re.IGNORECASE,
 )
+_INTENDS = re.compile(
+    r"\b(?:intends?|intended|expects?|expected|anticipates?|plans?|may|might|would|could)\s+to\s*$|"
+    r"\b(?:may|might|would|could)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _NO_PAY_CHANGE = re.compile(
     r"\b(?:did\s+not\s+(?:increase|change|adjust|raise)|will\s+remain|remains?\s+unchanged|"
     r"no\s+changes?\s+(?:to|in))\b|\bnon-employee\s+directors?\b|\bdirector\s+compensation\b|"
     # What a contract provides is its terms, not a change of pay.
-    r"\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b",
+    r"\b(?:provides?|providing)\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b|"
+    r"\b(?:separation|severance)\s+(?:agreement|pay|payments?|benefits?)\b",
     re.IGNORECASE,
 )
 
@@ -1602,6 +1667,8 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         # Ms. Roe's appointment, ...": the possessive points back to an appointment told
         # elsewhere; this sentence is about its terms. ("Upon the appointment of X" may be
         # the news itself.)
+        if re.search(r"\b[Ii]n\s+connection\s+with\s+(?:his|her|their)\s+\w*\s*$", before):
+            return True  # "In connection with his departure, the Company and X agreed ..."
         return text[a:b].casefold() in ("appointment", "promotion", "election", "hiring")
     word = text[a:b].casefold()
     if (
@@ -1651,6 +1718,8 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
     before = text[max(s.start, a - 40) : a]
     if _PASSIVE_BEFORE.search(before):
+        if _NOUN_SUBJECT.search(before):
+            return []  # "until a successor is named": nobody named yet
         return _subjects(text, refs, a)  # "A, B and C were elected directors"
     prior = _refs_before(refs, a)
     clause_start = prior[-1].end if prior else s.start
@@ -1679,6 +1748,11 @@ def _decider(text: str, s: Span, refs: list[Ref], a: int, b: int) -> Ref | None:
     return None
 
 
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:a|an|the|his|her|their|its)\s+(?:new\s+|permanent\s+)?(?:successors?|replacements?)\s+"
+    r"(?:is|are|has\s+been|have\s+been|will\s+be|can\s+be|be)\s*$",
+    re.IGNORECASE,
+)
 _TABLE_APPOINTMENTS = re.compile(
     r"\b(?:appointments?|promotions?|appointed|promoted|elected|named)\b", re.IGNORECASE
 )
@@ -1786,11 +1860,18 @@ def _new_parts(role: str, held: str) -> list[str]:
     return [p for p in parts if p.casefold() not in before] or [role]
 
 
+# "Anneke S. Verhoeven, M.D., Ph.D.<tab>President": the degrees before the title cell.
+_DEGREES_AFTER = re.compile(
+    r"(?:[ \t]*,?[ \t]*(?:M\.D\.|Ph\.D\.|J\.D\.|D\.O\.|Pharm\.D\.|CPA|CFA|Esq\.|MBA)(?![\w.]))*"
+    r"[ \t]*,?[ \t]*"
+)
+
+
 def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
     role = ""
     row_end = line.end
-    lead = re.match(r"[ \t]*,?[ \t]*", text[ref.end : line.end])
-    at = ref.end + lead.end()
+    lead = _DEGREES_AFTER.match(text, ref.end, line.end)
+    at = lead.end()
     t = title_at(text, at, line.end) if line.end - ref.end > 3 else None
     if t is None:
         t = _title_on_next_line(text, line.end, table_end)

@@ -1316,3 +1316,77 @@ def test_company_names_with_an_ampersand_or_advisors_are_not_people():
         "of Harwood Wealth Advisors."
     )
     assert pairs(found) == [("Edda L. Marr", "elected"), ("Kell", "compensation-change")]
+
+
+def test_a_defined_term_in_a_heading_is_not_a_person():
+    found = events(
+        "On May 2, 2025, the Committee approved the following annual base salaries:\n\n"
+        "Name\tTitle\tBase Salary\n"
+        "Orin B. Kell\tChief Financial Officer\t$400,000\n\n"
+        "Kell Letter\nThe Committee approved an amendment to Mr. Kell’s offer letter (as amended, "
+        "the “Kell Letter”) under which Mr. Kell will be eligible for a retention bonus of "
+        "$100,000. Orin B. Kell is the Company’s Chief Financial Officer."
+    )
+    assert "Kell Letter" not in {e.name.display for e in found}
+
+
+def test_pay_table_row_with_degrees_after_the_name():
+    found = events(
+        "On May 2, 2025, the Committee approved the following annual base salaries:\n\n"
+        "Name\tTitle\tBase Salary\n"
+        "Ada R. Wendt, M.D., Ph.D.\tPresident and Chief Executive Officer\t$600,000\n"
+    )
+    assert roles(found, "compensation-change") == [
+        ("Ada R. Wendt", "President and Chief Executive Officer")
+    ]
+
+
+def test_a_second_who_clause_is_about_the_same_person():
+    found = events(
+        "Ms. Ruiz succeeds Amos T. Kell, who has served as Treasurer since the resignation of "
+        "Bo D. Lind in October 2022, and who will resign from the Company on April 30, 2025."
+    )
+    assert [name for name, t in pairs(found) if t == "resigned"] == ["Amos T. Kell"]
+
+
+def test_a_successor_yet_to_be_named_is_nobody():
+    found = events(
+        "The duties of the Chief Operating Officer will be divided between Mr. Hale and Iris B. "
+        "Lusk, the Company's President, until a successor is named."
+    )
+    assert pairs(found) == []
+
+
+def test_a_relative_in_an_appositive_is_not_a_second_appointee():
+    found = events(
+        "The Bank also appointed Nils A. Brandt, Mr. Olof Brandt’s son, as Senior Vice "
+        "President, Commercial Lending of the Bank, effective October 1, 2025."
+    )
+    assert pairs(found) == [("Nils A. Brandt", "appointed")]
+
+
+def test_named_to_fill_the_vacancy_on_the_committee():
+    found = events(
+        "On May 2, 2025, Mr. Hale resigned from the Audit Committee of the Board, and the Board "
+        "named Pia Ortiz, an independent director, to fill the resulting vacancy on the committee."
+    )
+    assert roles(found, "named-to-committee") == [("Pia Ortiz", "Audit Committee")]
+    assert roles(found, "elected") == []
+
+
+def test_an_intention_to_elect_is_not_an_election():
+    found = events(
+        "The Board intends to elect Ada Wendt, currently Lead Independent Director, as "
+        "non-executive Chairman of the Board at its meeting following the annual meeting."
+    )
+    assert pairs(found) == []
+
+
+def test_severance_told_after_a_departure_is_neither_pay_nor_a_second_departure():
+    found = events(
+        "On May 2, 2025, Ivo L. Marr resigned as Senior Vice President, Clinical Operations of "
+        "the Company. Carl D. Rand is the Chief Financial Officer. In connection with his "
+        "departure, the Company and Dr. Marr entered into a separation agreement providing for "
+        "six months of base salary continuation."
+    )
+    assert pairs(found) == [("Ivo L. Marr", "resigned")]
