@@ -913,7 +913,7 @@ _ROLE_LEAD = re.compile(
     r"(?:the\s+)?(?:additional\s+|new\s+)?(?:titles?|positions?|roles?|offices?)\s+of)\s+"
 )
 _FILLS_SEAT = re.compile(
-    r"^[^.;]{0,40}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorship|vacancy|seat)"
+    r"^(?:(?!\bas\s)[^.;]){0,80}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorships?|vacanc(?:y|ies)|seats?)"
 )
 # A board called by its defined short name: "to the GP Board", "to the Bank Board".
 _NAMED_BOARD = re.compile(
@@ -941,9 +941,11 @@ _SEAT_HELD = re.compile(
 # President and Chief Operating Officer, as President", "elected X, a director since 1979 and
 # formerly the president of Y Co., to succeed Z as Chairman".
 _WHO_HELD = re.compile(
-    r"\s*,\s*(?:who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b|"
+    r"\s*,\s*(?:\d{2}\s*,\s*)?(?:who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b|"
     r"(?:the\s+)?(?:[A-Z][\w&-]*\s+){0,3}?[A-Z][\w&-]*['’]s\s+(?=[A-Z])|(?:its|our)\s+(?=[A-Z])|"
-    r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|member)\b)"
+    r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|member)\b|"
+    r"(?:the\s+)?(?:son|daughter|nephew|niece|brother|sister|grandson|granddaughter)\s+of\b|"
+    r"(?=(?:Senior|Executive|Vice|Chief|Group|Assistant|President)\b))"
     r"(?:[^.;,]|\b[A-Z][a-z]?\.|,\s*(?!as\b|to\b)){0,200}?,\s*"
     r"(?=as\b|to\s+(?:serve|become|succeed|the\s+(?:additional\s+)?(?:office|position)s?)\b)"
 )
@@ -1459,8 +1461,9 @@ def sentence_hits(
             continue
         date = _date_for(dates, ordered, index)
         shared = []
-        if len(targets) > 1 and event_type in _DEPARTURES and direction == "verb":
-            # "voted to remove A and B as directors": the position told after the last
+        if len(targets) > 1 and direction == "verb" and event_type != "named-to-committee":
+            # "voted to remove A and B as directors", "elected A and B, the nominees of the
+            # requesting shareholders, to fill the vacancies": the position told after the last
             shared = _roles_for(text, s, targets[-1], b, event_type)
             if not shared and _LEFT_BOARD.match(text, targets[-1].end, s.end):
                 shared = ["director"]
@@ -1480,6 +1483,8 @@ def sentence_hits(
             if not roles and (event_type in _DEPARTURES or direction == "subject"):
                 stated = _stated_position(text, s, ref, refs)
                 roles = [stated] if stated else []
+            if event_type == "died":
+                roles = [_title_at_death(text, s, r) for r in roles]
             if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
                 roles = ["director"]  # "will not stand for re-election": the board seat
             if not roles and event_type in _DEPARTURES and _LEFT_BOARD.match(text, b, s.end):
@@ -1533,6 +1538,30 @@ def sentence_hits(
                     )
                 )
     return hits
+
+
+_FILER_AND_SUBSIDIARY = re.compile(
+    r"^(?P<filer>.+?)\s+of\s+the\s+(?:Company|Corporation|Registrant)\s+and\s+.+\s+of\s+(?:its|the)\s+"
+)
+_PAST_PART = re.compile(
+    r"\s+(?:and|&)\s+(?P<part>[^,;]+?)\s+from\s+(?:19|20)\d\d\s+(?:through|to|until)\b"
+)
+
+
+def _title_at_death(text: str, s: Span, role: str) -> str:
+    """The title someone held when they died: at the filer when a subsidiary's is also given
+    ("Vice Chairman of the Board of the Corporation and Chairman of the Board of its
+    subsidiary"), without a post held years before ("its Chairman Emeritus and Chief
+    Executive Officer from 1990 through 2002")."""
+    m = _FILER_AND_SUBSIDIARY.match(role + " of its ")
+    if m and " of its " not in m.group("filer"):
+        return m.group("filer")
+    found = re.compile(r"\s+".join(map(re.escape, role.split()))).search(text, s.start, s.end)
+    if found and " and " in role:
+        past = _PAST_PART.search(text, found.start(), min(s.end, found.end() + 40))
+        if past and past.end("part") >= found.end():
+            return role[: role.rfind(" and ")]
+    return role
 
 
 # Matched where a name ends, in place: a slice of the rest of the text for each hit made
@@ -2023,6 +2052,14 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
         if named:
             sentence = named[0].sentence
             roles = list(dict.fromkeys(h.role for h in named if h.sentence == sentence))
+            if event_type == "elected" and roles == ["director"]:
+                # "elected A and B to fill the vacancies. ... the Board elected Mr. A as Vice
+                # Chairman of the Board": the seat, then the chair taken on it.
+                roles += list(
+                    dict.fromkeys(
+                        h.role for h in named if _CHAIR.match(h.role) and h.role not in roles
+                    )
+                )[:1]
         else:
             roles = [""]
         first.date = date

@@ -44,8 +44,10 @@ def is_heading_like(line: str) -> bool:
 
 
 # A full-width line of running text that stops mid-clause: no tab or column gap, no closing
-# punctuation.
-_WRAPPED_PROSE = re.compile(r"(?=.{60})(?!.*(?:\t|\S {3,}\S)).*[a-z][A-Za-z']*")
+# punctuation; or a shorter one that opens with a dated clause ("Also on May 5, 2025, X,").
+_WRAPPED_PROSE = re.compile(
+    r"(?:(?=.{60})|(?=.{40})(?=.*\b(?:19|20)\d\d,\s))(?!.*(?:\t|\S {3,}\S)).*[a-z][A-Za-z']*"
+)
 
 
 def _soft_break(prev: str, nxt: str) -> bool:
@@ -234,6 +236,7 @@ _CORE = (
     r"Chief\s+(?:[a-z&]+\s+){1,3}officer|Chief\s+Executive|CEO|CFO|COO|CTO|CIO|CAO|CLO|CHRO|"
     r"CMO|CRO|CCO|SVP|EVP|VP|GC|"
     r"General\s+Counsel|Corporate\s+Secretary|Secretary|Treasurer|Controller|Comptroller|"
+    r"(?:Trust|Loan|Credit|Lending)\s+Officer|"
     r"(?:Principal|principal)\s+(?:Executive|Financial|Accounting|Operating|executive|financial|"
     r"accounting|operating)\s+(?:Officer|officer)|"
     r"Managing\s+Director|Managing\s+Partner|General\s+Partner|General\s+Manager|Partner|"
@@ -244,6 +247,8 @@ _CORE = (
 _OF_PART = (
     r"(?-i:(?:,\s*|\s+[-–—]\s+|\s+)(?:of|for)\s+(?:the\s+)?"
     r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|and(?=\s+[A-Z][\w&'’-]*\s+[A-Z])))*)"
+    # "vice president of merchandising": a function in lower case.
+    r"|(?-i:\s+of\s+(?=[a-z])(?i:{area})\b)"
 )
 # The area of a title after a comma: "Senior Vice President, Network Operations", "Vice
 # President, Investor Relations and Corporate Communications". The last word of each part
@@ -270,6 +275,7 @@ _COMMA_PART = (
     rf"(?-i:,\s+(?:Worldwide|Global|North|International)(?:\s+[A-Z][\w&-]*)*(?![\w-])|"
     rf"(?:,\s+|-|\s+[-–—]\s+){_AREA}(?:(?:,\s+|\s+and\s+|\s*&\s*){_AREA})*)"
 )
+_OF_PART = _OF_PART.format(area=_AREA_HEAD)
 _UNIT = (
     rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+Emerit(?:us|a)\b)?(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
     rf"(?:{_COMMA_PART}|{_OF_PART})?"

@@ -1390,3 +1390,58 @@ def test_severance_told_after_a_departure_is_neither_pay_nor_a_second_departure(
         "six months of base salary continuation."
     )
     assert pairs(found) == [("Ivo L. Marr", "resigned")]
+
+
+def test_coordinated_new_directors_and_a_chair_elected_later():
+    found = events(
+        "At the meeting held on May 2, 2025, the shareholders elected Ada R. Wendt and Bo K. "
+        "Lind, the nominees of the requesting shareholders, to fill the resulting vacancies. "
+        "Following the meeting, the Board elected Ms. Wendt as Vice Chairman of the Board."
+    )
+    assert roles(found, "elected") == [
+        ("Ada R. Wendt", "Director"),
+        ("Ada R. Wendt", "Vice Chairman of the Board"),
+        ("Bo K. Lind", "Director"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "appositive",
+    [
+        "Executive Vice President - Operations and the brother of Burt K. Sayle, the "
+        "Company's Chairman of the Board",
+        "34, the son of Mr. Sayle, Jr. and the grandson of the late Burt K. Sayle, Sr.",
+    ],
+)
+def test_appositive_before_the_new_office_is_not_the_office(appositive):
+    found = events(
+        f"On May 2, 2025, the Board appointed Cole W. Sayle, {appositive}, to the office of "
+        "President and Chief Operating Officer."
+    )
+    assert roles(found, "appointed") == [("Cole W. Sayle", "President and Chief Operating Officer")]
+
+
+def test_bank_officer_titles_and_a_function_in_lower_case():
+    found = events(
+        "     Also on May 2, 2025, Pia M. Grund, Executive Vice\n"
+        "President and Senior Trust Officer of the Company, notified the Company that\n"
+        "she will retire on December 31, 2025. Also on May 2, 2025, Tor L. Alda, vice "
+        "president of merchandising, resigned from the Company."
+    )
+    assert roles(found, "retired") == [
+        ("Pia M. Grund", "Executive Vice President and Senior Trust Officer")
+    ]
+    assert roles(found, "resigned") == [("Tor L. Alda", "Vice President of Merchandising")]
+
+
+def test_title_at_death_is_the_filers_and_not_a_past_one():
+    found = events(
+        "The Company reports that Ari F. Lund, Vice Chairman of the Board of the Corporation "
+        "and Chairman of the Board of its subsidiary, Acme Bank (the “Bank”), died on May 2, "
+        "2025. The Company also reports the death on May 3, 2025 of Ola R. Pryce, its Chairman "
+        "Emeritus and Chief Executive Officer from 1990 through 2002."
+    )
+    assert roles(found, "died") == [
+        ("Ari F. Lund", "Vice Chairman of the Board"),
+        ("Ola R. Pryce", "Chairman Emeritus"),
+    ]
