@@ -1178,6 +1178,8 @@ def _of_committee(text: str, role: str, pos: int, end: int) -> tuple[str, int]:
 
 
 def _board_title(title: str) -> str:
+    if re.fullmatch(r"(?i)class\s+(?:[IV]+|[A-C])\s+directors?", title):
+        return "director"  # "to serve as a Class I director": the class is the seat's term
     if re.fullmatch(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?", title):
         return "director"
     # "a member of the Board of Directors of Pinehurst Media Group": a seat, at a company
@@ -2049,6 +2051,11 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
         date = next((h.date for h, _ in group if h.date), None)
         disagreement = next((h.disagreement for h, _ in group if h.disagreement is not None), None)
         named = [h for h, _ in group if h.role]
+        if not named and event_type == "compensation-change":
+            # "a special bonus for Mr. Stavros": the post the filing gives him elsewhere
+            # ("Gregory A. Stavros, the Company's Chief Executive Officer").
+            first.role = _position_at_filer(text, first.person)
+            named = [first] if first.role else []
         if named:
             sentence = named[0].sentence
             roles = list(dict.fromkeys(h.role for h in named if h.sentence == sentence))
@@ -2116,6 +2123,26 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
 
 
 _TAKING = ("appointed", "elected", "named-to-committee")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\.?,?\s*(?:\([^)]{0,30}\)\s*)?)+")
+_FILER_POSSESSIVE = re.compile(
+    r",\s*(?:the\s+(?:Company|Corporation|Bank|Registrant)['’]s|its|our)\s+"
+)
+
+
+def _position_at_filer(text: str, person: Person) -> str:
+    """The title an appositive gives the person at the filer somewhere in the text."""
+    for at in person.mentions:
+        name = _NAME_RUN.match(text, at)
+        if not name:
+            continue
+        end = name.end()
+        while end > at and text[end - 1] in " ,":
+            end -= 1
+        lead = _FILER_POSSESSIVE.match(text, end)
+        t = title_at(text, lead.end(), min(len(text), lead.end() + 120)) if lead else None
+        if t:
+            return clean_title(text[t[0] : t[1]])
+    return ""
 
 
 def _borrow_roles(groups, successions: list[Hit]) -> None:

@@ -425,7 +425,7 @@ def test_organisation_named_in_the_sentence():
     )
     e = one(found, "Thomas J. Ridge", "elected")
     assert e.organization == "Exelon Corporation"
-    assert e.role == "Class I Director"
+    assert e.role == "Director"  # the class is the term of the seat, as the labels read it
 
 
 def test_registrant_is_the_default_organisation():
@@ -1445,3 +1445,17 @@ def test_title_at_death_is_the_filers_and_not_a_past_one():
         ("Ari F. Lund", "Vice Chairman of the Board"),
         ("Ola R. Pryce", "Chairman Emeritus"),
     ]
+
+
+def test_a_class_of_directors_is_a_seat():
+    found = events("On May 2, 2025, the Board elected Tova Lind to serve as a Class II director.")
+    assert roles(found, "elected") == [("Tova Lind", "Director")]
+
+
+def test_a_bonus_takes_the_title_given_elsewhere_in_the_report():
+    found = events(
+        "Mr. Vale will report to Gregor A. Stamm, the Company’s Chief Executive Officer. Also on "
+        "May 2, 2025, the Compensation Committee approved a special cash bonus of $150,000 for "
+        "Mr. Stamm in recognition of the completion of an acquisition."
+    )
+    assert roles(found, "compensation-change") == [("Gregor A. Stamm", "Chief Executive Officer")]
