@@ -229,7 +229,7 @@ _COMMITTEE_VERB = re.compile(
 # Words that look like triggers but are names of things.
 _MASKS = re.compile(
     r"\b(?:[Cc]ompensation|[Aa]udit|[Nn]ominating|[Gg]overnance|[Ee]xecutive|[Ff]inance|[Rr]isk|"
-    r"[Tt]echnology)(?:\s+(?:and|&)\s+[A-Z]?[a-z]+)*\s+[Cc]ommittee\b|"
+    r"[Tt]echnology)(?:\s+(?:and|&)\s+[A-Z]?[a-z]+)*\s+[Cc]ommittees?\b|"
     r"\b[Nn]amed\s+[Ee]xecutive\s+[Oo]fficers?\b|\b[Ee]lected\s+not\s+to\s+use\b|"
     r"\b(?:retirement|death|termination)\s+(?:plans?|benefits?|savings|accounts?|income|"
     r"systems?|programs?|or\s+disability)\b|\b(?:death|disability|retirement)\s+or\s+\w+|"
@@ -1025,7 +1025,7 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
     if event_type in _DEPARTURES:
         left = _LEFT_COMMITTEE.match(text, trigger_end, s.end)
         if left:  # "resigned from the Audit Committee": the seat on it
-            return [" ".join(left.group("name").split())]
+            return _each_committee(" ".join(left.group("name").split()))
     found = _role_span(text, s, ref, trigger_end, event_type)
     if found is None and event_type in _DEPARTURES:
         found = _role_held(text, s, ref, trigger_end)
@@ -1076,7 +1076,7 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
 
 _LEFT_COMMITTEE = re.compile(
     r"\s+(?:as\s+(?:a\s+)?member\s+of|from)\s+(?:the|its|our)\s+"
-    r"(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}Committee)\b"
+    r"(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}Committees?)\b"
 )
 _COMMITTEE_MEMBER = re.compile(
     r"(?:a\s+)?member\s+of\s+(?:the|its|our)\s+(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}"
@@ -1463,7 +1463,11 @@ def sentence_hits(
             continue
         date = _date_for(dates, ordered, index)
         shared = []
-        if len(targets) > 1 and direction == "verb" and event_type != "named-to-committee":
+        if (
+            len(targets) > 1
+            and direction in ("verb", "noun")
+            and event_type != "named-to-committee"
+        ):
             # "voted to remove A and B as directors", "elected A and B, the nominees of the
             # requesting shareholders, to fill the vacancies": the position told after the last
             shared = _roles_for(text, s, targets[-1], b, event_type)
@@ -1489,8 +1493,18 @@ def sentence_hits(
                 roles = [_title_at_death(text, s, r) for r in roles]
             if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
                 roles = ["director"]  # "will not stand for re-election": the board seat
-            if not roles and event_type in _DEPARTURES and _LEFT_BOARD.match(text, b, s.end):
-                roles = ["director"]  # "resigned as directors", "retired from the Board"
+            if (
+                not roles
+                and event_type in _DEPARTURES
+                and (
+                    _LEFT_BOARD.match(text, b, s.end)
+                    or ref.start >= b
+                    and _LEFT_BOARD.match(text, ref.end, s.end)
+                )
+            ):
+                roles = [
+                    "director"
+                ]  # "resigned as directors", "the resignation of X as a director"
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
@@ -1744,6 +1758,10 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         subj = _subject(refs, a)
         return [subj] if subj else []
     if direction == "subject":
+        if _PASSIVE_BEFORE.search(text, max(s.start, a - 40), a) and re.match(
+            r"\s+by\b", text[b : b + 5]
+        ):
+            return []  # "X will be succeeded by Y": X takes nothing
         decided = _decider(text, s, refs, a, b)
         return [decided] if decided else _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
@@ -2079,7 +2097,11 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     rows = [r for r in rows if not (r[2] == "compensation-change" and id(r[0].person) in appointed)]
     # "elected his son ... to succeed him as Chief Executive Officer": the verb without a
     # position gives way to the position read elsewhere in the sentence.
-    placed = {(id(h.person), h.sentence) for h, _, t, r in rows if r and t in _TAKING}
+    # A committee seat does not stand for the board seat: "elected X, filling the vacancy
+    # ..., and appointed her to the Audit Committee" is both.
+    placed = {
+        (id(h.person), h.sentence) for h, _, t, r in rows if r and t in ("appointed", "elected")
+    }
     out = []
     seen = set()
     for hit, source, event_type, role in rows:

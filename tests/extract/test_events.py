@@ -1459,3 +1459,39 @@ def test_a_bonus_takes_the_title_given_elsewhere_in_the_report():
         "Mr. Stamm in recognition of the completion of an acquisition."
     )
     assert roles(found, "compensation-change") == [("Gregor A. Stamm", "Chief Executive Officer")]
+
+
+def test_resignations_of_two_directors_share_the_seat():
+    found = events(
+        "On May 1, 2025, the Board accepted the resignations of Ann B. Cole and Ben D. Ross as "
+        "directors, effective immediately."
+    )
+    assert roles(found, "resigned") == [("Ann B. Cole", "Director"), ("Ben D. Ross", "Director")]
+
+
+def test_leaving_two_committees_is_two_seats_and_no_pay_change():
+    found = events(
+        "On May 1, 2025, Ann B. Cole resigned from the Compensation and Audit Committees."
+    )
+    assert pairs(found) == [("Ann B. Cole", "resigned")] * 2
+    assert roles(found, "resigned") == [
+        ("Ann B. Cole", "Audit Committee"),
+        ("Ann B. Cole", "Compensation Committee"),
+    ]
+
+
+def test_elected_to_fill_a_vacancy_and_named_to_a_committee_in_one_sentence():
+    found = events(
+        "The Board elected Ann B. Cole, filling the vacancy created by the death of Ben D. Ross "
+        "in March 2024, and appointed her to the Audit Committee."
+    )
+    assert roles(found, "elected") == [("Ann B. Cole", "Director")]
+    assert roles(found, "named-to-committee") == [("Ann B. Cole", "Audit Committee")]
+
+
+def test_the_one_who_will_be_succeeded_takes_no_office():
+    found = events(
+        "Harold R. Fenn, who has served as Chairman since 2001, and who will retire from the "
+        "Board on June 30, 2025, will be succeeded by Ann B. Cole."
+    )
+    assert pairs(found) == [("Harold R. Fenn", "retired")]
