@@ -975,9 +975,11 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
             t
             and event_type in ("appointed", "elected")
             and re.fullmatch(r"\s*", text[pos : t[0]])
-            and _CHAIR.match(text, t[0], t[1])
+            and (_CHAIR.match(text, t[0], t[1]) or ref.start < trigger_end)
         ):
-            # "was elected Executive Chairman of the Board": the chair, not a seat
+            # "was elected Executive Chairman of the Board": the chair, not a seat; "X will
+            # become Chief Operating Officer ..., and Y will succeed her as ...": the title
+            # right after the verb, not one further on
             return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         for m in _ROLE_LEAD.finditer(rest):
             if m.start() > 100:

@@ -1495,3 +1495,15 @@ def test_the_one_who_will_be_succeeded_takes_no_office():
         "Board on June 30, 2025, will be succeeded by Ann B. Cole."
     )
     assert pairs(found) == [("Harold R. Fenn", "retired")]
+
+
+def test_the_title_right_after_will_become_is_the_new_one():
+    found = events(
+        "Ann B. Cole, who has been Chief Financial Officer since 2015, will become Chief "
+        "Operating Officer on June 1, 2025, and Ben D. Ross will succeed her as Chief Financial "
+        "Officer."
+    )
+    assert roles(found, "appointed") == [
+        ("Ann B. Cole", "Chief Operating Officer"),
+        ("Ben D. Ross", "Chief Financial Officer"),
+    ]
