@@ -2063,7 +2063,12 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     hits = [(h, source) for h, source in hits if h.event_type != _SUCCEEDS]
     groups: dict[tuple[int, str], list[tuple[Hit, str]]] = {}
     for hit, source in hits:
-        groups.setdefault((id(hit.person), hit.event_type), []).append((hit, source))
+        kind = hit.event_type
+        if kind in ("appointed", "elected") and hit.role:
+            # "promoted X to Executive Vice President. ... X will join the Board": an office
+            # and a seat, told in two sentences, are two positions.
+            kind = _type_for(kind, hit.role)
+        groups.setdefault((id(hit.person), kind), []).append((hit, source))
     _borrow_roles(groups, successions)
     rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
     for (_, event_type), group in groups.items():
