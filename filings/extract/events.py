@@ -793,9 +793,24 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
             out.append(r)
         elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
             out.append(r)  # "appointed A as Treasurer and B as Controller"
+        elif _each_titled(text, out[-1].end, r):
+            out.append(r)  # "appointed A Treasurer and B Controller"
         else:
             break
     return out
+
+
+_TITLE_AND = re.compile(r"\s+(?P<title>[A-Z][^.;,]{2,80}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _each_titled(text: str, at: int, r: Ref) -> bool:
+    """A title between two names, and another after the second: 'A Treasurer and B Controller'."""
+    m = _TITLE_AND.fullmatch(text, at, r.start)
+    if not m:
+        return False
+    t = title_at(text, m.start("title"), m.end("title"))
+    after = title_at(text, r.end + 1, min(len(text), r.end + 100))
+    return bool(t and t[1] == m.end("title") and after and after[0] == r.end + 1)
 
 
 _EACH_AS = re.compile(
@@ -1768,6 +1783,14 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         return [decided] if decided else _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
     before = text[max(s.start, a - 40) : a]
+    if index and re.search(r"\band\s+(?:also\s+)?$", before) and ordered[index - 1][3] == "verb":
+        # "X was appointed Chief Executive Officer and elected to the Board": the second verb
+        # shares the first's passive subject.
+        p = ordered[index - 1][1]
+        if _PASSIVE_BEFORE.search(text, max(s.start, p - 40), p) and not _refs_before(
+            [r for r in refs if r.start >= p], a
+        ):
+            return _subjects(text, refs, p)
     if _PASSIVE_BEFORE.search(before):
         if _NOUN_SUBJECT.search(before):
             return []  # "until a successor is named": nobody named yet

@@ -1507,3 +1507,22 @@ def test_the_title_right_after_will_become_is_the_new_one():
         ("Ann B. Cole", "Chief Operating Officer"),
         ("Ben D. Ross", "Chief Financial Officer"),
     ]
+
+
+def test_two_people_each_with_a_title_and_no_as():
+    found = events(
+        "Effective May 1, 2025, the Board appointed Ann B. Cole Treasurer and Ben D. Ross "
+        "Controller of the Company."
+    )
+    assert roles(found, "appointed") == [
+        ("Ann B. Cole", "Treasurer"),
+        ("Ben D. Ross", "Controller"),
+    ]
+
+
+def test_a_second_verb_shares_the_passive_subject():
+    found = events(
+        "On May 1, 2025, Ann B. Cole was appointed Chief Executive Officer and elected to the "
+        "Board."
+    )
+    assert roles(found, "elected") == [("Ann B. Cole", "Director")]
