@@ -247,8 +247,6 @@ _CORE = (
 _OF_PART = (
     r"(?-i:(?:,\s*|\s+[-–—]\s+|\s+)(?:of|for)\s+(?:the\s+)?"
     r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|and(?=\s+[A-Z][\w&'’-]*\s+[A-Z])))*)"
-    # "vice president of merchandising": a function in lower case.
-    r"|(?-i:\s+of\s+(?=[a-z])(?i:{area})\b)"
 )
 # The area of a title after a comma: "Senior Vice President, Network Operations", "Vice
 # President, Investor Relations and Corporate Communications". The last word of each part
@@ -275,10 +273,11 @@ _COMMA_PART = (
     rf"(?-i:,\s+(?:Worldwide|Global|North|International)(?:\s+[A-Z][\w&-]*)*(?![\w-])|"
     rf"(?:,\s+|-|\s+[-–—]\s+){_AREA}(?:(?:,\s+|\s+and\s+|\s*&\s*){_AREA})*)"
 )
-_OF_PART = _OF_PART.format(area=_AREA_HEAD)
+# "vice president of merchandising": a function in lower case.
+_OF_FUNCTION = rf"(?-i:\s+of\s+(?=[a-z])(?i:{_AREA_HEAD})\b)"
 _UNIT = (
     rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+Emerit(?:us|a)\b)?(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
-    rf"(?:{_COMMA_PART}|{_OF_PART})?"
+    rf"(?:{_COMMA_PART}|{_OF_PART}|{_OF_FUNCTION})?"
     r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
 )
 UNIT_PATTERN = _UNIT  # one position of a title that may name several
