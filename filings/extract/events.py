@@ -1720,6 +1720,10 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         r"\b(?:since|until|before|prior\s+to)\s+(?:the|his|her|their)\s+$", before, re.I
     ):
         return True
+    if direction == "noun" and _VACANCY_BY.search(text, max(s.start, a - 50), a):
+        # "to fill the vacancy created by the death of X": why the seat is open, told
+        # when it happened
+        return True
     if direction == "noun" and re.search(
         r"\b(?:[Ii]n\s+connection\s+with|[Uu]pon|[Ff]ollowing|[Aa]fter)\s+(?:his|her|their|[A-Z][\w.’'-]*"
         r"(?:\s+[A-Z][\w.’'-]*)*['’]s?)\s+(?:\w+\s+)?$",
@@ -1749,6 +1753,11 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     )
 
 
+_VACANCY_BY = re.compile(
+    r"\b(?:vacanc(?:y|ies)|seats?|openings?)\s+(?:created|left|caused)\s+(?:by|from)\s+"
+    r"(?:the|his|her|their)\s+$",
+    re.IGNORECASE,
+)
 # "She succeeds X, who retired in March": the predecessor's leaving is the past.
 _SUCCEEDED_WHO = re.compile(
     r"\b(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+(?:[^.;]|\b[A-Z][a-z]?\.){0,80}?,\s*who\s+"

@@ -1526,3 +1526,11 @@ def test_a_second_verb_shares_the_passive_subject():
         "Board."
     )
     assert roles(found, "elected") == [("Ann B. Cole", "Director")]
+
+
+def test_the_departure_that_opened_a_seat_is_background():
+    found = events(
+        "Also on May 12, 2025, Dennis R. Faulk was elected a director of the Company to fill the "
+        "vacancy created by the death of Walter J. Brun on March 3, 2025."
+    )
+    assert pairs(found) == [("Dennis R. Faulk", "elected")]
