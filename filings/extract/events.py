@@ -142,10 +142,10 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         # Not standing for re-election is a retirement from the Board.
         "retired",
         rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
-        r"not\s+to\s+(?:stand|seek|run)\s+for\s+re-?election|"
+        r"not\s+to\s+(?:(?:stand|seek|run)\s+for|seek)\s+re-?election|"
         r"(?:decided|determined|elected|chose|informed\b[^.;]{0,60}?)\s+not\s+to\s+"
-        r"(?:stand|seek|run)\s+for\s+re-?election|(?:will|would)\s+not\s+(?:stand|seek|run)\s+"
-        r"for\s+re-?election|is\s+not\s+standing\s+for\s+re-?election",
+        r"(?:(?:stand|seek|run)\s+for|seek)\s+re-?election|(?:will|would)\s+not\s+"
+        r"(?:(?:stand|seek|run)\s+for|seek)\s+re-?election|is\s+not\s+standing\s+for\s+re-?election",
         "subject",
     ),
     (

@@ -1534,3 +1534,11 @@ def test_the_departure_that_opened_a_seat_is_background():
         "vacancy created by the death of Walter J. Brun on March 3, 2025."
     )
     assert pairs(found) == [("Dennis R. Faulk", "elected")]
+
+
+def test_will_not_seek_re_election_is_a_retirement_from_the_board():
+    found = events(
+        "On May 1, 2025, Ann B. Cole informed the Company that she will not seek re-election to "
+        "the Board at the 2025 Annual Meeting."
+    )
+    assert roles(found, "retired") == [("Ann B. Cole", "Director")]
