@@ -209,8 +209,10 @@ _COMPENSATION = re.compile(
 )
 _COMMITTEE_ROLE = re.compile(
     r"\bto\s+(?:(?:also\s+)?serve\s+(?:on|as\s+(?:a\s+)?(?:member|chair\w*)\s+of)\s+|join\s+)?"
-    r"(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
-    r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
+    # "appointed to the Board of Directors and will serve on the Audit Committee": the name
+    # runs over no board and no second verb.
+    r"(?P<name>(?:the|its|each\s+of\s+the)\s+(?:(?!Board\b|will\b|serve\b)[^.;]){0,60}?"
+    r"\b[Cc]ommittees?\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
 )
 # "named X, a director since 2011, Chair of the Audit Committee" (with or without "as").
 _COMMITTEE_CHAIR = re.compile(

@@ -1542,3 +1542,12 @@ def test_will_not_seek_re_election_is_a_retirement_from_the_board():
         "the Board at the 2025 Annual Meeting."
     )
     assert roles(found, "retired") == [("Ann B. Cole", "Director")]
+
+
+def test_appointed_to_the_board_and_will_serve_on_a_committee():
+    found = events(
+        "Ann B. Cole has been appointed to the Board of Directors and will serve on the Audit "
+        "Committee."
+    )
+    assert roles(found, "elected") == [("Ann B. Cole", "Director")]
+    assert roles(found, "named-to-committee") == [("Ann B. Cole", "Audit Committee")]
