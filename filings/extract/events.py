@@ -1090,9 +1090,18 @@ def _roles_for(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str) 
                 pos = board.end()
             else:
                 break
+        later = _LATER_SEAT.match(text, pos, s.end) if event_type in _DEPARTURES else None
+        if later and "director" not in roles:
+            roles.append(
+                "director"
+            )  # "as President of its subsidiary, X Bank, N.A., and as a director"
     return roles
 
 
+_LATER_SEAT = re.compile(
+    r"(?:[^.;]|\b(?:Inc|Corp|Co|Ltd|[A-Z])\.){0,80}?,?\s+and\s+(?:also\s+)?(?:as|from)\s+(?:a\s+)?"
+    r"(?:director\b|member\s+of\s+(?:the|its|our)\s+[Bb]oard\b|(?:the|its|our)\s+[Bb]oard\b)"
+)
 _LEFT_COMMITTEE = re.compile(
     r"\s+(?:as\s+(?:a\s+)?member\s+of|from)\s+(?:the|its|our)\s+"
     r"(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}Committees?)\b"
@@ -1701,7 +1710,7 @@ _NO_PAY_CHANGE = re.compile(
     r"\b(?:did\s+not\s+(?:increase|change|adjust|raise)|will\s+remain|remains?\s+unchanged|"
     r"no\s+changes?\s+(?:to|in))\b|\bnon-employee\s+directors?\b|\bdirector\s+compensation\b|"
     # What a contract provides is its terms, not a change of pay.
-    r"\b(?:provides?|providing)\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b|"
+    r"\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b|"
     r"\b(?:separation|severance)\s+(?:agreement|pay|payments?|benefits?)\b",
     re.IGNORECASE,
 )

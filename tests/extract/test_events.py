@@ -1551,3 +1551,11 @@ def test_appointed_to_the_board_and_will_serve_on_a_committee():
     )
     assert roles(found, "elected") == [("Ann B. Cole", "Director")]
     assert roles(found, "named-to-committee") == [("Ann B. Cole", "Audit Committee")]
+
+
+def test_a_board_seat_left_after_a_subsidiarys_office():
+    found = events(
+        "Effective May 1, 2025, Ben D. Ross stepped down as President of the Company's "
+        "subsidiary, Acme Bank, N.A., and as a director of the Company."
+    )
+    assert ("Ben D. Ross", "Director") in roles(found, "resigned")
