@@ -1230,6 +1230,9 @@ def _date_for(dates, triggers, index: int) -> dt.date | None:
         owner = before[-1] if before else 0
         if owner == index:
             bound.append(d)
+    # "On October 5, X notified the Bank that she will retire on December 31": the day it
+    # takes effect, after the verb, before the day it was told.
+    bound.sort(key=lambda d: d.start < triggers[index][2])
     for kind in ("effective", "on", "plain"):
         for d in bound:
             if d.kind == kind:

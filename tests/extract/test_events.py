@@ -1559,3 +1559,11 @@ def test_a_board_seat_left_after_a_subsidiarys_office():
         "subsidiary, Acme Bank, N.A., and as a director of the Company."
     )
     assert ("Ben D. Ross", "Director") in roles(found, "resigned")
+
+
+def test_the_day_a_retirement_takes_effect_comes_before_the_day_it_was_told():
+    found = events(
+        "Also on October 5, 2025, Pia M. Grund, Executive Vice President, notified the Company "
+        "that she will retire on December 31, 2025."
+    )
+    assert one(found, "Pia M. Grund", "retired").effective_date == dt.date(2025, 12, 31)
