@@ -53,7 +53,8 @@ _502_TITLE = re.compile(
     r"Compensatory\s+Arrangements\s+of\s+Certain\s+Officers))+\s*\.?",
     re.IGNORECASE,
 )
-_HEADING_502 = re.compile(r"\bItem\s*5\.02\b\.?", re.IGNORECASE)
+# "Item 5.02Departure of ...": a heading laid out as two cells may reach the text unspaced.
+_HEADING_502 = re.compile(r"\bItem\s*5\.02(?!\d)\.?", re.IGNORECASE)
 _HEADING_OLD = re.compile(
     r"\bItem\s*(?P<n>[56])\s*[.:]?\s*(?P<title>Other\s+Events(?:\s+and\s+Regulation\s+FD\s+"
     r"Disclosure)?|Resignations?\s+of\s+Registrant['’]?s\s+Directors)\s*\.?",
@@ -141,10 +142,10 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         # Not standing for re-election is a retirement from the Board.
         "retired",
         rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
-        r"not\s+to\s+(?:stand|seek|run)\s+for\s+re-?election|"
+        r"not\s+to\s+(?:(?:stand|seek|run)\s+for|seek)\s+re-?election|"
         r"(?:decided|determined|elected|chose|informed\b[^.;]{0,60}?)\s+not\s+to\s+"
-        r"(?:stand|seek|run)\s+for\s+re-?election|(?:will|would)\s+not\s+(?:stand|seek|run)\s+"
-        r"for\s+re-?election|is\s+not\s+standing\s+for\s+re-?election",
+        r"(?:(?:stand|seek|run)\s+for|seek)\s+re-?election|(?:will|would)\s+not\s+"
+        r"(?:(?:stand|seek|run)\s+for|seek)\s+re-?election|is\s+not\s+standing\s+for\s+re-?election",
         "subject",
     ),
     (
@@ -152,7 +153,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
         r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
-        r"to\s+resign|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
+        r"to\s+resign|(?:was|is)\s+resigning|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
         r"(?:will\s+(?:be\s+)?)?(?:depart|departed|departs|departing|leave|left|leaving)\s+(?:the|its|our)\s+"
         r"(?:Company|Board|"
         r"Bank|Registrant|Corporation)",
@@ -166,7 +167,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     ("retired", r"retiring", "verb"),
     (
         "terminated",
-        r"terminated|removed|dismissed|discharged|fired",
+        r"terminated|removed|(?:voted|moved|acted)\s+to\s+remove|dismissed|discharged|fired",
         "verb",
     ),
     (
@@ -184,13 +185,14 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "appointed",
         r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+join|"
         r"(?:will\s+)?succeeds?|succeeded|to\s+succeed|transitioned|transitions|will\s+transition|"
-        r"will\s+assume|assumed|assumes|will\s+serve\s+as|will\s+act\s+as",
+        r"will\s+assume|assumed|assumes|will\s+serve\s+as|will\s+act\s+as|"
+        r"(?:been|was|were|is)\s+(?:engaged|retained)\s+to\s+serve\s+as",
         "subject",
     ),
 ]
 _NOUN_TRIGGERS: list[tuple[str, str]] = [
-    ("retired", r"retirement"),
-    ("resigned", r"resignation|departure"),
+    ("retired", r"retirements?"),
+    ("resigned", r"resignations?|departures?"),
     ("died", r"death|passing"),
     ("terminated", r"termination|removal|dismissal"),
     ("elected", r"election|re-?election"),
@@ -207,8 +209,10 @@ _COMPENSATION = re.compile(
 )
 _COMMITTEE_ROLE = re.compile(
     r"\bto\s+(?:(?:also\s+)?serve\s+(?:on|as\s+(?:a\s+)?(?:member|chair\w*)\s+of)\s+|join\s+)?"
-    r"(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
-    r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
+    # "appointed to the Board of Directors and will serve on the Audit Committee": the name
+    # runs over no board and no second verb.
+    r"(?P<name>(?:the|its|each\s+of\s+the)\s+(?:(?!Board\b|will\b|serve\b)[^.;]){0,60}?"
+    r"\b[Cc]ommittees?\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
 )
 # "named X, a director since 2011, Chair of the Audit Committee" (with or without "as").
 _COMMITTEE_CHAIR = re.compile(
@@ -227,11 +231,12 @@ _COMMITTEE_VERB = re.compile(
 # Words that look like triggers but are names of things.
 _MASKS = re.compile(
     r"\b(?:[Cc]ompensation|[Aa]udit|[Nn]ominating|[Gg]overnance|[Ee]xecutive|[Ff]inance|[Rr]isk|"
-    r"[Tt]echnology)(?:\s+(?:and|&)\s+[A-Z]?[a-z]+)*\s+[Cc]ommittee\b|"
+    r"[Tt]echnology)(?:\s+(?:and|&)\s+[A-Z]?[a-z]+)*\s+[Cc]ommittees?\b|"
     r"\b[Nn]amed\s+[Ee]xecutive\s+[Oo]fficers?\b|\b[Ee]lected\s+not\s+to\s+use\b|"
     r"\b(?:retirement|death|termination)\s+(?:plans?|benefits?|savings|accounts?|income|"
     r"systems?|programs?|or\s+disability)\b|\b(?:death|disability|retirement)\s+or\s+\w+|"
-    r"\b(?:employment|agreement|plan|arrangement)\s+(?:may\s+be\s+|is\s+|was\s+)?terminated\b|"
+    r"\b(?<!whose\s)(?:employment|agreement|plan|arrangement)\s+(?:may\s+be\s+|is\s+|was\s+)?"
+    r"terminated\b|"
     r"\bupon\s+(?:his|her|their|a|the|any)\s+(?:death|retirement|termination)\b|"
     r"\bprior\s+to\s+joining\b|\bbefore\s+joining\b|"
     # "ratify the appointment of KPMG as independent auditors": a firm, not a person.
@@ -263,6 +268,11 @@ _KIN_AFTER = re.compile(
     r"\s+(?:(?:elder|eldest|younger|youngest|older|oldest)\s+)?(?:son|daughter|nephew|niece|"
     r"brother|sister|cousin|father|mother|wife|husband|spouse|son-in-law|daughter-in-law|"
     r"brother-in-law|sister-in-law|grandson|granddaughter)\s*,?\s+(?=[A-Z])"
+)
+# "Mr. Harold Brandt's son": the name tells whose relative the person is.
+_KIN_OF = re.compile(
+    r"['’]s\s+(?:(?:elder|eldest|younger|youngest|older|oldest)\s+)?(?:son|daughter|nephew|niece|"
+    r"brother|sister|cousin|father|mother|wife|husband|spouse|grandson|granddaughter)\b"
 )
 _DEPARTURES = ("resigned", "retired", "terminated", "died")
 _DISAGREEMENT = re.compile(r"\bdisagreements?\b", re.IGNORECASE)
@@ -342,6 +352,9 @@ _CLAUSE_BREAK = re.compile(
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bJr|\bSr)(?<!\bMrs)[.!?][”\"’)]?\s+[“\"]?[A-Z]"
 )
+_LEAVER_BEFORE = re.compile(
+    r"\b(?:the|his|her)\s+(?:retirement|resignation|death|departure|passing)\s+of\s+$"
+)
 _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 
 
@@ -360,7 +373,14 @@ class People:
         # The same few names come back all through a filing: compare each pair once.
         self._same: dict[tuple[PersonName, PersonName], tuple] = {}
         mentions = _without_organizations(text, find_mentions(_unwrapped(text)), organizations)
-        mentions = [m for m in mentions if m.start >= start and not _defined_term(text, m)]
+        terms = _defined_terms(text)
+        mentions = [
+            m
+            for m in mentions
+            if m.start >= start
+            and not _defined_term(text, m)
+            and text[m.start : m.end] not in terms
+        ]
         if bare_family:
             mentions = _with_bare_family_names(text, mentions)
         # "elected Bob Hale's daughter, Mary K. Hale": the relative is the one meant.
@@ -464,7 +484,18 @@ class People:
             nearest = same[0].person
             same = [r for r in same if r.person is not nearest]
             recent = [r for r in recent if r.person is not nearest]
-        person = next((r.person for r in same if r.person.gender in (gender, None)), None)
+        fitting = [r for r in same if r.person.gender in (gender, None)]
+        if len(fitting) > 1:
+            # "elected A, filling the vacancy left by the retirement of B, and named her to
+            # the Audit Committee": the one whose leaving explains the seat is not the one
+            # the sentence goes on about.
+            told = [
+                r
+                for r in fitting
+                if not _LEAVER_BEFORE.search(self.text, max(0, r.start - 40), r.start)
+            ]
+            fitting = told or fitting
+        person = fitting[0].person if fitting else None
         if person is None:
             person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
         if person is None:
@@ -493,6 +524,15 @@ def _defined_term(text: str, m: Mention) -> bool:
     return text[m.start - 1] in "“\"'‘" and text[m.end] in "”\"'’"
 
 
+_QUOTED_TERM = re.compile(r"[“\"]([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,4})[”\"]")
+
+
+def _defined_terms(text: str) -> set[str]:
+    """Phrases the filing defines in quotes (as amended, the “Mercer Letter”): the term
+    is not a person where it comes back unquoted, in a heading or a sentence."""
+    return {m.group(1) for m in _QUOTED_TERM.finditer(text)}
+
+
 _WRAPPED_LINE = re.compile(r"(?m)^[^\n]{40,}\n(?=[ \t]*[A-Za-z])")  # anchored: linear
 
 
@@ -513,12 +553,15 @@ def _unwrapped(text: str) -> str:
 
 
 _DESIGNATOR_AFTER = re.compile(
-    r"\s*,?\s*(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
+    r"(?:\s*&\s*[A-Z][\w'’-]*)?\s*,?\s*(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
     r"L\.L\.C\.|LP\b|L\.P\.|LLP\b|Ltd\b|Limited\b|PLC\b|plc\b|N\.A\.|Bancorp\b|"
-    r"Holdings\b|Group\b|Partners\b)"
+    r"Holdings\b|Group\b|Partners\b|Advisors\b|Advisers\b|Associates\b|Capital\b|"
+    r"Management\b|Securities\b)"
 )
 _AT_BEFORE = re.compile(r"\bat\s+$")
-_DEPARTMENT_BEFORE = re.compile(r"\b(?:Director|President|Officer|Manager|Head)\s+of\s+$")
+_DEPARTMENT_BEFORE = re.compile(
+    r"\b(?:Director|President|Officer|Manager|Head)\s+(?:of\s+|[-–—]\s*)$"
+)
 
 
 def _without_organizations(
@@ -542,7 +585,7 @@ def _without_organizations(
         if not m.name.title and _AT_BEFORE.search(text, max(0, m.start - 20), m.start):
             continue
         if _DEPARTMENT_BEFORE.search(text, max(0, m.start - 30), m.start):
-            continue  # "Senior Vice President and Director of Loan Review"
+            continue  # "Director of Loan Review", "Senior Vice President - Power Supply"
         kept.append(m)
     return kept
 
@@ -656,7 +699,7 @@ def _committees(text: str, s: Span):
         if not verbs:
             continue
         verb = verbs[-1]
-        between = window[verb.end() :]
+        between = _BOARD_CHAIR.sub("", window[verb.end() :])
         if re.search(r"\bBoard\b|\bcommittee\b", between, re.IGNORECASE) and not re.search(
             r"\bby\s+the\s+Board", between
         ):
@@ -670,13 +713,34 @@ def _committees(text: str, s: Span):
         if any(a <= m.start() <= e for a, _, _, e in out):
             continue
         out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
+    for m in _COMMITTEE_VACANCY.finditer(text, s.start, s.end):
+        # "X resigned from the Audit Committee, and the Board named Y to fill the resulting
+        # vacancy on the committee": the committee named before.
+        named = list(_NAMED_COMMITTEE.finditer(text, s.start, m.start()))
+        verbs = list(_COMMITTEE_VERB.finditer(text, max(s.start, m.start() - 90), m.start()))
+        if named and verbs and not any(a <= m.start() <= e for a, _, _, e in out):
+            verb = verbs[-1]
+            out.append((verb.start(), verb.end(), named[-1].group("name"), m.end()))
     return out
+
+
+_COMMITTEE_VACANCY = re.compile(
+    r"\bto\s+fill\s+(?:the|a)\s+(?:resulting\s+|ensuing\s+)?vacanc(?:y|ies)\s+on\s+"
+    r"(?:the|that|this)\s+[Cc]ommittee\b"
+)
+_NAMED_COMMITTEE = re.compile(
+    r"\b(?:the|its|our)\s+(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}Committee)\b"
+)
+
+
+# "named X, Chairman of the Board, to the Audit Committee": the title beside the name.
+_BOARD_CHAIR = re.compile(r",\s*(?:Vice\s+)?Chair(?:man|woman|person)?\s+of\s+the\s+Board\s*,")
 
 
 # "... to the Audit Committee and the Science and Technology Committee", "Chair of the Audit
 # Committee and a member of the Safety Committee": one seat per committee.
 _MORE_COMMITTEE = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:(?:as\s+)?(?:a\s+)?(?:member|"
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:to\s+)?(?:(?:as\s+)?(?:a\s+)?(?:member|"
     r"(?P<chair>(?:Vice\s+)?Chair(?:man|person|woman)?))\s+of\s+)?(?P<name>(?:the|its)\s+"
     r"(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}[Cc]ommittee\b)"
 )
@@ -734,14 +798,31 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         return []
     out = [after[0]]
     for r in after[1:]:
+        if _KIN_OF.match(text, r.end):
+            break  # "appointed Nils Brandt, Mr. Harold Brandt's son, as ...": a relation told
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
         elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
             out.append(r)  # "appointed A as Treasurer and B as Controller"
+        elif _each_titled(text, out[-1].end, r):
+            out.append(r)  # "appointed A Treasurer and B Controller"
         else:
             break
     return out
+
+
+_TITLE_AND = re.compile(r"\s+(?P<title>[A-Z][^.;,]{2,80}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _each_titled(text: str, at: int, r: Ref) -> bool:
+    """A title between two names, and another after the second: 'A Treasurer and B Controller'."""
+    m = _TITLE_AND.fullmatch(text, at, r.start)
+    if not m:
+        return False
+    t = title_at(text, m.start("title"), m.end("title"))
+    after = title_at(text, r.end + 1, min(len(text), r.end + 100))
+    return bool(t and t[1] == m.end("title") and after and after[0] == r.end + 1)
 
 
 _EACH_AS = re.compile(
@@ -751,6 +832,9 @@ _EACH_AS = re.compile(
 
 def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
     """The subject before pos and the people coordinated with it: "each of A and B resigned"."""
+    who = _who_subject(text, refs, pos)
+    if who:
+        return [who]
     subj = _subject(refs, pos)
     if subj is None:
         return []
@@ -762,6 +846,20 @@ def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
     if len(out) > 1 and not re.search(r"\band\b|&", text[out[-2].end : out[-1].start]):
         return [subj]  # "Following the departure of A, B resigned": no list without "and"
     return out
+
+
+_WHO_VERB = re.compile(r",\s*and\s+who\s+(?:\w+\s+){0,2}$")
+
+
+def _who_subject(text: str, refs: list[Ref], pos: int) -> Ref | None:
+    """ "X, who has served as Treasurer since the resignation of Y in 2000, and who will resign
+    ...": the second who-clause is still about X, not the last name before the verb."""
+    if not _WHO_VERB.search(text, max(0, pos - 30), pos):
+        return None
+    for r in reversed(_refs_before(refs, pos)):
+        if not r.pronoun and re.match(r"\s*,\s*who\b", text[r.end : r.end + 8]):
+            return r
+    return None
 
 
 # "his son, ", "her longtime colleague and friend, ": a short noun phrase and a comma.
@@ -784,21 +882,28 @@ def _possessive(text: str, ref: Ref) -> bool:
 
 
 _TITLE_BEFORE_NAME = re.compile(
-    r"(?:(?:the\s+)?(?:Company['’]s|its|our)\s+)?(?:(?:[A-Z][\w&.-]*,?|and|of|the)\s+){1,10}"
+    r"(?:(?:the\s+)?(?:Company['’]s|its|our)\s+)?(?:(?:[A-Z][\w&.-]*,?|and|of|the)\s+){1,10}|"
+    r"(?:(?:independent|non-employee|longtime)\s+)?(?:director|trustee)\s+"
 )
 
 
-def _noun_person(refs: list[Ref], a: int, b: int, text: str) -> list[Ref]:
+def _noun_person(refs: list[Ref], a: int, b: int, text: str, stop: int) -> list[Ref]:
     """The person of a noun trigger: 'resignation of X', "X's resignation", 'his resignation'."""
-    m = re.match(r"\s+(?:as\s+[^.;]{0,60}?\s+)?of\s+", text[b : b + 80])
+    m = re.match(
+        r"\s+(?:as\s+[^.;]{0,60}?\s+|on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d\S*)\s+)?of\s+",
+        text[b : b + 80],
+    )
     if m:
         r = next((r for r in refs if r.start >= b), None)
-        if r and r.start <= b + m.end() + 2:
-            return [r]
         # "the resignation of Vice President and Treasurer Phillip M. Draycott"
-        if r and r.start <= b + m.end() + 120:
-            if _TITLE_BEFORE_NAME.fullmatch(text, b + m.end(), r.start):
-                return [r]
+        if r and (
+            r.start <= b + m.end() + 2
+            or r.start <= b + m.end() + 120
+            and _TITLE_BEFORE_NAME.fullmatch(text, b + m.end(), r.start)
+        ):
+            if text[a:b].casefold().endswith("s"):
+                return [r] + _more_of(refs, r, text, stop)
+            return [r]
     for r in reversed(_refs_before(refs, a)):
         gap = text[r.end : a]
         if re.fullmatch(
@@ -809,6 +914,19 @@ def _noun_person(refs: list[Ref], a: int, b: int, text: str) -> list[Ref]:
             return [r]
         break
     return []
+
+
+# "the resignations of A, who ..., and of B, ...": each person after "and of".
+_AND_OF = re.compile(r"(?:,\s*|\s+)and\s+(?:of\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+
+
+def _more_of(refs: list[Ref], first: Ref, text: str, stop: int) -> list[Ref]:
+    out = []
+    for r in refs:
+        if first.start < r.start < stop and not r.pronoun and r.person is not first.person:
+            if _AND_OF.search(text, max(first.end, r.start - 12), r.start):
+                out.append(r)
+    return out
 
 
 def _org_subject_between(text: str, start: int, end: int) -> bool:
@@ -822,7 +940,11 @@ _ROLE_LEAD = re.compile(
     r"(?:the\s+)?(?:additional\s+|new\s+)?(?:titles?|positions?|roles?|offices?)\s+of)\s+"
 )
 _FILLS_SEAT = re.compile(
-    r"^[^.;]{0,40}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorship|vacancy|seat)"
+    r"^(?:(?!\bas\s)[^.;]){0,80}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorships?|vacanc(?:y|ies)|seats?)"
+)
+# A board called by its defined short name: "to the GP Board", "to the Bank Board".
+_NAMED_BOARD = re.compile(
+    r"\s*(?:to|on)\s+(?:the|its|our)\s+(?:[A-Z][\w&.-]*\s+){1,3}?Board\b(?!\s+of\b)"
 )
 _BASIS = re.compile(r"^[^.;]{0,20}?\bon\s+an?\s+(interim|acting)\s+basis", re.IGNORECASE)
 # What may stand between two positions of one person in one sentence: the rest of a
@@ -840,6 +962,20 @@ _SEAT_HELD = re.compile(
     r"member\s+of\s+the\s+[Bb]oard)(?:\s+(?:since|of\s+the\s+Company\s+since)\s+\d{4})?"
     r"\s*,\s*(?=as\b|to\b|[A-Z])"
 )
+# "elected X, who has served as a director since 2019 and as Chair of the Audit Committee
+# since April 2019, as Chair of the Board": the clause tells what X holds; "as" the news.
+# The same for an appositive about the post held: "appointed X, the Company's Executive Vice
+# President and Chief Operating Officer, as President", "elected X, a director since 1979 and
+# formerly the president of Y Co., to succeed Z as Chairman".
+_WHO_HELD = re.compile(
+    r"\s*,\s*(?:\d{2}\s*,\s*)?(?:who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b|"
+    r"(?:the\s+)?(?:[A-Z][\w&-]*\s+){0,3}?[A-Z][\w&-]*['’]s\s+(?=[A-Z])|(?:its|our)\s+(?=[A-Z])|"
+    r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|member)\b|"
+    r"(?:the\s+)?(?:son|daughter|nephew|niece|brother|sister|grandson|granddaughter)\s+of\b|"
+    r"(?=(?:Senior|Executive|Vice|Chief|Group|Assistant|President)\b))"
+    r"(?:[^.;,]|\b[A-Z][a-z]?\.|,\s*(?!as\b|to\b)){0,200}?,\s*"
+    r"(?=as\b|to\s+(?:serve|become|succeed|the\s+(?:additional\s+)?(?:office|position)s?)\b)"
+)
 _CHAIR = re.compile(
     r"(?i)(?:(?:executive|non-executive|independent|lead|co-|vice[\s-]?)\s*)*"
     r"(?:vice[\s-])?chair(?:man|woman|person)?\b"
@@ -852,20 +988,25 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
         # after the trigger (and after the person for object triggers)
         pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
-        seat = _SEAT_HELD.match(text, pos, end)
+        seat = _SEAT_HELD.match(text, pos, end) or _WHO_HELD.match(text, pos, end)
         if seat and event_type in ("appointed", "elected") and ref.start >= trigger_end:
             pos = seat.end()  # "elected X, a director since 1991, Vice Chairman of the Board"
         rest = text[pos:end]
         if event_type == "elected" and _FILLS_SEAT.match(rest):
             return "director", pos + _FILLS_SEAT.match(rest).end()
+        named_board = _NAMED_BOARD.match(rest)
+        if named_board and event_type in ("appointed", "elected"):
+            return "director", pos + named_board.end()  # "elected her to the GP Board"
         t = title_at(text, pos, end)
         if (
             t
             and event_type in ("appointed", "elected")
             and re.fullmatch(r"\s*", text[pos : t[0]])
-            and _CHAIR.match(text, t[0], t[1])
+            and (_CHAIR.match(text, t[0], t[1]) or ref.start < trigger_end)
         ):
-            # "was elected Executive Chairman of the Board": the chair, not a seat
+            # "was elected Executive Chairman of the Board": the chair, not a seat; "X will
+            # become Chief Operating Officer ..., and Y will succeed her as ...": the title
+            # right after the verb, not one further on
             return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         for m in _ROLE_LEAD.finditer(rest):
             if m.start() > 100:
@@ -912,12 +1053,20 @@ def _roles_for(
 ) -> list[str]:
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
+    if event_type in _DEPARTURES:
+        left = _LEFT_COMMITTEE.match(text, trigger_end, s.end)
+        if left:  # "resigned from the Audit Committee": the seat on it
+            return _each_committee(" ".join(left.group("name").split()))
     found = _role_span(text, s, ref, trigger_end, event_type)
     if found is None and event_type in _DEPARTURES:
         found = _stated_position(text, s, ref, refs)
     if found is None:
         return []
     role, pos = _of_committee(text, found[0], found[1], s.end)
+    if event_type in _DEPARTURES and _THOSE_AND_BOARD.match(text, trigger_end, s.end):
+        # "who has served as Chairman, President and CEO ... and who will retire from those
+        # positions and from the Board": the seat besides the offices told before.
+        return [role, "director"]
     roles = [role]
     basis = _BASIS.match(text[pos : s.end])
     if basis:
@@ -926,10 +1075,17 @@ def _roles_for(
             roles[0] = f"{word} {role}"
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated"):
         while len(roles) < 4:
+            if roles[-1] == "director":
+                pos = _FILER_AFTER_SEAT.match(text, pos, s.end).end()  # "director of X (“X”)"
             joint = _NEXT_ROLE.match(text, pos, s.end)
             if not joint:
                 break
             at = joint.end()
+            member = _COMMITTEE_MEMBER.match(text, at, s.end)
+            if member:  # "and as a member of the Audit Committee"
+                roles.append(" ".join(member.group("name").split()))
+                pos = member.end()
+                continue
             board = _BOARD_ROLE.match(text, at, s.end)
             t = title_at(text, at, s.end)
             if t and not re.match(r"(?i)(?:a\s+)?(?:member\s+of|board)", text[at : s.end]):
@@ -942,7 +1098,34 @@ def _roles_for(
                 pos = board.end()
             else:
                 break
+        later = _LATER_SEAT.match(text, pos, s.end) if event_type in _DEPARTURES else None
+        if later and "director" not in roles:
+            roles.append(
+                "director"
+            )  # "as President of its subsidiary, X Bank, N.A., and as a director"
     return roles
+
+
+_LATER_SEAT = re.compile(
+    r"(?:[^.;]|\b(?:Inc|Corp|Co|Ltd|[A-Z])\.){0,80}?,?\s+and\s+(?:also\s+)?(?:as|from)\s+(?:a\s+)?"
+    r"(?:director\b|member\s+of\s+(?:the|its|our)\s+[Bb]oard\b|(?:the|its|our)\s+[Bb]oard\b)"
+)
+_LEFT_COMMITTEE = re.compile(
+    r"\s+(?:as\s+(?:a\s+)?member\s+of|from)\s+(?:the|its|our)\s+"
+    r"(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}Committees?)\b"
+)
+_COMMITTEE_MEMBER = re.compile(
+    r"(?:a\s+)?member\s+of\s+(?:the|its|our)\s+(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}"
+    r"Committee)\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
+)
+_FILER_AFTER_SEAT = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*,?\s+){0,5}[A-Z][\w&.'’-]*(?:\s*\([^)]{0,80}\))?)?"
+)
+_THOSE_AND_BOARD = re.compile(
+    r"\s+from\s+(?:those|these|such|both|all\s+(?:of\s+)?(?:those|his|her|their))\s+"
+    r"(?:positions|offices|roles|posts)\s*,?\s*(?:and|as\s+well\s+as)\s+(?:from\s+)?"
+    r"(?:the|its|our)\s+[Bb]oard\b"
+)
 
 
 _OF_COMMITTEE = re.compile(
@@ -961,6 +1144,8 @@ def _of_committee(text: str, role: str, pos: int, end: int) -> tuple[str, int]:
 
 
 def _board_title(title: str) -> str:
+    if re.fullmatch(r"(?i)class\s+(?:[IV]+|[A-C])\s+directors?", title):
+        return "director"  # "to serve as a Class I director": the class is the seat's term
     if re.fullmatch(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?", title):
         return "director"
     # "a member of the Board of Directors of Pinehurst Media Group": a seat, at a company
@@ -983,6 +1168,9 @@ def _date_for(dates, triggers, index: int) -> dt.date | None:
         owner = before[-1] if before else 0
         if owner == index:
             bound.append(d)
+    # "On October 5, X notified the Bank that she will retire on December 31": the day it
+    # takes effect, after the verb, before the day it was told.
+    bound.sort(key=lambda d: d.start < triggers[index][2])
     for kind in ("effective", "on", "plain"):
         for d in bound:
             if d.kind == kind:
@@ -995,9 +1183,36 @@ def _year_only_past(text: str, a: int, b: int, filed: dt.date | None) -> bool:
     An appositive about the person (', a director since 1979,') is not the event's time."""
     if filed is None:
         return False
-    clause = re.sub(r",[^,;]*\b(?:since|from)\s+(?:19|20)\d\d\b[^,;]*(?:,|$)", ",", text[a:b])
-    m = re.search(r"\b(?:in|since|from|during)\s+((?:19|20)\d\d)\b", clause)
-    return bool(m) and int(m.group(1)) < filed.year
+    clause = re.sub(
+        r",[^,;]*\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\b[^,;]*(?:,|$)",
+        ",",
+        text[a:b],
+    )
+    m = _PAST_TIME.search(clause)
+    if not m:
+        return False
+    year = int(m.group("year"))
+    if not m.group("month"):
+        return year < filed.year
+    # "the resignation of X in October 2000": a month well before the report is history;
+    # last month's news is still this report's.
+    month = _MONTH_NUMBER[m.group("month")[:3].casefold()]
+    return (filed.year - year) * 12 + filed.month - month > 3
+
+
+_MONTH_NUMBER = {
+    m[:3].casefold(): i + 1
+    for i, m in enumerate(
+        "January February March April May June July August September October November "
+        "December".split()
+    )
+}
+_PAST_TIME = re.compile(
+    r"\b(?:(?:in|since|from|during)\s+(?:(?P<month>(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+    r"Nov|Dec)\.?)\s+(?:\d{1,2},?\s+)?)?|at\s+the\s+(?:end|beginning|close|start)\s+of\s+)"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
 
 
 # The defined term that names the registrant: '(the "Company")'. Looked for alone first:
@@ -1207,6 +1422,8 @@ def sentence_hits(
                 continue
         if _NEGATED.search(text, s.start, a) or _background(text, s, a, b, direction):
             continue
+        if event_type in _TAKING and _INTENDS.search(text, max(s.start, a - 30), a):
+            continue  # "the Board intends to elect X": not done yet
         targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
         if not targets:
             continue
@@ -1214,12 +1431,23 @@ def sentence_hits(
         if _year_only_past(text, a, next_start, filed):
             continue
         date = _date_for(dates, ordered, index)
+        shared = []
+        if (
+            len(targets) > 1
+            and direction in ("verb", "noun")
+            and event_type != "named-to-committee"
+        ):
+            # "voted to remove A and B as directors", "elected A and B, the nominees of the
+            # requesting shareholders, to fill the vacancies": the position told after the last
+            shared = _roles_for(text, s, targets[-1], b, event_type, refs)
+            if not shared and _LEFT_BOARD.match(text, targets[-1].end, s.end):
+                shared = ["director"]
         for ref in targets:
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
             else:
-                roles = _roles_for(text, s, ref, b, event_type, refs)
+                roles = _roles_for(text, s, ref, b, event_type, refs) or shared
                 if not roles and ref.pronoun:
                     # "X, the Company's Chief Legal Officer, told the Board she will resign":
                     # the name earlier in the sentence carries the position.
@@ -1230,10 +1458,22 @@ def sentence_hits(
             if not roles and direction == "subject":
                 stated = _stated_position(text, s, ref, refs)
                 roles = [stated[0]] if stated else []
+            if event_type == "died":
+                roles = [_title_at_death(text, s, r) for r in roles]
             if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
                 roles = ["director"]  # "will not stand for re-election": the board seat
-            if not roles and event_type in _DEPARTURES and _LEFT_BOARD.match(text, b, s.end):
-                roles = ["director"]  # "resigned as directors", "retired from the Board"
+            if (
+                not roles
+                and event_type in _DEPARTURES
+                and (
+                    _LEFT_BOARD.match(text, b, s.end)
+                    or ref.start >= b
+                    and _LEFT_BOARD.match(text, ref.end, s.end)
+                )
+            ):
+                roles = [
+                    "director"
+                ]  # "resigned as directors", "the resignation of X as a director"
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names
                 continue
@@ -1286,6 +1526,30 @@ def sentence_hits(
                     )
                 )
     return hits
+
+
+_FILER_AND_SUBSIDIARY = re.compile(
+    r"^(?P<filer>.+?)\s+of\s+the\s+(?:Company|Corporation|Registrant)\s+and\s+.+\s+of\s+(?:its|the)\s+"
+)
+_PAST_PART = re.compile(
+    r"\s+(?:and|&)\s+(?P<part>[^,;]+?)\s+from\s+(?:19|20)\d\d\s+(?:through|to|until)\b"
+)
+
+
+def _title_at_death(text: str, s: Span, role: str) -> str:
+    """The title someone held when they died: at the filer when a subsidiary's is also given
+    ("Vice Chairman of the Board of the Corporation and Chairman of the Board of its
+    subsidiary"), without a post held years before ("its Chairman Emeritus and Chief
+    Executive Officer from 1990 through 2002")."""
+    m = _FILER_AND_SUBSIDIARY.match(role + " of its ")
+    if m and " of its " not in m.group("filer"):
+        return m.group("filer")
+    found = re.compile(r"\s+".join(map(re.escape, role.split()))).search(text, s.start, s.end)
+    if found and " and " in role:
+        past = _PAST_PART.search(text, found.start(), min(s.end, found.end() + 40))
+        if past and past.end("part") >= found.end():
+            return role[: role.rfind(" and ")]
+    return role
 
 
 # Matched where a name ends, in place: a slice of the rest of the text for each hit made
@@ -1440,11 +1704,17 @@ _NEGATED = re.compile(
     r"has\s+yet\s+to)\b(?:[^.;,]|\b(?:Mr|Ms|Mrs|Dr|[A-Z])\.)*$",
     re.IGNORECASE,
 )
+_INTENDS = re.compile(
+    r"\b(?:intends?|intended|expects?|expected|anticipates?|plans?|may|might|would|could)\s+to\s*$|"
+    r"\b(?:may|might|would|could)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _NO_PAY_CHANGE = re.compile(
     r"\b(?:did\s+not\s+(?:increase|change|adjust|raise)|will\s+remain|remains?\s+unchanged|"
     r"no\s+changes?\s+(?:to|in))\b|\bnon-employee\s+directors?\b|\bdirector\s+compensation\b|"
     # What a contract provides is its terms, not a change of pay.
-    r"\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b",
+    r"\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b|"
+    r"\b(?:separation|severance)\s+(?:agreement|pay|payments?|benefits?)\b",
     re.IGNORECASE,
 )
 
@@ -1464,8 +1734,12 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         r"\b(?:since|until|before|prior\s+to)\s+(?:the|his|her|their)\s+$", before, re.I
     ):
         return True
+    if direction == "noun" and _VACANCY_BY.search(text, max(s.start, a - 50), a):
+        # "to fill the vacancy created by the death of X": why the seat is open, told
+        # when it happened
+        return True
     if direction == "noun" and re.search(
-        r"\b(?:[Ii]n\s+connection\s+with|[Uu]pon)\s+(?:his|her|their|[A-Z][\w.’'-]*"
+        r"\b(?:[Ii]n\s+connection\s+with|[Uu]pon|[Ff]ollowing|[Aa]fter)\s+(?:his|her|their|[A-Z][\w.’'-]*"
         r"(?:\s+[A-Z][\w.’'-]*)*['’]s?)\s+(?:\w+\s+)?$",
         before,
     ):
@@ -1473,6 +1747,8 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         # Ms. Roe's appointment, ...": the possessive points back to an appointment told
         # elsewhere; this sentence is about its terms. ("Upon the appointment of X" may be
         # the news itself.)
+        if re.search(r"\b[Ii]n\s+connection\s+with\s+(?:his|her|their)\s+\w*\s*$", before):
+            return True  # "In connection with his departure, the Company and X agreed ..."
         return text[a:b].casefold() in ("appointment", "promotion", "election", "hiring")
     word = text[a:b].casefold()
     if (
@@ -1486,11 +1762,16 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     if word != "retired":
         return False
     # "a retired partner", and "X, retired Chairman of Y": the word describes, it tells no news.
-    return bool(re.search(r"\b(?:a|an|is|was)\s+$", before, re.I)) or bool(
+    return bool(re.search(r"\b(?:a|an|the|is|was)\s+$", before, re.I)) or bool(
         re.search(r",\s*$", before) and _ATTRIBUTIVE_AFTER.match(text, b)
     )
 
 
+_VACANCY_BY = re.compile(
+    r"\b(?:vacanc(?:y|ies)|seats?|openings?)\s+(?:created|left|caused)\s+(?:by|from)\s+"
+    r"(?:the|his|her|their)\s+$",
+    re.IGNORECASE,
+)
 # "She succeeds X, who retired in March": the predecessor's leaving is the past.
 _SUCCEEDED_WHO = re.compile(
     r"\b(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+(?:[^.;]|\b[A-Z][a-z]?\.){0,80}?,\s*who\s+"
@@ -1505,7 +1786,7 @@ _ATTRIBUTIVE_AFTER = re.compile(
 def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list[Ref]:
     stop = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
     if direction == "noun":
-        return _noun_person(refs, a, b, text)
+        return _noun_person(refs, a, b, text, stop)
     if direction == "committee":
         before = text[max(s.start, a - 40) : a]
         if _PASSIVE_BEFORE.search(before) or re.search(r"\bwill\s*$|\bto\s*$", before):
@@ -1517,10 +1798,25 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         subj = _subject(refs, a)
         return [subj] if subj else []
     if direction == "subject":
-        return _subjects(text, refs, a)
+        if _PASSIVE_BEFORE.search(text, max(s.start, a - 40), a) and re.match(
+            r"\s+by\b", text[b : b + 5]
+        ):
+            return []  # "X will be succeeded by Y": X takes nothing
+        decided = _decider(text, s, refs, a, b)
+        return [decided] if decided else _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
     before = text[max(s.start, a - 40) : a]
+    if index and re.search(r"\band\s+(?:also\s+)?$", before) and ordered[index - 1][3] == "verb":
+        # "X was appointed Chief Executive Officer and elected to the Board": the second verb
+        # shares the first's passive subject.
+        p = ordered[index - 1][1]
+        if _PASSIVE_BEFORE.search(text, max(s.start, p - 40), p) and not _refs_before(
+            [r for r in refs if r.start >= p], a
+        ):
+            return _subjects(text, refs, p)
     if _PASSIVE_BEFORE.search(before):
+        if _NOUN_SUBJECT.search(before):
+            return []  # "until a successor is named": nobody named yet
         return _subjects(text, refs, a)  # "A, B and C were elected directors"
     prior = _refs_before(refs, a)
     clause_start = prior[-1].end if prior else s.start
@@ -1533,6 +1829,27 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
     return objs
 
 
+_DECISION_OF = re.compile(
+    r"\b(?:decision|intention|intent|plans?|wish|desire|request)\s+of\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
+
+
+def _decider(text: str, s: Span, refs: list[Ref], a: int, b: int) -> Ref | None:
+    """ "accepted the decision of X, who founded the Company with his late brother Y, to
+    retire": the one whose decision it is, not the nearest name."""
+    if not text[a:b].casefold().startswith("to "):
+        return None
+    for r in reversed(_refs_before(refs, a)):
+        if not r.pronoun and _DECISION_OF.search(text, max(s.start, r.start - 40), r.start):
+            return r
+    return None
+
+
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:a|an|the|his|her|their|its)\s+(?:new\s+|permanent\s+)?(?:successors?|replacements?)\s+"
+    r"(?:is|are|has\s+been|have\s+been|will\s+be|can\s+be|be)\s*$",
+    re.IGNORECASE,
+)
 _TABLE_APPOINTMENTS = re.compile(
     r"\b(?:appointments?|promotions?|appointed|promoted|elected|named)\b", re.IGNORECASE
 )
@@ -1640,11 +1957,18 @@ def _new_parts(role: str, held: str) -> list[str]:
     return [p for p in parts if p.casefold() not in before] or [role]
 
 
+# "Anneke S. Verhoeven, M.D., Ph.D.<tab>President": the degrees before the title cell.
+_DEGREES_AFTER = re.compile(
+    r"(?:[ \t]*,?[ \t]*(?:M\.D\.|Ph\.D\.|J\.D\.|D\.O\.|Pharm\.D\.|CPA|CFA|Esq\.|MBA)(?![\w.]))*"
+    r"[ \t]*,?[ \t]*"
+)
+
+
 def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
     role = ""
     row_end = line.end
-    lead = re.match(r"[ \t]*,?[ \t]*", text[ref.end : line.end])
-    at = ref.end + lead.end()
+    lead = _DEGREES_AFTER.match(text, ref.end, line.end)
+    at = lead.end()
     t = title_at(text, at, line.end) if line.end - ref.end > 3 else None
     if t is None:
         t = _title_on_next_line(text, line.end, table_end)
@@ -1785,7 +2109,12 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     hits = [(h, source) for h, source in hits if h.event_type != _SUCCEEDS]
     groups: dict[tuple[int, str], list[tuple[Hit, str]]] = {}
     for hit, source in hits:
-        groups.setdefault((id(hit.person), hit.event_type), []).append((hit, source))
+        kind = hit.event_type
+        if kind in ("appointed", "elected") and hit.role:
+            # "promoted X to Executive Vice President. ... X will join the Board": an office
+            # and a seat, told in two sentences, are two positions.
+            kind = _type_for(kind, hit.role)
+        groups.setdefault((id(hit.person), kind), []).append((hit, source))
     _borrow_roles(text, groups, successions)
     rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
     for (_, event_type), group in groups.items():
@@ -1793,9 +2122,22 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
         date = next((h.date for h, _ in group if h.date), None)
         disagreement = next((h.disagreement for h, _ in group if h.disagreement is not None), None)
         named = [h for h, _ in group if h.role]
+        if not named and event_type == "compensation-change":
+            # "a special bonus for Mr. Stavros": the post the filing gives him elsewhere
+            # ("Gregory A. Stavros, the Company's Chief Executive Officer").
+            first.role = _position_at_filer(text, first.person)
+            named = [first] if first.role else []
         if named:
             sentence = named[0].sentence
             roles = list(dict.fromkeys(h.role for h in named if h.sentence == sentence))
+            if event_type == "elected" and roles == ["director"]:
+                # "elected A and B to fill the vacancies. ... the Board elected Mr. A as Vice
+                # Chairman of the Board": the seat, then the chair taken on it.
+                roles += list(
+                    dict.fromkeys(
+                        h.role for h in named if _CHAIR.match(h.role) and h.role not in roles
+                    )
+                )[:1]
         else:
             roles = [""]
         first.date = date
@@ -1808,7 +2150,11 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     rows = [r for r in rows if not (r[2] == "compensation-change" and id(r[0].person) in appointed)]
     # "elected his son ... to succeed him as Chief Executive Officer": the verb without a
     # position gives way to the position read elsewhere in the sentence.
-    placed = {(id(h.person), h.sentence) for h, _, t, r in rows if r and t in _TAKING}
+    # A committee seat does not stand for the board seat: "elected X, filling the vacancy
+    # ..., and appointed her to the Audit Committee" is both.
+    placed = {
+        (id(h.person), h.sentence) for h, _, t, r in rows if r and t in ("appointed", "elected")
+    }
     out = []
     seen = set()
     for hit, source, event_type, role in rows:
@@ -1858,6 +2204,26 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
 
 
 _TAKING = ("appointed", "elected", "named-to-committee")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\.?,?\s*(?:\([^)]{0,30}\)\s*)?)+")
+_FILER_POSSESSIVE = re.compile(
+    r",\s*(?:the\s+(?:Company|Corporation|Bank|Registrant)['’]s|its|our)\s+"
+)
+
+
+def _position_at_filer(text: str, person: Person) -> str:
+    """The title an appositive gives the person at the filer somewhere in the text."""
+    for at in person.mentions:
+        name = _NAME_RUN.match(text, at)
+        if not name:
+            continue
+        end = name.end()
+        while end > at and text[end - 1] in " ,":
+            end -= 1
+        lead = _FILER_POSSESSIVE.match(text, end)
+        t = title_at(text, lead.end(), min(len(text), lead.end() + 120)) if lead else None
+        if t:
+            return clean_title(text[t[0] : t[1]])
+    return ""
 
 
 def _borrow_roles(text: str, groups, successions: list[Hit]) -> None:
@@ -1909,7 +2275,7 @@ def _appointed_just_before(text: str, groups, s: Span) -> str:
 
 _BOARD_SEAT = re.compile(
     r"(?i)(?:(?:non-executive|independent|executive|lead|presiding|class\s+\w+|"
-    r"non-employee|new)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"
+    r"non-employee|new|interim|acting)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"
     r"(?:\w+\s+)?board(?:\s+of\s+directors)?|(?:vice[\s-])?chair(?:man|woman|person)?"
     r"(?:\s+of\s+the\s+board(?:\s+of\s+(?:directors|trustees))?)?)"
 )

@@ -165,6 +165,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "trish": ("patricia",),
     "vicky": ("victoria",),
     "walt": ("walter",),
+    "wally": ("wallace", "walter"),
     "will": ("william",),
 }
 

@@ -43,6 +43,13 @@ def is_heading_like(line: str) -> bool:
     return all(not w[0].islower() for w in content)
 
 
+# A full-width line of running text that stops mid-clause: no tab or column gap, no closing
+# punctuation; or a shorter one that opens with a dated clause ("Also on May 5, 2025, X,").
+_WRAPPED_PROSE = re.compile(
+    r"(?:(?=.{60})|(?=.{40})(?=.*\b(?:19|20)\d\d,\s))(?!.*(?:\t|\S {3,}\S)).*[a-z][A-Za-z']*"
+)
+
+
 def _soft_break(prev: str, nxt: str) -> bool:
     """Whether a single line break between these lines ends a sentence."""
     prev, nxt = prev.strip(), nxt.strip()
@@ -51,6 +58,10 @@ def _soft_break(prev: str, nxt: str) -> bool:
     if prev[-1] in ",;(-–—&" or prev.split()[-1].casefold() in _SMALL_WORDS:
         return False
     if nxt[0].islower():
+        return False
+    if _WRAPPED_PROSE.fullmatch(prev) and any(c.islower() for c in nxt):
+        # "... elected Frederick A. Oyelowo, the Company's Executive Vice President and Chief"
+        # is prose wrapped at its width, however many of its words are capitalised.
         return False
     return is_heading_like(prev) or is_heading_like(nxt) and len(prev) < 60
 
@@ -220,11 +231,12 @@ _QUALIFIER = (
     r"Principal|Former|New|Class\s+(?:I{1,3}|[ABC])|Outside|Non-Management)[ -]?)"
 )
 _CORE = (
-    r"(?:Vice[ -]President|President|Vice[ -]Chair(?:man|woman|person)?|"
+    r"(?:Vice[\s-]President|President|Vice[\s-]Chair(?:man|woman|person)?|"
     r"Chair(?:man|woman|person)?|Chief\s+(?:[A-Z][a-z&]+\s+){1,3}Officer|"
     r"Chief\s+(?:[a-z&]+\s+){1,3}officer|Chief\s+Executive|CEO|CFO|COO|CTO|CIO|CAO|CLO|CHRO|"
     r"CMO|CRO|CCO|SVP|EVP|VP|GC|"
     r"General\s+Counsel|Corporate\s+Secretary|Secretary|Treasurer|Controller|Comptroller|"
+    r"(?:Trust|Loan|Credit|Lending)\s+Officer|"
     r"(?:Principal|principal)\s+(?:Executive|Financial|Accounting|Operating|executive|financial|"
     r"accounting|operating)\s+(?:Officer|officer)|"
     r"Managing\s+Director|Managing\s+Partner|General\s+Partner|General\s+Manager|Partner|"
@@ -261,9 +273,11 @@ _COMMA_PART = (
     rf"(?-i:,\s+(?:Worldwide|Global|North|International)(?:\s+[A-Z][\w&-]*)*(?![\w-])|"
     rf"(?:,\s+|-|\s+[-–—]\s+){_AREA}(?:(?:,\s+|\s+and\s+|\s*&\s*){_AREA})*)"
 )
+# "vice president of merchandising": a function in lower case.
+_OF_FUNCTION = rf"(?-i:\s+of\s+(?=[a-z])(?i:{_AREA_HEAD})\b)"
 _UNIT = (
-    rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
-    rf"(?:{_COMMA_PART}|{_OF_PART})?"
+    rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+Emerit(?:us|a)\b)?(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
+    rf"(?:{_COMMA_PART}|{_OF_PART}|{_OF_FUNCTION})?"
     r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
 )
 UNIT_PATTERN = _UNIT  # one position of a title that may name several

@@ -147,6 +147,7 @@ def test_same_person_exact_and_middle_initial_vs_full():
         ("Liz Warren", "Elizabeth Warren"),
         ("Kate Adams", "Katherine L. Adams"),
         ("Shelly Palmer", "Shelton (Shelly) Palmer"),
+        ("Wally Thorne", "Wallace R. Thorne III"),
     ],
 )
 def test_same_person_nicknames(a, b):

@@ -121,3 +121,16 @@ def test_boilerplate_and_biography_years_give_no_events():
     assert [(e.name.display, e.event_type, e.role) for e in found] == [
         ("Sofia M. Brandt", "appointed", "Chief Financial Officer")
     ]
+
+
+def test_an_office_and_a_board_seat_told_in_two_sentences_are_both_kept():
+    text = (
+        "DENVER, May 1, 2025 -- Acme Widget Corporation today announced the promotion of "
+        "Robert Kline to Executive Vice President, Operations. The company also announced that "
+        "Kline will join the Board of Directors.\n"
+    )
+    found = extract_press_people(text, sequence="2")
+    assert sorted((e.event_type, e.role) for e in found) == [
+        ("appointed", "Executive Vice President, Operations"),
+        ("elected", "Director"),
+    ]
