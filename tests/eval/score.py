@@ -45,9 +45,10 @@ EXTRA = "extra"
 BLINDREAL = "blindreal"
 BLIND1 = "blind1"  # invented 8-Ks written blind, with their own dev/test split
 BLIND2 = "blind2"
+BLIND4 = "blind4"
 # The three sets written last, blind to the rules, with halves of their own: their test rows
 # together ("blind/test") are the yardstick no rule has been fitted to.
-BLIND_SETS = (BLIND1, BLIND2, BLINDREAL)
+BLIND_SETS = (BLIND1, BLIND2, BLINDREAL, BLIND4)
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
 SETS = {
@@ -57,6 +58,7 @@ SETS = {
     BLINDREAL: (HERE / "labels_blindreal.jsonl", HERE / "split_blindreal.json"),
     BLIND1: (HERE / "labels_blind1.jsonl", HERE / "split_blind1.json"),
     BLIND2: (HERE / "labels_blind2.jsonl", HERE / "split_blind2.json"),
+    BLIND4: (HERE / "labels_blind4.jsonl", HERE / "split_blind4.json"),
 }
 # Sets of real corpus filings, read from the shared corpus rather than tests/eval/filings.
 REAL_SETS = (REAL, BLINDREAL)
