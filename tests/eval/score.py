@@ -46,9 +46,10 @@ BLINDREAL = "blindreal"
 BLIND1 = "blind1"  # invented 8-Ks written blind, with their own dev/test split
 BLIND2 = "blind2"
 BLIND3 = "blind3"
-# The three sets written last, blind to the rules, with halves of their own: their test rows
+BLIND4 = "blind4"
+# The sets written last, blind to the rules, with halves of their own: their test rows
 # together ("blind/test") are the yardstick no rule has been fitted to.
-BLIND_SETS = (BLIND1, BLIND2, BLINDREAL, BLIND3)
+BLIND_SETS = (BLIND1, BLIND2, BLINDREAL, BLIND3, BLIND4)
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
 SETS = {
@@ -59,6 +60,7 @@ SETS = {
     BLIND1: (HERE / "labels_blind1.jsonl", HERE / "split_blind1.json"),
     BLIND2: (HERE / "labels_blind2.jsonl", HERE / "split_blind2.json"),
     BLIND3: (HERE / "labels_blind3.jsonl", HERE / "split_blind3.json"),
+    BLIND4: (HERE / "labels_blind4.jsonl", HERE / "split_blind4.json"),
 }
 # Sets of real corpus filings, read from the shared corpus rather than tests/eval/filings.
 REAL_SETS = (REAL, BLINDREAL)
