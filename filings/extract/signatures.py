@@ -774,6 +774,11 @@ def _entry_at(
     _take_cells(entry, _cells(rest))  # "/s/ Jane Doe<TAB>Director<TAB>June 27, 2025"
     before_slash = text[all_lines[j].start : all_lines[j].start + slash.start()] if slash else ""
     entry.date = entry.date or parse_date(before_slash)  # "April 15, 2025<TAB>By:<TAB>/s/ ..."
+    if not entry.titles and "\t" in before_slash:
+        # A table whose title column comes first: "Chief Financial Officer<TAB>/s/ Jane Doe".
+        entry.titles += [
+            c for c in _cells(before_slash) if _is_title_text(c) and not _BY.fullmatch(c)
+        ]
     k = j + 1
     blank_run = 0
     while k < len(all_lines) and k <= j + 8:

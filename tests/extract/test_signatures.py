@@ -676,3 +676,22 @@ def test_a_title_on_the_name_line(name_line, role):
     text = PREAMBLE + "By: /s/ Imogen R. Castell\n" + name_line + "\nDate: May 6, 2022\n"
     (e,) = signers(text)
     assert (e.role, e.effective_date) == (role, dt.date(2022, 5, 6))
+
+
+def test_a_signature_table_whose_title_column_comes_first():
+    text = PREAMBLE + (
+        "NORTHWIND HOLDINGS, INC.\n\n"
+        "Title\tSignature\tDate\n"
+        "Executive Vice President and Chief Financial Officer\t/s/ Wilma J. Orcutt\t"
+        "July 20, 2023\n"
+    )
+    (signer,) = signers(text)
+    assert (signer.name.display, signer.role, signer.effective_date) == (
+        "Wilma J. Orcutt",
+        "Executive Vice President and Chief Financial Officer",
+        dt.date(2023, 7, 20),
+    )
+    # A date or "By:" before the signature is no title.
+    text = PREAMBLE + "April 15, 2025\tBy:\t/s/ Wilma J. Orcutt\nChief Executive Officer\n"
+    (signer,) = signers(text)
+    assert signer.role == "Chief Executive Officer"
