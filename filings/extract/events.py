@@ -255,7 +255,7 @@ _ORG_SUBJECT = re.compile(
     r"\b(?:Board|Directors|Company|Committee|Registrant|Corporation|shareholders|stockholders|"
     r"members|Bank|Trust|we|We|Trustees|it)\b",
 )
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+_PRONOUN = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _MALE = {"he", "his", "him", "himself"}
 # "elected his son, Everett M. Finch III": the relative named next is the one meant, so the
 # possessive is not a mention of the father (who would then take the son's event).
@@ -340,7 +340,7 @@ _CLAUSE_BREAK = re.compile(
     r"informed|notified|told|asked)\b|[;:]"
 )
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bJr|\bSr)(?<!\bMrs)[.!?][”\"’)]?\s+[“\"]?[A-Z]"
+    r"(?=[.!?])(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bJr|\bSr)(?<!\bMrs)[.!?][”\"’)]?\s+[“\"]?[A-Z]"
 )
 _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 
@@ -595,7 +595,19 @@ class Hit:
     apposed: bool = False  # the role is the appositive after the name: maybe the one held
 
 
+# Words every mask has in it, each in the case the pattern writes it: a sentence with none
+# of them has no mask, and the pattern is not tried on it.
+_MASK_WORDS = (
+    "ommittee", "fficer", "lected", "retirement", "death", "termination", "disability",
+    "terminated", "upon", "joining", "auditor", "accountant", "accounting", "erminat",
+    "dopted",
+)  # fmt: skip
+
+
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    sentence = text[start:end]
+    if not any(w in sentence for w in _MASK_WORDS):
+        return []
     return [(m.start(), m.end()) for m in _MASKS.finditer(text, start, end)]
 
 
@@ -612,7 +624,15 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
         return not any(a < e and s_ < b for s_, e in taken) and not _inside(a, masks)
 
     sentence = text[s.start : s.end]
-    for event_type, pattern, direction in _TRIGGER_PATTERNS:
+    # A pattern whose words are not in the sentence cannot match it. The characters
+    # that match an ASCII letter when case is ignored but do not lower-case to one leave
+    # every pattern to be tried.
+    lowered = None if any(c in sentence for c in _FOLDS_TO_ASCII) else sentence.lower()
+    for (event_type, pattern, direction), words in zip(
+        _TRIGGER_PATTERNS, _TRIGGER_WORDS, strict=True
+    ):
+        if lowered is not None and not any(w in lowered for w in words):
+            continue
         for m in pattern.finditer(sentence):
             a, b = s.start + m.start(), s.start + m.end()
             if free(a, b):
@@ -629,11 +649,32 @@ _TRIGGER_PATTERNS = [
     (event_type, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), "noun")
     for event_type, pattern in _NOUN_TRIGGERS
 ]
+# For each pattern above, in order: words (lower case) of which every match has one.
+_TRIGGER_WORDS = (
+    ("retir",),
+    ("election",),
+    ("resign", "step", "depart", "leav", "left"),
+    ("died", "passed", "deceased"),
+    ("retiring",),
+    ("terminated", "removed", "dismissed", "discharged", "fired"),
+    ("elect",),
+    ("appoint", "name", "promot", "hire", "selected", "designated"),
+    ("became", "become", "join", "succeed", "transition", "assum", "serve", "act"),
+    ("retirement",),
+    ("resignation", "departure"),
+    ("death", "passing"),
+    ("termination", "removal", "dismissal"),
+    ("election",),
+    ("appointment", "promotion", "hiring"),
+)
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K
 
 
 def _committees(text: str, s: Span):
     """(verb start, verb end, committee name, end) for committee assignments in the sentence."""
     out = []
+    if "ommittee" not in text[s.start : s.end]:
+        return out  # every pattern below ends with the word
     matches = list(_COMMITTEE_ROLE.finditer(text, s.start, s.end))
     matches += [
         m

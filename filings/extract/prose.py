@@ -10,6 +10,7 @@ heading or a table cell, never in the middle of a prose line.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -55,14 +56,18 @@ def _soft_break(prev: str, nxt: str) -> bool:
     return is_heading_like(prev) or is_heading_like(nxt) and len(prev) < 60
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
-    m = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12) : dot])
+    m = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
     if not m:
         return False
     word = m.group(1).casefold().strip(".")
     if len(word) == 1:
         return True  # an initial: "Patricia L. Higgins"
-    return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return word in _ABBREVIATIONS or bool(_DOTTED.fullmatch(word))
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -76,13 +81,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         if not _NEXT_STARTS.match(text, m.end(), end) and m.end() < end:
             continue
         cuts.add(m.end())
-    for m in re.finditer(r"\n", text[start:end]):
-        pos = start + m.start()
-        line_start = text.rfind("\n", start, pos) + 1
-        line_start = max(line_start, start)
-        next_end = text.find("\n", pos + 1, end)
-        next_end = end if next_end < 0 else next_end
-        if _soft_break(text[line_start:pos], text[pos + 1 : next_end]):
+    # Each line break between the line before it and the line after it (split once, not
+    # looked for again on each side of every break).
+    parts = text[start:end].split("\n")
+    pos = start - 1
+    for prev, nxt in itertools.pairwise(parts):
+        pos += len(prev) + 1
+        if _soft_break(prev, nxt):
             cuts.add(pos)
     spans = []
     prev = start
@@ -137,10 +142,13 @@ _MONTH = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 DATE = re.compile(
-    rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)\b"
+    # Every date starts with a digit or a month's first letter: the lookahead turns every
+    # other place away before the alternatives are tried there.
+    r"(?=[\dJFMASOND])"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)\b"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
-    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
+    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b)",
     re.IGNORECASE,
 )
 
