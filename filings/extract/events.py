@@ -53,15 +53,16 @@ _502_TITLE = re.compile(
     r"Compensatory\s+Arrangements\s+of\s+Certain\s+Officers))+\s*\.?",
     re.IGNORECASE,
 )
-_HEADING_502 = re.compile(r"\bItem\s*5\.02\b\.?", re.IGNORECASE)
+_HEADING_502 = re.compile(r"(?=I)\bItem\s*5\.02\b\.?", re.IGNORECASE)
 _HEADING_OLD = re.compile(
     r"\bItem\s*(?P<n>[56])\s*[.:]?\s*(?P<title>Other\s+Events(?:\s+and\s+Regulation\s+FD\s+"
     r"Disclosure)?|Resignations?\s+of\s+Registrant['’]?s\s+Directors)\s*\.?",
     re.IGNORECASE,
 )
 _NEXT_ITEM = re.compile(
-    r"\bItem\s*(?:\d{1,2}\.\d{2}|\d{1,2}\b\s*[.:]?\s+[A-Z])|^\s*SIGNATURES?\b|"
-    r"\bSIGNATURES?\b(?=\s)|^[ \t]*(?i:signatures?)[ \t]*$",
+    r"(?=[ISs\u017f\s])"  # where any of the alternatives can start (ſ is an s, case aside)
+    r"(?:\bItem\s*(?:\d{1,2}\.\d{2}|\d{1,2}\b\s*[.:]?\s+[A-Z])|^\s*SIGNATURES?\b|"
+    r"\bSIGNATURES?\b(?=\s)|^[ \t]*(?i:signatures?)[ \t]*$)",
     re.MULTILINE,
 )
 _REFERENCE_BEFORE = re.compile(

@@ -134,7 +134,9 @@ _WEAK = (
     r"|National\s+Association"
 )
 _AFTER = r"(?![\w&-]|['’](?!s\b)|\.\w)"  # a possessive may follow: "Ford Motor Company’s"
-_DESIGNATOR = re.compile(rf"(?<![\w&.'’-])(?:{_STRONG}|{_WEAK}){_AFTER}")
+# The lookahead holds the first letters of every designator above: the scan of a whole
+# filing turns every other place away before it tries the alternatives there.
+_DESIGNATOR = re.compile(rf"(?=[ABCEFGHILNPSTp])(?<![\w&.'’-])(?:{_STRONG}|{_WEAK}){_AFTER}")
 _INNER_STOP = re.compile(rf"(?:{_STRONG}|Company|COMPANY)")
 _WEAK_ONLY = re.compile(rf"(?:{_WEAK})")
 # Designators that also start common phrases: "Limited Liability", "Company Agreement".
@@ -187,10 +189,11 @@ _ABBREVIATION = re.compile(
 _BOUNDARY = re.compile(r"\n\s*\n|[\t()\[\]{}:;|“”\"—,]|\s[–-]\s|[!?]\s")
 _SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _SEC_NAME = re.compile(
-    r"(?:(?:U\.\s?S\.|United[ \t]+States|UNITED[ \t]+STATES)[ \t]+)?"
+    r"(?=[SU])"  # how every name of the agency begins, looked at first
+    r"(?:(?:(?:U\.\s?S\.|United[ \t]+States|UNITED[ \t]+STATES)[ \t]+)?"
     rf"(?:Securities{_SP}and{_SP}Exchange{_SP}Commission"
     rf"|SECURITIES{_SP}AND{_SP}EXCHANGE{_SP}COMMISSION)"
-    r"|(?<![\w.-])SEC(?![\w-]|\.\s?\d)"
+    r"|(?<![\w.-])SEC(?![\w-]|\.\s?\d))"
 )
 
 
@@ -217,7 +220,6 @@ def _mostly_upper(text: str, pos: int) -> bool:
 
 
 # _name_start runs once per designator, so its patterns are compiled once.
-_GAP_BEFORE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*\n?[ \t\u00a0]*\Z")
 _NAME_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 _HYPHEN_TAIL = re.compile(r"-[a-z]+$")
 _SPACES = re.compile(r"\s+")
@@ -225,12 +227,25 @@ _YEAR = re.compile(r"\d{4}")
 _FIGURE = re.compile(r"[\d,.$%]+")
 
 
+def _gap_start(text: str, lo: int, end: int) -> int:
+    """Where the blanks before `end` begin (spaces, then at most one comma, then spaces, at
+    most one line break and spaces), read back from `end` instead of trying a pattern at
+    every place of the window."""
+    at = end
+    for allowed in (None, "\n", None, ",", None):
+        if allowed is None:
+            while at > lo and text[at - 1] in " \t\u00a0":
+                at -= 1
+        elif at > lo and text[at - 1] == allowed:
+            at -= 1
+    return at
+
+
 def _name_start(text: str, d_start: int, limit: int) -> int | None:
     """Where the name ending in the designator at d_start begins, or None."""
     lo = max(limit, d_start - 160)
     # "Acme, Inc.": one comma is allowed right before the designator.
-    gap = _GAP_BEFORE.search(text[lo:d_start])
-    window = text[lo : lo + gap.start()]
+    window = text[lo : _gap_start(text, lo, d_start)]
     cut = 0
     for m in _BOUNDARY.finditer(window):
         cut = m.end()
@@ -246,7 +261,7 @@ def _name_start(text: str, d_start: int, limit: int) -> int | None:
         if _crosses_break(text, e, kept[-1][0] if kept else d_start):
             break
         bare = word.rstrip(".,").casefold().replace("’", "'")
-        if _HYPHEN_TAIL.search(word.rstrip(".,")):
+        if "-" in word and _HYPHEN_TAIL.search(word.rstrip(".,")):
             break  # "NC-based SpectraSite, Inc."
         if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
             break  # "... said Internap. Acme Corp." ends a sentence

@@ -300,8 +300,13 @@ def _given_forms(name: PersonName) -> set[str]:
     return expanded
 
 
+_FAMILY_PUNCTUATION = re.compile(r"[\s\-'.]+")
+
+
+# Asked for every mention a document has, of the same few families.
+@functools.lru_cache(maxsize=65536)
 def family_key(family: str) -> str:
-    return re.sub(r"[\s\-'.]+", "", fold(family))
+    return _FAMILY_PUNCTUATION.sub("", fold(family))
 
 
 def _given_match(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
@@ -460,6 +465,8 @@ _INITIALS_ONLY = re.compile(_INITIALS)
 _LAST_WORD = re.compile(r"[A-Z](?:['’][A-Z])?[a-z]")
 
 
+# Asked for every capitalised word of a document, and the same words come back.
+@functools.lru_cache(maxsize=65536)
 def _word_ok(word: str) -> bool:
     if _INITIALS_ONLY.fullmatch(word):
         return True
@@ -508,9 +515,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         hon = m.group("hon")
         if hon is None and len(m.group("name").split()) == 1:
             continue  # one word and no honorific: never a name (the test below, sooner)
+        at = m.start("name")
         words = [
-            (m.start("name") + t.start(), m.start("name") + t.end(), t.group())
-            for t in _TOKEN.finditer(m.group("name"))
+            (at + t.start(), at + t.end(), t.group()) for t in _TOKEN.finditer(m.group("name"))
         ]
         kept = _trim(words)
         # A trailing initial ("Smith J.") is a sentence-final abbreviation, not a name part.
