@@ -241,7 +241,12 @@ class _Layout:
         if self.preformatted_line:
             line = line.rstrip().replace("\xa0", " ")
         else:
-            line = _CELL_GAP.sub("\t", _MULTI_SPACE.sub(" ", line)).strip(" \t")
+            # (most lines have no run of spaces and no tab: no pass over them)
+            if "  " in line:
+                line = _MULTI_SPACE.sub(" ", line)
+            if "\t" in line:
+                line = _CELL_GAP.sub("\t", line)
+            line = line.strip(" \t")
         self.lines.append(line)
         self.parts = []
         self.preformatted_line = False

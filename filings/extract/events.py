@@ -598,16 +598,14 @@ class Hit:
 
 # Words every mask has in it, each in the case the pattern writes it: a sentence with none
 # of them has no mask, and the pattern is not tried on it.
-_MASK_WORDS = (
-    "ommittee", "fficer", "lected", "retirement", "death", "termination", "disability",
-    "terminated", "upon", "joining", "auditor", "accountant", "accounting", "erminat",
-    "dopted",
-)  # fmt: skip
+_MASK_WORDS = re.compile(
+    "ommittee|fficer|lected|retirement|death|termination|disability|terminated|upon|joining|"
+    "auditor|accountant|accounting|erminat|dopted"
+)
 
 
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    sentence = text[start:end]
-    if not any(w in sentence for w in _MASK_WORDS):
+    if not _MASK_WORDS.search(text, start, end):
         return []
     return [(m.start(), m.end()) for m in _MASKS.finditer(text, start, end)]
 
@@ -628,11 +626,11 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
     # A pattern whose words are not in the sentence cannot match it. The characters
     # that match an ASCII letter when case is ignored but do not lower-case to one leave
     # every pattern to be tried.
-    lowered = None if any(c in sentence for c in _FOLDS_TO_ASCII) else sentence.lower()
+    lowered = None if _FOLDS_TO_ASCII.search(sentence) else sentence.lower()
     for (event_type, pattern, direction), words in zip(
-        _TRIGGER_PATTERNS, _TRIGGER_WORDS, strict=True
+        _TRIGGER_PATTERNS, _TRIGGER_WORD_PATTERNS, strict=True
     ):
-        if lowered is not None and not any(w in lowered for w in words):
+        if lowered is not None and not words.search(lowered):
             continue
         for m in pattern.finditer(sentence):
             a, b = s.start + m.start(), s.start + m.end()
@@ -668,7 +666,8 @@ _TRIGGER_WORDS = (
     ("election",),
     ("appointment", "promotion", "hiring"),
 )
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K
+_TRIGGER_WORD_PATTERNS = tuple(re.compile("|".join(words)) for words in _TRIGGER_WORDS)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K
 
 
 def _committees(text: str, s: Span):
@@ -1054,9 +1053,12 @@ _OF_COMMITTEE = re.compile(
 )
 
 
+_CHAIR_OR_MEMBER = re.compile(r"(?i)(?:co-|vice[\s-]?)?chair(?:man|woman|person)?|member")
+
+
 def _of_committee(text: str, role: str, pos: int, end: int) -> tuple[str, int]:
     """'Chair of its Nominating Committee': the chair of a committee, not a bare 'Chair'."""
-    if not re.fullmatch(r"(?i)(?:co-|vice[\s-]?)?chair(?:man|woman|person)?|member", role):
+    if not _CHAIR_OR_MEMBER.fullmatch(role):
         return role, pos
     m = _OF_COMMITTEE.match(text, pos, end)
     if not m:
@@ -1064,12 +1066,16 @@ def _of_committee(text: str, role: str, pos: int, end: int) -> tuple[str, int]:
     return f"{role} of the {' '.join(m.group(1).split())}", m.end()
 
 
+_BOARD_MEMBER = re.compile(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?")
+_SEAT_AT = re.compile(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.+)")
+
+
 def _board_title(title: str) -> str:
-    if re.fullmatch(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?", title):
+    if _BOARD_MEMBER.fullmatch(title):
         return "director"
     # "a member of the Board of Directors of Pinehurst Media Group": a seat, at a company
     # named after it (the filer, or another one split off later)
-    seat = re.fullmatch(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.+)", title)
+    seat = _SEAT_AT.fullmatch(title)
     if seat:
         return "director" + seat.group(1)
     return title
@@ -1094,13 +1100,17 @@ def _date_for(dates, triggers, index: int) -> dt.date | None:
     return None
 
 
+_SINCE_APPOSITIVE = re.compile(r",[^,;]*\b(?:since|from)\s+(?:19|20)\d\d\b[^,;]*(?:,|$)")
+_IN_YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d\d)\b")
+
+
 def _year_only_past(text: str, a: int, b: int, filed: dt.date | None) -> bool:
     """A biography clause: 'was named Secretary in 1999', 'the retirement of X in 2012'.
     An appositive about the person (', a director since 1979,') is not the event's time."""
     if filed is None:
         return False
-    clause = re.sub(r",[^,;]*\b(?:since|from)\s+(?:19|20)\d\d\b[^,;]*(?:,|$)", ",", text[a:b])
-    m = re.search(r"\b(?:in|since|from|during)\s+((?:19|20)\d\d)\b", clause)
+    clause = _SINCE_APPOSITIVE.sub(",", text[a:b])
+    m = _IN_YEAR.search(clause)
     return bool(m) and int(m.group(1)) < filed.year
 
 

@@ -328,14 +328,18 @@ def _is_header_line(value: str) -> bool:
     return bool(words) and all(w.strip(".,:;()*") in _HEADER_WORDS or w in "#|" for w in words)
 
 
+_BLANKS = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+
+
 def _clean_number(number: str) -> str:
     if number.upper().startswith("FILING"):
         return _TYPE_NUMBERS["FILING FEES"]
-    return re.sub(r"\s+", "", number)
+    return _BLANKS.sub("", number)
 
 
 def _major(number: str) -> int:
-    m = re.match(r"\d+", number)
+    m = _DIGITS.match(number)
     return int(m.group()) if m else 107
 
 
@@ -921,7 +925,7 @@ def _merge_pair(doc: ExhibitCandidate, row: ExhibitCandidate) -> ExhibitCandidat
 # --- references in item text --------------------------------------------------------------
 
 _MENTION = re.compile(
-    rf"\b(?:Exhibits?|EXHIBITS?|Ex\.)(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)(?:No(?:s)?\.\s*)?"
+    rf"(?=E)\b(?:Exhibits?|EXHIBITS?|Ex\.)(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)(?:No(?:s)?\.\s*)?"
     rf"(?P<first>{NUMBER}){_NUMBER_END}"
     rf"(?P<more>(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+|through\s+|[-–]\s*)"
     rf"(?:Exhibit\s+)?{NUMBER}{_NUMBER_END})*)"

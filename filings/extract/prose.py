@@ -301,11 +301,16 @@ def cased(text: str) -> str:
     return _CAPITAL_WORD.sub(word, text)
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|its|our|their)\s+", re.I)
+_COMPANYS = re.compile(r"^(?:Company|Registrant|Corporation|Bank|Trust)['’]s\s+")
+_OF_THE_COMPANY = re.compile(r",?\s+of\s+the\s+(?:Company|Registrant|Corporation)$")
+
+
 def clean_title(title: str) -> str:
     title = " ".join(title.split()).strip(" ,;:-–—")
-    title = re.sub(r"^(?:the|a|an|its|our|their)\s+", "", title, flags=re.I)
-    title = re.sub(r"^(?:Company|Registrant|Corporation|Bank|Trust)['’]s\s+", "", title)
-    title = re.sub(r",?\s+of\s+the\s+(?:Company|Registrant|Corporation)$", "", title)
+    title = _ARTICLE.sub("", title)
+    title = _COMPANYS.sub("", title)
+    title = _OF_THE_COMPANY.sub("", title)
     return title
 
 
@@ -315,6 +320,7 @@ _TITLE_PREFIX = re.compile(
 )
 # An employer named right before the title: "3M chairman", "Ford president and CEO".
 _EMPLOYER_WORD = re.compile(r"[A-Z0-9][\w&.'’-]*\s+")
+_CAPITAL_START = re.compile(r"[A-Z][A-Z'’]+\b")
 
 
 def _title_after_employer(text: str, at: int, end: int) -> re.Match | None:
@@ -339,7 +345,7 @@ def title_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
         pos += 1
     m = _TITLE_PREFIX.match(text, pos, end)
     at = m.end() if m else pos
-    first = re.match(r"[A-Z][A-Z'’]+\b", text[at : at + 30])
+    first = _CAPITAL_START.match(text[at : at + 30])
     if first and first.group() not in _ACRONYMS:
         # A title printed in capitals: read it as the same title in Title Case.
         window = min(end, at + 200)

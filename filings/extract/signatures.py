@@ -40,8 +40,9 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|JR|SR)\.?$")
 # The date in the sentence before the signatures: "... duly authorized, this 4th day of
 # December 1997" or "... thereunto duly authorized, in Woodland Park, ..., on June 30, 2022."
 _PREAMBLE_DATE = re.compile(
-    r"this\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
-    r"duly\s+authorized\b[^.;]{0,160}?\bon\s+(?:this\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
+    r"(?=[td])"  # (case aside) the first letter of both, looked at first
+    r"(?:this\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
+    r"duly\s+authorized\b[^.;]{0,160}?\bon\s+(?:this\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
     re.I,
 )
 _ATTORNEY = re.compile(r",?\s*(?:as\s+)?(?:attorney|attorney-in-fact|agent)\b.*$", re.I)
@@ -293,6 +294,12 @@ def _xml_signatures(text: str) -> list[Entry]:
 # --- block signatures: By: /s/ Name / Name: / Title: / Date: ---------------------------------
 
 
+_SIGNATURES_HEADING = re.compile(r"\s*SIGNATURES?\b|\s*Signatures?\s*$")
+_PURSUANT = re.compile(r"Pursuant to the requirements of\b.{0,120}\bsigned\b", re.I)
+_DATE_LABEL = re.compile(r"\s*Dated?\s*(?::|\s{2,}|$)\s*(.*)$", re.I)
+_COLUMN_SLASH_S = re.compile(r"(?:^|(?<=\s\s))(?:\*?By:?\s*)?/s/")
+
+
 def _blocks(text: str) -> list[Entry]:
     all_lines = lines(text)
     entries: list[Entry] = []
@@ -303,9 +310,7 @@ def _blocks(text: str) -> list[Entry]:
     while i < len(all_lines):
         ln = all_lines[i]
         body = text[ln.start : ln.end]
-        if re.match(r"\s*SIGNATURES?\b|\s*Signatures?\s*$", body) or re.search(
-            r"Pursuant to the requirements of\b.{0,120}\bsigned\b", body, re.I
-        ):
+        if _SIGNATURES_HEADING.match(body) or _PURSUANT.search(body):
             in_signatures = True
         date_line = _date_on_line(text, all_lines, i)
         if date_line:
@@ -369,9 +374,11 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
     """Signature blocks set in two or more columns: '/s/ A     /s/ B' and under each its
     name, title and date. Each column is read as a block of its own."""
     ln = all_lines[i]
+    if text.count("/s/", ln.start, ln.end) < 2:
+        return None  # every column holds one (the line's indent holds none)
     line_start = text.rfind("\n", 0, ln.start) + 1
     body = text[line_start : ln.end]
-    cols = [m.start() for m in re.finditer(r"(?:^|(?<=\s\s))(?:\*?By:?\s*)?/s/", body)]
+    cols = [m.start() for m in _COLUMN_SLASH_S.finditer(body)]
     if len(cols) < 2:
         return None
     group = [ln]
@@ -406,7 +413,7 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
 
 def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:
     body = text[all_lines[i].start : all_lines[i].end]
-    m = re.match(r"\s*Dated?\s*(?::|\s{2,}|$)\s*(.*)$", body, re.I)
+    m = _DATE_LABEL.match(body)
     if m and m.group(1).strip():
         return parse_date(m.group(1))
     if m and i + 1 < len(all_lines):
