@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from .model import EventCandidate
 from .people import Mention, PersonName, family_key, find_mentions, fold, same_person
 from .prose import (
+    FOLDS_TO_ASCII,
     UNIT_PATTERN,
     Span,
     cased,
@@ -626,7 +627,7 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
     # A pattern whose words are not in the sentence cannot match it. The characters
     # that match an ASCII letter when case is ignored but do not lower-case to one leave
     # every pattern to be tried.
-    lowered = None if _FOLDS_TO_ASCII.search(sentence) else sentence.lower()
+    lowered = None if FOLDS_TO_ASCII.search(sentence) else sentence.lower()
     for (event_type, pattern, direction), words in zip(
         _TRIGGER_PATTERNS, _TRIGGER_WORD_PATTERNS, strict=True
     ):
@@ -667,7 +668,6 @@ _TRIGGER_WORDS = (
     ("appointment", "promotion", "hiring"),
 )
 _TRIGGER_WORD_PATTERNS = tuple(re.compile("|".join(words)) for words in _TRIGGER_WORDS)
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K
 
 
 def _committees(text: str, s: Span):
@@ -1501,8 +1501,19 @@ _NO_PAY_CHANGE = re.compile(
 )
 
 
+# A word of each of _COMPENSATION's phrases, in lower case: a sentence with none of them
+# is not tried with the pattern.
+_COMPENSATION_WORDS = re.compile(
+    "compensat|salar|bonus|equity|restricted|stock|option|rsu|psu|performance|employment|"
+    "offer|retention|sign|retainer|target|incentive|grant|receive|entitled|award"
+)
+
+
 def _pay_change(text: str, s: Span) -> bool:
     """A sentence that changes someone's pay; director fees and unchanged pay are not."""
+    sentence = text[s.start : s.end]
+    if not FOLDS_TO_ASCII.search(sentence) and not _COMPENSATION_WORDS.search(sentence.lower()):
+        return False
     return bool(_COMPENSATION.search(text, s.start, s.end)) and not _NO_PAY_CHANGE.search(
         text, s.start, s.end
     )

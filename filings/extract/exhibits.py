@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from .prose import DATE, _date_of, sentences
+from .prose import DATE, _date_of, may_end_with, sentences
 
 SOURCES = ("document-list", "exhibit-index")
 
@@ -954,6 +954,7 @@ _EXTERNAL_BEFORE = re.compile(
     r"see)\s+(?:as\s+)?$",
     re.IGNORECASE,
 )
+_EXTERNAL_BEFORE_ENDS = ("filed", "furnished", "to", "see", "as")  # the last word it can have
 
 
 def exhibit_references(
@@ -985,14 +986,16 @@ def exhibit_references(
             s_start, s_end = line_start, _line_end(text, m.end())
         before = text[max(s_start, m.start() - 120) : m.start()]
         if not internal:
-            if _EXTERNAL_AFTER.match(after) or _EXTERNAL_BEFORE.search(before):
+            if _EXTERNAL_AFTER.match(after) or (
+                may_end_with(before, _EXTERNAL_BEFORE_ENDS) and _EXTERNAL_BEFORE.search(before)
+            ):
                 continue
             cell = re.split(r"\t|\n| {3,}", after, maxsplit=1)[0]
             if re.fullmatch(r"\s*(?:(?:to|of|in)(?:\s+the)?)?\s*", cell) and (
                 cell.strip() or re.search(r"\b[Ff]iled\s+as\s+$", before)
             ):
                 continue  # "Filed as Exhibit 4-E to" | the next line of a fixed-width column
-        verb = _VERB_BEFORE.search(before)
+        verb = _VERB_BEFORE.search(before) if may_end_with(before, ("as", "in", "at")) else None
         start = m.start() - (len(before) - verb.start()) if verb else m.start()
         numbers = [(m.group("first"), m.end("first"))]
         more = m.group("more") or ""

@@ -193,15 +193,50 @@ _PERIOD_BEFORE = re.compile(
 _ON_BEFORE = re.compile(r"\b(?:on|dated|since)\s*$", re.IGNORECASE)
 
 
+# Characters that match an ASCII letter when case is ignored but do not lower-case to one.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K
+
+
+def may_end_with(window: str, words: tuple[str, ...]) -> bool:
+    """Whether a pattern ignoring case that ends in one of `words` (lower case) and then
+    only blanks can match at the end of window: False says no; True, try the pattern.
+    Trying a pattern anchored at the end tries it at every place of the window."""
+    tail = window.rstrip()
+    return bool(FOLDS_TO_ASCII.search(tail)) or tail.lower().endswith(words)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _date_matches(text: str, start: int, end: int):
+    """DATE.finditer(text, start, end), the pattern tried only from shortly before each
+    next digit: every date has one, and before its first come at most a month's name
+    (ten characters) and blanks, never a digit."""
+    pos = start
+    while pos < end:
+        digit = _DIGIT.search(text, pos, end)
+        if digit is None:
+            return
+        at = digit.start()
+        while at > pos and text[at - 1].isspace():
+            at -= 1
+        m = DATE.search(text, max(pos, at - 12), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     end = len(text) if end is None else end
     out = []
-    for m in DATE.finditer(text, start, end):
+    for m in _date_matches(text, start, end):
         date = _date_of(m)
         if date is None:
             continue
         before = text[max(start, m.start() - 25) : m.start()]
-        if _FILING_BEFORE.search(text[max(start, m.start() - 90) : m.start()]):
+        filing = text[max(start, m.start() - 90) : m.start()]
+        if may_end_with(filing, ("on",)) and _FILING_BEFORE.search(filing):
             continue  # when a report was filed, not when anything happened
         if _PERIOD_BEFORE.search(before):
             continue  # "for the year ended December 31, 2022", "through June 30, 2026"
