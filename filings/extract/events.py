@@ -877,6 +877,13 @@ _CHAIR = re.compile(
 )
 
 
+_BLANK = re.compile(r"\s*")
+_BOARD_LEAD = re.compile(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+|\s*")
+_BOARD_SEAT_WORDS = re.compile(r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+(?:member|seat)")
+_EMPLOYER_WORDS = re.compile(r"\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}")
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     """(role, end offset) of the position named for this person in this sentence, or None."""
     end = s.end
@@ -893,7 +900,7 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
         if (
             t
             and event_type in ("appointed", "elected")
-            and re.fullmatch(r"\s*", text[pos : t[0]])
+            and _BLANK.fullmatch(text, pos, t[0])
             and _CHAIR.match(text, t[0], t[1])
         ):
             # "was elected Executive Chairman of the Board": the chair, not a seat
@@ -906,28 +913,28 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
             t = title_at(text, pos + m.end(), end)
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
-        board = re.match(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+|\s*", rest)
+        board = _BOARD_LEAD.match(rest)
         found = _BOARD_ROLE.match(text, pos + board.end(), end)
         if found:
             return "director", found.end()
-        lead = re.match(r"\s*", rest)
+        lead = _BLANK.match(rest)
         found = _BOARD_ROLE.match(text, pos + lead.end(), end)
         if found:
             return "director", found.end()
-        seat = re.match(r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+(?:member|seat)", rest)
+        seat = _BOARD_SEAT_WORDS.match(rest)
         if seat:
             return "director", pos + seat.end()
         t = title_at(text, pos, end)
         if (
             t
             and event_type in ("appointed", "elected")
-            and re.fullmatch(r"\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}", text[pos : t[0]])
+            and _EMPLOYER_WORDS.fullmatch(text, pos, t[0])
         ):
             return _board_title(clean_title(text[t[0] : t[1]])), t[1]
     # appositive: "X, the Company's Chief Financial Officer," / "X, Vice President, ..."
-    m = re.match(r"\s*,\s*", text[ref.end : end])
+    m = _COMMA.match(text, ref.end, end)
     if m and not ref.pronoun:
-        t = title_at(text, ref.end + m.end(), end)
+        t = title_at(text, m.end(), end)
         if t:
             return _board_title(clean_title(text[t[0] : t[1]])), t[1]
     # before the name: "Chief Financial Officer John Smith"
@@ -1469,6 +1476,8 @@ def _roster_hits(text: str, s: Span, refs: list[Ref], org: str, dates) -> list[H
     """An election for each person who opens an item of the roster; items are cut at
     semicolons when there are any (each may describe its person with commas), else at
     commas and "and"."""
+    if text.find("new", s.start, s.end) < 0 and text.find("additional", s.start, s.end) < 0:
+        return []  # the roster's lead-in has one of the two
     m = _ROSTER.search(text, s.start, s.end)
     if not m:
         return []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from .events import _role_and_organization
 from .model import EventCandidate
 from .people import STOP_WORDS, PersonName, normalize_name, same_person
-from .prose import TITLE, Span, clean_title, lines, parse_date
+from .prose import FOLDS_TO_ASCII, TITLE, Span, clean_title, lines, parse_date
 
 _SLASH_S = re.compile(r"/s/|/S/|\(s\)|s/\s", re.I)
 _BY = re.compile(r"^\s*\*?\s*By\s*:?\s*", re.I)
@@ -310,7 +310,9 @@ def _blocks(text: str) -> list[Entry]:
     while i < len(all_lines):
         ln = all_lines[i]
         body = text[ln.start : ln.end]
-        if _SIGNATURES_HEADING.match(body) or _PURSUANT.search(body):
+        if _SIGNATURES_HEADING.match(body) or (
+            (FOLDS_TO_ASCII.search(body) or "pursuant" in body.lower()) and _PURSUANT.search(body)
+        ):
             in_signatures = True
         date_line = _date_on_line(text, all_lines, i)
         if date_line:
@@ -432,7 +434,8 @@ def _entry_at(text: str, all_lines: list[Span], i: int, in_signatures: bool):
         j = i + 1
         body = text[all_lines[j].start : all_lines[j].end]
         by = None
-    slash = _SLASH_S.search(body)
+    # (every form of the mark has a slash or a parenthesis: a line with neither is not tried)
+    slash = _SLASH_S.search(body) if "/" in body or "(" in body else None
     if slash:
         after = body[slash.end() :].strip()
         if not after and j + 1 < len(all_lines):
