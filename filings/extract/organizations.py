@@ -377,7 +377,8 @@ def _sec_mentions(text: str) -> list[tuple[int, int, str]]:
 _TEXT_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|&")
 # Compiled once: the scan below tries them on every word.
 _SHORT_WORD = re.compile(r"[A-Za-z]{1,4}")
-_NOT_SPELT = re.compile(r"[^A-Za-z0-9&]+")
+# Every byte that is not an ASCII letter, digit or "&": what spelling a text leaves out.
+_NOT_SPELT = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) == "&"))
 _POSSESSIVE = re.compile(r"['’]s$")
 _ONE_CHARACTER = re.compile(r"[A-Za-z0-9]")
 _SPACE_GAP = re.compile(r"\s*")
@@ -396,8 +397,11 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
     if required:
         # Every letter and digit of the text is in some word, and every "&" is one: this is
         # all the words' letters run together, and no run can hold what it lacks.
-        every = _NOT_SPELT.sub("", text).lower().replace("&", "and")
-        if not any(word in every for word in required):
+        # (in bytes: other characters dropped and the rest deleted in one pass each; the
+        # required words are ASCII letters and digits)
+        spelt_text = text.encode("ascii", "ignore").translate(None, _NOT_SPELT)
+        every = spelt_text.lower().replace(b"&", b"and")
+        if not any(word.encode() in every for word in required):
             return []
     toks = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
     # What each token contributes is the same from every start a run may have: worked

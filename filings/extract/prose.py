@@ -75,10 +75,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     cuts: set[int] = set()
     for m in _END.finditer(text, start, end):
+        # (the cheap test first: what follows must start a sentence)
+        if not _NEXT_STARTS.match(text, m.end(), end) and m.end() < end:
+            continue
         dot = m.start()
         if text[dot] == "." and _abbreviation_before(text, dot):
-            continue
-        if not _NEXT_STARTS.match(text, m.end(), end) and m.end() < end:
             continue
         cuts.add(m.end())
     # Each line break between the line before it and the line after it (split once, not
