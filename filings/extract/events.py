@@ -629,10 +629,14 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
     # every pattern to be tried.
     lowered = None if FOLDS_TO_ASCII.search(sentence) else sentence.lower()
     for (event_type, pattern, direction), words in zip(
-        _TRIGGER_PATTERNS, _TRIGGER_WORD_PATTERNS, strict=True
+        _TRIGGER_PATTERNS, _TRIGGER_WORDS, strict=True
     ):
-        if lowered is not None and not words.search(lowered):
-            continue
+        if lowered is not None:
+            for word in words:
+                if word in lowered:
+                    break
+            else:
+                continue
         for m in pattern.finditer(sentence):
             a, b = s.start + m.start(), s.start + m.end()
             if free(a, b):
@@ -667,7 +671,6 @@ _TRIGGER_WORDS = (
     ("election",),
     ("appointment", "promotion", "hiring"),
 )
-_TRIGGER_WORD_PATTERNS = tuple(re.compile("|".join(words)) for words in _TRIGGER_WORDS)
 
 
 def _committees(text: str, s: Span):
@@ -1300,6 +1303,11 @@ def _paragraph_date(text: str, start: int, pos: int) -> dt.date | None:
     return dates[-1].date if dates else None
 
 
+_CONDITIONAL_WORDS = re.compile("if|event|should|upon|unless|whether|case")
+_IF_BEFORE = re.compile(r"\b(?:if|in\s+the\s+event|should|unless)\b")
+_NEGATED_WORDS = re.compile("not|longer|yet")
+
+
 def sentence_hits(
     text, s: Span, people: People, filed, org: str, *, compensation: bool = True
 ) -> list[Hit]:
@@ -1320,13 +1328,23 @@ def sentence_hits(
     )
     hits: list[Hit] = []
     org = _organization(text, s, org)
+    # The words the patterns below need are looked for before each trigger first (all
+    # patterns are tried when the sentence has a character lower-casing misreads, as in
+    # _triggers).
+    lowered = None if FOLDS_TO_ASCII.search(text, s.start, s.end) else text[s.start : s.end].lower()
     for index, (event_type, a, b, direction) in enumerate(ordered):
-        if _CONDITIONAL.search(text[s.start : a]) and event_type != "named-to-committee":
-            if re.search(
-                r"\b(?:if|in\s+the\s+event|should|unless)\b", text[max(s.start, a - 60) : a]
-            ):
+        head = a - s.start
+        if (
+            (lowered is None or _CONDITIONAL_WORDS.search(lowered, 0, head))
+            and _CONDITIONAL.search(text[s.start : a])
+            and event_type != "named-to-committee"
+        ):
+            if _IF_BEFORE.search(text[max(s.start, a - 60) : a]):
                 continue
-        if _NEGATED.search(text, s.start, a) or _background(text, s, a, b, direction):
+        if (
+            (lowered is None or _NEGATED_WORDS.search(lowered, 0, head))
+            and _NEGATED.search(text, s.start, a)
+        ) or _background(text, s, a, b, direction):
             continue
         targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
         if not targets:
