@@ -955,6 +955,9 @@ _EXTERNAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXTERNAL_BEFORE_ENDS = ("filed", "furnished", "to", "see", "as")  # the last word it can have
+_CELL_END = re.compile(r"\t|\n| {3,}")
+_TO_THE = re.compile(r"\s*(?:(?:to|of|in)(?:\s+the)?)?\s*")
+_FILED_AS_BEFORE = re.compile(r"\b[Ff]iled\s+as\s+$")
 
 
 def exhibit_references(
@@ -990,10 +993,8 @@ def exhibit_references(
                 may_end_with(before, _EXTERNAL_BEFORE_ENDS) and _EXTERNAL_BEFORE.search(before)
             ):
                 continue
-            cell = re.split(r"\t|\n| {3,}", after, maxsplit=1)[0]
-            if re.fullmatch(r"\s*(?:(?:to|of|in)(?:\s+the)?)?\s*", cell) and (
-                cell.strip() or re.search(r"\b[Ff]iled\s+as\s+$", before)
-            ):
+            cell = _CELL_END.split(after, maxsplit=1)[0]
+            if _TO_THE.fullmatch(cell) and (cell.strip() or _FILED_AS_BEFORE.search(before)):
                 continue  # "Filed as Exhibit 4-E to" | the next line of a fixed-width column
         verb = _VERB_BEFORE.search(before) if may_end_with(before, ("as", "in", "at")) else None
         start = m.start() - (len(before) - verb.start()) if verb else m.start()
