@@ -79,16 +79,65 @@ class Section:
     source: str  # "item-5.02", "item-5" or "item-6"
 
 
-def _section_end(text: str, pos: int) -> int:
+def _section_end(text: str, pos: int, lowered: str | None = None) -> int:
     """The next item heading or the signatures; cross-references ("under Item 1.01") are
-    not headings."""
-    for m in _NEXT_ITEM.finditer(text, pos):
+    not headings. `lowered`: text.lower(), when it has the same offsets."""
+    while (m := _next_item(text, pos, lowered)) is not None:
         if m.group().lstrip().startswith("Item") and _REFERENCE_BEFORE.search(
             text[max(0, m.start() - 20) : m.start()]
         ):
+            pos = m.end()
             continue
         return m.start()
     return len(text)
+
+
+def _next_item(text: str, pos: int, lowered: str | None) -> re.Match | None:
+    """_NEXT_ITEM.search(text, pos), tried only where a match can start: at "Item" or
+    "SIGNATURE", or in the blanks right before one of those or before "signature" in any
+    case (where a heading's line starts). The pattern alone is tried everywhere."""
+    if lowered is None:
+        return _NEXT_ITEM.search(text, pos)
+    while True:
+        found = [
+            at
+            for at in (
+                text.find("Item", pos),
+                text.find("SIGNATURE", pos),
+                lowered.find("signature", pos),
+            )
+            if at >= 0
+        ]
+        if not found:
+            return None
+        word = min(found)
+        at = word
+        while at > pos and text[at - 1].isspace():
+            at -= 1
+        for start in range(at, word + 1):
+            m = _NEXT_ITEM.match(text, start)
+            if m:
+                return m
+        pos = word + 1
+
+
+def _lowered(text: str) -> str | None:
+    """text.lower() when its offsets are the text's and it finds every word the patterns
+    ignoring case would (no character that lower-casing misreads), else None."""
+    return None if FOLDS_TO_ASCII.search(text) else text.lower()
+
+
+def _headings_502(text: str, lowered: str | None):
+    """_HEADING_502.finditer(text), tried only where "item" is written in some case."""
+    if lowered is None:
+        yield from _HEADING_502.finditer(text)
+        return
+    at = lowered.find("item")
+    while at >= 0:
+        m = _HEADING_502.match(text, at)
+        if m:
+            yield m
+        at = lowered.find("item", m.end() if m else at + 1)
 
 
 def _first_of_overlapping(found: list[Section]) -> list[Section]:
@@ -104,20 +153,21 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
     """The Item 5.02 section(s), or before 2004-08-23 the Items 5 and 6 sections."""
     found: list[Section] = []
     old_era = filed is not None and filed < ITEM_502_START
+    lowered = _lowered(text)
     if not old_era:
-        for m in _HEADING_502.finditer(text):
+        for m in _headings_502(text, lowered):
             if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
                 continue
             title = _502_TITLE.match(text, m.end())
             start = title.end() if title else m.end()
-            end = _section_end(text, start)
+            end = _section_end(text, start, lowered)
             if end - start > 20:
                 found.append(Section(start, end, "item-5.02"))
     if not found and (old_era or filed is None):
         for m in _HEADING_OLD.finditer(text):
             if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
                 continue
-            end = _section_end(text, m.end())
+            end = _section_end(text, m.end(), lowered)
             if end - m.end() > 20:
                 found.append(Section(m.end(), end, f"item-{m.group('n')}"))
     return _first_of_overlapping(found)
@@ -1848,6 +1898,9 @@ def _title_on_next_line(text: str, pos: int, end: int):
 
 def _apply_disagreements(text, sections, people: People, hits, spans) -> None:
     for section in sections:
+        part = text[section.start : section.end]
+        if not FOLDS_TO_ASCII.search(part) and "disagreement" not in part.lower():
+            continue  # no sentence of it can say anything about a disagreement
         for s in spans[section]:
             if not _DISAGREEMENT.search(text, s.start, s.end):
                 continue
