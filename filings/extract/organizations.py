@@ -540,22 +540,10 @@ def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -
 # --- mentions ---------------------------------------------------------------------------------
 
 
-def organization_mentions(
-    text: str,
-    *,
-    sequence: str,
-    known: dict[str, int] | None = None,
-    split: Callable[[str], list] = sentences,
-) -> list[OrgMention]:
-    """Organisations named in text, in order of appearance; an overlapping shorter match
-    gives way to a longer one, and a name from `known` to a designator run that only
-    adds words before it."""
-    found = _designator_mentions(text) + _sec_mentions(text)
-    keys = {normalize_company_name(k): v for k, v in (known or {}).items() if k}
-    if keys:
-        found += _known_mentions(text, keys)
-    rank = {"known": 0, "designator": 1, "agency": 2}
-    found.sort(key=lambda f: (-(f[1] - f[0]), rank[f[2]], f[0]))
+def _chosen_in_a_list(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The candidates kept, longest first, none overlapping one kept before; in order of
+    start. A name from `known` takes the place of a designator run that ends where it does
+    and only adds words before it."""
     # The chosen spans never overlap, so they are kept in order of start (and so of end):
     # the only one a candidate can clash with first is the last to start before it ends.
     chosen: list[tuple[int, int, str]] = []
@@ -574,6 +562,59 @@ def organization_mentions(
         if how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
             # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
             chosen[at] = cand
+    return chosen
+
+
+_FREE, _START, _INSIDE = 0, 1, 2
+
+
+def _chosen(length: int, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """_chosen_in_a_list() for spans that are none of them empty, in time proportional to
+    their lengths: inserting each into a list kept in order moved the list's tail each
+    time, which grows with the square of the number of mentions. One byte per character
+    of the text says whether a kept span starts there, covers it, or neither."""
+    marks = bytearray(length)
+    kept: dict[int, tuple[int, int, str]] = {}  # start -> span
+    for cand in found:
+        s, e, how = cand
+        inside = marks[s:e].rstrip(b"\x00")
+        if not inside:
+            marks[s] = _START
+            marks[s + 1 : e] = bytes([_INSIDE]) * (e - s - 1)
+            kept[s] = cand
+            continue
+        # The last kept span to start before e covers the last marked character.
+        at = marks.rfind(_START, 0, s + len(inside))
+        clash = kept[at]
+        if how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
+            # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
+            marks[at:s] = bytes(s - at)
+            marks[s] = _START
+            del kept[at]
+            kept[s] = cand
+    return [kept[start] for start in sorted(kept)]
+
+
+def organization_mentions(
+    text: str,
+    *,
+    sequence: str,
+    known: dict[str, int] | None = None,
+    split: Callable[[str], list] = sentences,
+) -> list[OrgMention]:
+    """Organisations named in text, in order of appearance; an overlapping shorter match
+    gives way to a longer one, and a name from `known` to a designator run that only
+    adds words before it."""
+    found = _designator_mentions(text) + _sec_mentions(text)
+    keys = {normalize_company_name(k): v for k, v in (known or {}).items() if k}
+    if keys:
+        found += _known_mentions(text, keys)
+    rank = {"known": 0, "designator": 1, "agency": 2}
+    found.sort(key=lambda f: (-(f[1] - f[0]), rank[f[2]], f[0]))
+    if any(s >= e for s, e, _how in found):
+        chosen = _chosen_in_a_list(found)
+    else:
+        chosen = _chosen(len(text), found)
     spans = split(text) if chosen else []
     starts = [sp.start for sp in spans]
     out: list[OrgMention] = []
