@@ -932,6 +932,7 @@ _MENTION = re.compile(
 )
 _MORE_NUMBER = re.compile(rf"(?P<num>{NUMBER}){_NUMBER_END}")
 _VERB_BEFORE = re.compile(
+    r"(?=[afispcb])"  # the verbs' first letters (case aside), looked at first
     r"(?:attached|filed|furnished|included|submitted|incorporated|appended|annexed|provided|"
     r"contained|set\s+forth|being\s+filed|being\s+furnished)"
     r"(?:\s+(?:hereto|herewith|herein|with\s+this\s+(?:report|Current\s+Report|Form\s+8-K|"
