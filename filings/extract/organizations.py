@@ -187,6 +187,7 @@ _ABBREVIATION = re.compile(
     r"(?:[A-Za-z]\.)+|(?:St|Mt|Bros|Intl|Int'l|Natl|Co|Inc|Corp|Ltd|Jr|Sr)\.", re.IGNORECASE
 )
 _BOUNDARY = re.compile(r"\n\s*\n|[\t()\[\]{}:;|“”\"—,]|\s[–-]\s|[!?]\s")
+_LAST_STOP = re.compile(r"(?s).*[()\[\]{}:;|“”\"—,]")  # up to the last of the class above but \t
 _SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _SEC_NAME = re.compile(
     r"(?=[SU])"  # how every name of the agency begins, looked at first
@@ -246,8 +247,11 @@ def _name_start(text: str, d_start: int, limit: int) -> int | None:
     lo = max(limit, d_start - 160)
     # "Acme, Inc.": one comma is allowed right before the designator.
     window = text[lo : _gap_start(text, lo, d_start)]
-    cut = 0
-    for m in _BOUNDARY.finditer(window):
+    # A stop (a comma, a bracket, a quote...) is a boundary wherever it is, and none of the
+    # other boundaries can take it in: the boundaries are read from the last one on.
+    last = _LAST_STOP.match(window)
+    cut = last.end() if last else 0
+    for m in _BOUNDARY.finditer(window, cut):
         cut = m.end()
     tokens = [(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(window, cut)]
     if not tokens or tokens[-1][1] != lo + len(window):
