@@ -61,6 +61,9 @@ _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
+    before = text[dot - 1] if dot else "0"
+    if not (before.isascii() and (before.isalpha() or before in ".\n")):
+        return False  # "2024.", "(the Company).": no word right before the stop
     m = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
     if not m:
         return False
