@@ -1909,6 +1909,20 @@ def _title_on_next_line(text: str, pos: int, end: int):
 
 
 def _apply_disagreements(text, sections, people: People, hits, spans) -> None:
+    """A sentence about a disagreement tells it for the departures told up to it of the
+    people it names, or failing those of the person of the latest departure told; the
+    last such sentence for a departure decides.
+
+    Read in one pass: the departures in order of their sentence, and for each person the
+    last disagreement sentence that names them (looking at every departure again for each
+    such sentence grew with the product of the two)."""
+    departures = sorted(
+        (h for h, _ in hits if h.event_type in _DEPARTURES), key=lambda h: h.sentence.start
+    )
+    told = 0  # departures[:told] are the ones told up to the sentence at hand
+    active: dict[int, int] = {}  # person -> departures of theirs told so far
+    latest = None  # the first told of the departures with the latest sentence
+    decided: dict[int, tuple[int, bool]] = {}  # person -> (sentence start, value), the last
     for section in sections:
         part = text[section.start : section.end]
         if not FOLDS_TO_ASCII.search(part) and "disagreement" not in part.lower():
@@ -1916,18 +1930,23 @@ def _apply_disagreements(text, sections, people: People, hits, spans) -> None:
         for s in spans[section]:
             if not _DISAGREEMENT.search(text, s.start, s.end):
                 continue
+            while told < len(departures) and departures[told].sentence.start <= s.start:
+                h = departures[told]
+                active[id(h.person)] = active.get(id(h.person), 0) + 1
+                if latest is None or h.sentence.start > latest.sentence.start:
+                    latest = h
+                told += 1
             value = not bool(_NO_DISAGREEMENT.search(text, s.start, s.end))
-            refs = people.refs_in(s.start, s.end)
-            persons = {id(r.person) for r in refs}
-            departures = [
-                h for h, _ in hits if h.event_type in _DEPARTURES and h.sentence.start <= s.start
-            ]
-            targets = [h for h in departures if id(h.person) in persons]
-            if not targets and departures:
-                last = max(departures, key=lambda h: h.sentence.start)
-                targets = [h for h in departures if h.person is last.person]
-            for h in targets:
-                h.disagreement = value
+            persons = {id(r.person) for r in people.refs_in(s.start, s.end)}
+            named = [p for p in persons if p in active]
+            if not named and latest is not None:
+                named = [id(latest.person)]
+            for p in named:
+                decided[p] = (s.start, value)
+    for h in departures:
+        found = decided.get(id(h.person))
+        if found is not None and h.sentence.start <= found[0]:
+            h.disagreement = found[1]
 
 
 def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[EventCandidate]:
