@@ -111,6 +111,20 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\u200b\u2060\ufeff]")
 
 
+def _one_space_apart(text: str) -> bool:
+    """Whether _SPACES would leave text as it is: ASCII words one space apart (most of
+    the text nodes of a filing), not rebuilt for nothing."""
+    return (
+        text.isascii()
+        and "  " not in text
+        and "\n" not in text
+        and "\t" not in text
+        and "\r" not in text
+        and "\x0b" not in text
+        and "\x0c" not in text
+    )
+
+
 class _Row:
     __slots__ = ("cells", "has_text", "cell_broke")
 
@@ -192,7 +206,8 @@ class _Layout:
         if _ODD.search(text):  # (one search instead of three passes over most text)
             text = _ZERO_WIDTH.sub("", _CONTROLS.sub("?", text.replace("\x0c", "\n")))
         if not preformatted:
-            text = _SPACES.sub(" ", text)
+            if not _one_space_apart(text):
+                text = _SPACES.sub(" ", text)
             if not text.strip():
                 if text and self.parts:
                     self.parts.append(" ")
@@ -241,7 +256,12 @@ class _Layout:
         if self.preformatted_line:
             line = line.rstrip().replace("\xa0", " ")
         else:
-            line = _CELL_GAP.sub("\t", _MULTI_SPACE.sub(" ", line)).strip(" \t")
+            # (most lines have no run of spaces and no tab: no pass over them)
+            if "  " in line:
+                line = _MULTI_SPACE.sub(" ", line)
+            if "\t" in line:
+                line = _CELL_GAP.sub("\t", line)
+            line = line.strip(" \t")
         self.lines.append(line)
         self.parts = []
         self.preformatted_line = False

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from .model import EventCandidate
 from .people import Mention, PersonName, family_key, find_mentions, fold, same_person
 from .prose import (
+    FOLDS_TO_ASCII,
     UNIT_PATTERN,
     Span,
     cased,
@@ -54,15 +55,16 @@ _502_TITLE = re.compile(
     re.IGNORECASE,
 )
 # "Item 5.02Departure of ...": a heading laid out as two cells may reach the text unspaced.
-_HEADING_502 = re.compile(r"\bItem\s*5\.02(?!\d)\.?", re.IGNORECASE)
+_HEADING_502 = re.compile(r"(?=I)\bItem\s*5\.02(?!\d)\.?", re.IGNORECASE)
 _HEADING_OLD = re.compile(
     r"\bItem\s*(?P<n>[56])\s*[.:]?\s*(?P<title>Other\s+Events(?:\s+and\s+Regulation\s+FD\s+"
     r"Disclosure)?|Resignations?\s+of\s+Registrant['’]?s\s+Directors)\s*\.?",
     re.IGNORECASE,
 )
 _NEXT_ITEM = re.compile(
-    r"\bItem\s*(?:\d{1,2}\.\d{2}|\d{1,2}\b\s*[.:]?\s+[A-Z])|^\s*SIGNATURES?\b|"
-    r"\bSIGNATURES?\b(?=\s)|^[ \t]*(?i:signatures?)[ \t]*$",
+    r"(?=[ISs\u017f\s])"  # where any of the alternatives can start (ſ is an s, case aside)
+    r"(?:\bItem\s*(?:\d{1,2}\.\d{2}|\d{1,2}\b\s*[.:]?\s+[A-Z])|^\s*SIGNATURES?\b|"
+    r"\bSIGNATURES?\b(?=\s)|^[ \t]*(?i:signatures?)[ \t]*$)",
     re.MULTILINE,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -78,16 +80,65 @@ class Section:
     source: str  # "item-5.02", "item-5" or "item-6"
 
 
-def _section_end(text: str, pos: int) -> int:
+def _section_end(text: str, pos: int, lowered: str | None = None) -> int:
     """The next item heading or the signatures; cross-references ("under Item 1.01") are
-    not headings."""
-    for m in _NEXT_ITEM.finditer(text, pos):
+    not headings. `lowered`: text.lower(), when it has the same offsets."""
+    while (m := _next_item(text, pos, lowered)) is not None:
         if m.group().lstrip().startswith("Item") and _REFERENCE_BEFORE.search(
             text[max(0, m.start() - 20) : m.start()]
         ):
+            pos = m.end()
             continue
         return m.start()
     return len(text)
+
+
+def _next_item(text: str, pos: int, lowered: str | None) -> re.Match | None:
+    """_NEXT_ITEM.search(text, pos), tried only where a match can start: at "Item" or
+    "SIGNATURE", or in the blanks right before one of those or before "signature" in any
+    case (where a heading's line starts). The pattern alone is tried everywhere."""
+    if lowered is None:
+        return _NEXT_ITEM.search(text, pos)
+    while True:
+        found = [
+            at
+            for at in (
+                text.find("Item", pos),
+                text.find("SIGNATURE", pos),
+                lowered.find("signature", pos),
+            )
+            if at >= 0
+        ]
+        if not found:
+            return None
+        word = min(found)
+        at = word
+        while at > pos and text[at - 1].isspace():
+            at -= 1
+        for start in range(at, word + 1):
+            m = _NEXT_ITEM.match(text, start)
+            if m:
+                return m
+        pos = word + 1
+
+
+def _lowered(text: str) -> str | None:
+    """text.lower() when its offsets are the text's and it finds every word the patterns
+    ignoring case would (no character that lower-casing misreads), else None."""
+    return None if FOLDS_TO_ASCII.search(text) else text.lower()
+
+
+def _headings_502(text: str, lowered: str | None):
+    """_HEADING_502.finditer(text), tried only where "item" is written in some case."""
+    if lowered is None:
+        yield from _HEADING_502.finditer(text)
+        return
+    at = lowered.find("item")
+    while at >= 0:
+        m = _HEADING_502.match(text, at)
+        if m:
+            yield m
+        at = lowered.find("item", m.end() if m else at + 1)
 
 
 def _first_of_overlapping(found: list[Section]) -> list[Section]:
@@ -103,20 +154,21 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
     """The Item 5.02 section(s), or before 2004-08-23 the Items 5 and 6 sections."""
     found: list[Section] = []
     old_era = filed is not None and filed < ITEM_502_START
+    lowered = _lowered(text)
     if not old_era:
-        for m in _HEADING_502.finditer(text):
+        for m in _headings_502(text, lowered):
             if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
                 continue
             title = _502_TITLE.match(text, m.end())
             start = title.end() if title else m.end()
-            end = _section_end(text, start)
+            end = _section_end(text, start, lowered)
             if end - start > 20:
                 found.append(Section(start, end, "item-5.02"))
     if not found and (old_era or filed is None):
         for m in _HEADING_OLD.finditer(text):
             if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
                 continue
-            end = _section_end(text, m.end())
+            end = _section_end(text, m.end(), lowered)
             if end - m.end() > 20:
                 found.append(Section(m.end(), end, f"item-{m.group('n')}"))
     return _first_of_overlapping(found)
@@ -260,7 +312,7 @@ _ORG_SUBJECT = re.compile(
     r"\b(?:Board|Directors|Company|Committee|Registrant|Corporation|shareholders|stockholders|"
     r"members|Bank|Trust|we|We|Trustees|it)\b",
 )
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+_PRONOUN = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _MALE = {"he", "his", "him", "himself"}
 # "elected his son, Everett M. Finch III": the relative named next is the one meant, so the
 # possessive is not a mention of the father (who would then take the son's event).
@@ -349,8 +401,11 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:and|that|who|whom|which|when|after|before|because|while|said|says|announced|"
     r"informed|notified|told|asked)\b|[;:]"
 )
+# The stop first, the abbreviations before it looked back at from after it: a pattern that
+# starts with a character class is scanned for it at once.
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bJr|\bSr)(?<!\bMrs)[.!?][”\"’)]?\s+[“\"]?[A-Z]"
+    r"[.!?](?<!\b[A-Z][.!?])(?<!\bMr[.!?])(?<!\bMs[.!?]|\bDr[.!?]|\bJr[.!?]|\bSr[.!?])"
+    r"(?<!\bMrs[.!?])[”\"’)]?\s+[“\"]?[A-Z]"
 )
 _LEAVER_BEFORE = re.compile(
     r"\b(?:the|his|her)\s+(?:retirement|resignation|death|departure|passing)\s+of\s+$"
@@ -648,7 +703,25 @@ class Hit:
         self.confidence = min(self.confidence, confidence)
 
 
+# Words every mask has in it, each in the case the pattern writes it: a sentence with none
+# of them has no mask, and the pattern is not tried on it.
+_MASK_WORDS = (
+    "ommittee", "fficer", "lected", "retirement", "death", "termination", "disability",
+    "terminated", "upon", "joining", "auditor", "accountant", "accounting", "erminat", "dopted",
+)  # fmt: skip
+
+
+def _any_in(text: str, words) -> bool:
+    """Whether one of the words is in text (plain substring tests are the cheapest)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not _any_in(text[start:end], _MASK_WORDS):
+        return []
     return [(m.start(), m.end()) for m in _MASKS.finditer(text, start, end)]
 
 
@@ -665,7 +738,19 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
         return not any(a < e and s_ < b for s_, e in taken) and not _inside(a, masks)
 
     sentence = text[s.start : s.end]
-    for event_type, pattern, direction in _TRIGGER_PATTERNS:
+    # A pattern whose words are not in the sentence cannot match it. The characters
+    # that match an ASCII letter when case is ignored but do not lower-case to one leave
+    # every pattern to be tried.
+    lowered = None if FOLDS_TO_ASCII.search(sentence) else sentence.lower()
+    for (event_type, pattern, direction), words in zip(
+        _TRIGGER_PATTERNS, _TRIGGER_WORDS, strict=True
+    ):
+        if lowered is not None:
+            for word in words:
+                if word in lowered:
+                    break
+            else:
+                continue
         for m in pattern.finditer(sentence):
             a, b = s.start + m.start(), s.start + m.end()
             if free(a, b):
@@ -682,11 +767,31 @@ _TRIGGER_PATTERNS = [
     (event_type, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), "noun")
     for event_type, pattern in _NOUN_TRIGGERS
 ]
+# For each pattern above, in order: words (lower case) of which every match has one.
+_TRIGGER_WORDS = (
+    ("retir",),
+    ("election",),
+    ("resign", "step", "depart", "leav", "left"),
+    ("died", "passed", "deceased"),
+    ("retiring",),
+    ("terminated", "remov", "dismissed", "discharged", "fired"),
+    ("elect",),
+    ("appoint", "name", "promot", "hire", "selected", "designated"),
+    ("became", "become", "join", "succeed", "transition", "assum", "serve", "act"),
+    ("retirement",),
+    ("resignation", "departure"),
+    ("death", "passing"),
+    ("termination", "removal", "dismissal"),
+    ("election",),
+    ("appointment", "promotion", "hiring"),
+)
 
 
 def _committees(text: str, s: Span):
     """(verb start, verb end, committee name, end) for committee assignments in the sentence."""
     out = []
+    if "ommittee" not in text[s.start : s.end]:
+        return out  # every pattern below ends with the word
     matches = list(_COMMITTEE_ROLE.finditer(text, s.start, s.end))
     matches += [
         m
@@ -982,6 +1087,13 @@ _CHAIR = re.compile(
 )
 
 
+_BLANK = re.compile(r"\s*")
+_BOARD_LEAD = re.compile(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+|\s*")
+_BOARD_SEAT_WORDS = re.compile(r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+(?:member|seat)")
+_EMPLOYER_WORDS = re.compile(r"\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}")
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     """(role, end offset) of the position named for this person in this sentence, or None."""
     end = s.end
@@ -1001,7 +1113,7 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
         if (
             t
             and event_type in ("appointed", "elected")
-            and re.fullmatch(r"\s*", text[pos : t[0]])
+            and _BLANK.fullmatch(text, pos, t[0])
             and (_CHAIR.match(text, t[0], t[1]) or ref.start < trigger_end)
         ):
             # "was elected Executive Chairman of the Board": the chair, not a seat; "X will
@@ -1016,28 +1128,28 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
             t = title_at(text, pos + m.end(), end)
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
-        board = re.match(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+|\s*", rest)
+        board = _BOARD_LEAD.match(rest)
         found = _BOARD_ROLE.match(text, pos + board.end(), end)
         if found:
             return "director", found.end()
-        lead = re.match(r"\s*", rest)
+        lead = _BLANK.match(rest)
         found = _BOARD_ROLE.match(text, pos + lead.end(), end)
         if found:
             return "director", found.end()
-        seat = re.match(r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+(?:member|seat)", rest)
+        seat = _BOARD_SEAT_WORDS.match(rest)
         if seat:
             return "director", pos + seat.end()
         t = title_at(text, pos, end)
         if (
             t
             and event_type in ("appointed", "elected")
-            and re.fullmatch(r"\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}", text[pos : t[0]])
+            and _EMPLOYER_WORDS.fullmatch(text, pos, t[0])
         ):
             return _board_title(clean_title(text[t[0] : t[1]])), t[1]
     # appositive: "X, the Company's Chief Financial Officer," / "X, Vice President, ..."
-    m = re.match(r"\s*,\s*", text[ref.end : end])
+    m = _COMMA.match(text, ref.end, end)
     if m and not ref.pronoun:
-        t = title_at(text, ref.end + m.end(), end)
+        t = title_at(text, m.end(), end)
         if t:
             return _board_title(clean_title(text[t[0] : t[1]])), t[1]
     # before the name: "Chief Financial Officer John Smith"
@@ -1133,9 +1245,12 @@ _OF_COMMITTEE = re.compile(
 )
 
 
+_CHAIR_OR_MEMBER = re.compile(r"(?i)(?:co-|vice[\s-]?)?chair(?:man|woman|person)?|member")
+
+
 def _of_committee(text: str, role: str, pos: int, end: int) -> tuple[str, int]:
     """'Chair of its Nominating Committee': the chair of a committee, not a bare 'Chair'."""
-    if not re.fullmatch(r"(?i)(?:co-|vice[\s-]?)?chair(?:man|woman|person)?|member", role):
+    if not _CHAIR_OR_MEMBER.fullmatch(role):
         return role, pos
     m = _OF_COMMITTEE.match(text, pos, end)
     if not m:
@@ -1143,14 +1258,18 @@ def _of_committee(text: str, role: str, pos: int, end: int) -> tuple[str, int]:
     return f"{role} of the {' '.join(m.group(1).split())}", m.end()
 
 
+_BOARD_MEMBER = re.compile(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?")
+_SEAT_AT = re.compile(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.+)")
+
+
 def _board_title(title: str) -> str:
     if re.fullmatch(r"(?i)class\s+(?:[IV]+|[A-C])\s+directors?", title):
         return "director"  # "to serve as a Class I director": the class is the seat's term
-    if re.fullmatch(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+of\s+directors)?", title):
+    if _BOARD_MEMBER.fullmatch(title):
         return "director"
     # "a member of the Board of Directors of Pinehurst Media Group": a seat, at a company
     # named after it (the filer, or another one split off later)
-    seat = re.fullmatch(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.+)", title)
+    seat = _SEAT_AT.fullmatch(title)
     if seat:
         return "director" + seat.group(1)
     return title
@@ -1178,16 +1297,17 @@ def _date_for(dates, triggers, index: int) -> dt.date | None:
     return None
 
 
+_SINCE_APPOSITIVE = re.compile(
+    r",[^,;]*\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\b[^,;]*(?:,|$)"
+)
+
+
 def _year_only_past(text: str, a: int, b: int, filed: dt.date | None) -> bool:
     """A biography clause: 'was named Secretary in 1999', 'the retirement of X in 2012'.
     An appositive about the person (', a director since 1979,') is not the event's time."""
     if filed is None:
         return False
-    clause = re.sub(
-        r",[^,;]*\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\b[^,;]*(?:,|$)",
-        ",",
-        text[a:b],
-    )
+    clause = _SINCE_APPOSITIVE.sub(",", text[a:b])
     m = _PAST_TIME.search(clause)
     if not m:
         return False
@@ -1394,6 +1514,11 @@ def _paragraph_date(text: str, start: int, pos: int) -> dt.date | None:
     return dates[-1].date if dates else None
 
 
+_CONDITIONAL_WORDS = re.compile("if|event|should|upon|unless|whether|case")
+_IF_BEFORE = re.compile(r"\b(?:if|in\s+the\s+event|should|unless)\b")
+_NEGATED_WORDS = re.compile("not|longer|yet")
+
+
 def sentence_hits(
     text, s: Span, people: People, filed, org: str, *, compensation: bool = True
 ) -> list[Hit]:
@@ -1414,13 +1539,23 @@ def sentence_hits(
     )
     hits: list[Hit] = []
     org = _organization(text, s, org)
+    # The words the patterns below need are looked for before each trigger first (all
+    # patterns are tried when the sentence has a character lower-casing misreads, as in
+    # _triggers).
+    lowered = None if FOLDS_TO_ASCII.search(text, s.start, s.end) else text[s.start : s.end].lower()
     for index, (event_type, a, b, direction) in enumerate(ordered):
-        if _CONDITIONAL.search(text[s.start : a]) and event_type != "named-to-committee":
-            if re.search(
-                r"\b(?:if|in\s+the\s+event|should|unless)\b", text[max(s.start, a - 60) : a]
-            ):
+        head = a - s.start
+        if (
+            (lowered is None or _CONDITIONAL_WORDS.search(lowered, 0, head))
+            and _CONDITIONAL.search(text[s.start : a])
+            and event_type != "named-to-committee"
+        ):
+            if _IF_BEFORE.search(text[max(s.start, a - 60) : a]):
                 continue
-        if _NEGATED.search(text, s.start, a) or _background(text, s, a, b, direction):
+        if (
+            (lowered is None or _NEGATED_WORDS.search(lowered, 0, head))
+            and _NEGATED.search(text, s.start, a)
+        ) or _background(text, s, a, b, direction):
             continue
         if event_type in _TAKING and _INTENDS.search(text, max(s.start, a - 30), a):
             continue  # "the Board intends to elect X": not done yet
@@ -1681,6 +1816,8 @@ def _roster_hits(text: str, s: Span, refs: list[Ref], org: str, dates) -> list[H
     """An election for each person who opens an item of the roster; items are cut at
     semicolons when there are any (each may describe its person with commas), else at
     commas and "and"."""
+    if text.find("new", s.start, s.end) < 0 and text.find("additional", s.start, s.end) < 0:
+        return []  # the roster's lead-in has one of the two
     m = _ROSTER.search(text, s.start, s.end)
     if not m:
         return []
@@ -1719,8 +1856,20 @@ _NO_PAY_CHANGE = re.compile(
 )
 
 
+# A word of each of _COMPENSATION's phrases, in lower case: a sentence with none of them
+# is not tried with the pattern.
+_COMPENSATION_WORDS = (
+    "compensat", "salar", "bonus", "equity", "restricted", "stock", "option", "rsu", "psu",
+    "performance", "employment", "offer", "retention", "sign", "retainer", "target",
+    "incentive", "grant", "receive", "entitled", "award",
+)  # fmt: skip
+
+
 def _pay_change(text: str, s: Span) -> bool:
     """A sentence that changes someone's pay; director fees and unchanged pay are not."""
+    sentence = text[s.start : s.end]
+    if not FOLDS_TO_ASCII.search(sentence) and not _any_in(sentence.lower(), _COMPENSATION_WORDS):
+        return False
     return bool(_COMPENSATION.search(text, s.start, s.end)) and not _NO_PAY_CHANGE.search(
         text, s.start, s.end
     )
@@ -2081,22 +2230,44 @@ def _title_on_next_line(text: str, pos: int, end: int):
 
 
 def _apply_disagreements(text, sections, people: People, hits, spans) -> None:
+    """A sentence about a disagreement tells it for the departures told up to it of the
+    people it names, or failing those of the person of the latest departure told; the
+    last such sentence for a departure decides.
+
+    Read in one pass: the departures in order of their sentence, and for each person the
+    last disagreement sentence that names them (looking at every departure again for each
+    such sentence grew with the product of the two)."""
+    departures = sorted(
+        (h for h, _ in hits if h.event_type in _DEPARTURES), key=lambda h: h.sentence.start
+    )
+    told = 0  # departures[:told] are the ones told up to the sentence at hand
+    active: dict[int, int] = {}  # person -> departures of theirs told so far
+    latest = None  # the first told of the departures with the latest sentence
+    decided: dict[int, tuple[int, bool]] = {}  # person -> (sentence start, value), the last
     for section in sections:
+        part = text[section.start : section.end]
+        if not FOLDS_TO_ASCII.search(part) and "disagreement" not in part.lower():
+            continue  # no sentence of it can say anything about a disagreement
         for s in spans[section]:
             if not _DISAGREEMENT.search(text, s.start, s.end):
                 continue
+            while told < len(departures) and departures[told].sentence.start <= s.start:
+                h = departures[told]
+                active[id(h.person)] = active.get(id(h.person), 0) + 1
+                if latest is None or h.sentence.start > latest.sentence.start:
+                    latest = h
+                told += 1
             value = not bool(_NO_DISAGREEMENT.search(text, s.start, s.end))
-            refs = people.refs_in(s.start, s.end)
-            persons = {id(r.person) for r in refs}
-            departures = [
-                h for h, _ in hits if h.event_type in _DEPARTURES and h.sentence.start <= s.start
-            ]
-            targets = [h for h in departures if id(h.person) in persons]
-            if not targets and departures:
-                last = max(departures, key=lambda h: h.sentence.start)
-                targets = [h for h in departures if h.person is last.person]
-            for h in targets:
-                h.disagreement = value
+            persons = {id(r.person) for r in people.refs_in(s.start, s.end)}
+            named = [p for p in persons if p in active]
+            if not named and latest is not None:
+                named = [id(latest.person)]
+            for p in named:
+                decided[p] = (s.start, value)
+    for h in departures:
+        found = decided.get(id(h.person))
+        if found is not None and h.sentence.start <= found[0]:
+            h.disagreement = found[1]
 
 
 def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[EventCandidate]:

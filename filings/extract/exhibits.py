@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from .prose import DATE, _date_of, sentences
+from .prose import DATE, _date_of, may_end_with, sentences
 
 SOURCES = ("document-list", "exhibit-index")
 
@@ -328,14 +328,18 @@ def _is_header_line(value: str) -> bool:
     return bool(words) and all(w.strip(".,:;()*") in _HEADER_WORDS or w in "#|" for w in words)
 
 
+_BLANKS = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+
+
 def _clean_number(number: str) -> str:
     if number.upper().startswith("FILING"):
         return _TYPE_NUMBERS["FILING FEES"]
-    return re.sub(r"\s+", "", number)
+    return _BLANKS.sub("", number)
 
 
 def _major(number: str) -> int:
-    m = re.match(r"\d+", number)
+    m = _DIGITS.match(number)
     return int(m.group()) if m else 107
 
 
@@ -921,13 +925,14 @@ def _merge_pair(doc: ExhibitCandidate, row: ExhibitCandidate) -> ExhibitCandidat
 # --- references in item text --------------------------------------------------------------
 
 _MENTION = re.compile(
-    rf"\b(?:Exhibits?|EXHIBITS?|Ex\.)(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)(?:No(?:s)?\.\s*)?"
+    rf"(?=E)\b(?:Exhibits?|EXHIBITS?|Ex\.)(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)(?:No(?:s)?\.\s*)?"
     rf"(?P<first>{NUMBER}){_NUMBER_END}"
     rf"(?P<more>(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+|through\s+|[-–]\s*)"
     rf"(?:Exhibit\s+)?{NUMBER}{_NUMBER_END})*)"
 )
 _MORE_NUMBER = re.compile(rf"(?P<num>{NUMBER}){_NUMBER_END}")
 _VERB_BEFORE = re.compile(
+    r"(?=[afispcb])"  # the verbs' first letters (case aside), looked at first
     r"(?:attached|filed|furnished|included|submitted|incorporated|appended|annexed|provided|"
     r"contained|set\s+forth|being\s+filed|being\s+furnished)"
     r"(?:\s+(?:hereto|herewith|herein|with\s+this\s+(?:report|Current\s+Report|Form\s+8-K|"
@@ -950,6 +955,10 @@ _EXTERNAL_BEFORE = re.compile(
     r"see)\s+(?:as\s+)?$",
     re.IGNORECASE,
 )
+_EXTERNAL_BEFORE_ENDS = ("filed", "furnished", "to", "see", "as")  # the last word it can have
+_CELL_END = re.compile(r"\t|\n| {3,}")
+_TO_THE = re.compile(r"\s*(?:(?:to|of|in)(?:\s+the)?)?\s*")
+_FILED_AS_BEFORE = re.compile(r"\b[Ff]iled\s+as\s+$")
 
 
 def exhibit_references(
@@ -981,14 +990,14 @@ def exhibit_references(
             s_start, s_end = line_start, _line_end(text, m.end())
         before = text[max(s_start, m.start() - 120) : m.start()]
         if not internal:
-            if _EXTERNAL_AFTER.match(after) or _EXTERNAL_BEFORE.search(before):
-                continue
-            cell = re.split(r"\t|\n| {3,}", after, maxsplit=1)[0]
-            if re.fullmatch(r"\s*(?:(?:to|of|in)(?:\s+the)?)?\s*", cell) and (
-                cell.strip() or re.search(r"\b[Ff]iled\s+as\s+$", before)
+            if _EXTERNAL_AFTER.match(after) or (
+                may_end_with(before, _EXTERNAL_BEFORE_ENDS) and _EXTERNAL_BEFORE.search(before)
             ):
+                continue
+            cell = _CELL_END.split(after, maxsplit=1)[0]
+            if _TO_THE.fullmatch(cell) and (cell.strip() or _FILED_AS_BEFORE.search(before)):
                 continue  # "Filed as Exhibit 4-E to" | the next line of a fixed-width column
-        verb = _VERB_BEFORE.search(before)
+        verb = _VERB_BEFORE.search(before) if may_end_with(before, ("as", "in", "at")) else None
         start = m.start() - (len(before) - verb.start()) if verb else m.start()
         numbers = [(m.group("first"), m.end("first"))]
         more = m.group("more") or ""

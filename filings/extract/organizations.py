@@ -134,7 +134,9 @@ _WEAK = (
     r"|National\s+Association"
 )
 _AFTER = r"(?![\w&-]|['’](?!s\b)|\.\w)"  # a possessive may follow: "Ford Motor Company’s"
-_DESIGNATOR = re.compile(rf"(?<![\w&.'’-])(?:{_STRONG}|{_WEAK}){_AFTER}")
+# The lookahead holds the first letters of every designator above: the scan of a whole
+# filing turns every other place away before it tries the alternatives there.
+_DESIGNATOR = re.compile(rf"(?=[ABCEFGHILNPSTp])(?<![\w&.'’-])(?:{_STRONG}|{_WEAK}){_AFTER}")
 _INNER_STOP = re.compile(rf"(?:{_STRONG}|Company|COMPANY)")
 _WEAK_ONLY = re.compile(rf"(?:{_WEAK})")
 # Designators that also start common phrases: "Limited Liability", "Company Agreement".
@@ -185,12 +187,14 @@ _ABBREVIATION = re.compile(
     r"(?:[A-Za-z]\.)+|(?:St|Mt|Bros|Intl|Int'l|Natl|Co|Inc|Corp|Ltd|Jr|Sr)\.", re.IGNORECASE
 )
 _BOUNDARY = re.compile(r"\n\s*\n|[\t()\[\]{}:;|“”\"—,]|\s[–-]\s|[!?]\s")
+_LAST_STOP = re.compile(r"(?s).*[()\[\]{}:;|“”\"—,]")  # up to the last of the class above but \t
 _SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _SEC_NAME = re.compile(
-    r"(?:(?:U\.\s?S\.|United[ \t]+States|UNITED[ \t]+STATES)[ \t]+)?"
+    r"(?=[SU])"  # how every name of the agency begins, looked at first
+    r"(?:(?:(?:U\.\s?S\.|United[ \t]+States|UNITED[ \t]+STATES)[ \t]+)?"
     rf"(?:Securities{_SP}and{_SP}Exchange{_SP}Commission"
     rf"|SECURITIES{_SP}AND{_SP}EXCHANGE{_SP}COMMISSION)"
-    r"|(?<![\w.-])SEC(?![\w-]|\.\s?\d)"
+    r"|(?<![\w.-])SEC(?![\w-]|\.\s?\d))"
 )
 
 
@@ -217,7 +221,6 @@ def _mostly_upper(text: str, pos: int) -> bool:
 
 
 # _name_start runs once per designator, so its patterns are compiled once.
-_GAP_BEFORE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*\n?[ \t\u00a0]*\Z")
 _NAME_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 _HYPHEN_TAIL = re.compile(r"-[a-z]+$")
 _SPACES = re.compile(r"\s+")
@@ -225,14 +228,30 @@ _YEAR = re.compile(r"\d{4}")
 _FIGURE = re.compile(r"[\d,.$%]+")
 
 
+def _gap_start(text: str, lo: int, end: int) -> int:
+    """Where the blanks before `end` begin (spaces, then at most one comma, then spaces, at
+    most one line break and spaces), read back from `end` instead of trying a pattern at
+    every place of the window."""
+    at = end
+    for allowed in (None, "\n", None, ",", None):
+        if allowed is None:
+            while at > lo and text[at - 1] in " \t\u00a0":
+                at -= 1
+        elif at > lo and text[at - 1] == allowed:
+            at -= 1
+    return at
+
+
 def _name_start(text: str, d_start: int, limit: int) -> int | None:
     """Where the name ending in the designator at d_start begins, or None."""
     lo = max(limit, d_start - 160)
     # "Acme, Inc.": one comma is allowed right before the designator.
-    gap = _GAP_BEFORE.search(text[lo:d_start])
-    window = text[lo : lo + gap.start()]
-    cut = 0
-    for m in _BOUNDARY.finditer(window):
+    window = text[lo : _gap_start(text, lo, d_start)]
+    # A stop (a comma, a bracket, a quote...) is a boundary wherever it is, and none of the
+    # other boundaries can take it in: the boundaries are read from the last one on.
+    last = _LAST_STOP.match(window)
+    cut = last.end() if last else 0
+    for m in _BOUNDARY.finditer(window, cut):
         cut = m.end()
     tokens = [(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(window, cut)]
     if not tokens or tokens[-1][1] != lo + len(window):
@@ -246,7 +265,7 @@ def _name_start(text: str, d_start: int, limit: int) -> int | None:
         if _crosses_break(text, e, kept[-1][0] if kept else d_start):
             break
         bare = word.rstrip(".,").casefold().replace("’", "'")
-        if _HYPHEN_TAIL.search(word.rstrip(".,")):
+        if "-" in word and _HYPHEN_TAIL.search(word.rstrip(".,")):
             break  # "NC-based SpectraSite, Inc."
         if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
             break  # "... said Internap. Acme Corp." ends a sentence
@@ -362,7 +381,8 @@ def _sec_mentions(text: str) -> list[tuple[int, int, str]]:
 _TEXT_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|&")
 # Compiled once: the scan below tries them on every word.
 _SHORT_WORD = re.compile(r"[A-Za-z]{1,4}")
-_NOT_SPELT = re.compile(r"[^A-Za-z0-9&]+")
+# Every byte that is not an ASCII letter, digit or "&": what spelling a text leaves out.
+_NOT_SPELT = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) == "&"))
 _POSSESSIVE = re.compile(r"['’]s$")
 _ONE_CHARACTER = re.compile(r"[A-Za-z0-9]")
 _SPACE_GAP = re.compile(r"\s*")
@@ -381,8 +401,11 @@ def _known_mentions(text: str, known: dict[str, int]) -> list[tuple[int, int, st
     if required:
         # Every letter and digit of the text is in some word, and every "&" is one: this is
         # all the words' letters run together, and no run can hold what it lacks.
-        every = _NOT_SPELT.sub("", text).lower().replace("&", "and")
-        if not any(word in every for word in required):
+        # (in bytes: other characters dropped and the rest deleted in one pass each; the
+        # required words are ASCII letters and digits)
+        spelt_text = text.encode("ascii", "ignore").translate(None, _NOT_SPELT)
+        every = spelt_text.lower().replace(b"&", b"and")
+        if not any(word.encode() in every for word in required):
             return []
     toks = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
     # What each token contributes is the same from every start a run may have: worked
@@ -521,22 +544,10 @@ def _joins(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -
 # --- mentions ---------------------------------------------------------------------------------
 
 
-def organization_mentions(
-    text: str,
-    *,
-    sequence: str,
-    known: dict[str, int] | None = None,
-    split: Callable[[str], list] = sentences,
-) -> list[OrgMention]:
-    """Organisations named in text, in order of appearance; an overlapping shorter match
-    gives way to a longer one, and a name from `known` to a designator run that only
-    adds words before it."""
-    found = _designator_mentions(text) + _sec_mentions(text)
-    keys = {normalize_company_name(k): v for k, v in (known or {}).items() if k}
-    if keys:
-        found += _known_mentions(text, keys)
-    rank = {"known": 0, "designator": 1, "agency": 2}
-    found.sort(key=lambda f: (-(f[1] - f[0]), rank[f[2]], f[0]))
+def _chosen_in_a_list(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The candidates kept, longest first, none overlapping one kept before; in order of
+    start. A name from `known` takes the place of a designator run that ends where it does
+    and only adds words before it."""
     # The chosen spans never overlap, so they are kept in order of start (and so of end):
     # the only one a candidate can clash with first is the last to start before it ends.
     chosen: list[tuple[int, int, str]] = []
@@ -555,6 +566,59 @@ def organization_mentions(
         if how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
             # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
             chosen[at] = cand
+    return chosen
+
+
+_FREE, _START, _INSIDE = 0, 1, 2
+
+
+def _chosen(length: int, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """_chosen_in_a_list() for spans that are none of them empty, in time proportional to
+    their lengths: inserting each into a list kept in order moved the list's tail each
+    time, which grows with the square of the number of mentions. One byte per character
+    of the text says whether a kept span starts there, covers it, or neither."""
+    marks = bytearray(length)
+    kept: dict[int, tuple[int, int, str]] = {}  # start -> span
+    for cand in found:
+        s, e, how = cand
+        inside = marks[s:e].rstrip(b"\x00")
+        if not inside:
+            marks[s] = _START
+            marks[s + 1 : e] = bytes([_INSIDE]) * (e - s - 1)
+            kept[s] = cand
+            continue
+        # The last kept span to start before e covers the last marked character.
+        at = marks.rfind(_START, 0, s + len(inside))
+        clash = kept[at]
+        if how == "known" and clash[2] == "designator" and clash[1] == e and clash[0] < s:
+            # The database knows where the name starts: "Yesterday Acme Corp." -> "Acme Corp."
+            marks[at:s] = bytes(s - at)
+            marks[s] = _START
+            del kept[at]
+            kept[s] = cand
+    return [kept[start] for start in sorted(kept)]
+
+
+def organization_mentions(
+    text: str,
+    *,
+    sequence: str,
+    known: dict[str, int] | None = None,
+    split: Callable[[str], list] = sentences,
+) -> list[OrgMention]:
+    """Organisations named in text, in order of appearance; an overlapping shorter match
+    gives way to a longer one, and a name from `known` to a designator run that only
+    adds words before it."""
+    found = _designator_mentions(text) + _sec_mentions(text)
+    keys = {normalize_company_name(k): v for k, v in (known or {}).items() if k}
+    if keys:
+        found += _known_mentions(text, keys)
+    rank = {"known": 0, "designator": 1, "agency": 2}
+    found.sort(key=lambda f: (-(f[1] - f[0]), rank[f[2]], f[0]))
+    if any(s >= e for s, e, _how in found):
+        chosen = _chosen_in_a_list(found)
+    else:
+        chosen = _chosen(len(text), found)
     spans = split(text) if chosen else []
     starts = [sp.start for sp in spans]
     out: list[OrgMention] = []

@@ -301,8 +301,13 @@ def _given_forms(name: PersonName) -> set[str]:
     return expanded
 
 
+_FAMILY_PUNCTUATION = re.compile(r"[\s\-'.]+")
+
+
+# Asked for every mention a document has, of the same few families.
+@functools.lru_cache(maxsize=65536)
 def family_key(family: str) -> str:
-    return re.sub(r"[\s\-'.]+", "", fold(family))
+    return _FAMILY_PUNCTUATION.sub("", fold(family))
 
 
 def _given_match(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
@@ -379,7 +384,9 @@ _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?|Miss)"
 # Name words are separated by spaces, never by a line break: a table cell or a heading
 # ends a name.
 NAME_PATTERN = re.compile(
-    rf"(?:(?P<hon>{_HONORIFIC})[^\S\n]+)?"
+    # Every name starts with a capital: the lookahead turns every other place away at
+    # once, before the alternatives are tried there.
+    rf"(?=[A-Z])(?:(?P<hon>{_HONORIFIC})[^\S\n]+)?"
     rf"(?P<name>(?:{_INITIALS}|{_WORD})"
     rf"(?:[^\S\n](?:{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=[^\S\n][A-Z])))*"
     rf"(?:[^\S\n]{_WORD})?{_SUFFIX}?)(?![\w-])"
@@ -455,8 +462,14 @@ class Mention:
         return not self.name.given
 
 
+_INITIALS_ONLY = re.compile(_INITIALS)
+_LAST_WORD = re.compile(r"[A-Z](?:['’][A-Z])?[a-z]")
+
+
+# Asked for every capitalised word of a document, and the same words come back.
+@functools.lru_cache(maxsize=65536)
 def _word_ok(word: str) -> bool:
-    if re.fullmatch(_INITIALS, word):
+    if _INITIALS_ONLY.fullmatch(word):
         return True
     key = word.casefold().strip(".,’'")
     return key not in STOP_WORDS and key not in _FIRST_WORD_STOPS
@@ -501,13 +514,15 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     scan = _unwrapped(text[start:end])
     for m in NAME_PATTERN.finditer(scan):
         hon = m.group("hon")
+        if hon is None and len(m.group("name").split()) == 1:
+            continue  # one word and no honorific: never a name (the test below, sooner)
+        at = m.start("name")
         words = [
-            (m.start("name") + t.start(), m.start("name") + t.end(), t.group())
-            for t in _TOKEN.finditer(m.group("name"))
+            (at + t.start(), at + t.end(), t.group()) for t in _TOKEN.finditer(m.group("name"))
         ]
         kept = _trim(words)
         # A trailing initial ("Smith J.") is a sentence-final abbreviation, not a name part.
-        while kept and re.fullmatch(_INITIALS, kept[-1][2]):
+        while kept and _INITIALS_ONLY.fullmatch(kept[-1][2]):
             kept.pop()
         if not kept:
             continue
@@ -524,12 +539,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         if len(core) > 5:
             continue
-        if (
-            not re.match(r"[A-Z](?:['’][A-Z])?[a-z]", core[-1][2])
-            or len(core[-1][2].strip(".")) < 2
-        ):
+        if not _LAST_WORD.match(core[-1][2]) or len(core[-1][2].strip(".")) < 2:
             continue
-        if not hon and len(core) == 2 and re.fullmatch(_INITIALS, core[0][2]):
+        if not hon and len(core) == 2 and _INITIALS_ONLY.fullmatch(core[0][2]):
             # "J. Smith" is a name; "S.I. Newhouse" (a school) and "U.S. Steel" are not.
             if len(core[0][2]) != 2:
                 continue

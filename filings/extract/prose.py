@@ -10,6 +10,7 @@ heading or a table cell, never in the middle of a prose line.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -66,14 +67,21 @@ def _soft_break(prev: str, nxt: str) -> bool:
     return is_heading_like(prev) or is_heading_like(nxt) and len(prev) < 60
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
-    m = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12) : dot])
+    before = text[dot - 1] if dot else "0"
+    if not (before.isascii() and (before.isalpha() or before in ".\n")):
+        return False  # "2024.", "(the Company).": no word right before the stop
+    m = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
     if not m:
         return False
     word = m.group(1).casefold().strip(".")
     if len(word) == 1:
         return True  # an initial: "Patricia L. Higgins"
-    return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return word in _ABBREVIATIONS or bool(_DOTTED.fullmatch(word))
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -81,19 +89,20 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     cuts: set[int] = set()
     for m in _END.finditer(text, start, end):
+        # (the cheap test first: what follows must start a sentence)
+        if not _NEXT_STARTS.match(text, m.end(), end) and m.end() < end:
+            continue
         dot = m.start()
         if text[dot] == "." and _abbreviation_before(text, dot):
             continue
-        if not _NEXT_STARTS.match(text, m.end(), end) and m.end() < end:
-            continue
         cuts.add(m.end())
-    for m in re.finditer(r"\n", text[start:end]):
-        pos = start + m.start()
-        line_start = text.rfind("\n", start, pos) + 1
-        line_start = max(line_start, start)
-        next_end = text.find("\n", pos + 1, end)
-        next_end = end if next_end < 0 else next_end
-        if _soft_break(text[line_start:pos], text[pos + 1 : next_end]):
+    # Each line break between the line before it and the line after it (split once, not
+    # looked for again on each side of every break).
+    parts = text[start:end].split("\n")
+    pos = start - 1
+    for prev, nxt in itertools.pairwise(parts):
+        pos += len(prev) + 1
+        if _soft_break(prev, nxt):
             cuts.add(pos)
     spans = []
     prev = start
@@ -148,10 +157,13 @@ _MONTH = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 DATE = re.compile(
-    rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)\b"
+    # Every date starts with a digit or a month's first letter: the lookahead turns every
+    # other place away before the alternatives are tried there.
+    r"(?=[\dJFMASOND])"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)\b"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
-    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
+    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b)",
     re.IGNORECASE,
 )
 
@@ -196,15 +208,50 @@ _PERIOD_BEFORE = re.compile(
 _ON_BEFORE = re.compile(r"\b(?:on|dated|since)\s*$", re.IGNORECASE)
 
 
+# Characters that match an ASCII letter when case is ignored but do not lower-case to one.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K
+
+
+def may_end_with(window: str, words: tuple[str, ...]) -> bool:
+    """Whether a pattern ignoring case that ends in one of `words` (lower case) and then
+    only blanks can match at the end of window: False says no; True, try the pattern.
+    Trying a pattern anchored at the end tries it at every place of the window."""
+    tail = window.rstrip()
+    return bool(FOLDS_TO_ASCII.search(tail)) or tail.lower().endswith(words)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _date_matches(text: str, start: int, end: int):
+    """DATE.finditer(text, start, end), the pattern tried only from shortly before each
+    next digit: every date has one, and before its first come at most a month's name
+    (ten characters) and blanks, never a digit."""
+    pos = start
+    while pos < end:
+        digit = _DIGIT.search(text, pos, end)
+        if digit is None:
+            return
+        at = digit.start()
+        while at > pos and text[at - 1].isspace():
+            at -= 1
+        m = DATE.search(text, max(pos, at - 12), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     end = len(text) if end is None else end
     out = []
-    for m in DATE.finditer(text, start, end):
+    for m in _date_matches(text, start, end):
         date = _date_of(m)
         if date is None:
             continue
         before = text[max(start, m.start() - 25) : m.start()]
-        if _FILING_BEFORE.search(text[max(start, m.start() - 90) : m.start()]):
+        filing = text[max(start, m.start() - 90) : m.start()]
+        if may_end_with(filing, ("on",)) and _FILING_BEFORE.search(filing):
             continue  # when a report was filed, not when anything happened
         if _PERIOD_BEFORE.search(before):
             continue  # "for the year ended December 31, 2022", "through June 30, 2026"
@@ -307,11 +354,16 @@ def cased(text: str) -> str:
     return _CAPITAL_WORD.sub(word, text)
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|its|our|their)\s+", re.I)
+_COMPANYS = re.compile(r"^(?:Company|Registrant|Corporation|Bank|Trust)['’]s\s+")
+_OF_THE_COMPANY = re.compile(r",?\s+of\s+the\s+(?:Company|Registrant|Corporation)$")
+
+
 def clean_title(title: str) -> str:
     title = " ".join(title.split()).strip(" ,;:-–—")
-    title = re.sub(r"^(?:the|a|an|its|our|their)\s+", "", title, flags=re.I)
-    title = re.sub(r"^(?:Company|Registrant|Corporation|Bank|Trust)['’]s\s+", "", title)
-    title = re.sub(r",?\s+of\s+the\s+(?:Company|Registrant|Corporation)$", "", title)
+    title = _ARTICLE.sub("", title)
+    title = _COMPANYS.sub("", title)
+    title = _OF_THE_COMPANY.sub("", title)
     return title
 
 
@@ -321,6 +373,7 @@ _TITLE_PREFIX = re.compile(
 )
 # An employer named right before the title: "3M chairman", "Ford president and CEO".
 _EMPLOYER_WORD = re.compile(r"[A-Z0-9][\w&.'’-]*\s+")
+_CAPITAL_START = re.compile(r"[A-Z][A-Z'’]+\b")
 
 
 def _title_after_employer(text: str, at: int, end: int) -> re.Match | None:
@@ -345,7 +398,7 @@ def title_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
         pos += 1
     m = _TITLE_PREFIX.match(text, pos, end)
     at = m.end() if m else pos
-    first = re.match(r"[A-Z][A-Z'’]+\b", text[at : at + 30])
+    first = _CAPITAL_START.match(text[at : at + 30])
     if first and first.group() not in _ACRONYMS:
         # A title printed in capitals: read it as the same title in Title Case.
         window = min(end, at + 200)
