@@ -18,7 +18,7 @@ from .events import _role_and_organization
 from .model import EventCandidate
 from .organizations import normalize_company_name
 from .people import STOP_WORDS, PersonName, is_organization_name, normalize_name, same_person
-from .prose import TITLE, Span, cased, clean_title, lines, parse_date
+from .prose import FOLDS_TO_ASCII, TITLE, Span, cased, clean_title, lines, parse_date
 
 _SLASH_S = re.compile(r"/s/|/S/|\(s\)|s/\s", re.I)
 _BY = re.compile(r"^\s*\*?\s*By\s*:?\s*", re.I)
@@ -43,8 +43,9 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|JR|SR)\.?$")
 # December 1997", "... in Zurich, on the 8th day of June, 2023" or "... thereunto duly
 # authorized, in Woodland Park, ..., on June 30, 2022."
 _PREAMBLE_DATE = re.compile(
-    r"(?:this|the)\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
-    r"duly\s+authorized\b[^.;]{0,160}?\bon\s+(?:this\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
+    r"(?=[td])"  # (case aside) the first letter of every branch, looked at first
+    r"(?:(?:this|the)\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+\w+,?\s+\d{4}|"
+    r"duly\s+authorized\b[^.;]{0,160}?\bon\s+(?:this\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
     re.I,
 )
 _ATTORNEY = re.compile(r",?\s*(?:as\s+)?(?:attorney|attorney-in-fact|agent)\b.*$", re.I)
@@ -518,6 +519,12 @@ def _attribute_signatures(text: str) -> list[Entry]:
 # --- block signatures: By: /s/ Name / Name: / Title: / Date: ---------------------------------
 
 
+_SIGNATURES_HEADING = re.compile(r"\s*SIGNATURES?\b|\s*Signatures?\s*$")
+_PURSUANT = re.compile(r"Pursuant to the requirements of\b.{0,120}\bsigned\b", re.I)
+_DATE_LABEL = re.compile(r"\s*Dated?\s*(?::|\s{2,}|$)\s*(.*)$", re.I)
+_COLUMN_SLASH_S = re.compile(r"(?:^|(?<=\s\s))(?:\*?By:?\s*)?/s/")
+
+
 def _blocks(text: str, *, letters: bool = True) -> list[Entry]:
     all_lines = lines(text)
     entries: list[Entry] = []
@@ -529,8 +536,8 @@ def _blocks(text: str, *, letters: bool = True) -> list[Entry]:
     while i < len(all_lines):
         ln = all_lines[i]
         body = text[ln.start : ln.end]
-        if re.match(r"\s*SIGNATURES?\b|\s*Signatures?\s*$", body) or re.search(
-            r"Pursuant to the requirements of\b.{0,120}\bsigned\b", body, re.I
+        if _SIGNATURES_HEADING.match(body) or (
+            (FOLDS_TO_ASCII.search(body) or "pursuant" in body.lower()) and _PURSUANT.search(body)
         ):
             in_signatures = True
         if letters and _LETTER_CLOSE.match(body):
@@ -597,11 +604,13 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
     """Signature blocks set in two or more columns: '/s/ A     /s/ B' and under each its
     name, title and date. Each column is read as a block of its own."""
     ln = all_lines[i]
+    if text.count("/s/", ln.start, ln.end) < 2:
+        return None  # every column holds one, in cells or not (the line's indent holds none)
     if "\t" in text[ln.start : ln.end]:
         return _side_by_side_cells(text, all_lines, i)
     line_start = text.rfind("\n", 0, ln.start) + 1
     body = text[line_start : ln.end]
-    cols = [m.start() for m in re.finditer(r"(?:^|(?<=\s\s))(?:\*?By:?\s*)?/s/", body)]
+    cols = [m.start() for m in _COLUMN_SLASH_S.finditer(body)]
     if len(cols) < 2:
         return None
     group = [ln]
@@ -718,7 +727,7 @@ def _side_by_side_cells(text: str, all_lines: list[Span], i: int):
 
 def _date_on_line(text: str, all_lines: list[Span], i: int) -> dt.date | None:
     body = text[all_lines[i].start : all_lines[i].end]
-    m = re.match(r"\s*Dated?\s*(?::|\s{2,}|$)\s*(.*)$", body, re.I)
+    m = _DATE_LABEL.match(body)
     if m and m.group(1).strip():
         return parse_date(m.group(1))
     if m and i + 1 < len(all_lines):
@@ -747,7 +756,8 @@ def _entry_at(
         j = i + 1
         body = text[all_lines[j].start : all_lines[j].end]
         by = None
-    slash = _SLASH_S.search(body)
+    # (every form of the mark has a slash or a parenthesis: a line with neither is not tried)
+    slash = _SLASH_S.search(body) if "/" in body or "(" in body else None
     if slash:
         after = body[slash.end() :].strip()
         if not after and j + 1 < len(all_lines):
