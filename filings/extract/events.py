@@ -184,7 +184,8 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     (
         "appointed",
         r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+join|"
-        r"(?:will\s+)?succeeds?|succeeded|to\s+succeed|transitioned|transitions|will\s+transition|"
+        r"(?:will\s+)?succeeds?|succeeded|replaced(?=\s+(?:as\s+[^.;]{0,80}?\s+)?by\b)|"
+        r"to\s+succeed|transitioned|transitions|will\s+transition|"
         r"will\s+assume|assumed|assumes|will\s+serve\s+as|will\s+act\s+as|"
         r"(?:been|was|were|is)\s+(?:engaged|retained)\s+to\s+serve\s+as",
         "subject",
@@ -988,6 +989,11 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
         # after the trigger (and after the person for object triggers)
         pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
+        by = _AGENT.fullmatch(text, trigger_end, ref.start) if ref.start >= trigger_end else None
+        if by and by.group("post"):  # "will be succeeded as Treasurer by Y"
+            t = title_at(text, by.start("post"), by.end("post"))
+            if t:
+                return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         seat = _SEAT_HELD.match(text, pos, end) or _WHO_HELD.match(text, pos, end)
         if seat and event_type in ("appointed", "elected") and ref.start >= trigger_end:
             pos = seat.end()  # "elected X, a director since 1991, Vice Chairman of the Board"
@@ -1442,10 +1448,18 @@ def sentence_hits(
             shared = _roles_for(text, s, targets[-1], b, event_type, refs)
             if not shared and _LEFT_BOARD.match(text, targets[-1].end, s.end):
                 shared = ["director"]
-        for ref in targets:
+        respective = []
+        if len(targets) > 1 and event_type != "named-to-committee":
+            # "A and B were appointed Chief Financial Officer and Treasurer, respectively":
+            # the positions go to the people in order.
+            told = shared or _roles_for(text, s, targets[-1], b, event_type, refs)
+            respective = _respective(text, told, len(targets), b, s.end)
+        for i, ref in enumerate(targets):
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
+            elif respective:
+                roles = [respective[i]]
             else:
                 roles = _roles_for(text, s, ref, b, event_type, refs) or shared
                 if not roles and ref.pronoun:
@@ -1498,7 +1512,8 @@ def sentence_hits(
                     hit.infer(f"the person “{text[ref.start : ref.end]}” refers to", 0.85)
                 hits.append(hit)
     hits += _roster_hits(text, s, refs, org, dates)
-    hits += _successions(text, s, refs)
+    leavers = [h.person for h in hits if h.event_type in _DEPARTURES]
+    hits += _successions(text, s, refs, leavers, people)
     if compensation and _pay_change(text, s):
         comp = [
             m for m in _COMPENSATION.finditer(text, s.start, s.end) if not _inside(m.start(), masks)
@@ -1526,6 +1541,32 @@ def sentence_hits(
                     )
                 )
     return hits
+
+
+_RESPECTIVELY = re.compile(r"(?:[^.;]|\b[A-Z]\.){0,160}?\brespectively\b")
+# How a combined title may split into one position each: at semicolons, at "and", then at
+# commas and "and" ("Senior Vice President, Operations and Treasurer" is two posts for two).
+_RESPECTIVE_SPLITS = (
+    re.compile(r"\s*;\s*(?:and\s+)?"),
+    re.compile(r",?\s+and\s+"),
+    re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+"),
+)
+
+
+def _respective(text: str, roles: list[str], count: int, at: int, end: int) -> list[str]:
+    """The positions told for `count` people with "respectively" after them, one each in
+    order, or [] when the sentence says no "respectively" or the parts do not count out."""
+    if not roles or not _RESPECTIVELY.match(text, at, end):
+        return []
+    if len(roles) == count:
+        return roles
+    if len(roles) != 1:
+        return []
+    for split in _RESPECTIVE_SPLITS:
+        parts = [p for p in split.split(roles[0]) if p.strip()]
+        if len(parts) == count:
+            return parts
+    return []
 
 
 _FILER_AND_SUBSIDIARY = re.compile(
@@ -1568,7 +1609,8 @@ _SEAT_AFTER_APPOSITIVE = re.compile(
 )
 _SUCCEEDS = "succeeds"  # not an event: who takes whose place, for the roles left unsaid
 _SUCCEED_VERB = re.compile(
-    r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replacing)\s+",
+    r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replaced|"
+    r"replacing)\s+",
     re.IGNORECASE,
 )
 
@@ -1636,15 +1678,35 @@ _IN_CONNECTION = re.compile(
 _LEAVING_AFTER = re.compile(r"(?:['’]s)?\s+(?:retirement|resignation|departure)\b")
 
 
-def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
+def _successions(
+    text: str, s: Span, refs: list[Ref], leavers: list[Person] = (), people: People | None = None
+) -> list[Hit]:
     """Who takes whose place, as a hit for the newcomer with `other` the one succeeded. "She
     succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her", "replacing Ben
     Toll": the one succeeded is the person right after the verb, the newcomer the nearest
     other person before it ("appointed X, who reported to Ms. Y, to succeed her"). "In
-    connection with Ms. Kahn's resignation, the Board appointed Pia Lund": the other way
-    round."""
+    connection with Ms. Kahn's resignation, the Board appointed Pia Lund", "X will be
+    succeeded by Y": the other way round. "appointed A and B to succeed them, respectively"
+    pairs the newcomers in order with the people leaving (`leavers`, those of the sentence's
+    departures, in order, else the people named last before it)."""
     found = []  # (match, newcomer, person succeeded)
     for m in _SUCCEED_VERB.finditer(text, s.start, s.end):
+        if _RESPECTIVELY.match(text, m.end(), s.end):
+            pairs = _respective_successions(text, s, refs, m, leavers, people)
+            if pairs:
+                found += [(m, new, old) for new, old in pairs]
+                continue
+        if m.group().casefold().startswith(("succeeded", "replaced")) and _PASSIVE_BEFORE.search(
+            text, max(s.start, m.start() - 40), m.start()
+        ):
+            # "X will be succeeded by Y", "X is being replaced as Treasurer by Y" ("Y is
+            # succeeding X" is active)
+            by = _AGENT.match(text, m.end(), s.end)
+            new = next((r for r in refs if by and by.end() <= r.start <= by.end() + 5), None)
+            before = [r for r in _refs_before(refs, m.start()) if not _possessive(text, r)]
+            if new and before and before[-1].person is not new.person:
+                found.append((m, new, before[-1].person))
+            continue
         after = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
         if after is None:
             continue
@@ -1667,6 +1729,46 @@ def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
         Hit(new.person, _SUCCEEDS, m.start(), m.end(), sentence=s, other=old, pronoun=new.pronoun)
         for m, new, old in found
     ]
+
+
+# What stands between a passive "succeeded" and its agent: "by", or the post and "by".
+_AGENT = re.compile(r"\s*(?:as\s+(?P<post>[^.;]{0,80}?)\s+)?by\s+")
+_AS_AFTER_AGENT = re.compile(r"(?:\s*,\s*(?:who\s+)?[^.;,]{0,80}?,)?\s*(?:as|to\s+serve\s+as)\s")
+
+
+def _respective_successions(text, s: Span, refs: list[Ref], m: re.Match, leavers, people):
+    """(newcomer ref, person succeeded) for "A and B ... to succeed C and D (or them),
+    respectively", or [] when the two lists do not count out."""
+    before = [r for r in _refs_before(refs, m.start()) if not r.pronoun]
+    if not before:
+        return []
+    newcomers = [before[-1]]
+    for r in reversed(before[:-1]):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[r.end : newcomers[0].start]):
+            break
+        newcomers.insert(0, r)
+    if len(newcomers) < 2:
+        return []
+    taken = {id(r.person) for r in newcomers}
+    if re.match(r"them\b", text[m.end() : m.end() + 5]):
+        old = list({id(p): p for p in leavers if id(p) not in taken}.values())
+        if not old and people is not None:
+            # "A and B resigned ... . The Board appointed C and D to succeed them,
+            # respectively": the last people named before, in the order they were named.
+            told = people.refs_in(max(0, s.start - 1500), s.start)
+            told += [r for r in refs if r.end <= newcomers[0].start]
+            last = {}
+            for r in told:
+                if id(r.person) not in taken:
+                    last.pop(id(r.person), None)
+                    last[id(r.person)] = r.person
+            old = list(last.values())[-len(newcomers) :]
+    else:
+        first = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
+        old = [r.person for r in _objects(refs, first.start, len(text), text)] if first else []
+    if len(old) != len(newcomers):
+        return []
+    return list(zip(newcomers, old, strict=True))
 
 
 # "The new directors are A, President of X; B, ...; and C": a roster of people just elected.
@@ -1798,10 +1900,14 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         subj = _subject(refs, a)
         return [subj] if subj else []
     if direction == "subject":
-        if _PASSIVE_BEFORE.search(text, max(s.start, a - 40), a) and re.match(
-            r"\s+by\b", text[b : b + 5]
-        ):
-            return []  # "X will be succeeded by Y": X takes nothing
+        if _PASSIVE_BEFORE.search(text, max(s.start, a - 40), a) and _AGENT.match(text, b + 1):
+            # "X will be succeeded by Y as Treasurer": X takes nothing; Y takes the post
+            # named after the name (a title beside it is the one Y holds now).
+            by = _AGENT.match(text, b + 1)
+            agent = next((r for r in refs if 0 <= r.start - by.end() <= 5), None)
+            if agent and (by.group("post") or _AS_AFTER_AGENT.match(text, agent.end, s.end)):
+                return [agent]
+            return []
         decided = _decider(text, s, refs, a, b)
         return [decided] if decided else _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)

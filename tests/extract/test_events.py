@@ -1567,3 +1567,74 @@ def test_the_day_a_retirement_takes_effect_comes_before_the_day_it_was_told():
         "that she will retire on December 31, 2025."
     )
     assert one(found, "Pia M. Grund", "retired").effective_date == dt.date(2025, 12, 31)
+
+
+def test_people_and_posts_paired_respectively():
+    found = events(
+        "On May 1, 2025, Carl E. Dunn and Dora F. Eck were appointed Chief Financial Officer "
+        "and Treasurer, respectively. The Board also appointed Ivo Park and Uma Reyes as Senior "
+        "Vice President, Operations and Controller, respectively."
+    )
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Chief Financial Officer"),
+        ("Dora F. Eck", "Treasurer"),
+        ("Ivo Park", "Senior Vice President, Operations"),
+        ("Uma Reyes", "Controller"),
+    ]
+
+
+def test_successors_of_two_leavers_respectively_take_their_posts():
+    found = events(
+        "On May 1, 2025, the Board accepted the resignations of Ann B. Cole, who has served as "
+        "Chief Investment Officer since 2011, and of Ben D. Ross, Chief Compliance Officer, and "
+        "appointed Carl E. Dunn and Dora F. Eck to succeed them, respectively."
+    )
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Chief Investment Officer"),
+        ("Dora F. Eck", "Chief Compliance Officer"),
+    ]
+    found = events(
+        "Ann B. Cole and Ben D. Ross resigned as Treasurer and Controller, respectively. The "
+        "Board appointed Carl E. Dunn and Dora F. Eck to succeed them, respectively."
+    )
+    assert roles(found, "resigned") == [("Ann B. Cole", "Treasurer"), ("Ben D. Ross", "Controller")]
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Treasurer"),
+        ("Dora F. Eck", "Controller"),
+    ]
+
+
+def test_without_respectively_a_shared_title_stays_whole():
+    found = events(
+        "On May 1, 2025, Carl E. Dunn and Dora F. Eck were appointed Chief Financial Officer "
+        "and Treasurer."
+    )
+    assert {r for _, r in roles(found, "appointed")} == {"Chief Financial Officer and Treasurer"}
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "He will be succeeded by Ann B. Cole, the Company's Controller, as Chief Financial Officer.",
+        "He will be succeeded as Chief Financial Officer by Ann B. Cole.",
+        "He is being replaced by Ann B. Cole as Chief Financial Officer.",
+    ],
+)
+def test_the_one_named_after_succeeded_by_is_the_newcomer(news):
+    found = events("Harold R. Fenn will retire on June 30, 2025. " + news)
+    assert roles(found, "appointed") == [("Ann B. Cole", "Chief Financial Officer")]
+    assert roles(found, "retired") == [("Harold R. Fenn", "Chief Financial Officer")]
+
+
+def test_succeeded_by_lends_the_newcomers_post_to_the_one_leaving():
+    found = events(
+        "Mr. Fenn will retire on June 30, 2025. Ann B. Cole was appointed Treasurer effective "
+        "July 1, 2025. Harold R. Fenn will be succeeded by Ms. Cole."
+    )
+    assert roles(found, "retired") == [("Harold R. Fenn", "Treasurer")]
+    assert roles(found, "appointed") == [("Ann B. Cole", "Treasurer")]
+    found = events(
+        "Mr. Fenn will retire on June 30, 2025. Ann B. Cole was appointed Treasurer effective "
+        "July 1, 2025. Ms. Cole is succeeding Harold R. Fenn."
+    )
+    assert roles(found, "retired") == [("Harold R. Fenn", "Treasurer")]
