@@ -983,8 +983,10 @@ _CHAIR = re.compile(
 )
 
 
-def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
-    """(role, end offset) of the position named for this person in this sentence, or None."""
+def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, refs=()):
+    """(role, end offset) of the position named for this person in this sentence, or None.
+    A title right before someone else's name is theirs: "appointed X, who reported to Chief
+    Executive Officer Y, as Senior Vice President"."""
     end = s.end
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
         # after the trigger (and after the person for object triggers)
@@ -1020,6 +1022,8 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
             if ";" in rest[: m.start()]:
                 break
             t = title_at(text, pos + m.end(), end)
+            if t and _titles_other(text, t[1], ref, refs):
+                continue
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         board = re.match(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+|\s*", rest)
@@ -1054,6 +1058,14 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     return None
 
 
+def _titles_other(text: str, at: int, ref: Ref, refs: list[Ref]) -> bool:
+    """Whether the title ending at `at` stands right before another person's name."""
+    for r in refs:
+        if r.start >= at and not r.pronoun and r.person is not ref.person:
+            return r.start - at <= 2 and not text[at : r.start].strip()
+    return False
+
+
 def _roles_for(
     text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, refs: list[Ref]
 ) -> list[str]:
@@ -1063,7 +1075,7 @@ def _roles_for(
         left = _LEFT_COMMITTEE.match(text, trigger_end, s.end)
         if left:  # "resigned from the Audit Committee": the seat on it
             return _each_committee(" ".join(left.group("name").split()))
-    found = _role_span(text, s, ref, trigger_end, event_type)
+    found = _role_span(text, s, ref, trigger_end, event_type, refs)
     if found is None and event_type in _DEPARTURES:
         found = _stated_position(text, s, ref, refs)
     if found is None:

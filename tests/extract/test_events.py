@@ -1638,3 +1638,17 @@ def test_succeeded_by_lends_the_newcomers_post_to_the_one_leaving():
         "July 1, 2025. Ms. Cole is succeeding Harold R. Fenn."
     )
     assert roles(found, "retired") == [("Harold R. Fenn", "Treasurer")]
+
+
+@pytest.mark.parametrize("post", ["Senior Vice President, Operations", "General Counsel"])
+def test_a_title_before_another_name_in_a_who_clause_is_that_persons(post):
+    found = events(
+        "On May 1, 2025, the Board appointed Oona Adair, who reported to Chief Executive "
+        f"Officer Mary Quist, as {post}."
+    )
+    assert roles(found, "appointed") == [("Oona Adair", post)]
+    found = events(
+        "On May 1, 2025, the Board appointed Oona Adair, who reported to Chief Executive "
+        "Officer Mary Quist until 2024, to the position of Treasurer."
+    )
+    assert roles(found, "appointed") == [("Oona Adair", "Treasurer")]
