@@ -2000,8 +2000,13 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                 table_end = line.start
                 break
         column, prior_column = 1, None
+        row_end = 0
         for line in lines(text, colon + 1, table_end):
-            refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
+            if line.start < row_end:
+                continue  # the rest of a row a broken name cell carried onto more lines
+            # (a name may run onto the next line: "Tobias R.<br>Engelhardt" in one cell)
+            near = people.refs_in(line.start, min(table_end, line.end + 60))
+            refs = [r for r in near if not r.pronoun and r.start < line.end]
             if not refs or refs[0].start - line.start > 2:
                 headers = text[line.start : line.end].split("\t")
                 new = [i for i, h in enumerate(headers) if re.search(r"(?i)\bnew\b", h)]
@@ -2014,12 +2019,16 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                 hits.append(_pay_row(text, line, ref, table_end, org))
                 continue
             cells = text[ref.end : line.end].split("\t")
+            if ref.end > line.end:
+                line = _broken_row(text, line, ref, table_end)
+                row_end = line.end
+                cells = re.split(r"[\t\n]", text[ref.end : line.end])
             if len(cells) <= column or not cells[column].strip():
                 continue
             cell = cells[column].strip()
             row = Span(line.start, line.end)
             if kind == "appointed":
-                t = title_at(text, line.start + text[line.start : line.end].index(cell), line.end)
+                t = title_at(text, ref.end + text[ref.end : line.end].index(cell), line.end)
                 if t:
                     role = clean_title(text[t[0] : t[1]])
                     held = cells[prior_column] if prior_column and len(cells) > prior_column else ""
@@ -2058,6 +2067,19 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                     )
                 )
     return hits
+
+
+def _broken_row(text: str, line: Span, ref: Ref, end: int) -> Span:
+    """The row of a table whose name cell broke over lines: a cell of several lines ends its
+    line, so the row's other cells, tab-separated, are on the line after the name's end
+    (what follows the name on its own line is the rest of the first cell)."""
+    name_end = text.find("\n", ref.end, end)
+    if name_end < 0:
+        return Span(line.start, end)
+    if text[ref.end : name_end].strip():
+        return Span(line.start, name_end)
+    after = next(_lazy_lines(text, name_end, end), None)
+    return Span(line.start, after.end if after else name_end)
 
 
 _PRIOR_HEADER = re.compile(r"(?i)\b(?:prior|former|previous|current|old|present)\b")

@@ -553,8 +553,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 _WRAPPED_LINE = re.compile(r"(?m)^(?=[^\n]{55,90}\n[^\S\n]*[A-Z][a-z])([^\n]*[A-Za-z.,])\n")
 
 
+# A name a table cell breaks after the middle initial ("Tobias R.<br>Engelhardt"): a line
+# that ends with an initial is no whole name, so a lone name word on the next line ends it.
+_BROKEN_CELL_NAME = re.compile(
+    r"(?m)^([^\S\n]*(?:[A-Z][a-z]+[^\S\n]+){1,2}[A-Z]\.)\n"
+    r"(?=[^\S\n]*(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,?[^\S\n]+(?:Jr\.|Sr\.|II|III|IV))?"
+    r"[^\S\n]*(?:\n|\t|$))"
+)
+
+
 def _unwrapped(text: str) -> str:
-    """text with the line breaks inside wrapped prose read as spaces; same length."""
+    """text with the line breaks inside wrapped prose, and inside a name a table cell broke,
+    read as spaces; same length."""
     if "\n" not in text:
         return text
-    return _WRAPPED_LINE.sub(lambda m: m.group(1) + " ", text)
+    text = _WRAPPED_LINE.sub(lambda m: m.group(1) + " ", text)
+    return _BROKEN_CELL_NAME.sub(lambda m: m.group(1) + " ", text)

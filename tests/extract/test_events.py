@@ -1652,3 +1652,21 @@ def test_a_title_before_another_name_in_a_who_clause_is_that_persons(post):
         "Officer Mary Quist until 2024, to the position of Treasurer."
     )
     assert roles(found, "appointed") == [("Oona Adair", "Treasurer")]
+
+
+def test_an_officer_table_row_whose_name_cell_breaks_after_the_initial():
+    from filings.render import plain_text
+
+    html = (
+        "<p>The Board approved the following officer appointments, effective May 1, 2025:</p>"
+        "<table><tr><td>Name</td><td>Title</td></tr>"
+        "<tr><td>Tobin&#160;R.<br/>Altweg</td><td>Executive Vice President</td></tr>"
+        "<tr><td>Mara Quell</td><td>Controller</td></tr></table>"
+    )
+    found = events(plain_text("html", html))
+    assert roles(found, "appointed") == [
+        ("Mara Quell", "Controller"),
+        ("Tobin R. Altweg", "Executive Vice President"),
+    ]
+    row = one(found, "Tobin R. Altweg", "appointed").evidence
+    assert row.split() == "Tobin R. Altweg Executive Vice President".split()

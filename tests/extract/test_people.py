@@ -254,3 +254,13 @@ def test_headline_title_case_keeps_the_name_after_titles_and_employers():
 def test_schools_and_initialisms_are_not_people():
     text = "He studied at the S.I. Newhouse School and worked at U.S. Steel."
     assert _names(text) == []
+
+
+def test_a_name_a_table_cell_broke_after_the_initial_is_one_name():
+    text = (
+        "Name\tTitle\nTobin R.\nAltweg\nTreasurer\nMara Quell\tController\nIvo K.\nTreasurer, Jr.\n"
+    )
+    assert _names(text) == [
+        ("Tobin R.\nAltweg", "Tobin R. Altweg"),
+        ("Mara Quell", "Mara Quell"),
+    ]
