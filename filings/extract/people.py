@@ -8,6 +8,7 @@ Higgins", "Robert D. Shurtleff, Jr."), in EDGAR's conformed order in headers and
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -544,7 +545,67 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if name.is_organization or not name.family:
             continue
         found.append(Mention(start + s, start + e, name))
+    if _CAPS_RUN.search(scan):
+        found = sorted(found + _capitals(scan, start, found), key=lambda m: m.start)
     return found
+
+
+# A name in capitals in running text ("MARGARET T. OYELARAN, age 54, has served"): two or
+# three words of capitals, initials between them and a suffix allowed.
+_CAPS_WORD = r"(?:Mc|Mac|[A-Z]['’])?[A-Z]{2,}(?:-[A-Z]{2,})?"
+_CAPS_RUN = re.compile(rf"[A-Z]{{2,}}[^\S\n]+(?:[A-Z]\.[^\S\n]+)?{_CAPS_WORD}")
+_CAPS_NAME = re.compile(
+    rf"(?<![\w&.’'-])(?P<name>{_CAPS_WORD}(?:[^\S\n]+(?:[A-Z]\.|{_CAPS_WORD})){{1,4}}"
+    r"(?:,?[^\S\n]+(?:JR\.|SR\.|III|II|IV)(?![\w.]))?)(?![\w&’'-])"
+)
+# What a person's name in capitals is followed by in a sentence: a comma, an opening
+# parenthesis (a nickname, an age) or a lower-case word. A dateline ("SAN DIEGO, Calif., May
+# 1") is a place.
+_CAPS_AFTER = re.compile(r",|[^\S\n]*\(|[^\S\n]+[a-z]")
+_DATELINE_AFTER = re.compile(
+    r",[^\S\n]*(?:[A-Z][A-Za-z]+\.?,?[^\S\n]+){0,2}(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}\b|\d)|"
+    r"[^\S\n]*[-–—/]"
+)
+# Capitals that are titles and markets, not names.
+_CAPS_STOPS = frozenset({"ceo", "cfo", "coo", "cao", "cto", "cio", "evp", "svp", "vp", "sec"})
+
+
+def _capitals(scan: str, start: int, found: list[Mention]) -> list[Mention]:
+    """Names written in capitals inside running text, read in Title Case. Only name-shaped
+    runs count: not a line all in capitals (a heading), not a run with a company word or a
+    designator after it, not a place opening a dateline."""
+    out = []
+    for m in _CAPS_NAME.finditer(scan):
+        s, e = m.span("name")
+        if any(f.start - start < e and s < f.end - start for f in found):
+            continue
+        words = m.group("name").replace(",", " ").split()
+        full = [
+            w
+            for w in words
+            if not re.fullmatch(r"[A-Z]\.", w) and not _SUFFIX_TOKEN.match(w.title())
+        ]
+        if not 2 <= len(full) <= 3 or re.fullmatch(r"[A-Z]\.", words[0]):
+            continue
+        keys = [w.casefold().strip(".’'") for w in full]
+        if any(k in STOP_WORDS or k in _CAPS_STOPS or k in _FIRST_WORD_STOPS for k in keys):
+            continue
+        line_start = scan.rfind("\n", 0, s) + 1
+        line_end = scan.find("\n", e)
+        line = scan[line_start : len(scan) if line_end < 0 else line_end]
+        if not re.search(r"[a-z]{2}", line.replace(m.group("name"), " ")):
+            continue  # a heading or a line of capitals: no running text around the run
+        if not _CAPS_AFTER.match(scan, e) or _DATELINE_AFTER.match(scan, e):
+            continue
+        nxt = re.match(r"[^\S\n]*,?[^\S\n]*([\w.&]+)", scan[e : e + 30])
+        if nxt and _ORG_FOLLOWERS.match(nxt.group(1).title().rstrip(",")):
+            continue  # "ACME WIDGET, Inc.", "ACME WIDGET Holdings"
+        raw = scan[s:e]
+        name = normalize_name(raw.upper())  # "McGUIRK" is read as capitals too
+        if name.is_organization or not name.family or not name.given:
+            continue
+        out.append(Mention(start + s, start + e, dataclasses.replace(name, raw=raw)))
+    return out
 
 
 # A line of 1990s text wrapped at about 70 columns: the break after it is a space, so a

@@ -1670,3 +1670,13 @@ def test_an_officer_table_row_whose_name_cell_breaks_after_the_initial():
     ]
     row = one(found, "Tobin R. Altweg", "appointed").evidence
     assert row.split() == "Tobin R. Altweg Executive Vice President".split()
+
+
+def test_an_appointee_named_in_capitals_has_the_event():
+    found = events(
+        "On May 1, 2025, the Board appointed MARGARET T. OYELARAN as Chief Financial Officer. "
+        "Ms. Oyelaran, age 54, has served as Controller since 2019."
+    )
+    e = one(found, "Margaret T. Oyelaran", "appointed")
+    assert e.role == "Chief Financial Officer"
+    assert pairs(found) == [("Margaret T. Oyelaran", "appointed")]
