@@ -197,7 +197,7 @@ _NOUN_TRIGGERS: list[tuple[str, str]] = [
     ("died", r"death|passing"),
     ("terminated", r"termination|removal|dismissal"),
     ("elected", r"election|re-?election"),
-    ("appointed", r"appointment|promotion|hiring"),
+    ("appointed", r"appointments?|promotions?|hiring"),
 ]
 _COMPENSATION = re.compile(
     r"\b(?:compensation|compensatory|salary|salaries|bonus(?:es)?|equity\s+awards?|"
@@ -1466,7 +1466,13 @@ def sentence_hits(
             # the positions go to the people in order.
             told = shared or _roles_for(text, s, targets[-1], b, event_type, refs)
             respective = _respective(text, told, len(targets), b, s.end)
+        dated = [date] * len(targets)
+        if len(targets) > 1 and _RESPECTIVELY.match(text, b, s.end):
+            # "effective May 1 and June 1, 2025, respectively": a day for each, in order
+            days = [d.date for d in dates if b <= d.start < next_start]
+            dated = days if len(days) == len(targets) else dated
         for i, ref in enumerate(targets):
+            date = dated[i]
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)

@@ -1680,3 +1680,17 @@ def test_an_appointee_named_in_capitals_has_the_event():
     e = one(found, "Margaret T. Oyelaran", "appointed")
     assert e.role == "Chief Financial Officer"
     assert pairs(found) == [("Margaret T. Oyelaran", "appointed")]
+
+
+def test_appointments_of_two_people_respectively_with_a_day_each():
+    found = events(
+        "The Board approved the appointments of Carl E. Dunn and Dora F. Eck as Chief "
+        "Financial Officer and Treasurer of the Company, effective May 1, 2025 and June 2, "
+        "2025, respectively."
+    )
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Chief Financial Officer"),
+        ("Dora F. Eck", "Treasurer"),
+    ]
+    assert one(found, "Carl E. Dunn", "appointed").effective_date == dt.date(2025, 5, 1)
+    assert one(found, "Dora F. Eck", "appointed").effective_date == dt.date(2025, 6, 2)
