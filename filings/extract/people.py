@@ -507,6 +507,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             for t in _TOKEN.finditer(m.group("name"))
         ]
         kept = _trim(words)
+        while kept and kept[0][0] and scan[kept[0][0] - 1].isalpha():
+            kept.pop(0)  # the end of a word in capitals: "OYELARAN. Then" holds no "N."
         # A trailing initial ("Smith J.") is a sentence-final abbreviation, not a name part.
         while kept and re.fullmatch(_INITIALS, kept[-1][2]):
             kept.pop()
@@ -556,12 +558,12 @@ _CAPS_WORD = r"(?:Mc|Mac|[A-Z]['’])?[A-Z]{2,}(?:-[A-Z]{2,})?"
 _CAPS_RUN = re.compile(rf"[A-Z]{{2,}}[^\S\n]+(?:[A-Z]\.[^\S\n]+)?{_CAPS_WORD}")
 _CAPS_NAME = re.compile(
     rf"(?<![\w&.’'-])(?P<name>{_CAPS_WORD}(?:[^\S\n]+(?:[A-Z]\.|{_CAPS_WORD})){{1,4}}"
-    r"(?:,?[^\S\n]+(?:JR\.|SR\.|III|II|IV)(?![\w.]))?)(?![\w&’'-])"
+    r"(?:,?[^\S\n]+(?:JR\.|SR\.|III|II|IV)(?![\w.]))?)(?![\w&-])(?!['’](?![Ss]\b))"
 )
 # What a person's name in capitals is followed by in a sentence: a comma, an opening
-# parenthesis (a nickname, an age) or a lower-case word. A dateline ("SAN DIEGO, Calif., May
-# 1") is a place.
-_CAPS_AFTER = re.compile(r",|[^\S\n]*\(|[^\S\n]+[a-z]")
+# parenthesis (a nickname, an age), a lower-case word, the sentence's end or a possessive. A
+# dateline ("SAN DIEGO, Calif., May 1") is a place.
+_CAPS_AFTER = re.compile(r",|[^\S\n]*\(|[^\S\n]+[a-z]|[.;:](?:\s|$)|['’][Ss]\b")
 _DATELINE_AFTER = re.compile(
     r",[^\S\n]*(?:[A-Z][A-Za-z]+\.?,?[^\S\n]+){0,2}(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}\b|\d)|"
     r"[^\S\n]*[-–—/]"

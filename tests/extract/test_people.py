@@ -276,6 +276,12 @@ def test_names_in_capitals_in_running_text_read_in_title_case():
         ("DAVID O'NEIL, JR.", "David O'Neil Jr."),
         ("ROBERT McGUIRK", "Robert McGuirk"),
     ]
+    text = "The Board appointed ANN B. COLE. Following BEN ROSS’S retirement, Ms. Jane Doe left."
+    assert _names(text) == [
+        ("ANN B. COLE", "Ann B. Cole"),
+        ("BEN ROSS", "Ben Ross"),
+        ("Ms. Jane Doe", "Jane Doe"),
+    ]
 
 
 @pytest.mark.parametrize(
