@@ -564,9 +564,11 @@ _CAPS_NAME = re.compile(
 # parenthesis (a nickname, an age), a lower-case word, the sentence's end or a possessive. A
 # dateline ("SAN DIEGO, Calif., May 1") is a place.
 _CAPS_AFTER = re.compile(r",|[^\S\n]*\(|[^\S\n]+[a-z]|[.;:](?:\s|$)|['’][Ss]\b")
+# ... or a company: "ACME WIDGET (NASDAQ: ACMW)", "ACME WIDGET (the “Company”)".
 _DATELINE_AFTER = re.compile(
     r",[^\S\n]*(?:[A-Z][A-Za-z]+\.?,?[^\S\n]+){0,2}(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}\b|\d)|"
-    r"[^\S\n]*[-–—/]"
+    r"[^\S\n]*[-–—/]|"
+    r"[^\S\n]*\((?:(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b|(?:the|our|its)[^\S\n]+[“\"]?[A-Z])"
 )
 # Capitals that are titles and markets, not names.
 _CAPS_STOPS = frozenset({"ceo", "cfo", "coo", "cao", "cto", "cio", "evp", "svp", "vp", "sec"})

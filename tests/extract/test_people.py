@@ -293,6 +293,8 @@ def test_names_in_capitals_in_running_text_read_in_title_case():
         "LOS ANGELES--(BUSINESS WIRE)--Acme named a new Treasurer.",
         "The shares of PELLHAM WIDGET, Inc. were sold to PELLHAM WIDGET Holdings on May 1.",
         "The CEO MEETING was held, and the NEW YORK STOCK EXCHANGE was told.",
+        "PELLHAM WIDGET (NASDAQ: PWDG) today named a new Treasurer.",
+        "PELLHAM WIDGET (the “Company”) today named a new Treasurer.",
     ],
 )
 def test_capitals_that_are_no_name_in_running_text(text):
