@@ -570,6 +570,7 @@ _DATELINE_AFTER = re.compile(
     r"[^\S\n]*[-–—/]|"
     r"[^\S\n]*\((?:(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b|(?:the|our|its)[^\S\n]+[“\"]?[A-Z])"
 )
+_CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})[.,]?[^\S\n]+$")
 # Capitals that are titles and markets, not names.
 _CAPS_STOPS = frozenset({"ceo", "cfo", "coo", "cao", "cto", "cio", "evp", "svp", "vp", "sec"})
 
@@ -601,6 +602,9 @@ def _capitals(scan: str, start: int, found: list[Mention]) -> list[Mention]:
             continue  # a heading or a line of capitals: no running text around the run
         if not _CAPS_AFTER.match(scan, e) or _DATELINE_AFTER.match(scan, e):
             continue
+        before = _CAPS_BEFORE.search(scan, max(0, s - 40), s)
+        if before and before.group(1).casefold() not in ("mr", "ms", "mrs", "dr"):
+            continue  # the tail of a longer run of capitals ("... NOT BEEN REGISTERED")
         nxt = re.match(r"[^\S\n]*,?[^\S\n]*([\w.&]+)", scan[e : e + 30])
         if nxt and _ORG_FOLLOWERS.match(nxt.group(1).title().rstrip(",")):
             continue  # "ACME WIDGET, Inc.", "ACME WIDGET Holdings"

@@ -294,6 +294,7 @@ def test_names_in_capitals_in_running_text_read_in_title_case():
         "The shares of PELLHAM WIDGET, Inc. were sold to PELLHAM WIDGET Holdings on May 1.",
         "The CEO MEETING was held, and the NEW YORK STOCK EXCHANGE was told.",
         "PELLHAM WIDGET (NASDAQ: PWDG) today named a new Treasurer.",
+        "These shares HAVE NOT BEEN APPROVED BY ANY REGULATOR, as stated above.",
         "PELLHAM WIDGET (the “Company”) today named a new Treasurer.",
     ],
 )
