@@ -638,6 +638,7 @@ class Hit:
     other: Person | None = None  # for a succession: the person succeeded
     pronoun: bool = False  # for a succession: the newcomer is "he" or "she"
     apposed: bool = False  # the role is the appositive after the name: maybe the one held
+    unsaid: bool = False  # a successor's post is left unsaid: kept only if one is lent
     guess: str = ""  # what was inferred rather than read, for the review queue
     confidence: float = 1.0
 
@@ -1506,9 +1507,14 @@ def sentence_hits(
                 roles = [
                     "director"
                 ]  # "resigned as directors", "the resignation of X as a director"
+            unsaid = False
             if event_type == "appointed" and direction == "subject" and not roles:
-                # "became", "joined", "will succeed": only with the position it names
-                continue
+                # "became", "joined", "will succeed": only with the position it names, or
+                # for a successor, the one the person succeeded leaves ("C and D will
+                # succeed them, respectively")
+                if not _SUCCEED_VERB.match(text, a):
+                    continue
+                unsaid = True
             apposed = (
                 event_type in ("appointed", "elected")
                 and len(roles) == 1
@@ -1526,6 +1532,7 @@ def sentence_hits(
             for role in roles or [""]:
                 hit = Hit(ref.person, event_type, a, b, role, org, date, None, s)
                 hit.apposed = apposed
+                hit.unsaid = unsaid
                 if ref.pronoun:
                     hit.infer(f"the person “{text[ref.start : ref.end]}” refers to", 0.85)
                 hits.append(hit)
@@ -2262,6 +2269,10 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
             kind = _type_for(kind, hit.role)
         groups.setdefault((id(hit.person), kind), []).append((hit, source))
     _borrow_roles(text, groups, successions)
+    for key, group in list(groups.items()):
+        group[:] = [(h, source) for h, source in group if h.role or not h.unsaid]
+        if not group:
+            del groups[key]
     rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
     for (_, event_type), group in groups.items():
         first, source = group[0]

@@ -1694,3 +1694,18 @@ def test_appointments_of_two_people_respectively_with_a_day_each():
     ]
     assert one(found, "Carl E. Dunn", "appointed").effective_date == dt.date(2025, 5, 1)
     assert one(found, "Dora F. Eck", "appointed").effective_date == dt.date(2025, 6, 2)
+
+
+def test_successors_who_will_succeed_them_respectively_take_the_posts_left():
+    found = events(
+        "Ann B. Cole and Ben D. Ross resigned as Treasurer and Controller, respectively, on "
+        "May 1, 2025. Carl E. Dunn and Dora F. Eck will succeed them, respectively."
+    )
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Treasurer"),
+        ("Dora F. Eck", "Controller"),
+    ]
+    assert one(found, "Carl E. Dunn", "appointed").confidence < 1
+    # A successor with no post named and none to take has no event.
+    found = events("Harold R. Fenn resigned on May 1, 2025. Ann B. Cole will succeed him.")
+    assert pairs(found) == [("Harold R. Fenn", "resigned")]
