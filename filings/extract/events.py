@@ -1477,6 +1477,8 @@ def sentence_hits(
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
+                if len(roles) == len(targets) > 1 and _RESPECTIVELY.match(text, b, s.end):
+                    roles = [roles[i]]  # "A and B to the Audit and Risk Committees, respectively"
             elif respective:
                 roles = [respective[i]]
             else:

@@ -1709,3 +1709,21 @@ def test_successors_who_will_succeed_them_respectively_take_the_posts_left():
     # A successor with no post named and none to take has no event.
     found = events("Harold R. Fenn resigned on May 1, 2025. Ann B. Cole will succeed him.")
     assert pairs(found) == [("Harold R. Fenn", "resigned")]
+
+
+def test_two_people_named_to_a_committee_each_respectively():
+    found = events(
+        "On May 1, 2025, the Board appointed Carl E. Dunn and Dora F. Eck to the Audit and "
+        "Compensation Committees, respectively."
+    )
+    assert roles(found, "named-to-committee") == [
+        ("Carl E. Dunn", "Audit Committee"),
+        ("Dora F. Eck", "Compensation Committee"),
+    ]
+    found = events(
+        "On May 1, 2025, the Board appointed Carl E. Dunn and Dora F. Eck to the Nominating and "
+        "Governance Committee, as its chair and a member, respectively."
+    )
+    assert {r for _, r in roles(found, "named-to-committee")} == {
+        "Nominating and Governance Committee"
+    }
