@@ -834,7 +834,7 @@ _EACH_AS = re.compile(
 
 def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
     """The subject before pos and the people coordinated with it: "each of A and B resigned"."""
-    who = _who_subject(text, refs, pos)
+    who = _who_subject(text, refs, pos) or _before_who_clause(text, refs, pos)
     if who:
         return [who]
     subj = _subject(refs, pos)
@@ -851,6 +851,27 @@ def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
 
 
 _WHO_VERB = re.compile(r",\s*and\s+who\s+(?:\w+\s+){0,2}$")
+# ", who reported to Chief Executive Officer Mary Quist, was appointed": a who-clause closed
+# by a comma, then the verb (with its auxiliaries).
+# (A clause with ", and" in it may hold another verb of the sentence.)
+_WHO_CLAUSE = re.compile(
+    r"\s*,\s*who\b(?:(?!,\s*and\b)[^;.]|\b[A-Z]\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.)*?,\s*"
+    r"(?:(?:was|were|is|are|has|have|had|been|be|will|would|also|then|formally|subsequently)\s+)*"
+)
+
+
+def _before_who_clause(text: str, refs: list[Ref], pos: int) -> Ref | None:
+    """The subject of a verb after a who-clause about it: in "X, who reported to Y, was
+    appointed" the verb is X's, not Y's, the name nearest to it."""
+    before = _refs_before(refs, pos)
+    if len(before) < 2 or before[-1].pronoun or text.startswith("to ", pos):
+        return None
+    for r in reversed(before[:-1]):
+        if pos - r.end > 300:
+            break
+        if not r.pronoun and _WHO_CLAUSE.fullmatch(text, r.end, pos):
+            return r
+    return None
 
 
 def _who_subject(text: str, refs: list[Ref], pos: int) -> Ref | None:

@@ -1727,3 +1727,20 @@ def test_two_people_named_to_a_committee_each_respectively():
     assert {r for _, r in roles(found, "named-to-committee")} == {
         "Nominating and Governance Committee"
     }
+
+
+@pytest.mark.parametrize(
+    ("verb", "event_type", "role"),
+    [
+        ("was appointed Senior Vice President", "appointed", "Senior Vice President"),
+        ("will become Treasurer", "appointed", "Treasurer"),
+        ("resigned", "resigned", ""),
+    ],
+)
+def test_the_verb_after_a_who_clause_is_about_the_one_it_describes(verb, event_type, role):
+    found = events(
+        "On May 1, 2025, Oona Adair, who reported to Chief Executive Officer Mary T. Quist, "
+        f"{verb}."
+    )
+    assert roles(found, event_type) == [("Oona Adair", role)]
+    assert "Mary T. Quist" not in {e.name.display for e in found}
