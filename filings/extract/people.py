@@ -8,6 +8,7 @@ Higgins", "Robert D. Shurtleff, Jr."), in EDGAR's conformed order in headers and
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -570,6 +571,7 @@ _DATELINE_AFTER = re.compile(
     r"[^\S\n]*[-–—/]|"
     r"[^\S\n]*\((?:(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b|(?:the|our|its)[^\S\n]+[“\"]?[A-Z])"
 )
+_LOWER = re.compile(r"[a-z]{2}")
 _CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})[.,]?[^\S\n]+$")
 # Capitals that are titles and markets, not names.
 _CAPS_STOPS = frozenset({"ceo", "cfo", "coo", "cao", "cto", "cio", "evp", "svp", "vp", "sec"})
@@ -580,10 +582,12 @@ def _capitals(scan: str, start: int, found: list[Mention]) -> list[Mention]:
     runs count: not a line all in capitals (a heading), not a run with a company word or a
     designator after it, not a place opening a dateline."""
     out = []
+    starts = [f.start - start for f in found]  # in order, and none overlaps the next
     for m in _CAPS_NAME.finditer(scan):
         s, e = m.span("name")
-        if any(f.start - start < e and s < f.end - start for f in found):
-            continue
+        i = bisect.bisect_left(starts, e) - 1
+        if i >= 0 and found[i].end - start > s:
+            continue  # a name already found there
         words = m.group("name").replace(",", " ").split()
         full = [
             w
@@ -595,10 +599,11 @@ def _capitals(scan: str, start: int, found: list[Mention]) -> list[Mention]:
         keys = [w.casefold().strip(".’'") for w in full]
         if any(k in STOP_WORDS or k in _CAPS_STOPS or k in _FIRST_WORD_STOPS for k in keys):
             continue
-        line_start = scan.rfind("\n", 0, s) + 1
-        line_end = scan.find("\n", e)
-        line = scan[line_start : len(scan) if line_end < 0 else line_end]
-        if not re.search(r"[a-z]{2}", line.replace(m.group("name"), " ")):
+        # (looked for near the run only: a long line would make this quadratic)
+        line_start = scan.rfind("\n", max(0, s - 200), s) + 1 or max(0, s - 200)
+        line_end = scan.find("\n", e, e + 200)
+        line_end = min(len(scan), e + 200) if line_end < 0 else line_end
+        if not _LOWER.search(scan, line_start, s) and not _LOWER.search(scan, e, line_end):
             continue  # a heading or a line of capitals: no running text around the run
         if not _CAPS_AFTER.match(scan, e) or _DATELINE_AFTER.match(scan, e):
             continue
