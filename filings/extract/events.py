@@ -236,7 +236,8 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     (
         "appointed",
         r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+join|"
-        r"(?:will\s+)?succeeds?|succeeded|to\s+succeed|transitioned|transitions|will\s+transition|"
+        r"(?:will\s+)?succeeds?|succeeded|replaced(?=\s+(?:as\s+[^.;]{0,80}?\s+)?by\b)|"
+        r"to\s+succeed|transitioned|transitions|will\s+transition|"
         r"will\s+assume|assumed|assumes|will\s+serve\s+as|will\s+act\s+as|"
         r"(?:been|was|were|is)\s+(?:engaged|retained)\s+to\s+serve\s+as",
         "subject",
@@ -248,7 +249,7 @@ _NOUN_TRIGGERS: list[tuple[str, str]] = [
     ("died", r"death|passing"),
     ("terminated", r"termination|removal|dismissal"),
     ("elected", r"election|re-?election"),
-    ("appointed", r"appointment|promotion|hiring"),
+    ("appointed", r"appointments?|promotions?|hiring"),
 ]
 _COMPENSATION = re.compile(
     r"\b(?:compensation|compensatory|salary|salaries|bonus(?:es)?|equity\s+awards?|"
@@ -692,6 +693,7 @@ class Hit:
     other: Person | None = None  # for a succession: the person succeeded
     pronoun: bool = False  # for a succession: the newcomer is "he" or "she"
     apposed: bool = False  # the role is the appositive after the name: maybe the one held
+    unsaid: bool = False  # a successor's post is left unsaid: kept only if one is lent
     guess: str = ""  # what was inferred rather than read, for the review queue
     confidence: float = 1.0
 
@@ -777,7 +779,7 @@ _TRIGGER_WORDS = (
     ("terminated", "remov", "dismissed", "discharged", "fired"),
     ("elect",),
     ("appoint", "name", "promot", "hire", "selected", "designated"),
-    ("became", "become", "join", "succeed", "transition", "assum", "serve", "act"),
+    ("became", "become", "join", "succeed", "replac", "transition", "assum", "serve", "act"),
     ("retirement",),
     ("resignation", "departure"),
     ("death", "passing"),
@@ -937,7 +939,7 @@ _EACH_AS = re.compile(
 
 def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
     """The subject before pos and the people coordinated with it: "each of A and B resigned"."""
-    who = _who_subject(text, refs, pos)
+    who = _who_subject(text, refs, pos) or _before_who_clause(text, refs, pos)
     if who:
         return [who]
     subj = _subject(refs, pos)
@@ -954,6 +956,27 @@ def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
 
 
 _WHO_VERB = re.compile(r",\s*and\s+who\s+(?:\w+\s+){0,2}$")
+# ", who reported to Chief Executive Officer Mary Quist, was appointed": a who-clause closed
+# by a comma, then the verb (with its auxiliaries).
+# (A clause with ", and" in it may hold another verb of the sentence.)
+_WHO_CLAUSE = re.compile(
+    r"\s*,\s*who\b(?:(?!,\s*and\b)[^;.]|\b[A-Z]\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.)*?,\s*"
+    r"(?:(?:was|were|is|are|has|have|had|been|be|will|would|also|then|formally|subsequently)\s+)*"
+)
+
+
+def _before_who_clause(text: str, refs: list[Ref], pos: int) -> Ref | None:
+    """The subject of a verb after a who-clause about it: in "X, who reported to Y, was
+    appointed" the verb is X's, not Y's, the name nearest to it."""
+    before = _refs_before(refs, pos)
+    if len(before) < 2 or before[-1].pronoun or text.startswith("to ", pos):
+        return None
+    for r in reversed(before[:-1]):
+        if pos - r.end > 300:
+            break
+        if not r.pronoun and _WHO_CLAUSE.fullmatch(text, r.end, pos):
+            return r
+    return None
 
 
 def _who_subject(text: str, refs: list[Ref], pos: int) -> Ref | None:
@@ -1094,12 +1117,19 @@ _EMPLOYER_WORDS = re.compile(r"\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}")
 _COMMA = re.compile(r"\s*,\s*")
 
 
-def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
-    """(role, end offset) of the position named for this person in this sentence, or None."""
+def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, refs=()):
+    """(role, end offset) of the position named for this person in this sentence, or None.
+    A title right before someone else's name is theirs: "appointed X, who reported to Chief
+    Executive Officer Y, as Senior Vice President"."""
     end = s.end
     if event_type in ("appointed", "elected", "resigned", "retired", "terminated", "died"):
         # after the trigger (and after the person for object triggers)
         pos = max(trigger_end, ref.end if ref.start >= trigger_end else trigger_end)
+        by = _AGENT.fullmatch(text, trigger_end, ref.start) if ref.start >= trigger_end else None
+        if by and by.group("post"):  # "will be succeeded as Treasurer by Y"
+            t = title_at(text, by.start("post"), by.end("post"))
+            if t:
+                return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         seat = _SEAT_HELD.match(text, pos, end) or _WHO_HELD.match(text, pos, end)
         if seat and event_type in ("appointed", "elected") and ref.start >= trigger_end:
             pos = seat.end()  # "elected X, a director since 1991, Vice Chairman of the Board"
@@ -1126,6 +1156,8 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
             if ";" in rest[: m.start()]:
                 break
             t = title_at(text, pos + m.end(), end)
+            if t and _titles_other(text, t[1], ref, refs):
+                continue
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         board = _BOARD_LEAD.match(rest)
@@ -1160,6 +1192,14 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str):
     return None
 
 
+def _titles_other(text: str, at: int, ref: Ref, refs: list[Ref]) -> bool:
+    """Whether the title ending at `at` stands right before another person's name."""
+    for r in refs:
+        if r.start >= at and not r.pronoun and r.person is not ref.person:
+            return r.start - at <= 2 and not text[at : r.start].strip()
+    return False
+
+
 def _roles_for(
     text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, refs: list[Ref]
 ) -> list[str]:
@@ -1169,7 +1209,7 @@ def _roles_for(
         left = _LEFT_COMMITTEE.match(text, trigger_end, s.end)
         if left:  # "resigned from the Audit Committee": the seat on it
             return _each_committee(" ".join(left.group("name").split()))
-    found = _role_span(text, s, ref, trigger_end, event_type)
+    found = _role_span(text, s, ref, trigger_end, event_type, refs)
     if found is None and event_type in _DEPARTURES:
         found = _stated_position(text, s, ref, refs)
     if found is None:
@@ -1577,10 +1617,26 @@ def sentence_hits(
             shared = _roles_for(text, s, targets[-1], b, event_type, refs)
             if not shared and _LEFT_BOARD.match(text, targets[-1].end, s.end):
                 shared = ["director"]
-        for ref in targets:
+        respective = []
+        if len(targets) > 1 and event_type != "named-to-committee":
+            # "A and B were appointed Chief Financial Officer and Treasurer, respectively":
+            # the positions go to the people in order.
+            told = shared or _roles_for(text, s, targets[-1], b, event_type, refs)
+            respective = _respective(text, told, len(targets), b, s.end)
+        dated = [date] * len(targets)
+        if len(targets) > 1 and _RESPECTIVELY.match(text, b, s.end):
+            # "effective May 1 and June 1, 2025, respectively": a day for each, in order
+            days = [d.date for d in dates if b <= d.start < next_start]
+            dated = days if len(days) == len(targets) else dated
+        for i, ref in enumerate(targets):
+            date = dated[i]
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
+                if len(roles) == len(targets) > 1 and _RESPECTIVELY.match(text, b, s.end):
+                    roles = [roles[i]]  # "A and B to the Audit and Risk Committees, respectively"
+            elif respective:
+                roles = [respective[i]]
             else:
                 roles = _roles_for(text, s, ref, b, event_type, refs) or shared
                 if not roles and ref.pronoun:
@@ -1609,9 +1665,14 @@ def sentence_hits(
                 roles = [
                     "director"
                 ]  # "resigned as directors", "the resignation of X as a director"
+            unsaid = False
             if event_type == "appointed" and direction == "subject" and not roles:
-                # "became", "joined", "will succeed": only with the position it names
-                continue
+                # "became", "joined", "will succeed": only with the position it names, or
+                # for a successor, the one the person succeeded leaves ("C and D will
+                # succeed them, respectively")
+                if not _SUCCEED_VERB.match(text, a):
+                    continue
+                unsaid = True
             apposed = (
                 event_type in ("appointed", "elected")
                 and len(roles) == 1
@@ -1629,11 +1690,13 @@ def sentence_hits(
             for role in roles or [""]:
                 hit = Hit(ref.person, event_type, a, b, role, org, date, None, s)
                 hit.apposed = apposed
+                hit.unsaid = unsaid
                 if ref.pronoun:
                     hit.infer(f"the person “{text[ref.start : ref.end]}” refers to", 0.85)
                 hits.append(hit)
     hits += _roster_hits(text, s, refs, org, dates)
-    hits += _successions(text, s, refs)
+    leavers = [h.person for h in hits if h.event_type in _DEPARTURES]
+    hits += _successions(text, s, refs, leavers, people)
     if compensation and _pay_change(text, s):
         comp = [
             m for m in _COMPENSATION.finditer(text, s.start, s.end) if not _inside(m.start(), masks)
@@ -1661,6 +1724,32 @@ def sentence_hits(
                     )
                 )
     return hits
+
+
+_RESPECTIVELY = re.compile(r"(?:[^.;]|\b[A-Z]\.){0,160}?\brespectively\b")
+# How a combined title may split into one position each: at semicolons, at "and", then at
+# commas and "and" ("Senior Vice President, Operations and Treasurer" is two posts for two).
+_RESPECTIVE_SPLITS = (
+    re.compile(r"\s*;\s*(?:and\s+)?"),
+    re.compile(r",?\s+and\s+"),
+    re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+"),
+)
+
+
+def _respective(text: str, roles: list[str], count: int, at: int, end: int) -> list[str]:
+    """The positions told for `count` people with "respectively" after them, one each in
+    order, or [] when the sentence says no "respectively" or the parts do not count out."""
+    if not roles or not _RESPECTIVELY.match(text, at, end):
+        return []
+    if len(roles) == count:
+        return roles
+    if len(roles) != 1:
+        return []
+    for split in _RESPECTIVE_SPLITS:
+        parts = [p for p in split.split(roles[0]) if p.strip()]
+        if len(parts) == count:
+            return parts
+    return []
 
 
 _FILER_AND_SUBSIDIARY = re.compile(
@@ -1703,7 +1792,8 @@ _SEAT_AFTER_APPOSITIVE = re.compile(
 )
 _SUCCEEDS = "succeeds"  # not an event: who takes whose place, for the roles left unsaid
 _SUCCEED_VERB = re.compile(
-    r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replacing)\s+",
+    r"\b(?:(?:to|will)\s+(?:succeed|replace)|succeeds|succeeded|succeeding|replaces|replaced|"
+    r"replacing)\s+",
     re.IGNORECASE,
 )
 
@@ -1771,15 +1861,35 @@ _IN_CONNECTION = re.compile(
 _LEAVING_AFTER = re.compile(r"(?:['’]s)?\s+(?:retirement|resignation|departure)\b")
 
 
-def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
+def _successions(
+    text: str, s: Span, refs: list[Ref], leavers: list[Person] = (), people: People | None = None
+) -> list[Hit]:
     """Who takes whose place, as a hit for the newcomer with `other` the one succeeded. "She
     succeeds Marcus Fell", "appointed Thomas Okafor ... to succeed her", "replacing Ben
     Toll": the one succeeded is the person right after the verb, the newcomer the nearest
     other person before it ("appointed X, who reported to Ms. Y, to succeed her"). "In
-    connection with Ms. Kahn's resignation, the Board appointed Pia Lund": the other way
-    round."""
+    connection with Ms. Kahn's resignation, the Board appointed Pia Lund", "X will be
+    succeeded by Y": the other way round. "appointed A and B to succeed them, respectively"
+    pairs the newcomers in order with the people leaving (`leavers`, those of the sentence's
+    departures, in order, else the people named last before it)."""
     found = []  # (match, newcomer, person succeeded)
     for m in _SUCCEED_VERB.finditer(text, s.start, s.end):
+        if _RESPECTIVELY.match(text, m.end(), s.end):
+            pairs = _respective_successions(text, s, refs, m, leavers, people)
+            if pairs:
+                found += [(m, new, old) for new, old in pairs]
+                continue
+        if m.group().casefold().startswith(("succeeded", "replaced")) and _PASSIVE_BEFORE.search(
+            text, max(s.start, m.start() - 40), m.start()
+        ):
+            # "X will be succeeded by Y", "X is being replaced as Treasurer by Y" ("Y is
+            # succeeding X" is active)
+            by = _AGENT.match(text, m.end(), s.end)
+            new = next((r for r in refs if by and by.end() <= r.start <= by.end() + 5), None)
+            before = [r for r in _refs_before(refs, m.start()) if not _possessive(text, r)]
+            if new and before and before[-1].person is not new.person:
+                found.append((m, new, before[-1].person))
+            continue
         after = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
         if after is None:
             continue
@@ -1802,6 +1912,46 @@ def _successions(text: str, s: Span, refs: list[Ref]) -> list[Hit]:
         Hit(new.person, _SUCCEEDS, m.start(), m.end(), sentence=s, other=old, pronoun=new.pronoun)
         for m, new, old in found
     ]
+
+
+# What stands between a passive "succeeded" and its agent: "by", or the post and "by".
+_AGENT = re.compile(r"\s*(?:as\s+(?P<post>[^.;]{0,80}?)\s+)?by\s+")
+_AS_AFTER_AGENT = re.compile(r"(?:\s*,\s*(?:who\s+)?[^.;,]{0,80}?,)?\s*(?:as|to\s+serve\s+as)\s")
+
+
+def _respective_successions(text, s: Span, refs: list[Ref], m: re.Match, leavers, people):
+    """(newcomer ref, person succeeded) for "A and B ... to succeed C and D (or them),
+    respectively", or [] when the two lists do not count out."""
+    before = [r for r in _refs_before(refs, m.start()) if not r.pronoun]
+    if not before:
+        return []
+    newcomers = [before[-1]]
+    for r in reversed(before[:-1]):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[r.end : newcomers[0].start]):
+            break
+        newcomers.insert(0, r)
+    if len(newcomers) < 2:
+        return []
+    taken = {id(r.person) for r in newcomers}
+    if re.match(r"them\b", text[m.end() : m.end() + 5]):
+        old = list({id(p): p for p in leavers if id(p) not in taken}.values())
+        if not old and people is not None:
+            # "A and B resigned ... . The Board appointed C and D to succeed them,
+            # respectively": the last people named before, in the order they were named.
+            told = people.refs_in(max(0, s.start - 1500), s.start)
+            told += [r for r in refs if r.end <= newcomers[0].start]
+            last = {}
+            for r in told:
+                if id(r.person) not in taken:
+                    last.pop(id(r.person), None)
+                    last[id(r.person)] = r.person
+            old = list(last.values())[-len(newcomers) :]
+    else:
+        first = next((r for r in refs if m.end() <= r.start <= m.end() + 5), None)
+        old = [r.person for r in _objects(refs, first.start, len(text), text)] if first else []
+    if len(old) != len(newcomers):
+        return []
+    return list(zip(newcomers, old, strict=True))
 
 
 # "The new directors are A, President of X; B, ...; and C": a roster of people just elected.
@@ -1947,10 +2097,14 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
         subj = _subject(refs, a)
         return [subj] if subj else []
     if direction == "subject":
-        if _PASSIVE_BEFORE.search(text, max(s.start, a - 40), a) and re.match(
-            r"\s+by\b", text[b : b + 5]
-        ):
-            return []  # "X will be succeeded by Y": X takes nothing
+        if _PASSIVE_BEFORE.search(text, max(s.start, a - 40), a) and _AGENT.match(text, b + 1):
+            # "X will be succeeded by Y as Treasurer": X takes nothing; Y takes the post
+            # named after the name (a title beside it is the one Y holds now).
+            by = _AGENT.match(text, b + 1)
+            agent = next((r for r in refs if 0 <= r.start - by.end() <= 5), None)
+            if agent and (by.group("post") or _AS_AFTER_AGENT.match(text, agent.end, s.end)):
+                return [agent]
+            return []
         decided = _decider(text, s, refs, a, b)
         return [decided] if decided else _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
@@ -2031,8 +2185,13 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                 table_end = line.start
                 break
         column, prior_column = 1, None
+        row_end = 0
         for line in lines(text, colon + 1, table_end):
-            refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
+            if line.start < row_end:
+                continue  # the rest of a row a broken name cell carried onto more lines
+            # (a name may run onto the next line: "Tobias R.<br>Engelhardt" in one cell)
+            near = people.refs_in(line.start, min(table_end, line.end + 60))
+            refs = [r for r in near if not r.pronoun and r.start < line.end]
             if not refs or refs[0].start - line.start > 2:
                 headers = text[line.start : line.end].split("\t")
                 new = [i for i, h in enumerate(headers) if re.search(r"(?i)\bnew\b", h)]
@@ -2045,12 +2204,16 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                 hits.append(_pay_row(text, line, ref, table_end, org))
                 continue
             cells = text[ref.end : line.end].split("\t")
+            if ref.end > line.end:
+                line = _broken_row(text, line, ref, table_end)
+                row_end = line.end
+                cells = re.split(r"[\t\n]", text[ref.end : line.end])
             if len(cells) <= column or not cells[column].strip():
                 continue
             cell = cells[column].strip()
             row = Span(line.start, line.end)
             if kind == "appointed":
-                t = title_at(text, line.start + text[line.start : line.end].index(cell), line.end)
+                t = title_at(text, ref.end + text[ref.end : line.end].index(cell), line.end)
                 if t:
                     role = clean_title(text[t[0] : t[1]])
                     held = cells[prior_column] if prior_column and len(cells) > prior_column else ""
@@ -2089,6 +2252,19 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
                     )
                 )
     return hits
+
+
+def _broken_row(text: str, line: Span, ref: Ref, end: int) -> Span:
+    """The row of a table whose name cell broke over lines: a cell of several lines ends its
+    line, so the row's other cells, tab-separated, are on the line after the name's end
+    (what follows the name on its own line is the rest of the first cell)."""
+    name_end = text.find("\n", ref.end, end)
+    if name_end < 0:
+        return Span(line.start, end)
+    if text[ref.end : name_end].strip():
+        return Span(line.start, name_end)
+    after = next(_lazy_lines(text, name_end, end), None)
+    return Span(line.start, after.end if after else name_end)
 
 
 _PRIOR_HEADER = re.compile(r"(?i)\b(?:prior|former|previous|current|old|present)\b")
@@ -2287,6 +2463,10 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
             kind = _type_for(kind, hit.role)
         groups.setdefault((id(hit.person), kind), []).append((hit, source))
     _borrow_roles(text, groups, successions)
+    for key, group in list(groups.items()):
+        group[:] = [(h, source) for h, source in group if h.role or not h.unsaid]
+        if not group:
+            del groups[key]
     rows: list[tuple[Hit, str, str, str]] = []  # hit, source, event type, role
     for (_, event_type), group in groups.items():
         first, source = group[0]

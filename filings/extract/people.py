@@ -8,6 +8,8 @@ Higgins", "Robert D. Shurtleff, Jr."), in EDGAR's conformed order in headers and
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -521,6 +523,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             (at + t.start(), at + t.end(), t.group()) for t in _TOKEN.finditer(m.group("name"))
         ]
         kept = _trim(words)
+        while kept and kept[0][0] and scan[kept[0][0] - 1].isalpha():
+            kept.pop(0)  # the end of a word in capitals: "OYELARAN. Then" holds no "N."
         # A trailing initial ("Smith J.") is a sentence-final abbreviation, not a name part.
         while kept and _INITIALS_ONLY.fullmatch(kept[-1][2]):
             kept.pop()
@@ -556,7 +560,77 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if name.is_organization or not name.family:
             continue
         found.append(Mention(start + s, start + e, name))
+    if _CAPS_RUN.search(scan):
+        found = sorted(found + _capitals(scan, start, found), key=lambda m: m.start)
     return found
+
+
+# A name in capitals in running text ("MARGARET T. OYELARAN, age 54, has served"): two or
+# three words of capitals, initials between them and a suffix allowed.
+_CAPS_WORD = r"(?:Mc|Mac|[A-Z]['’])?[A-Z]{2,}(?:-[A-Z]{2,})?"
+_CAPS_RUN = re.compile(rf"[A-Z]{{2,}}[^\S\n]+(?:[A-Z]\.[^\S\n]+)?{_CAPS_WORD}")
+_CAPS_NAME = re.compile(
+    rf"(?<![\w&.’'-])(?P<name>{_CAPS_WORD}(?:[^\S\n]+(?:[A-Z]\.|{_CAPS_WORD})){{1,4}}"
+    r"(?:,?[^\S\n]+(?:JR\.|SR\.|III|II|IV)(?![\w.]))?)(?![\w&-])(?!['’](?![Ss]\b))"
+)
+# What a person's name in capitals is followed by in a sentence: a comma, an opening
+# parenthesis (a nickname, an age), a lower-case word, the sentence's end or a possessive. A
+# dateline ("SAN DIEGO, Calif., May 1") is a place.
+_CAPS_AFTER = re.compile(r",|[^\S\n]*\(|[^\S\n]+[a-z]|[.;:](?:\s|$)|['’][Ss]\b")
+# ... or a company: "ACME WIDGET (NASDAQ: ACMW)", "ACME WIDGET (the “Company”)".
+_DATELINE_AFTER = re.compile(
+    r",[^\S\n]*(?:[A-Z][A-Za-z]+\.?,?[^\S\n]+){0,2}(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}\b|\d)|"
+    r"[^\S\n]*[-–—/]|"
+    r"[^\S\n]*\((?:(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b|(?:the|our|its)[^\S\n]+[“\"]?[A-Z])"
+)
+_LOWER = re.compile(r"[a-z]{2}")
+_CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})[.,]?[^\S\n]+$")
+# Capitals that are titles and markets, not names.
+_CAPS_STOPS = frozenset({"ceo", "cfo", "coo", "cao", "cto", "cio", "evp", "svp", "vp", "sec"})
+
+
+def _capitals(scan: str, start: int, found: list[Mention]) -> list[Mention]:
+    """Names written in capitals inside running text, read in Title Case. Only name-shaped
+    runs count: not a line all in capitals (a heading), not a run with a company word or a
+    designator after it, not a place opening a dateline."""
+    out = []
+    starts = [f.start - start for f in found]  # in order, and none overlaps the next
+    for m in _CAPS_NAME.finditer(scan):
+        s, e = m.span("name")
+        i = bisect.bisect_left(starts, e) - 1
+        if i >= 0 and found[i].end - start > s:
+            continue  # a name already found there
+        words = m.group("name").replace(",", " ").split()
+        full = [
+            w
+            for w in words
+            if not re.fullmatch(r"[A-Z]\.", w) and not _SUFFIX_TOKEN.match(w.title())
+        ]
+        if not 2 <= len(full) <= 3 or re.fullmatch(r"[A-Z]\.", words[0]):
+            continue
+        keys = [w.casefold().strip(".’'") for w in full]
+        if any(k in STOP_WORDS or k in _CAPS_STOPS or k in _FIRST_WORD_STOPS for k in keys):
+            continue
+        # (looked for near the run only: a long line would make this quadratic)
+        line_start = scan.rfind("\n", max(0, s - 200), s) + 1 or max(0, s - 200)
+        line_end = scan.find("\n", e, e + 200)
+        line_end = min(len(scan), e + 200) if line_end < 0 else line_end
+        if not _LOWER.search(scan, line_start, s) and not _LOWER.search(scan, e, line_end):
+            continue  # a heading or a line of capitals: no running text around the run
+        if not _CAPS_AFTER.match(scan, e) or _DATELINE_AFTER.match(scan, e):
+            continue
+        before = _CAPS_BEFORE.search(scan, max(0, s - 40), s)
+        if before and before.group(1).casefold() not in ("mr", "ms", "mrs", "dr"):
+            continue  # the tail of a longer run of capitals ("... NOT BEEN REGISTERED")
+        nxt = re.match(r"[^\S\n]*,?[^\S\n]*([\w.&]+)", scan[e : e + 30])
+        if nxt and _ORG_FOLLOWERS.match(nxt.group(1).title().rstrip(",")):
+            continue  # "ACME WIDGET, Inc.", "ACME WIDGET Holdings"
+        raw = scan[s:e]
+        name = normalize_name(raw.upper())  # "McGUIRK" is read as capitals too
+        if name.is_organization or not name.family or not name.given:
+            continue
+        out.append(Mention(start + s, start + e, dataclasses.replace(name, raw=raw)))
+    return out
 
 
 # A line of 1990s text wrapped at about 70 columns: the break after it is a space, so a
@@ -565,8 +639,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 _WRAPPED_LINE = re.compile(r"(?m)^(?=[^\n]{55,90}\n[^\S\n]*[A-Z][a-z])([^\n]*[A-Za-z.,])\n")
 
 
+# A name a table cell breaks after the middle initial ("Tobias R.<br>Engelhardt"): a line
+# that ends with an initial is no whole name, so a lone name word on the next line ends it.
+_BROKEN_CELL_NAME = re.compile(
+    r"(?m)^([^\S\n]*(?:[A-Z][a-z]+[^\S\n]+){1,2}[A-Z]\.)\n"
+    r"(?=[^\S\n]*(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,?[^\S\n]+(?:Jr\.|Sr\.|II|III|IV))?"
+    r"[^\S\n]*(?:\n|\t|$))"
+)
+
+
 def _unwrapped(text: str) -> str:
-    """text with the line breaks inside wrapped prose read as spaces; same length."""
+    """text with the line breaks inside wrapped prose, and inside a name a table cell broke,
+    read as spaces; same length."""
     if "\n" not in text:
         return text
-    return _WRAPPED_LINE.sub(lambda m: m.group(1) + " ", text)
+    text = _WRAPPED_LINE.sub(lambda m: m.group(1) + " ", text)
+    return _BROKEN_CELL_NAME.sub(lambda m: m.group(1) + " ", text)

@@ -1567,3 +1567,180 @@ def test_the_day_a_retirement_takes_effect_comes_before_the_day_it_was_told():
         "that she will retire on December 31, 2025."
     )
     assert one(found, "Pia M. Grund", "retired").effective_date == dt.date(2025, 12, 31)
+
+
+def test_people_and_posts_paired_respectively():
+    found = events(
+        "On May 1, 2025, Carl E. Dunn and Dora F. Eck were appointed Chief Financial Officer "
+        "and Treasurer, respectively. The Board also appointed Ivo Park and Uma Reyes as Senior "
+        "Vice President, Operations and Controller, respectively."
+    )
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Chief Financial Officer"),
+        ("Dora F. Eck", "Treasurer"),
+        ("Ivo Park", "Senior Vice President, Operations"),
+        ("Uma Reyes", "Controller"),
+    ]
+
+
+def test_successors_of_two_leavers_respectively_take_their_posts():
+    found = events(
+        "On May 1, 2025, the Board accepted the resignations of Ann B. Cole, who has served as "
+        "Chief Investment Officer since 2011, and of Ben D. Ross, Chief Compliance Officer, and "
+        "appointed Carl E. Dunn and Dora F. Eck to succeed them, respectively."
+    )
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Chief Investment Officer"),
+        ("Dora F. Eck", "Chief Compliance Officer"),
+    ]
+    found = events(
+        "Ann B. Cole and Ben D. Ross resigned as Treasurer and Controller, respectively. The "
+        "Board appointed Carl E. Dunn and Dora F. Eck to succeed them, respectively."
+    )
+    assert roles(found, "resigned") == [("Ann B. Cole", "Treasurer"), ("Ben D. Ross", "Controller")]
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Treasurer"),
+        ("Dora F. Eck", "Controller"),
+    ]
+
+
+def test_without_respectively_a_shared_title_stays_whole():
+    found = events(
+        "On May 1, 2025, Carl E. Dunn and Dora F. Eck were appointed Chief Financial Officer "
+        "and Treasurer."
+    )
+    assert {r for _, r in roles(found, "appointed")} == {"Chief Financial Officer and Treasurer"}
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "He will be succeeded by Ann B. Cole, the Company's Controller, as Chief Financial Officer.",
+        "He will be succeeded as Chief Financial Officer by Ann B. Cole.",
+        "He is being replaced by Ann B. Cole as Chief Financial Officer.",
+    ],
+)
+def test_the_one_named_after_succeeded_by_is_the_newcomer(news):
+    found = events("Harold R. Fenn will retire on June 30, 2025. " + news)
+    assert roles(found, "appointed") == [("Ann B. Cole", "Chief Financial Officer")]
+    assert roles(found, "retired") == [("Harold R. Fenn", "Chief Financial Officer")]
+
+
+def test_succeeded_by_lends_the_newcomers_post_to_the_one_leaving():
+    found = events(
+        "Mr. Fenn will retire on June 30, 2025. Ann B. Cole was appointed Treasurer effective "
+        "July 1, 2025. Harold R. Fenn will be succeeded by Ms. Cole."
+    )
+    assert roles(found, "retired") == [("Harold R. Fenn", "Treasurer")]
+    assert roles(found, "appointed") == [("Ann B. Cole", "Treasurer")]
+    found = events(
+        "Mr. Fenn will retire on June 30, 2025. Ann B. Cole was appointed Treasurer effective "
+        "July 1, 2025. Ms. Cole is succeeding Harold R. Fenn."
+    )
+    assert roles(found, "retired") == [("Harold R. Fenn", "Treasurer")]
+
+
+@pytest.mark.parametrize("post", ["Senior Vice President, Operations", "General Counsel"])
+def test_a_title_before_another_name_in_a_who_clause_is_that_persons(post):
+    found = events(
+        "On May 1, 2025, the Board appointed Oona Adair, who reported to Chief Executive "
+        f"Officer Mary Quist, as {post}."
+    )
+    assert roles(found, "appointed") == [("Oona Adair", post)]
+    found = events(
+        "On May 1, 2025, the Board appointed Oona Adair, who reported to Chief Executive "
+        "Officer Mary Quist until 2024, to the position of Treasurer."
+    )
+    assert roles(found, "appointed") == [("Oona Adair", "Treasurer")]
+
+
+def test_an_officer_table_row_whose_name_cell_breaks_after_the_initial():
+    from filings.render import plain_text
+
+    html = (
+        "<p>The Board approved the following officer appointments, effective May 1, 2025:</p>"
+        "<table><tr><td>Name</td><td>Title</td></tr>"
+        "<tr><td>Tobin&#160;R.<br/>Altweg</td><td>Executive Vice President</td></tr>"
+        "<tr><td>Mara Quell</td><td>Controller</td></tr></table>"
+    )
+    found = events(plain_text("html", html))
+    assert roles(found, "appointed") == [
+        ("Mara Quell", "Controller"),
+        ("Tobin R. Altweg", "Executive Vice President"),
+    ]
+    row = one(found, "Tobin R. Altweg", "appointed").evidence
+    assert row.split() == "Tobin R. Altweg Executive Vice President".split()
+
+
+def test_an_appointee_named_in_capitals_has_the_event():
+    found = events(
+        "On May 1, 2025, the Board appointed MARGARET T. OYELARAN as Chief Financial Officer. "
+        "Ms. Oyelaran, age 54, has served as Controller since 2019."
+    )
+    e = one(found, "Margaret T. Oyelaran", "appointed")
+    assert e.role == "Chief Financial Officer"
+    assert pairs(found) == [("Margaret T. Oyelaran", "appointed")]
+
+
+def test_appointments_of_two_people_respectively_with_a_day_each():
+    found = events(
+        "The Board approved the appointments of Carl E. Dunn and Dora F. Eck as Chief "
+        "Financial Officer and Treasurer of the Company, effective May 1, 2025 and June 2, "
+        "2025, respectively."
+    )
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Chief Financial Officer"),
+        ("Dora F. Eck", "Treasurer"),
+    ]
+    assert one(found, "Carl E. Dunn", "appointed").effective_date == dt.date(2025, 5, 1)
+    assert one(found, "Dora F. Eck", "appointed").effective_date == dt.date(2025, 6, 2)
+
+
+def test_successors_who_will_succeed_them_respectively_take_the_posts_left():
+    found = events(
+        "Ann B. Cole and Ben D. Ross resigned as Treasurer and Controller, respectively, on "
+        "May 1, 2025. Carl E. Dunn and Dora F. Eck will succeed them, respectively."
+    )
+    assert roles(found, "appointed") == [
+        ("Carl E. Dunn", "Treasurer"),
+        ("Dora F. Eck", "Controller"),
+    ]
+    assert one(found, "Carl E. Dunn", "appointed").confidence < 1
+    # A successor with no post named and none to take has no event.
+    found = events("Harold R. Fenn resigned on May 1, 2025. Ann B. Cole will succeed him.")
+    assert pairs(found) == [("Harold R. Fenn", "resigned")]
+
+
+def test_two_people_named_to_a_committee_each_respectively():
+    found = events(
+        "On May 1, 2025, the Board appointed Carl E. Dunn and Dora F. Eck to the Audit and "
+        "Compensation Committees, respectively."
+    )
+    assert roles(found, "named-to-committee") == [
+        ("Carl E. Dunn", "Audit Committee"),
+        ("Dora F. Eck", "Compensation Committee"),
+    ]
+    found = events(
+        "On May 1, 2025, the Board appointed Carl E. Dunn and Dora F. Eck to the Nominating and "
+        "Governance Committee, as its chair and a member, respectively."
+    )
+    assert {r for _, r in roles(found, "named-to-committee")} == {
+        "Nominating and Governance Committee"
+    }
+
+
+@pytest.mark.parametrize(
+    ("verb", "event_type", "role"),
+    [
+        ("was appointed Senior Vice President", "appointed", "Senior Vice President"),
+        ("will become Treasurer", "appointed", "Treasurer"),
+        ("resigned", "resigned", ""),
+    ],
+)
+def test_the_verb_after_a_who_clause_is_about_the_one_it_describes(verb, event_type, role):
+    found = events(
+        "On May 1, 2025, Oona Adair, who reported to Chief Executive Officer Mary T. Quist, "
+        f"{verb}."
+    )
+    assert roles(found, event_type) == [("Oona Adair", role)]
+    assert "Mary T. Quist" not in {e.name.display for e in found}

@@ -254,3 +254,49 @@ def test_headline_title_case_keeps_the_name_after_titles_and_employers():
 def test_schools_and_initialisms_are_not_people():
     text = "He studied at the S.I. Newhouse School and worked at U.S. Steel."
     assert _names(text) == []
+
+
+def test_a_name_a_table_cell_broke_after_the_initial_is_one_name():
+    text = (
+        "Name\tTitle\nTobin R.\nAltweg\nTreasurer\nMara Quell\tController\nIvo K.\nTreasurer, Jr.\n"
+    )
+    assert _names(text) == [
+        ("Tobin R.\nAltweg", "Tobin R. Altweg"),
+        ("Mara Quell", "Mara Quell"),
+    ]
+
+
+def test_names_in_capitals_in_running_text_read_in_title_case():
+    text = (
+        "MARGARET T. OYELARAN, age 54, has served as Treasurer since 2019, and DAVID O'NEIL, "
+        "JR. was elected a director. ROBERT McGUIRK (age 61) will retire."
+    )
+    assert _names(text) == [
+        ("MARGARET T. OYELARAN", "Margaret T. Oyelaran"),
+        ("DAVID O'NEIL, JR.", "David O'Neil Jr."),
+        ("ROBERT McGUIRK", "Robert McGuirk"),
+    ]
+    text = "The Board appointed ANN B. COLE. Following BEN ROSS’S retirement, Ms. Jane Doe left."
+    assert _names(text) == [
+        ("ANN B. COLE", "Ann B. Cole"),
+        ("BEN ROSS", "Ben Ross"),
+        ("Ms. Jane Doe", "Jane Doe"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITEM 5.02 DEPARTURE OF CERTAIN OFFICERS\nThe Board met.",
+        "APPOINTMENT OF MARGARET OYELARAN\nThe Board met.",  # a heading
+        "SAN DIEGO, Calif., May 1, 2025 /PRNewswire/ -- Acme named a new Treasurer.",
+        "LOS ANGELES--(BUSINESS WIRE)--Acme named a new Treasurer.",
+        "The shares of PELLHAM WIDGET, Inc. were sold to PELLHAM WIDGET Holdings on May 1.",
+        "The CEO MEETING was held, and the NEW YORK STOCK EXCHANGE was told.",
+        "PELLHAM WIDGET (NASDAQ: PWDG) today named a new Treasurer.",
+        "These shares HAVE NOT BEEN APPROVED BY ANY REGULATOR, as stated above.",
+        "PELLHAM WIDGET (the “Company”) today named a new Treasurer.",
+    ],
+)
+def test_capitals_that_are_no_name_in_running_text(text):
+    assert _names(text) == []
