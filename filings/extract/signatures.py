@@ -632,15 +632,22 @@ def _side_by_side(text: str, all_lines: list[Span], i: int):
                 b -= 1
             if a < b and a >= g.start - (g.start - g_start):
                 column.append(Span(a, b))
-        k = 0
-        while k < len(column):
-            entry, used = _entry_at(text, column, k, True)
-            if entry is None:
-                k += 1
-                continue
-            entries.append(entry)
-            k += max(used, 1)
+        entries += _column_entries(text, column)
     return entries, j - i
+
+
+def _column_entries(text: str, column: list[Span]) -> list[Entry]:
+    """The signers of one column of signature blocks set side by side, read as blocks."""
+    entries = []
+    k = 0
+    while k < len(column):
+        entry, used = _entry_at(text, column, k, True)
+        if entry is None:
+            k += 1
+            continue
+        entries.append(entry)
+        k += max(used, 1)
+    return entries
 
 
 # A table row that starts another signer through an attorney-in-fact: the "*" alone in
@@ -712,16 +719,7 @@ def _side_by_side_cells(text: str, all_lines: list[Span], i: int):
             if cell.end > cell.start:
                 column.append(cell)
         j += 1
-    entries = []
-    for column in columns:
-        k = 0
-        while k < len(column):
-            entry, used = _entry_at(text, column, k, True)
-            if entry is None:
-                k += 1
-                continue
-            entries.append(entry)
-            k += max(used, 1)
+    entries = [e for column in columns for e in _column_entries(text, column)]
     return entries, j - i
 
 
