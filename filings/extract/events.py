@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from .model import EventCandidate
 from .people import Mention, PersonName, family_key, find_mentions, fold, same_person
 from .prose import (
+    AREA_WORDS,
     FOLDS_TO_ASCII,
     UNIT_PATTERN,
     Span,
@@ -612,8 +613,17 @@ _DESIGNATOR_AFTER = re.compile(
     r"(?:\s*&\s*[A-Z][\w'’-]*)?\s*,?\s*(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
     r"L\.L\.C\.|LP\b|L\.P\.|LLP\b|Ltd\b|Limited\b|PLC\b|plc\b|N\.A\.|Bancorp\b|"
     r"Holdings\b|Group\b|Partners\b|Advisors\b|Advisers\b|Associates\b|Capital\b|"
-    r"Management\b|Securities\b)"
+    r"Management\b|Securities\b|GP\b|G\.P\.)"
 )
+# "Lindquist Vennum & Fors": an ampersand joins the partners' names of a firm, never a person's
+# name to the next word.
+_AMPERSAND_AFTER = re.compile(r"\s*&\s*[A-Z]")
+# "Senior Vice President, Retail Banking": after a title and its comma, a run that ends in a
+# word for a business function is the title's area, not a person.
+_TITLE_COMMA_BEFORE = re.compile(
+    r"\b(?:President|Officer|Director|Manager|Head|Counsel|Treasurer|Controller)\s*,\s*$"
+)
+_AREA_LAST = re.compile(rf"(?:^|\s){AREA_WORDS}$")
 _AT_BEFORE = re.compile(r"\bat\s+$")
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?:Director|President|Officer|Manager|Head)\s+(?:of\s+|[-–—]\s*)$"
@@ -642,6 +652,12 @@ def _without_organizations(
             continue
         if _DEPARTMENT_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue  # "Director of Loan Review", "Senior Vice President - Power Supply"
+        if _AMPERSAND_AFTER.match(text, m.end):
+            continue
+        if _TITLE_COMMA_BEFORE.search(text, max(0, m.start - 20), m.start) and _AREA_LAST.search(
+            text[m.start : m.end]
+        ):
+            continue
         kept.append(m)
     return kept
 
@@ -1303,8 +1319,9 @@ _SEAT_AT = re.compile(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.
 
 
 def _board_title(title: str) -> str:
-    if re.fullmatch(r"(?i)class\s+(?:[IV]+|[A-C])\s+directors?", title):
-        return "director"  # "to serve as a Class I director": the class is the seat's term
+    seat_class = re.fullmatch(r"(?i)class\s+(?:[IV]+|[A-C])\s+(director|trustee)s?", title)
+    if seat_class:  # "to serve as a Class I director": the class is the seat's term
+        return seat_class.group(1).lower()
     if _BOARD_MEMBER.fullmatch(title):
         return "director"
     # "a member of the Board of Directors of Pinehurst Media Group": a seat, at a company

@@ -327,6 +327,7 @@ _UNIT = (
     rf"(?:{_COMMA_PART}|{_OF_PART}|{_OF_FUNCTION})?"
     r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
 )
+AREA_WORDS = _AREA_HEAD  # the last word of a title's area: a business function
 UNIT_PATTERN = _UNIT  # one position of a title that may name several
 TITLE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*", re.IGNORECASE)
 TITLE_CASE_SENSITIVE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*")

@@ -1744,3 +1744,38 @@ def test_the_verb_after_a_who_clause_is_about_the_one_it_describes(verb, event_t
     )
     assert roles(found, event_type) == [("Oona Adair", role)]
     assert "Mary T. Quist" not in {e.name.display for e in found}
+
+
+def test_the_area_of_a_title_after_its_comma_is_not_a_person():
+    found = events(
+        "CORLISS P. WETHERBY, age 54, who has served as Senior Vice President, Retail Banking of "
+        "the Bank since 2006, was appointed by the Bank Board as Executive Vice President of the "
+        "Bank, effective May 1, 2025."
+    )
+    assert pairs(found) == [("Corliss P. Wetherby", "appointed")]
+
+
+def test_a_law_firm_of_partners_names_is_not_a_person():
+    found = events(
+        "Ansel T. Morrow of Harwick Pellow & Strand was appointed Secretary of the Company, "
+        "effective May 1, 2025."
+    )
+    assert pairs(found) == [("Ansel T. Morrow", "appointed")]
+
+
+def test_a_general_partner_named_with_gp_llc_is_not_a_person():
+    found = events(
+        "On March 14, 2025, Ottoline Varga, Vice President and Secretary of Brackwater Fen GP, "
+        "LLC (the “General Partner”), informed the General Partner of her decision to retire, "
+        "effective April 1, 2025."
+    )
+    assert pairs(found) == [("Ottoline Varga", "retired")]
+    assert one(found, "Ottoline Varga", "retired").role == "Vice President and Secretary"
+
+
+def test_the_class_of_a_trustee_seat_is_its_term_not_its_role():
+    found = events(
+        "The Board of Trustees elected Perpetua Lindqvist as a Class II Trustee, effective "
+        "May 1, 2025."
+    )
+    assert one(found, "Perpetua Lindqvist", "elected").role == "Trustee"
