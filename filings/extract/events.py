@@ -926,6 +926,8 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
+        elif _APPOSED_AND.fullmatch(gap):
+            out.append(r)  # "appointed A, the Company's CFO, and B, its CMO, as ..."
         elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
             out.append(r)  # "appointed A as Treasurer and B as Controller"
         elif _each_titled(text, out[-1].end, r):
@@ -933,6 +935,14 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         else:
             break
     return out
+
+
+# "A, the Company's Chief Financial Officer, and B": each named with the post held now.
+_APPOSED_AND = re.compile(
+    r"\s*,\s*(?:the\s+(?:Company|Corporation|Bank|Trust|Partnership)['’]s\s+|its\s+|our\s+|an?\s+|"
+    rf"the\s+)?{UNIT_PATTERN}(?:(?:\s*,\s*|\s+and\s+){UNIT_PATTERN})*\s*,\s*and\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+)
 
 
 _TITLE_AND = re.compile(r"\s+(?P<title>[A-Z][^.;,]{2,80}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -1743,7 +1753,7 @@ def sentence_hits(
     return hits
 
 
-_RESPECTIVELY = re.compile(r"(?:[^.;]|\b[A-Z]\.){0,160}?\brespectively\b")
+_RESPECTIVELY = re.compile(r"(?:[^.;]|\b[A-Z]\.){0,250}?\brespectively\b")
 # How a combined title may split into one position each: at semicolons, at "and", then at
 # commas and "and" ("Senior Vice President, Operations and Treasurer" is two posts for two).
 _RESPECTIVE_SPLITS = (
@@ -1762,11 +1772,51 @@ def _respective(text: str, roles: list[str], count: int, at: int, end: int) -> l
         return roles
     if len(roles) != 1:
         return []
+    parts = _cut_positions(roles[0], count)
+    if parts:
+        return parts
     for split in _RESPECTIVE_SPLITS:
         parts = [p for p in split.split(roles[0]) if p.strip()]
         if len(parts) == count:
             return parts
     return []
+
+
+_TITLE_UNIT = re.compile(UNIT_PATTERN, re.IGNORECASE)
+_UNIT_GAP = re.compile(r"\s*;\s*(?:and\s+)?|\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*&\s*")
+_STARTS_COMBINED = re.compile(r"(?i)(?:executive\s+|senior\s+)?(?:vice\s+)?president\b")
+
+
+def _cut_positions(title: str, count: int) -> list[str]:
+    """A title of several posts cut into `count` positions, one a person: at its strongest
+    separators first (semicolons, then commas, then "and"), and among equals before a
+    "President" or "Vice President", which starts a combined post ("Chief Executive Officer
+    and President and Chief Operating Officer" is CEO, and President and COO). A comma inside
+    a post ("Senior Vice President, Operations") is the post's own. [] when the title is not
+    made of posts only."""
+    units, gaps, at = [], [], 0
+    for m in _TITLE_UNIT.finditer(title):
+        if units:
+            gap = title[at : m.start()]
+            if not _UNIT_GAP.fullmatch(gap):
+                return []
+            strength = 3 if ";" in gap else 2 if "," in gap else 1
+            gaps.append((strength, bool(_STARTS_COMBINED.match(title, m.start())), at, m.start()))
+        elif title[: m.start()].strip():
+            return []
+        units.append(m)
+        at = m.end()
+    if len(units) < count or title[at:].strip():
+        return []
+    cuts = sorted(gaps, key=lambda g: (-g[0], not g[1], g[2]))[: count - 1]
+    if len(cuts) != count - 1:
+        return []
+    parts, start = [], 0
+    for _, _, gap_start, gap_end in sorted(cuts, key=lambda g: g[2]):
+        parts.append(title[start:gap_start])
+        start = gap_end
+    parts.append(title[start:])
+    return [p.strip() for p in parts]
 
 
 _FILER_AND_SUBSIDIARY = re.compile(

@@ -1779,3 +1779,48 @@ def test_the_class_of_a_trustee_seat_is_its_term_not_its_role():
         "May 1, 2025."
     )
     assert one(found, "Perpetua Lindqvist", "elected").role == "Trustee"
+
+
+@pytest.mark.parametrize(
+    ("told", "posts"),
+    [
+        (
+            "Senior Vice President, Operations and Vice President and Controller",
+            ["Senior Vice President, Operations", "Vice President and Controller"],
+        ),
+        (
+            "Chief Operating Officer, Chief Accounting Officer and Treasurer, and Executive Vice "
+            "President, Asset Management",
+            [
+                "Chief Operating Officer",
+                "Chief Accounting Officer and Treasurer",
+                "Executive Vice President, Asset Management",
+            ],
+        ),
+        (
+            "Chief Executive Officer and President and Chief Operating Officer",
+            ["Chief Executive Officer", "President and Chief Operating Officer"],
+        ),
+    ],
+)
+def test_combined_posts_told_respectively_are_cut_at_the_separators_between_posts(told, posts):
+    names = ["Isolde Marchetti", "Teodor Vance-Ruhl", "Philippa Oakhurst"][: len(posts)]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    found = events(
+        f"On May 1, 2025, the Board of Directors appointed {listed} as {told}, respectively, "
+        "each effective June 2, 2025."
+    )
+    assert [(e.name.display, e.role) for e in found] == list(zip(names, posts, strict=True))
+
+
+def test_two_appointees_each_named_with_their_present_post_take_the_posts_in_order():
+    found = events(
+        "On May 1, 2025, the Board appointed Isolde Marchetti, the Company’s Chief Financial "
+        "Officer, and Teodor Vance-Ruhl, the Company’s Chief Medical Officer, as Chief Executive "
+        "Officer and President and Chief Operating Officer, respectively, in each case effective "
+        "June 2, 2025."
+    )
+    assert one(found, "Isolde Marchetti", "appointed").role == "Chief Executive Officer"
+    assert (
+        one(found, "Teodor Vance-Ruhl", "appointed").role == "President and Chief Operating Officer"
+    )
