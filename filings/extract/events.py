@@ -57,6 +57,8 @@ _502_TITLE = re.compile(
 )
 # "Item 5.02Departure of ...": a heading laid out as two cells may reach the text unspaced.
 _HEADING_502 = re.compile(r"(?=I)\bItem\s*5\.02(?!\d)\.?", re.IGNORECASE)
+# The annual meeting's vote: who the holders elected, who was not re-elected and left.
+_HEADING_507 = re.compile(r"(?=I)\bItem\s*5\.07(?!\d)\.?", re.IGNORECASE)
 _HEADING_OLD = re.compile(
     r"\bItem\s*(?P<n>[56])\s*[.:]?\s*(?P<title>Other\s+Events(?:\s+and\s+Regulation\s+FD\s+"
     r"Disclosure)?|Resignations?\s+of\s+Registrant['’]?s\s+Directors)\s*\.?",
@@ -129,14 +131,14 @@ def _lowered(text: str) -> str | None:
     return None if FOLDS_TO_ASCII.search(text) else text.lower()
 
 
-def _headings_502(text: str, lowered: str | None):
-    """_HEADING_502.finditer(text), tried only where "item" is written in some case."""
+def _headings_502(text: str, lowered: str | None, heading: re.Pattern = _HEADING_502):
+    """heading.finditer(text), tried only where "item" is written in some case."""
     if lowered is None:
-        yield from _HEADING_502.finditer(text)
+        yield from heading.finditer(text)
         return
     at = lowered.find("item")
     while at >= 0:
-        m = _HEADING_502.match(text, at)
+        m = heading.match(text, at)
         if m:
             yield m
         at = lowered.find("item", m.end() if m else at + 1)
@@ -152,7 +154,7 @@ def _first_of_overlapping(found: list[Section]) -> list[Section]:
 
 
 def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
-    """The Item 5.02 section(s), or before 2004-08-23 the Items 5 and 6 sections."""
+    """The Item 5.02 and 5.07 section(s), or before 2004-08-23 the Items 5 and 6 sections."""
     found: list[Section] = []
     old_era = filed is not None and filed < ITEM_502_START
     lowered = _lowered(text)
@@ -165,6 +167,12 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
             end = _section_end(text, start, lowered)
             if end - start > 20:
                 found.append(Section(start, end, "item-5.02"))
+        for m in _headings_502(text, lowered, _HEADING_507) if "5.07" in text else ():
+            if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            end = _section_end(text, m.end(), lowered)
+            if end - m.end() > 20:
+                found.append(Section(m.end(), end, "item-5.07"))
     if not found and (old_era or filed is None):
         for m in _HEADING_OLD.finditer(text):
             if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
@@ -1462,6 +1470,8 @@ def extract_events(
         for s in spans[section]:
             for hit in sentence_hits(text, s, people, filed, org):
                 hits.append((hit, section.source))
+        if section.source == "item-5.07":
+            continue  # the vote's tables list nominees and counts, not events
         hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
         hits.extend(
             (h, section.source) for h in _list_hits(text, section, people, org, spans[section])

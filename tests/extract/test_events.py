@@ -1824,3 +1824,28 @@ def test_two_appointees_each_named_with_their_present_post_take_the_posts_in_ord
     assert (
         one(found, "Teodor Vance-Ruhl", "appointed").role == "President and Chief Operating Officer"
     )
+
+
+VOTE_HEADING = "Item 5.07 Submission of Matters to a Vote of Security Holders.\n\n"
+
+
+def test_directors_the_holders_elected_at_the_annual_meeting_are_elected():
+    found = events(
+        "On May 16, 2025, the Company held its 2025 Annual Meeting of Stockholders, at which the "
+        "Company’s stockholders elected Rosalind Achterberg, Emeric Solano and Wenonah Pike as "
+        "Class II directors, each to serve until the 2028 annual meeting.\n\n"
+        "Nominee For Withheld\nRosalind Achterberg 1,204,331 22,010\n"
+        "Emeric Solano 1,199,870 26,471\nWenonah Pike 1,187,002 39,339\n\n"
+        "In accordance with the Company’s majority voting policy, Mr. Thaddeus Crewe tendered "
+        "his resignation from the Board, and on May 19, 2025, the Board accepted it.",
+        heading=VOTE_HEADING,
+    )
+    assert sorted(pairs(found)) == [
+        ("Emeric Solano", "elected"),
+        ("Rosalind Achterberg", "elected"),
+        ("Thaddeus Crewe", "resigned"),
+        ("Wenonah Pike", "elected"),
+    ]
+    assert {e.source for e in found} == {"item-5.07"}
+    assert one(found, "Emeric Solano", "elected").role == "Director"
+    assert one(found, "Emeric Solano", "elected").effective_date == dt.date(2025, 5, 16)
