@@ -843,6 +843,8 @@ def _committees(text: str, s: Span):
     for m in _COMMITTEE_SERVE.finditer(text, s.start, s.end):
         if any(a <= m.start() <= e for a, _, _, e in out):
             continue
+        if _CONTINUE_BEFORE.search(text, max(s.start, m.start() - 12), m.start()):
+            continue  # "will continue to serve on the Audit Committee": no change
         out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
     for m in _COMMITTEE_VACANCY.finditer(text, s.start, s.end):
         # "X resigned from the Audit Committee, and the Board named Y to fill the resulting
@@ -855,6 +857,7 @@ def _committees(text: str, s: Span):
     return out
 
 
+_CONTINUE_BEFORE = re.compile(r"\bcontinu(?:e|es|ing)\s+$")
 _COMMITTEE_VACANCY = re.compile(
     r"\bto\s+fill\s+(?:the|a)\s+(?:resulting\s+|ensuing\s+)?vacanc(?:y|ies)\s+on\s+"
     r"(?:the|that|this)\s+[Cc]ommittee\b"
@@ -2126,6 +2129,15 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         if re.search(r"\b[Ii]n\s+connection\s+with\s+(?:his|her|their)\s+\w*\s*$", before):
             return True  # "In connection with his departure, the Company and X agreed ..."
         return text[a:b].casefold() in ("appointment", "promotion", "election", "hiring")
+    # "As previously reported, X retired ...", "X, who, as previously disclosed, stepped
+    # down ...": done and reported before, in the same clause ("will retire" is still to come).
+    told = _PREVIOUSLY_REPORTED.search(text, max(s.start, a - 120), a)
+    if (
+        told
+        and not _NEXT_CLAUSE.search(text, told.end(), a)
+        and not _FUTURE.search(text, told.end(), b)
+    ):
+        return True
     word = text[a:b].casefold()
     if (
         word in ("retired", "resigned", "died", "left")
@@ -2143,8 +2155,13 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     )
 
 
+_PREVIOUSLY_REPORTED = re.compile(
+    r"\b[Aa]s\s+(?:was\s+|we\s+)?(?:previously|earlier)\s+(?:reported|disclosed|announced)\b"
+)
+_NEXT_CLAUSE = re.compile(r",\s+and\s|;")
+_FUTURE = re.compile(r"\b(?:will|shall|to)\s")
 _VACANCY_BY = re.compile(
-    r"\b(?:vacanc(?:y|ies)|seats?|openings?)\s+(?:created|left|caused)\s+(?:by|from)\s+"
+    r"\b(?:vacanc(?:y|ies)|seats?|openings?)\s+(?:created|left|caused|vacated)\s+(?:by|from)\s+"
     r"(?:the|his|her|their)\s+$",
     re.IGNORECASE,
 )

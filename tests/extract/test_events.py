@@ -1849,3 +1849,29 @@ def test_directors_the_holders_elected_at_the_annual_meeting_are_elected():
     assert {e.source for e in found} == {"item-5.07"}
     assert one(found, "Emeric Solano", "elected").role == "Director"
     assert one(found, "Emeric Solano", "elected").effective_date == dt.date(2025, 5, 16)
+
+
+def test_a_departure_reported_before_is_not_news_but_one_still_to_come_is():
+    found = events(
+        "Ms. Okonjo succeeds Lucan T. Brierley, who, as previously reported, stepped down as "
+        "Chief Financial Officer on March 3, 2025. Florian Estes, who, as previously announced, "
+        "will retire as Treasurer on June 30, 2025, will be succeeded by Mireille Okonjo."
+    )
+    assert ("Lucan T. Brierley", "resigned") not in pairs(found)
+    assert ("Florian Estes", "retired") in pairs(found)
+
+
+def test_a_member_who_continues_on_a_committee_has_no_event():
+    found = events(
+        "The Board elected Severin Ashcombe as Chair of the Board, effective May 15, 2025. "
+        "Mr. Ashcombe will also continue to serve on the Investment Committee."
+    )
+    assert pairs(found) == [("Severin Ashcombe", "elected")]
+
+
+def test_the_retirement_that_vacated_a_seat_is_background():
+    found = events(
+        "On June 4, 2025, the Board elected Dolores Quenby as a director to fill the seat "
+        "vacated by the retirement of Lysander Holm in March 2025."
+    )
+    assert pairs(found) == [("Dolores Quenby", "elected")]
