@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import EventCandidate
 from .people import Mention, PersonName, family_key, find_mentions, fold, same_person
@@ -1480,7 +1480,13 @@ def extract_events(
             (h, section.source) for h in _list_hits(text, section, people, org, spans[section])
         )
     _apply_disagreements(text, sections, people, hits, spans)
-    return merge_hits(text, hits, sequence, org)
+    found = merge_hits(text, hits, sequence, org)
+    if text.count("Board of Trustees") > text.count("Board of Directors"):
+        # A trust's board is of trustees: a seat left or taken on "the Board" is a trustee's.
+        found = [
+            replace(e, role="Trustee") if e.role.casefold() == "director" else e for e in found
+        ]
+    return found
 
 
 def _heading_start(text: str, pos: int) -> int:

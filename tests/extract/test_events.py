@@ -1875,3 +1875,21 @@ def test_the_retirement_that_vacated_a_seat_is_background():
         "vacated by the retirement of Lysander Holm in March 2025."
     )
     assert pairs(found) == [("Dolores Quenby", "elected")]
+
+
+def test_a_seat_left_on_a_trusts_board_is_a_trustees():
+    found = events(
+        "On May 15, 2025, the Board of Trustees elected Ottavio Brand as Chair of the Board, "
+        "succeeding Wilhelmina Cray, who resigned from the Board on May 15, 2025 for personal "
+        "reasons.",
+        registrant="Calder Point Realty Trust",
+    )
+    assert one(found, "Wilhelmina Cray", "resigned").role == "Trustee"
+
+
+def test_a_seat_left_on_a_board_of_directors_stays_a_directors():
+    found = events(
+        "On May 15, 2025, Wilhelmina Cray resigned from the Board of Directors for personal "
+        "reasons."
+    )
+    assert one(found, "Wilhelmina Cray", "resigned").role.casefold() == "director"

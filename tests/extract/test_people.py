@@ -151,6 +151,7 @@ def test_same_person_exact_and_middle_initial_vs_full():
         ("Peg Quarrington", "Margaret T. Quarrington"),
         ("Dash Pellworth", "Dashiell K. Pellworth"),
         ("Dom Halvey", "Dominic A. Halvey"),
+        ("Kate Lindgren", "Kathryn A. Lindgren"),
     ],
 )
 def test_same_person_nicknames(a, b):
