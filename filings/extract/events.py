@@ -282,9 +282,15 @@ _COMMITTEE_CHAIR = re.compile(
     r"(?:the|its)\s+[^.;,]{0,60}?\b[Cc]ommittee\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)"
 )
 _COMMITTEE_SERVE = re.compile(
-    r"\b(?:will|to|shall|would)\s+(?:also\s+)?(?:serve|sit)\s+(?:on|as\s+(?:a\s+)?(?:member|"
-    r"chair\w*)\s+of)\s+(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
+    r"\b(?:will|to|shall|would)\s+(?:also\s+)?(?:(?:serve|sit)\s+(?:on|as\s+(?:a\s+)?(?:member|"
+    r"chair\w*)\s+of)|join|move\s+to)\s+(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
     r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
+)
+# "formed a search committee consisting of A, B and C": each member is named to it.
+_FORMED_COMMITTEE = re.compile(
+    r"\b(?:formed|forms|created|creates|established|establishes|constituted|organized)\s+"
+    r"(?:a|an|the)\s+(?:new\s+)?(?P<name>(?:[A-Za-z-]+\s+){0,3}?[Cc]ommittee)\s*,?\s+"
+    r"(?P<verb>consisting\s+of|composed\s+of|comprised\s+of|made\s+up\s+of)\s"
 )
 _COMMITTEE_VERB = re.compile(
     r"\b(?:named|name|appointed|appoint|elected|elect|designated|selected|added|assigned)\b",
@@ -846,6 +852,8 @@ def _committees(text: str, s: Span):
         if _CONTINUE_BEFORE.search(text, max(s.start, m.start() - 12), m.start()):
             continue  # "will continue to serve on the Audit Committee": no change
         out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
+    for m in _FORMED_COMMITTEE.finditer(text, s.start, s.end):
+        out.append((m.start("verb"), m.end("verb"), m.group("name"), m.end("name")))
     for m in _COMMITTEE_VACANCY.finditer(text, s.start, s.end):
         # "X resigned from the Audit Committee, and the Board named Y to fill the resulting
         # vacancy on the committee": the committee named before.
@@ -2182,13 +2190,21 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 
 
+_MODAL = re.compile(r"will|to|shall|would")
+
+
 def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list[Ref]:
     stop = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
     if direction == "noun":
         return _noun_person(refs, a, b, text, stop)
     if direction == "committee":
         before = text[max(s.start, a - 40) : a]
-        if _PASSIVE_BEFORE.search(before) or re.search(r"\bwill\s*$|\bto\s*$", before):
+        if (
+            _PASSIVE_BEFORE.search(before)
+            or re.search(r"\bwill\s*$|\bto\s*$", before)
+            or _MODAL.fullmatch(text, a, b)
+        ):
+            # "X will join the Audit Committee; Y ...": the one before the verb joins
             subj = _subject(refs, a)
             return [subj] if subj else []
         objs = _objects(refs, b, stop, text)

@@ -1893,3 +1893,41 @@ def test_a_seat_left_on_a_board_of_directors_stays_a_directors():
         "reasons."
     )
     assert one(found, "Wilhelmina Cray", "resigned").role.casefold() == "director"
+
+
+def test_members_who_join_or_move_to_committees_each_have_their_own():
+    found = events(
+        "Effective May 1, 2025, the Board reconstituted its committees as follows: Mr. Tobiah "
+        "Renwick will join the Audit Committee and the Investment Committee; Ms. Anouk Felder "
+        "will join the Compensation Committee; and Ms. Greta Vosk will move to the Nominating "
+        "Committee."
+    )
+    committees = sorted(
+        (e.name.display, e.role) for e in found if e.event_type == "named-to-committee"
+    )
+    assert committees == [
+        ("Anouk Felder", "Compensation Committee"),
+        ("Greta Vosk", "Nominating Committee"),
+        ("Tobiah Renwick", "Audit Committee"),
+        ("Tobiah Renwick", "Investment Committee"),
+    ]
+
+
+def test_members_of_a_committee_the_board_formed_are_named_to_it():
+    found = events(
+        "On May 1, 2025, the Board formed a search committee consisting of Mr. Osric Thane, "
+        "Perdita Lowe and Caspian Rudd, each a director, to identify a permanent chief executive."
+    )
+    assert sorted(pairs(found)) == [
+        ("Caspian Rudd", "named-to-committee"),
+        ("Osric Thane", "named-to-committee"),
+        ("Perdita Lowe", "named-to-committee"),
+    ]
+    assert one(found, "Perdita Lowe", "named-to-committee").role.casefold() == "search committee"
+
+
+def test_a_committee_described_by_its_members_names_nobody_to_it():
+    found = events(
+        "The Audit Committee, consisting of Osric Thane and Perdita Lowe, met on May 1, 2025."
+    )
+    assert pairs(found) == []
