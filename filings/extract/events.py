@@ -1700,12 +1700,18 @@ def sentence_hits(
                     named = [r for r in named if r.end <= ref.start]
                     if named:
                         roles = _roles_for(text, s, named[-1], b, event_type, refs)
-            if not roles and direction == "subject":
+            not_standing = event_type == "retired" and _RE_ELECTION.search(text, a, b)
+            told = _role_span(text, s, ref, b, event_type, refs) if not_standing else None
+            if not_standing and (told is None or told[1] <= a):
+                # One who will not stand for re-election leaves the seat, whatever else an
+                # appositive calls them ("X, the Lead Independent Director, will not stand").
+                roles = []
+            if not roles and direction == "subject" and not not_standing:
                 stated = _stated_position(text, s, ref, refs)
                 roles = [stated[0]] if stated else []
             if event_type == "died":
                 roles = [_title_at_death(text, s, r) for r in roles]
-            if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
+            if not roles and not_standing:
                 roles = ["director"]  # "will not stand for re-election": the board seat
             if (
                 not roles

@@ -1931,3 +1931,12 @@ def test_a_committee_described_by_its_members_names_nobody_to_it():
         "The Audit Committee, consisting of Osric Thane and Perdita Lowe, met on May 1, 2025."
     )
     assert pairs(found) == []
+
+
+def test_one_who_will_not_stand_for_re_election_leaves_the_seat_not_the_appositive_title():
+    found = events(
+        "The Board of Directors also announced that Osgood P. Varley, the Company's Lead "
+        "Independent Director since 2011, will not stand for re-election at the 2025 annual "
+        "meeting."
+    )
+    assert one(found, "Osgood P. Varley", "retired").role.casefold() == "director"
