@@ -232,6 +232,12 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "verb",
     ),
     (
+        # The vote's result: a nominee the holders did not re-elect loses the seat.
+        "terminated",
+        r"(?:was|were)\s+not\s+re-?elected|(?:has|had|have)\s+not\s+been\s+re-?elected",
+        "subject",
+    ),
+    (
         "elected",
         r"re-?elected|elected|elects|elect",
         "verb",
@@ -807,6 +813,7 @@ _TRIGGER_WORDS = (
     ("died", "passed", "deceased"),
     ("retiring",),
     ("terminated", "remov", "dismissed", "discharged", "fired"),
+    ("elect",),
     ("elect",),
     ("appoint", "name", "promot", "hire", "selected", "designated"),
     ("became", "become", "join", "succeed", "replac", "transition", "assum", "serve", "act"),

@@ -1940,3 +1940,13 @@ def test_one_who_will_not_stand_for_re_election_leaves_the_seat_not_the_appositi
         "meeting."
     )
     assert one(found, "Osgood P. Varley", "retired").role.casefold() == "director"
+
+
+def test_a_nominee_who_was_not_re_elected_loses_the_seat():
+    found = events(
+        "At the annual meeting held on May 14, 2025, Lucius B. Farrant was not re-elected as a "
+        "director, having received less than a majority of the votes cast, and his term ended "
+        "at the close of the meeting."
+    )
+    assert pairs(found) == [("Lucius B. Farrant", "terminated")]
+    assert one(found, "Lucius B. Farrant", "terminated").role.casefold() == "director"
