@@ -2022,7 +2022,11 @@ def _successions(
 
 
 # What stands between a passive "succeeded" and its agent: "by", or the post and "by".
-_AGENT = re.compile(r"\s*(?:as\s+(?P<post>[^.;]{0,80}?)\s+)?by\s+")
+# "succeeded in those roles by Y": the posts the one succeeded leaves.
+_AGENT = re.compile(
+    r"\s*(?:as\s+(?P<post>[^.;]{0,80}?)\s+|(?P<those>in\s+(?:that|those|this|these|both|all)\s+"
+    r"(?:roles?|positions?|capacit(?:y|ies)|offices?|posts?)\s+))?by\s+"
+)
 _AS_AFTER_AGENT = re.compile(r"(?:\s*,\s*(?:who\s+)?[^.;,]{0,80}?,)?\s*(?:as|to\s+serve\s+as)\s")
 
 
@@ -2231,7 +2235,11 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
             # named after the name (a title beside it is the one Y holds now).
             by = _AGENT.match(text, b + 1)
             agent = next((r for r in refs if 0 <= r.start - by.end() <= 5), None)
-            if agent and (by.group("post") or _AS_AFTER_AGENT.match(text, agent.end, s.end)):
+            if agent and (
+                by.group("post")
+                or by.group("those")
+                or _AS_AFTER_AGENT.match(text, agent.end, s.end)
+            ):
                 return [agent]
             return []
         decided = _decider(text, s, refs, a, b)

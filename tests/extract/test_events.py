@@ -1950,3 +1950,13 @@ def test_a_nominee_who_was_not_re_elected_loses_the_seat():
     )
     assert pairs(found) == [("Lucius B. Farrant", "terminated")]
     assert one(found, "Lucius B. Farrant", "terminated").role.casefold() == "director"
+
+
+def test_a_successor_in_those_roles_takes_the_posts_the_leaver_gives_up():
+    found = events(
+        "On May 1, 2025, Odile Marsh informed the Board of her intention to retire as Treasurer "
+        "and Secretary on June 30, 2025, and the Board determined that she will be succeeded in "
+        "those roles by Casimir Dunne, 49, currently Controller, effective July 1, 2025."
+    )
+    assert one(found, "Odile Marsh", "retired").role == "Treasurer and Secretary"
+    assert one(found, "Casimir Dunne", "appointed").role == "Treasurer and Secretary"
