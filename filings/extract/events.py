@@ -1941,7 +1941,22 @@ def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]):
             t = title_at(text, m.end(), nxt)
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+    # "announced that its President and Chief Executive Officer, Dale Roe, died": the post
+    # before the name, set off by commas.
+    for at in reversed(named[-3:]):
+        comma = _COMMA_BEFORE.search(text, max(s.start, at.start - 3), at.start)
+        if not comma:
+            continue
+        t = title_before(text, s.start, comma.start())
+        if t and _OWN_BEFORE.search(text, max(s.start, t[0] - 24), t[0]):
+            return _board_title(clean_title(text[t[0] : t[1]])), at.end
     return None
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+_OWN_BEFORE = re.compile(
+    r"\b(?:its|our|their|the\s+(?:Company|Corporation|Bank|Trust|Partnership)['’]s)\s+$"
+)
 
 
 def _position_leads(text: str, start: int, end: int):

@@ -1960,3 +1960,12 @@ def test_a_successor_in_those_roles_takes_the_posts_the_leaver_gives_up():
     )
     assert one(found, "Odile Marsh", "retired").role == "Treasurer and Secretary"
     assert one(found, "Casimir Dunne", "appointed").role == "Treasurer and Secretary"
+
+
+@pytest.mark.parametrize("own", ["its", "the Company’s"])
+def test_a_post_set_off_before_the_name_is_the_one_left(own):
+    found = events(
+        f"Acme Widget Corporation announced that {own} President and Chief Executive Officer, "
+        "Ignatius R. Pembry, died unexpectedly on November 3, 2024."
+    )
+    assert one(found, "Ignatius R. Pembry", "died").role == "President and Chief Executive Officer"
