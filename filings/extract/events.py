@@ -838,7 +838,13 @@ def _committees(text: str, s: Span):
         if not any(o.start() <= m.start("name") < o.end() for o in matches)
     ]
     for m in sorted(matches, key=lambda m: m.start()):
-        window = text[max(s.start, m.start() - 90) : m.start()]
+        # "appointed X, who has served as a director since 2006, to the Audit Committee":
+        # the verb is looked for before the who-clause.
+        stop_at = m.start()
+        who = _WHO_BEFORE.search(text, max(s.start, stop_at - 160), stop_at)
+        if who:
+            stop_at = who.start()
+        window = text[max(s.start, stop_at - 90) : stop_at]
         verbs = list(_COMMITTEE_VERB.finditer(window))
         if not verbs:
             continue
@@ -850,8 +856,8 @@ def _committees(text: str, s: Span):
             continue
         if m.re is _COMMITTEE_CHAIR and re.search(r"\bas\s|\band\s", between):
             continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
-        a = m.start() - len(window) + verb.start()
-        b = m.start() - len(window) + verb.end()
+        a = stop_at - len(window) + verb.start()
+        b = stop_at - len(window) + verb.end()
         out.append((a, b, m.group("name"), m.end()))
     for m in _COMMITTEE_SERVE.finditer(text, s.start, s.end):
         if any(a <= m.start() <= e for a, _, _, e in out):
@@ -872,6 +878,7 @@ def _committees(text: str, s: Span):
     return out
 
 
+_WHO_BEFORE = re.compile(r",\s*who\s+[^,;()]{0,140},\s*$")
 _CONTINUE_BEFORE = re.compile(r"\bcontinu(?:e|es|ing)\s+$")
 _COMMITTEE_VACANCY = re.compile(
     r"\bto\s+fill\s+(?:the|a)\s+(?:resulting\s+|ensuing\s+)?vacanc(?:y|ies)\s+on\s+"

@@ -1969,3 +1969,12 @@ def test_a_post_set_off_before_the_name_is_the_one_left(own):
         "Ignatius R. Pembry, died unexpectedly on November 3, 2024."
     )
     assert one(found, "Ignatius R. Pembry", "died").role == "President and Chief Executive Officer"
+
+
+def test_a_who_clause_between_the_verb_and_the_committee_is_skipped():
+    found = events(
+        "On May 1, 2025, the Board appointed Leontine Crabbe, who has served as an independent "
+        "director of the Company since 2016, to the Audit Committee, effective immediately."
+    )
+    assert pairs(found) == [("Leontine Crabbe", "named-to-committee")]
+    assert one(found, "Leontine Crabbe", "named-to-committee").role == "Audit Committee"
