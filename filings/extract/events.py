@@ -940,6 +940,9 @@ def _subject(refs: list[Ref], pos: int) -> Ref | None:
     return before[-1] if before else None
 
 
+_SUCCESSOR_TO = re.compile(r"(?i)\b(?:successors?|replacements?)\s+(?:to|for|of)\b")
+
+
 def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
     after = [r for r in refs if r.start >= pos and r.start < stop]
     if after and _possessive(text, after[0]):
@@ -952,6 +955,8 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
             return []
     if not after:
         return []
+    if _SUCCESSOR_TO.search(text, pos, after[0].start):
+        return []  # "names a successor to CEO X": X is the one replaced, the newcomer unnamed
     out = [after[0]]
     for r in after[1:]:
         if _KIN_OF.match(text, r.end):

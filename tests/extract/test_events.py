@@ -1978,3 +1978,11 @@ def test_a_who_clause_between_the_verb_and_the_committee_is_skipped():
     )
     assert pairs(found) == [("Leontine Crabbe", "named-to-committee")]
     assert one(found, "Leontine Crabbe", "named-to-committee").role == "Audit Committee"
+
+
+def test_the_one_a_successor_is_named_to_is_not_the_appointee():
+    found = events(
+        "On May 1, 2025, the Board named a successor to Chief Executive Officer Barnaby Quill, "
+        "effective June 2, 2025."
+    )
+    assert ("Barnaby Quill", "appointed") not in pairs(found)
