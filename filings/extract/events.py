@@ -940,6 +940,20 @@ def _subject(refs: list[Ref], pos: int) -> Ref | None:
     return before[-1] if before else None
 
 
+_TO_COMMITTEE = re.compile(r"\s+(?:to|of)\s+the\s+(?:[\w-]+\s+){0,3}?[Cc]ommittee\b")
+
+
+def _serves_a_committee(text: str, role: str, start: int, end: int) -> bool:
+    """'will act as secretary to the search committee': a service to a committee, not an
+    office of the company."""
+    at = text.find(role, start, end)
+    return (
+        at >= 0
+        and not re.search(r"(?i)chair|member", role)
+        and bool(_TO_COMMITTEE.match(text, at + len(role)))
+    )
+
+
 _SUCCESSOR_TO = re.compile(r"(?i)\b(?:successors?|replacements?)\s+(?:to|for|of)\b")
 
 
@@ -1744,6 +1758,10 @@ def sentence_hits(
                 roles = [
                     "director"
                 ]  # "resigned as directors", "the resignation of X as a director"
+            if event_type == "appointed" and roles:
+                roles = [r for r in roles if not _serves_a_committee(text, r, b, s.end)]
+                if not roles:
+                    continue
             unsaid = False
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names, or

@@ -1986,3 +1986,11 @@ def test_the_one_a_successor_is_named_to_is_not_the_appointee():
         "effective June 2, 2025."
     )
     assert ("Barnaby Quill", "appointed") not in pairs(found)
+
+
+def test_a_secretary_to_a_committee_holds_no_office():
+    found = events(
+        "The Board appointed Mirabel Oduya as Treasurer, effective May 1, 2025. Hollis Grange "
+        "will act as secretary to the search committee."
+    )
+    assert pairs(found) == [("Mirabel Oduya", "appointed")]
