@@ -1686,6 +1686,8 @@ def sentence_hits(
             continue
         if event_type in _TAKING and _INTENDS.search(text, max(s.start, a - 30), a):
             continue  # "the Board intends to elect X": not done yet
+        if event_type in _TAKING and text.startswith("to ", a) and _intended_clause(text, s, a):
+            continue  # "... intends to elect X to succeed him": the succession is planned too
         targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
         if not targets:
             continue
@@ -2147,6 +2149,16 @@ _NEGATED = re.compile(
     r"has\s+yet\s+to)\b(?:[^.;,]|\b(?:Mr|Ms|Mrs|Dr|[A-Z])\.)*$",
     re.IGNORECASE,
 )
+_INTENDED = re.compile(r"\b(?:intends?|intended|expects?|expected|anticipates?|plans?)\s+to\s")
+
+
+def _intended_clause(text: str, s: Span, a: int) -> bool:
+    """Whether the clause before `a` (from the last ", and" or ";") says what is only intended."""
+    start = max(s.start, a - 160)
+    breaks = list(_NEXT_CLAUSE.finditer(text, start, a))
+    return bool(_INTENDED.search(text, breaks[-1].end() if breaks else start, a))
+
+
 _INTENDS = re.compile(
     r"\b(?:intends?|intended|expects?|expected|anticipates?|plans?|may|might|would|could)\s+to\s*$|"
     r"\b(?:may|might|would|could)\s+(?:\w+\s+)?$",

@@ -1994,3 +1994,20 @@ def test_a_secretary_to_a_committee_holds_no_office():
         "will act as secretary to the search committee."
     )
     assert pairs(found) == [("Mirabel Oduya", "appointed")]
+
+
+def test_a_succession_the_board_only_intends_is_not_an_appointment():
+    found = events(
+        "Ambrose Kettle will retire as Chairman at the close of the annual meeting on May 20, "
+        "2025, and the Board intends to elect Rowena Staithe, President, to succeed him as "
+        "Chairman at that time."
+    )
+    assert pairs(found) == [("Ambrose Kettle", "retired")]
+
+
+def test_a_succession_the_board_decided_is_an_appointment():
+    found = events(
+        "On May 1, 2025, the Board appointed Rowena Staithe to succeed Ambrose Kettle as "
+        "Treasurer, effective June 2, 2025."
+    )
+    assert one(found, "Rowena Staithe", "appointed").role == "Treasurer"
