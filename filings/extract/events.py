@@ -2348,7 +2348,9 @@ _NOUN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _TABLE_APPOINTMENTS = re.compile(
-    r"\b(?:appointments?|promotions?|appointed|promoted|elected|named)\b", re.IGNORECASE
+    r"\b(?:appointments?|promotions?|appointed|promoted|elected|named|changes?\s+(?:in|to|of)\s+"
+    r"(?:the\s+)?(?:titles?|positions?)|title\s+changes?|new\s+(?:titles?|positions?))\b",
+    re.IGNORECASE,
 )
 
 

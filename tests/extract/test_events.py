@@ -2011,3 +2011,16 @@ def test_a_succession_the_board_decided_is_an_appointment():
         "Treasurer, effective June 2, 2025."
     )
     assert one(found, "Rowena Staithe", "appointed").role == "Treasurer"
+
+
+def test_a_table_of_title_changes_appoints_each_officer_to_the_new_title():
+    found = events(
+        "On March 4, 2025, the Board also approved the following changes in the titles of the "
+        "Company's executive officers, effective April 1, 2025:\n"
+        "Name\tCurrent Position\tNew Position\n"
+        "Leofric Anand\tChief Operating Officer\tPresident and Chief Operating Officer\n"
+        "Maelle Strand\tGeneral Counsel\tChief Legal Officer and Secretary\n"
+        "\nNo changes were made to the compensation of any executive officer.\n"
+    )
+    assert one(found, "Leofric Anand", "appointed").role == "President and Chief Operating Officer"
+    assert one(found, "Maelle Strand", "appointed").role == "Chief Legal Officer and Secretary"
