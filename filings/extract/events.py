@@ -196,7 +196,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "retired",
         rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"to\s+retire|(?:decided|determined|elected|intends|plans|chose)\s+to\s+retire|"
-        r"will\s+retire|retired|retires|to\s+retire",
+        r"(?:will|would)\s+retire|retired|retires|to\s+retire",
         "subject",
     ),
     (
@@ -213,7 +213,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "resigned",
         rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
-        r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
+        r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|(?:will|would)\s+resign|"
         r"to\s+resign|(?:was|is)\s+resigning|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
         r"(?:will\s+(?:be\s+)?)?(?:depart|departed|departs|departing|leave|left|leaving)\s+(?:the|its|our)\s+"
         r"(?:Company|Board|"

@@ -2024,3 +2024,13 @@ def test_a_table_of_title_changes_appoints_each_officer_to_the_new_title():
     )
     assert one(found, "Leofric Anand", "appointed").role == "President and Chief Operating Officer"
     assert one(found, "Maelle Strand", "appointed").role == "Chief Legal Officer and Secretary"
+
+
+@pytest.mark.parametrize(("verb", "event_type"), [("retire", "retired"), ("resign", "resigned")])
+def test_a_departure_told_in_reported_speech_is_an_event(verb, event_type):
+    found = events(
+        f"On February 26, 2025, Osric Pellham advised the Board that he would {verb} as "
+        "Treasurer effective March 1, 2025."
+    )
+    e = one(found, "Osric Pellham", event_type)
+    assert e.role == "Treasurer" and e.effective_date == dt.date(2025, 3, 1)
