@@ -1288,6 +1288,10 @@ def _roles_for(
         if left:  # "resigned from the Audit Committee": the seat on it
             return _each_committee(" ".join(left.group("name").split()))
     found = _role_span(text, s, ref, trigger_end, event_type, refs)
+    if event_type in _DEPARTURES and _FROM_THOSE.match(text, trigger_end, s.end):
+        # "X, President and COO, tendered his resignation from those offices ... to become
+        # chief executive of another company": the offices named before, not the next post
+        found = _stated_position(text, s, ref, refs) or found
     if found is None and event_type in _DEPARTURES:
         found = _stated_position(text, s, ref, refs)
     if found is None:
@@ -1350,6 +1354,10 @@ _COMMITTEE_MEMBER = re.compile(
 )
 _FILER_AFTER_SEAT = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*,?\s+){0,5}[A-Z][\w&.'’-]*(?:\s*\([^)]{0,80}\))?)?"
+)
+_FROM_THOSE = re.compile(
+    r"\s+from\s+(?:those|these|such|both|all\s+(?:of\s+)?(?:those|his|her|their))\s+"
+    r"(?:positions|offices|roles|posts)\b"
 )
 _THOSE_AND_BOARD = re.compile(
     r"\s+from\s+(?:those|these|such|both|all\s+(?:of\s+)?(?:those|his|her|their))\s+"

@@ -2034,3 +2034,12 @@ def test_a_departure_told_in_reported_speech_is_an_event(verb, event_type):
     )
     e = one(found, "Osric Pellham", event_type)
     assert e.role == "Treasurer" and e.effective_date == dt.date(2025, 3, 1)
+
+
+def test_a_resignation_from_those_offices_leaves_the_offices_named_before():
+    found = events(
+        "On June 12, 2025, Cassius Merrow, President and Chief Operating Officer of the Company, "
+        "tendered his resignation from those offices, effective June 30, 2025, to become chief "
+        "executive of a privately held mining company."
+    )
+    assert one(found, "Cassius Merrow", "resigned").role == "President and Chief Operating Officer"
