@@ -25,11 +25,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import EventCandidate
 from .people import Mention, PersonName, family_key, find_mentions, fold, same_person
 from .prose import (
+    AREA_WORDS,
     FOLDS_TO_ASCII,
     UNIT_PATTERN,
     Span,
@@ -56,6 +57,8 @@ _502_TITLE = re.compile(
 )
 # "Item 5.02Departure of ...": a heading laid out as two cells may reach the text unspaced.
 _HEADING_502 = re.compile(r"(?=I)\bItem\s*5\.02(?!\d)\.?", re.IGNORECASE)
+# The annual meeting's vote: who the holders elected, who was not re-elected and left.
+_HEADING_507 = re.compile(r"(?=I)\bItem\s*5\.07(?!\d)\.?", re.IGNORECASE)
 _HEADING_OLD = re.compile(
     r"\bItem\s*(?P<n>[56])\s*[.:]?\s*(?P<title>Other\s+Events(?:\s+and\s+Regulation\s+FD\s+"
     r"Disclosure)?|Resignations?\s+of\s+Registrant['’]?s\s+Directors)\s*\.?",
@@ -128,14 +131,14 @@ def _lowered(text: str) -> str | None:
     return None if FOLDS_TO_ASCII.search(text) else text.lower()
 
 
-def _headings_502(text: str, lowered: str | None):
-    """_HEADING_502.finditer(text), tried only where "item" is written in some case."""
+def _headings_502(text: str, lowered: str | None, heading: re.Pattern = _HEADING_502):
+    """heading.finditer(text), tried only where "item" is written in some case."""
     if lowered is None:
-        yield from _HEADING_502.finditer(text)
+        yield from heading.finditer(text)
         return
     at = lowered.find("item")
     while at >= 0:
-        m = _HEADING_502.match(text, at)
+        m = heading.match(text, at)
         if m:
             yield m
         at = lowered.find("item", m.end() if m else at + 1)
@@ -151,7 +154,7 @@ def _first_of_overlapping(found: list[Section]) -> list[Section]:
 
 
 def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
-    """The Item 5.02 section(s), or before 2004-08-23 the Items 5 and 6 sections."""
+    """The Item 5.02 and 5.07 section(s), or before 2004-08-23 the Items 5 and 6 sections."""
     found: list[Section] = []
     old_era = filed is not None and filed < ITEM_502_START
     lowered = _lowered(text)
@@ -164,6 +167,12 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
             end = _section_end(text, start, lowered)
             if end - start > 20:
                 found.append(Section(start, end, "item-5.02"))
+        for m in _headings_502(text, lowered, _HEADING_507) if "5.07" in text else ():
+            if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            end = _section_end(text, m.end(), lowered)
+            if end - m.end() > 20:
+                found.append(Section(m.end(), end, "item-5.07"))
     if not found and (old_era or filed is None):
         for m in _HEADING_OLD.finditer(text):
             if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
@@ -187,7 +196,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "retired",
         rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"to\s+retire|(?:decided|determined|elected|intends|plans|chose)\s+to\s+retire|"
-        r"will\s+retire|retired|retires|to\s+retire",
+        r"(?:will|would)\s+retire|retired|retires|to\s+retire",
         "subject",
     ),
     (
@@ -204,7 +213,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "resigned",
         rf"notified\b{_SPAN_120}\bof\s+(?:his|her|their)\s+(?:intention|intent|decision|plans?)\s+"
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
-        r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|will\s+resign|"
+        r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|(?:will|would)\s+resign|"
         r"to\s+resign|(?:was|is)\s+resigning|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
         r"(?:will\s+(?:be\s+)?)?(?:depart|departed|departs|departing|leave|left|leaving)\s+(?:the|its|our)\s+"
         r"(?:Company|Board|"
@@ -221,6 +230,12 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         "terminated",
         r"terminated|removed|(?:voted|moved|acted)\s+to\s+remove|dismissed|discharged|fired",
         "verb",
+    ),
+    (
+        # The vote's result: a nominee the holders did not re-elect loses the seat.
+        "terminated",
+        r"(?:was|were)\s+not\s+re-?elected|(?:has|had|have)\s+not\s+been\s+re-?elected",
+        "subject",
     ),
     (
         "elected",
@@ -273,9 +288,15 @@ _COMMITTEE_CHAIR = re.compile(
     r"(?:the|its)\s+[^.;,]{0,60}?\b[Cc]ommittee\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)"
 )
 _COMMITTEE_SERVE = re.compile(
-    r"\b(?:will|to|shall|would)\s+(?:also\s+)?(?:serve|sit)\s+(?:on|as\s+(?:a\s+)?(?:member|"
-    r"chair\w*)\s+of)\s+(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
+    r"\b(?:will|to|shall|would)\s+(?:also\s+)?(?:(?:serve|sit)\s+(?:on|as\s+(?:a\s+)?(?:member|"
+    r"chair\w*)\s+of)|join|move\s+to)\s+(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
     r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
+)
+# "formed a search committee consisting of A, B and C": each member is named to it.
+_FORMED_COMMITTEE = re.compile(
+    r"\b(?:formed|forms|created|creates|established|establishes|constituted|organized)\s+"
+    r"(?:a|an|the)\s+(?:new\s+)?(?P<name>(?:[A-Za-z-]+\s+){0,3}?[Cc]ommittee)\s*,?\s+"
+    r"(?P<verb>consisting\s+of|composed\s+of|comprised\s+of|made\s+up\s+of)\s"
 )
 _COMMITTEE_VERB = re.compile(
     r"\b(?:named|name|appointed|appoint|elected|elect|designated|selected|added|assigned)\b",
@@ -612,8 +633,17 @@ _DESIGNATOR_AFTER = re.compile(
     r"(?:\s*&\s*[A-Z][\w'’-]*)?\s*,?\s*(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
     r"L\.L\.C\.|LP\b|L\.P\.|LLP\b|Ltd\b|Limited\b|PLC\b|plc\b|N\.A\.|Bancorp\b|"
     r"Holdings\b|Group\b|Partners\b|Advisors\b|Advisers\b|Associates\b|Capital\b|"
-    r"Management\b|Securities\b)"
+    r"Management\b|Securities\b|GP\b|G\.P\.)"
 )
+# "Lindquist Vennum & Fors": an ampersand joins the partners' names of a firm, never a person's
+# name to the next word.
+_AMPERSAND_AFTER = re.compile(r"\s*&\s*[A-Z]")
+# "Senior Vice President, Retail Banking": after a title and its comma, a run that ends in a
+# word for a business function is the title's area, not a person.
+_TITLE_COMMA_BEFORE = re.compile(
+    r"\b(?:President|Officer|Director|Manager|Head|Counsel|Treasurer|Controller)\s*,\s*$"
+)
+_AREA_LAST = re.compile(rf"(?:^|\s){AREA_WORDS}$")
 _AT_BEFORE = re.compile(r"\bat\s+$")
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?:Director|President|Officer|Manager|Head)\s+(?:of\s+|[-–—]\s*)$"
@@ -642,6 +672,12 @@ def _without_organizations(
             continue
         if _DEPARTMENT_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue  # "Director of Loan Review", "Senior Vice President - Power Supply"
+        if _AMPERSAND_AFTER.match(text, m.end):
+            continue
+        if _TITLE_COMMA_BEFORE.search(text, max(0, m.start - 20), m.start) and _AREA_LAST.search(
+            text[m.start : m.end]
+        ):
+            continue
         kept.append(m)
     return kept
 
@@ -778,6 +814,7 @@ _TRIGGER_WORDS = (
     ("retiring",),
     ("terminated", "remov", "dismissed", "discharged", "fired"),
     ("elect",),
+    ("elect",),
     ("appoint", "name", "promot", "hire", "selected", "designated"),
     ("became", "become", "join", "succeed", "replac", "transition", "assum", "serve", "act"),
     ("retirement",),
@@ -801,7 +838,13 @@ def _committees(text: str, s: Span):
         if not any(o.start() <= m.start("name") < o.end() for o in matches)
     ]
     for m in sorted(matches, key=lambda m: m.start()):
-        window = text[max(s.start, m.start() - 90) : m.start()]
+        # "appointed X, who has served as a director since 2006, to the Audit Committee":
+        # the verb is looked for before the who-clause.
+        stop_at = m.start()
+        who = _WHO_BEFORE.search(text, max(s.start, stop_at - 160), stop_at)
+        if who:
+            stop_at = who.start()
+        window = text[max(s.start, stop_at - 90) : stop_at]
         verbs = list(_COMMITTEE_VERB.finditer(window))
         if not verbs:
             continue
@@ -813,13 +856,17 @@ def _committees(text: str, s: Span):
             continue
         if m.re is _COMMITTEE_CHAIR and re.search(r"\bas\s|\band\s", between):
             continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
-        a = m.start() - len(window) + verb.start()
-        b = m.start() - len(window) + verb.end()
+        a = stop_at - len(window) + verb.start()
+        b = stop_at - len(window) + verb.end()
         out.append((a, b, m.group("name"), m.end()))
     for m in _COMMITTEE_SERVE.finditer(text, s.start, s.end):
         if any(a <= m.start() <= e for a, _, _, e in out):
             continue
+        if _CONTINUE_BEFORE.search(text, max(s.start, m.start() - 12), m.start()):
+            continue  # "will continue to serve on the Audit Committee": no change
         out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
+    for m in _FORMED_COMMITTEE.finditer(text, s.start, s.end):
+        out.append((m.start("verb"), m.end("verb"), m.group("name"), m.end("name")))
     for m in _COMMITTEE_VACANCY.finditer(text, s.start, s.end):
         # "X resigned from the Audit Committee, and the Board named Y to fill the resulting
         # vacancy on the committee": the committee named before.
@@ -831,6 +878,8 @@ def _committees(text: str, s: Span):
     return out
 
 
+_WHO_BEFORE = re.compile(r",\s*who\s+[^,;()]{0,140},\s*$")
+_CONTINUE_BEFORE = re.compile(r"\bcontinu(?:e|es|ing)\s+$")
 _COMMITTEE_VACANCY = re.compile(
     r"\bto\s+fill\s+(?:the|a)\s+(?:resulting\s+|ensuing\s+)?vacanc(?:y|ies)\s+on\s+"
     r"(?:the|that|this)\s+[Cc]ommittee\b"
@@ -891,6 +940,23 @@ def _subject(refs: list[Ref], pos: int) -> Ref | None:
     return before[-1] if before else None
 
 
+_TO_COMMITTEE = re.compile(r"\s+(?:to|of)\s+the\s+(?:[\w-]+\s+){0,3}?[Cc]ommittee\b")
+
+
+def _serves_a_committee(text: str, role: str, start: int, end: int) -> bool:
+    """'will act as secretary to the search committee': a service to a committee, not an
+    office of the company."""
+    at = text.find(role, start, end)
+    return (
+        at >= 0
+        and not re.search(r"(?i)chair|member", role)
+        and bool(_TO_COMMITTEE.match(text, at + len(role)))
+    )
+
+
+_SUCCESSOR_TO = re.compile(r"(?i)\b(?:successors?|replacements?)\s+(?:to|for|of)\b")
+
+
 def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
     after = [r for r in refs if r.start >= pos and r.start < stop]
     if after and _possessive(text, after[0]):
@@ -903,6 +969,8 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
             return []
     if not after:
         return []
+    if _SUCCESSOR_TO.search(text, pos, after[0].start):
+        return []  # "names a successor to CEO X": X is the one replaced, the newcomer unnamed
     out = [after[0]]
     for r in after[1:]:
         if _KIN_OF.match(text, r.end):
@@ -910,6 +978,8 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
+        elif _APPOSED_AND.fullmatch(gap):
+            out.append(r)  # "appointed A, the Company's CFO, and B, its CMO, as ..."
         elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
             out.append(r)  # "appointed A as Treasurer and B as Controller"
         elif _each_titled(text, out[-1].end, r):
@@ -917,6 +987,14 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         else:
             break
     return out
+
+
+# "A, the Company's Chief Financial Officer, and B": each named with the post held now.
+_APPOSED_AND = re.compile(
+    r"\s*,\s*(?:the\s+(?:Company|Corporation|Bank|Trust|Partnership)['’]s\s+|its\s+|our\s+|an?\s+|"
+    rf"the\s+)?{UNIT_PATTERN}(?:(?:\s*,\s*|\s+and\s+){UNIT_PATTERN})*\s*,\s*and\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+)
 
 
 _TITLE_AND = re.compile(r"\s+(?P<title>[A-Z][^.;,]{2,80}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -1210,6 +1288,10 @@ def _roles_for(
         if left:  # "resigned from the Audit Committee": the seat on it
             return _each_committee(" ".join(left.group("name").split()))
     found = _role_span(text, s, ref, trigger_end, event_type, refs)
+    if event_type in _DEPARTURES and _FROM_THOSE.match(text, trigger_end, s.end):
+        # "X, President and COO, tendered his resignation from those offices ... to become
+        # chief executive of another company": the offices named before, not the next post
+        found = _stated_position(text, s, ref, refs) or found
     if found is None and event_type in _DEPARTURES:
         found = _stated_position(text, s, ref, refs)
     if found is None:
@@ -1273,6 +1355,10 @@ _COMMITTEE_MEMBER = re.compile(
 _FILER_AFTER_SEAT = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*,?\s+){0,5}[A-Z][\w&.'’-]*(?:\s*\([^)]{0,80}\))?)?"
 )
+_FROM_THOSE = re.compile(
+    r"\s+from\s+(?:those|these|such|both|all\s+(?:of\s+)?(?:those|his|her|their))\s+"
+    r"(?:positions|offices|roles|posts)\b"
+)
 _THOSE_AND_BOARD = re.compile(
     r"\s+from\s+(?:those|these|such|both|all\s+(?:of\s+)?(?:those|his|her|their))\s+"
     r"(?:positions|offices|roles|posts)\s*,?\s*(?:and|as\s+well\s+as)\s+(?:from\s+)?"
@@ -1303,8 +1389,9 @@ _SEAT_AT = re.compile(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.
 
 
 def _board_title(title: str) -> str:
-    if re.fullmatch(r"(?i)class\s+(?:[IV]+|[A-C])\s+directors?", title):
-        return "director"  # "to serve as a Class I director": the class is the seat's term
+    seat_class = re.fullmatch(r"(?i)class\s+(?:[IV]+|[A-C])\s+(director|trustee)s?", title)
+    if seat_class:  # "to serve as a Class I director": the class is the seat's term
+        return seat_class.group(1).lower()
     if _BOARD_MEMBER.fullmatch(title):
         return "director"
     # "a member of the Board of Directors of Pinehurst Media Group": a seat, at a company
@@ -1435,12 +1522,20 @@ def extract_events(
         for s in spans[section]:
             for hit in sentence_hits(text, s, people, filed, org):
                 hits.append((hit, section.source))
+        if section.source == "item-5.07":
+            continue  # the vote's tables list nominees and counts, not events
         hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
         hits.extend(
             (h, section.source) for h in _list_hits(text, section, people, org, spans[section])
         )
     _apply_disagreements(text, sections, people, hits, spans)
-    return merge_hits(text, hits, sequence, org)
+    found = merge_hits(text, hits, sequence, org)
+    if text.count("Board of Trustees") > text.count("Board of Directors"):
+        # A trust's board is of trustees: a seat left or taken on "the Board" is a trustee's.
+        found = [
+            replace(e, role="Trustee") if e.role.casefold() == "director" else e for e in found
+        ]
+    return found
 
 
 def _heading_start(text: str, pos: int) -> int:
@@ -1599,6 +1694,8 @@ def sentence_hits(
             continue
         if event_type in _TAKING and _INTENDS.search(text, max(s.start, a - 30), a):
             continue  # "the Board intends to elect X": not done yet
+        if event_type in _TAKING and text.startswith("to ", a) and _intended_clause(text, s, a):
+            continue  # "... intends to elect X to succeed him": the succession is planned too
         targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
         if not targets:
             continue
@@ -1646,12 +1743,18 @@ def sentence_hits(
                     named = [r for r in named if r.end <= ref.start]
                     if named:
                         roles = _roles_for(text, s, named[-1], b, event_type, refs)
-            if not roles and direction == "subject":
+            not_standing = event_type == "retired" and _RE_ELECTION.search(text, a, b)
+            told = _role_span(text, s, ref, b, event_type, refs) if not_standing else None
+            if not_standing and (told is None or told[1] <= a):
+                # One who will not stand for re-election leaves the seat, whatever else an
+                # appositive calls them ("X, the Lead Independent Director, will not stand").
+                roles = []
+            if not roles and direction == "subject" and not not_standing:
                 stated = _stated_position(text, s, ref, refs)
                 roles = [stated[0]] if stated else []
             if event_type == "died":
                 roles = [_title_at_death(text, s, r) for r in roles]
-            if not roles and event_type == "retired" and _RE_ELECTION.search(text, a, b):
+            if not roles and not_standing:
                 roles = ["director"]  # "will not stand for re-election": the board seat
             if (
                 not roles
@@ -1665,6 +1768,10 @@ def sentence_hits(
                 roles = [
                     "director"
                 ]  # "resigned as directors", "the resignation of X as a director"
+            if event_type == "appointed" and roles:
+                roles = [r for r in roles if not _serves_a_committee(text, r, b, s.end)]
+                if not roles:
+                    continue
             unsaid = False
             if event_type == "appointed" and direction == "subject" and not roles:
                 # "became", "joined", "will succeed": only with the position it names, or
@@ -1726,7 +1833,7 @@ def sentence_hits(
     return hits
 
 
-_RESPECTIVELY = re.compile(r"(?:[^.;]|\b[A-Z]\.){0,160}?\brespectively\b")
+_RESPECTIVELY = re.compile(r"(?:[^.;]|\b[A-Z]\.){0,250}?\brespectively\b")
 # How a combined title may split into one position each: at semicolons, at "and", then at
 # commas and "and" ("Senior Vice President, Operations and Treasurer" is two posts for two).
 _RESPECTIVE_SPLITS = (
@@ -1745,11 +1852,51 @@ def _respective(text: str, roles: list[str], count: int, at: int, end: int) -> l
         return roles
     if len(roles) != 1:
         return []
+    parts = _cut_positions(roles[0], count)
+    if parts:
+        return parts
     for split in _RESPECTIVE_SPLITS:
         parts = [p for p in split.split(roles[0]) if p.strip()]
         if len(parts) == count:
             return parts
     return []
+
+
+_TITLE_UNIT = re.compile(UNIT_PATTERN, re.IGNORECASE)
+_UNIT_GAP = re.compile(r"\s*;\s*(?:and\s+)?|\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*&\s*")
+_STARTS_COMBINED = re.compile(r"(?i)(?:executive\s+|senior\s+)?(?:vice\s+)?president\b")
+
+
+def _cut_positions(title: str, count: int) -> list[str]:
+    """A title of several posts cut into `count` positions, one a person: at its strongest
+    separators first (semicolons, then commas, then "and"), and among equals before a
+    "President" or "Vice President", which starts a combined post ("Chief Executive Officer
+    and President and Chief Operating Officer" is CEO, and President and COO). A comma inside
+    a post ("Senior Vice President, Operations") is the post's own. [] when the title is not
+    made of posts only."""
+    units, gaps, at = [], [], 0
+    for m in _TITLE_UNIT.finditer(title):
+        if units:
+            gap = title[at : m.start()]
+            if not _UNIT_GAP.fullmatch(gap):
+                return []
+            strength = 3 if ";" in gap else 2 if "," in gap else 1
+            gaps.append((strength, bool(_STARTS_COMBINED.match(title, m.start())), at, m.start()))
+        elif title[: m.start()].strip():
+            return []
+        units.append(m)
+        at = m.end()
+    if len(units) < count or title[at:].strip():
+        return []
+    cuts = sorted(gaps, key=lambda g: (-g[0], not g[1], g[2]))[: count - 1]
+    if len(cuts) != count - 1:
+        return []
+    parts, start = [], 0
+    for _, _, gap_start, gap_end in sorted(cuts, key=lambda g: g[2]):
+        parts.append(title[start:gap_start])
+        start = gap_end
+    parts.append(title[start:])
+    return [p.strip() for p in parts]
 
 
 _FILER_AND_SUBSIDIARY = re.compile(
@@ -1834,7 +1981,22 @@ def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]):
             t = title_at(text, m.end(), nxt)
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+    # "announced that its President and Chief Executive Officer, Dale Roe, died": the post
+    # before the name, set off by commas.
+    for at in reversed(named[-3:]):
+        comma = _COMMA_BEFORE.search(text, max(s.start, at.start - 3), at.start)
+        if not comma:
+            continue
+        t = title_before(text, s.start, comma.start())
+        if t and _OWN_BEFORE.search(text, max(s.start, t[0] - 24), t[0]):
+            return _board_title(clean_title(text[t[0] : t[1]])), at.end
     return None
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+_OWN_BEFORE = re.compile(
+    r"\b(?:its|our|their|the\s+(?:Company|Corporation|Bank|Trust|Partnership)['’]s)\s+$"
+)
 
 
 def _position_leads(text: str, start: int, end: int):
@@ -1915,7 +2077,11 @@ def _successions(
 
 
 # What stands between a passive "succeeded" and its agent: "by", or the post and "by".
-_AGENT = re.compile(r"\s*(?:as\s+(?P<post>[^.;]{0,80}?)\s+)?by\s+")
+# "succeeded in those roles by Y": the posts the one succeeded leaves.
+_AGENT = re.compile(
+    r"\s*(?:as\s+(?P<post>[^.;]{0,80}?)\s+|(?P<those>in\s+(?:that|those|this|these|both|all)\s+"
+    r"(?:roles?|positions?|capacit(?:y|ies)|offices?|posts?)\s+))?by\s+"
+)
 _AS_AFTER_AGENT = re.compile(r"(?:\s*,\s*(?:who\s+)?[^.;,]{0,80}?,)?\s*(?:as|to\s+serve\s+as)\s")
 
 
@@ -1991,6 +2157,16 @@ _NEGATED = re.compile(
     r"has\s+yet\s+to)\b(?:[^.;,]|\b(?:Mr|Ms|Mrs|Dr|[A-Z])\.)*$",
     re.IGNORECASE,
 )
+_INTENDED = re.compile(r"\b(?:intends?|intended|expects?|expected|anticipates?|plans?)\s+to\s")
+
+
+def _intended_clause(text: str, s: Span, a: int) -> bool:
+    """Whether the clause before `a` (from the last ", and" or ";") says what is only intended."""
+    start = max(s.start, a - 160)
+    breaks = list(_NEXT_CLAUSE.finditer(text, start, a))
+    return bool(_INTENDED.search(text, breaks[-1].end() if breaks else start, a))
+
+
 _INTENDS = re.compile(
     r"\b(?:intends?|intended|expects?|expected|anticipates?|plans?|may|might|would|could)\s+to\s*$|"
     r"\b(?:may|might|would|could)\s+(?:\w+\s+)?$",
@@ -2049,6 +2225,15 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
         if re.search(r"\b[Ii]n\s+connection\s+with\s+(?:his|her|their)\s+\w*\s*$", before):
             return True  # "In connection with his departure, the Company and X agreed ..."
         return text[a:b].casefold() in ("appointment", "promotion", "election", "hiring")
+    # "As previously reported, X retired ...", "X, who, as previously disclosed, stepped
+    # down ...": done and reported before, in the same clause ("will retire" is still to come).
+    told = _PREVIOUSLY_REPORTED.search(text, max(s.start, a - 120), a)
+    if (
+        told
+        and not _NEXT_CLAUSE.search(text, told.end(), a)
+        and not _FUTURE.search(text, told.end(), b)
+    ):
+        return True
     word = text[a:b].casefold()
     if (
         word in ("retired", "resigned", "died", "left")
@@ -2066,8 +2251,13 @@ def _background(text: str, s: Span, a: int, b: int, direction: str) -> bool:
     )
 
 
+_PREVIOUSLY_REPORTED = re.compile(
+    r"\b[Aa]s\s+(?:was\s+|we\s+)?(?:previously|earlier)\s+(?:reported|disclosed|announced)\b"
+)
+_NEXT_CLAUSE = re.compile(r",\s+and\s|;")
+_FUTURE = re.compile(r"\b(?:will|shall|to)\s")
 _VACANCY_BY = re.compile(
-    r"\b(?:vacanc(?:y|ies)|seats?|openings?)\s+(?:created|left|caused)\s+(?:by|from)\s+"
+    r"\b(?:vacanc(?:y|ies)|seats?|openings?)\s+(?:created|left|caused|vacated)\s+(?:by|from)\s+"
     r"(?:the|his|her|their)\s+$",
     re.IGNORECASE,
 )
@@ -2082,13 +2272,21 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 
 
+_MODAL = re.compile(r"will|to|shall|would")
+
+
 def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list[Ref]:
     stop = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
     if direction == "noun":
         return _noun_person(refs, a, b, text, stop)
     if direction == "committee":
         before = text[max(s.start, a - 40) : a]
-        if _PASSIVE_BEFORE.search(before) or re.search(r"\bwill\s*$|\bto\s*$", before):
+        if (
+            _PASSIVE_BEFORE.search(before)
+            or re.search(r"\bwill\s*$|\bto\s*$", before)
+            or _MODAL.fullmatch(text, a, b)
+        ):
+            # "X will join the Audit Committee; Y ...": the one before the verb joins
             subj = _subject(refs, a)
             return [subj] if subj else []
         objs = _objects(refs, b, stop, text)
@@ -2102,7 +2300,11 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
             # named after the name (a title beside it is the one Y holds now).
             by = _AGENT.match(text, b + 1)
             agent = next((r for r in refs if 0 <= r.start - by.end() <= 5), None)
-            if agent and (by.group("post") or _AS_AFTER_AGENT.match(text, agent.end, s.end)):
+            if agent and (
+                by.group("post")
+                or by.group("those")
+                or _AS_AFTER_AGENT.match(text, agent.end, s.end)
+            ):
                 return [agent]
             return []
         decided = _decider(text, s, refs, a, b)
@@ -2154,7 +2356,9 @@ _NOUN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _TABLE_APPOINTMENTS = re.compile(
-    r"\b(?:appointments?|promotions?|appointed|promoted|elected|named)\b", re.IGNORECASE
+    r"\b(?:appointments?|promotions?|appointed|promoted|elected|named|changes?\s+(?:in|to|of)\s+"
+    r"(?:the\s+)?(?:titles?|positions?)|title\s+changes?|new\s+(?:titles?|positions?))\b",
+    re.IGNORECASE,
 )
 
 

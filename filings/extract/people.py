@@ -127,9 +127,9 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "jimmy": ("james",),
     "joe": ("joseph",),
     "jon": ("jonathan",),
-    "kate": ("katherine", "catherine", "kathleen", "katharine"),
+    "kate": ("katherine", "catherine", "kathleen", "katharine", "kathryn"),
     "kathy": ("katherine", "kathleen", "catherine", "kathryn"),
-    "katie": ("katherine", "kathleen", "catherine"),
+    "katie": ("katherine", "kathleen", "catherine", "kathryn"),
     "ken": ("kenneth",),
     "kim": ("kimberly",),
     "larry": ("lawrence", "laurence"),
@@ -144,6 +144,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "pam": ("pamela",),
     "pat": ("patricia", "patrick"),
     "patty": ("patricia",),
+    "peg": ("margaret",),
     "peggy": ("margaret",),
     "pete": ("peter",),
     "phil": ("philip", "phillip"),
@@ -335,6 +336,10 @@ def _given_match(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
         return False, 0.0, "given initials differ"
     if _given_forms(a) & _given_forms(b):
         return True, 0.85, "nickname of the same given name"
+    short, long = sorted((ga, gb), key=len)
+    if 3 <= len(short) <= 4 and len(long) >= len(short) + 2 and long.startswith(short):
+        # The commonest nickname is the given name cut short ("Dash" for Dashiell).
+        return True, 0.7, "given name cut short"
     return False, 0.0, "different given names"
 
 

@@ -308,7 +308,7 @@ _AREA_HEAD = (
     r"Pacific|International|Worldwide|Global|America|Estate|Retail|Wholesale|Policy|Security|"
     r"Infrastructure|Systems|Networks?|Digital|Data|Region|Division|Segment|Business|Analysis|"
     r"Care|Revenue|Transmission|Generation|Trading|Underwriting|Claims|Brands?|Design|"
-    r"Transportation|Properties|Facilities|Purchasing|Personnel|Regulatory|Capital)"
+    r"Transportation|Properties|Facilities|Purchasing|Personnel|Regulatory|Capital|Management)"
 )
 # An area word followed by "Officer" or "Counsel" is part of the next title ("Senior Vice
 # President, Chief Risk Officer"), not the area of this one.
@@ -327,6 +327,7 @@ _UNIT = (
     rf"(?:{_COMMA_PART}|{_OF_PART}|{_OF_FUNCTION})?"
     r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
 )
+AREA_WORDS = _AREA_HEAD  # the last word of a title's area: a business function
 UNIT_PATTERN = _UNIT  # one position of a title that may name several
 TITLE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*", re.IGNORECASE)
 TITLE_CASE_SENSITIVE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*")

@@ -1744,3 +1744,302 @@ def test_the_verb_after_a_who_clause_is_about_the_one_it_describes(verb, event_t
     )
     assert roles(found, event_type) == [("Oona Adair", role)]
     assert "Mary T. Quist" not in {e.name.display for e in found}
+
+
+def test_the_area_of_a_title_after_its_comma_is_not_a_person():
+    found = events(
+        "CORLISS P. WETHERBY, age 54, who has served as Senior Vice President, Retail Banking of "
+        "the Bank since 2006, was appointed by the Bank Board as Executive Vice President of the "
+        "Bank, effective May 1, 2025."
+    )
+    assert pairs(found) == [("Corliss P. Wetherby", "appointed")]
+
+
+def test_a_law_firm_of_partners_names_is_not_a_person():
+    found = events(
+        "Ansel T. Morrow of Harwick Pellow & Strand was appointed Secretary of the Company, "
+        "effective May 1, 2025."
+    )
+    assert pairs(found) == [("Ansel T. Morrow", "appointed")]
+
+
+def test_a_general_partner_named_with_gp_llc_is_not_a_person():
+    found = events(
+        "On March 14, 2025, Ottoline Varga, Vice President and Secretary of Brackwater Fen GP, "
+        "LLC (the “General Partner”), informed the General Partner of her decision to retire, "
+        "effective April 1, 2025."
+    )
+    assert pairs(found) == [("Ottoline Varga", "retired")]
+    assert one(found, "Ottoline Varga", "retired").role == "Vice President and Secretary"
+
+
+def test_the_class_of_a_trustee_seat_is_its_term_not_its_role():
+    found = events(
+        "The Board of Trustees elected Perpetua Lindqvist as a Class II Trustee, effective "
+        "May 1, 2025."
+    )
+    assert one(found, "Perpetua Lindqvist", "elected").role == "Trustee"
+
+
+@pytest.mark.parametrize(
+    ("told", "posts"),
+    [
+        (
+            "Senior Vice President, Operations and Vice President and Controller",
+            ["Senior Vice President, Operations", "Vice President and Controller"],
+        ),
+        (
+            "Chief Operating Officer, Chief Accounting Officer and Treasurer, and Executive Vice "
+            "President, Asset Management",
+            [
+                "Chief Operating Officer",
+                "Chief Accounting Officer and Treasurer",
+                "Executive Vice President, Asset Management",
+            ],
+        ),
+        (
+            "Chief Executive Officer and President and Chief Operating Officer",
+            ["Chief Executive Officer", "President and Chief Operating Officer"],
+        ),
+    ],
+)
+def test_combined_posts_told_respectively_are_cut_at_the_separators_between_posts(told, posts):
+    names = ["Isolde Marchetti", "Teodor Vance-Ruhl", "Philippa Oakhurst"][: len(posts)]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    found = events(
+        f"On May 1, 2025, the Board of Directors appointed {listed} as {told}, respectively, "
+        "each effective June 2, 2025."
+    )
+    assert [(e.name.display, e.role) for e in found] == list(zip(names, posts, strict=True))
+
+
+def test_two_appointees_each_named_with_their_present_post_take_the_posts_in_order():
+    found = events(
+        "On May 1, 2025, the Board appointed Isolde Marchetti, the Company’s Chief Financial "
+        "Officer, and Teodor Vance-Ruhl, the Company’s Chief Medical Officer, as Chief Executive "
+        "Officer and President and Chief Operating Officer, respectively, in each case effective "
+        "June 2, 2025."
+    )
+    assert one(found, "Isolde Marchetti", "appointed").role == "Chief Executive Officer"
+    assert (
+        one(found, "Teodor Vance-Ruhl", "appointed").role == "President and Chief Operating Officer"
+    )
+
+
+VOTE_HEADING = "Item 5.07 Submission of Matters to a Vote of Security Holders.\n\n"
+
+
+def test_directors_the_holders_elected_at_the_annual_meeting_are_elected():
+    found = events(
+        "On May 16, 2025, the Company held its 2025 Annual Meeting of Stockholders, at which the "
+        "Company’s stockholders elected Rosalind Achterberg, Emeric Solano and Wenonah Pike as "
+        "Class II directors, each to serve until the 2028 annual meeting.\n\n"
+        "Nominee For Withheld\nRosalind Achterberg 1,204,331 22,010\n"
+        "Emeric Solano 1,199,870 26,471\nWenonah Pike 1,187,002 39,339\n\n"
+        "In accordance with the Company’s majority voting policy, Mr. Thaddeus Crewe tendered "
+        "his resignation from the Board, and on May 19, 2025, the Board accepted it.",
+        heading=VOTE_HEADING,
+    )
+    assert sorted(pairs(found)) == [
+        ("Emeric Solano", "elected"),
+        ("Rosalind Achterberg", "elected"),
+        ("Thaddeus Crewe", "resigned"),
+        ("Wenonah Pike", "elected"),
+    ]
+    assert {e.source for e in found} == {"item-5.07"}
+    assert one(found, "Emeric Solano", "elected").role == "Director"
+    assert one(found, "Emeric Solano", "elected").effective_date == dt.date(2025, 5, 16)
+
+
+def test_a_departure_reported_before_is_not_news_but_one_still_to_come_is():
+    found = events(
+        "Ms. Okonjo succeeds Lucan T. Brierley, who, as previously reported, stepped down as "
+        "Chief Financial Officer on March 3, 2025. Florian Estes, who, as previously announced, "
+        "will retire as Treasurer on June 30, 2025, will be succeeded by Mireille Okonjo."
+    )
+    assert ("Lucan T. Brierley", "resigned") not in pairs(found)
+    assert ("Florian Estes", "retired") in pairs(found)
+
+
+def test_a_member_who_continues_on_a_committee_has_no_event():
+    found = events(
+        "The Board elected Severin Ashcombe as Chair of the Board, effective May 15, 2025. "
+        "Mr. Ashcombe will also continue to serve on the Investment Committee."
+    )
+    assert pairs(found) == [("Severin Ashcombe", "elected")]
+
+
+def test_the_retirement_that_vacated_a_seat_is_background():
+    found = events(
+        "On June 4, 2025, the Board elected Dolores Quenby as a director to fill the seat "
+        "vacated by the retirement of Lysander Holm in March 2025."
+    )
+    assert pairs(found) == [("Dolores Quenby", "elected")]
+
+
+def test_a_seat_left_on_a_trusts_board_is_a_trustees():
+    found = events(
+        "On May 15, 2025, the Board of Trustees elected Ottavio Brand as Chair of the Board, "
+        "succeeding Wilhelmina Cray, who resigned from the Board on May 15, 2025 for personal "
+        "reasons.",
+        registrant="Calder Point Realty Trust",
+    )
+    assert one(found, "Wilhelmina Cray", "resigned").role == "Trustee"
+
+
+def test_a_seat_left_on_a_board_of_directors_stays_a_directors():
+    found = events(
+        "On May 15, 2025, Wilhelmina Cray resigned from the Board of Directors for personal "
+        "reasons."
+    )
+    assert one(found, "Wilhelmina Cray", "resigned").role.casefold() == "director"
+
+
+def test_members_who_join_or_move_to_committees_each_have_their_own():
+    found = events(
+        "Effective May 1, 2025, the Board reconstituted its committees as follows: Mr. Tobiah "
+        "Renwick will join the Audit Committee and the Investment Committee; Ms. Anouk Felder "
+        "will join the Compensation Committee; and Ms. Greta Vosk will move to the Nominating "
+        "Committee."
+    )
+    committees = sorted(
+        (e.name.display, e.role) for e in found if e.event_type == "named-to-committee"
+    )
+    assert committees == [
+        ("Anouk Felder", "Compensation Committee"),
+        ("Greta Vosk", "Nominating Committee"),
+        ("Tobiah Renwick", "Audit Committee"),
+        ("Tobiah Renwick", "Investment Committee"),
+    ]
+
+
+def test_members_of_a_committee_the_board_formed_are_named_to_it():
+    found = events(
+        "On May 1, 2025, the Board formed a search committee consisting of Mr. Osric Thane, "
+        "Perdita Lowe and Caspian Rudd, each a director, to identify a permanent chief executive."
+    )
+    assert sorted(pairs(found)) == [
+        ("Caspian Rudd", "named-to-committee"),
+        ("Osric Thane", "named-to-committee"),
+        ("Perdita Lowe", "named-to-committee"),
+    ]
+    assert one(found, "Perdita Lowe", "named-to-committee").role.casefold() == "search committee"
+
+
+def test_a_committee_described_by_its_members_names_nobody_to_it():
+    found = events(
+        "The Audit Committee, consisting of Osric Thane and Perdita Lowe, met on May 1, 2025."
+    )
+    assert pairs(found) == []
+
+
+def test_one_who_will_not_stand_for_re_election_leaves_the_seat_not_the_appositive_title():
+    found = events(
+        "The Board of Directors also announced that Osgood P. Varley, the Company's Lead "
+        "Independent Director since 2011, will not stand for re-election at the 2025 annual "
+        "meeting."
+    )
+    assert one(found, "Osgood P. Varley", "retired").role.casefold() == "director"
+
+
+def test_a_nominee_who_was_not_re_elected_loses_the_seat():
+    found = events(
+        "At the annual meeting held on May 14, 2025, Lucius B. Farrant was not re-elected as a "
+        "director, having received less than a majority of the votes cast, and his term ended "
+        "at the close of the meeting."
+    )
+    assert pairs(found) == [("Lucius B. Farrant", "terminated")]
+    assert one(found, "Lucius B. Farrant", "terminated").role.casefold() == "director"
+
+
+def test_a_successor_in_those_roles_takes_the_posts_the_leaver_gives_up():
+    found = events(
+        "On May 1, 2025, Odile Marsh informed the Board of her intention to retire as Treasurer "
+        "and Secretary on June 30, 2025, and the Board determined that she will be succeeded in "
+        "those roles by Casimir Dunne, 49, currently Controller, effective July 1, 2025."
+    )
+    assert one(found, "Odile Marsh", "retired").role == "Treasurer and Secretary"
+    assert one(found, "Casimir Dunne", "appointed").role == "Treasurer and Secretary"
+
+
+@pytest.mark.parametrize("own", ["its", "the Company’s"])
+def test_a_post_set_off_before_the_name_is_the_one_left(own):
+    found = events(
+        f"Acme Widget Corporation announced that {own} President and Chief Executive Officer, "
+        "Ignatius R. Pembry, died unexpectedly on November 3, 2024."
+    )
+    assert one(found, "Ignatius R. Pembry", "died").role == "President and Chief Executive Officer"
+
+
+def test_a_who_clause_between_the_verb_and_the_committee_is_skipped():
+    found = events(
+        "On May 1, 2025, the Board appointed Leontine Crabbe, who has served as an independent "
+        "director of the Company since 2016, to the Audit Committee, effective immediately."
+    )
+    assert pairs(found) == [("Leontine Crabbe", "named-to-committee")]
+    assert one(found, "Leontine Crabbe", "named-to-committee").role == "Audit Committee"
+
+
+def test_the_one_a_successor_is_named_to_is_not_the_appointee():
+    found = events(
+        "On May 1, 2025, the Board named a successor to Chief Executive Officer Barnaby Quill, "
+        "effective June 2, 2025."
+    )
+    assert ("Barnaby Quill", "appointed") not in pairs(found)
+
+
+def test_a_secretary_to_a_committee_holds_no_office():
+    found = events(
+        "The Board appointed Mirabel Oduya as Treasurer, effective May 1, 2025. Hollis Grange "
+        "will act as secretary to the search committee."
+    )
+    assert pairs(found) == [("Mirabel Oduya", "appointed")]
+
+
+def test_a_succession_the_board_only_intends_is_not_an_appointment():
+    found = events(
+        "Ambrose Kettle will retire as Chairman at the close of the annual meeting on May 20, "
+        "2025, and the Board intends to elect Rowena Staithe, President, to succeed him as "
+        "Chairman at that time."
+    )
+    assert pairs(found) == [("Ambrose Kettle", "retired")]
+
+
+def test_a_succession_the_board_decided_is_an_appointment():
+    found = events(
+        "On May 1, 2025, the Board appointed Rowena Staithe to succeed Ambrose Kettle as "
+        "Treasurer, effective June 2, 2025."
+    )
+    assert one(found, "Rowena Staithe", "appointed").role == "Treasurer"
+
+
+def test_a_table_of_title_changes_appoints_each_officer_to_the_new_title():
+    found = events(
+        "On March 4, 2025, the Board also approved the following changes in the titles of the "
+        "Company's executive officers, effective April 1, 2025:\n"
+        "Name\tCurrent Position\tNew Position\n"
+        "Leofric Anand\tChief Operating Officer\tPresident and Chief Operating Officer\n"
+        "Maelle Strand\tGeneral Counsel\tChief Legal Officer and Secretary\n"
+        "\nNo changes were made to the compensation of any executive officer.\n"
+    )
+    assert one(found, "Leofric Anand", "appointed").role == "President and Chief Operating Officer"
+    assert one(found, "Maelle Strand", "appointed").role == "Chief Legal Officer and Secretary"
+
+
+@pytest.mark.parametrize(("verb", "event_type"), [("retire", "retired"), ("resign", "resigned")])
+def test_a_departure_told_in_reported_speech_is_an_event(verb, event_type):
+    found = events(
+        f"On February 26, 2025, Osric Pellham advised the Board that he would {verb} as "
+        "Treasurer effective March 1, 2025."
+    )
+    e = one(found, "Osric Pellham", event_type)
+    assert e.role == "Treasurer" and e.effective_date == dt.date(2025, 3, 1)
+
+
+def test_a_resignation_from_those_offices_leaves_the_offices_named_before():
+    found = events(
+        "On June 12, 2025, Cassius Merrow, President and Chief Operating Officer of the Company, "
+        "tendered his resignation from those offices, effective June 30, 2025, to become chief "
+        "executive of a privately held mining company."
+    )
+    assert one(found, "Cassius Merrow", "resigned").role == "President and Chief Operating Officer"

@@ -148,6 +148,10 @@ def test_same_person_exact_and_middle_initial_vs_full():
         ("Kate Adams", "Katherine L. Adams"),
         ("Shelly Palmer", "Shelton (Shelly) Palmer"),
         ("Wally Thorne", "Wallace R. Thorne III"),
+        ("Peg Quarrington", "Margaret T. Quarrington"),
+        ("Dash Pellworth", "Dashiell K. Pellworth"),
+        ("Dom Halvey", "Dominic A. Halvey"),
+        ("Kate Lindgren", "Kathryn A. Lindgren"),
     ],
 )
 def test_same_person_nicknames(a, b):
@@ -174,6 +178,7 @@ def test_conflicting_suffixes_differ_missing_suffix_is_compatible():
 
 def test_different_given_or_family_names():
     assert not _same("John Smith", "Jane Smith")[0]
+    assert not _same("Ann Smith", "Anna Smith")[0]  # one letter more is another name
     assert not _same("John Smith", "John Smyth")[0]
 
 
