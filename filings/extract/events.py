@@ -779,16 +779,12 @@ def _triggers(text: str, s: Span, masks: list[tuple[int, int]]) -> list[tuple[st
     # A pattern whose words are not in the sentence cannot match it. The characters
     # that match an ASCII letter when case is ignored but do not lower-case to one leave
     # every pattern to be tried.
-    lowered = None if FOLDS_TO_ASCII.search(sentence) else sentence.lower()
+    lowered = _lowered(sentence)
     for (event_type, pattern, direction), words in zip(
         _TRIGGER_PATTERNS, _TRIGGER_WORDS, strict=True
     ):
-        if lowered is not None:
-            for word in words:
-                if word in lowered:
-                    break
-            else:
-                continue
+        if lowered is not None and not _any_in(lowered, words):
+            continue
         for m in pattern.finditer(sentence):
             a, b = s.start + m.start(), s.start + m.end()
             if free(a, b):
@@ -1677,7 +1673,7 @@ def sentence_hits(
     # The words the patterns below need are looked for before each trigger first (all
     # patterns are tried when the sentence has a character lower-casing misreads, as in
     # _triggers).
-    lowered = None if FOLDS_TO_ASCII.search(text, s.start, s.end) else text[s.start : s.end].lower()
+    lowered = _lowered(text[s.start : s.end])
     for index, (event_type, a, b, direction) in enumerate(ordered):
         head = a - s.start
         if (
