@@ -253,7 +253,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+join|"
         r"(?:will\s+)?succeeds?|succeeded|replaced(?=\s+(?:as\s+[^.;]{0,80}?\s+)?by\b)|"
         r"to\s+succeed|transitioned|transitions|will\s+transition|"
-        r"will\s+assume|assumed|assumes|will\s+serve\s+as|will\s+act\s+as|"
+        r"will\s+assume|assumed|assumes|will\s+(?:also\s+)?serve\s+as|will\s+(?:also\s+)?act\s+as|"
         r"(?:been|was|were|is)\s+(?:engaged|retained)\s+to\s+serve\s+as",
         "subject",
     ),
@@ -289,7 +289,8 @@ _COMMITTEE_CHAIR = re.compile(
 )
 _COMMITTEE_SERVE = re.compile(
     r"\b(?:will|to|shall|would)\s+(?:also\s+)?(?:(?:serve|sit)\s+(?:on|as\s+(?:a\s+)?(?:member|"
-    r"chair\w*)\s+of)|join|move\s+to)\s+(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
+    r"(?P<chair>(?:[Vv]ice\s+)?[Cc]hair\w*))\s+of)|(?P<chairs>chair)|join|move\s+to)\s+"
+    r"(?P<name>(?:the|its|each\s+of\s+the)\s+[^.;]{0,60}?\b[Cc]ommittees?\b"
     r"(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
 )
 # "formed a search committee consisting of A, B and C": each member is named to it.
@@ -860,7 +861,12 @@ def _committees(text: str, s: Span):
             continue
         if _CONTINUE_BEFORE.search(text, max(s.start, m.start() - 12), m.start()):
             continue  # "will continue to serve on the Audit Committee": no change
-        out.append((m.start(), m.start() + len(m.group().split()[0]), m.group("name"), m.end()))
+        name = m.group("name")
+        if m.group("chair") or m.group("chairs"):
+            # "Ms. Whitby will serve as chair of the Audit Committee": the chair is the seat
+            chair = (m.group("chair") or "chair").capitalize()
+            name = f"{chair} of the {clean_title(name)}"
+        out.append((m.start(), m.start() + len(m.group().split()[0]), name, m.end()))
     for m in _FORMED_COMMITTEE.finditer(text, s.start, s.end):
         out.append((m.start("verb"), m.end("verb"), m.group("name"), m.end("name")))
     for m in _COMMITTEE_VACANCY.finditer(text, s.start, s.end):
@@ -1187,7 +1193,11 @@ _CHAIR = re.compile(
 _BLANK = re.compile(r"\s*")
 _BOARD_LEAD = re.compile(r"[^.;]{0,60}?\b(?:to|from|on|of|as)\s+|\s*")
 _BOARD_SEAT_WORDS = re.compile(r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+(?:member|seat)")
-_EMPLOYER_WORDS = re.compile(r"\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}")
+# "will serve as the Company's principal accounting officer", "as Acme's President"
+_EMPLOYER_WORDS = re.compile(
+    r"\s*(?:(?:the\s+(?:Company|Corporation|Bank|Registrant|Trust|Partnership)['’]s|its|our)\s+)?"
+    r"(?:[A-Z0-9][\w&.'’-]*\s+){0,3}"
+)
 _COMMA = re.compile(r"\s*,\s*")
 
 
@@ -2678,6 +2688,7 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
             # ("Gregory A. Stavros, the Company's Chief Executive Officer").
             first.role = _position_at_filer(text, first.person)
             named = [first] if first.role else []
+        told: list[tuple[Hit, str]] = []  # each position, with the hit that tells it
         if named:
             sentence = named[0].sentence
             roles = list(dict.fromkeys(h.role for h in named if h.sentence == sentence))
@@ -2689,13 +2700,18 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                         h.role for h in named if _CHAIR.match(h.role) and h.role not in roles
                     )
                 )[:1]
+            told = [(first, role) for role in roles]
+            if event_type in _TAKING:
+                told = _later_positions(text, named, sentence, told)
         else:
-            roles = [""]
+            told = [(first, "")]
         first.date = date
         first.disagreement = disagreement
-        for role in roles:
+        for hit, role in told:
+            if hit is not first:
+                hit.date = hit.date or date
             for part_type, part in _positions(event_type, role):
-                rows.append((first, source, part_type, part))
+                rows.append((hit, source, part_type, part))
     # A new officer's pay is part of the appointment, not a change of pay.
     appointed = {id(h.person) for h, _, t, _ in rows if t in ("appointed", "elected")}
     rows = [r for r in rows if not (r[2] == "compensation-change" and id(r[0].person) in appointed)]
@@ -2755,6 +2771,40 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
 
 
 _TAKING = ("appointed", "elected", "named-to-committee")
+_QUALIFIERS = re.compile(r"(?i)\b(?:interim|acting|the|company['’]s|its|our)\s+")
+
+
+def _units(role: str) -> set[str]:
+    """The positions a role names, in lower case and without interim or acting."""
+    return {
+        _QUALIFIERS.sub("", m.group().strip(" ,")).casefold()
+        for m in _UNIT_RE.finditer(role)
+        if m.group().strip(" ,")
+    } or {_QUALIFIERS.sub("", role).casefold()}
+
+
+def _later_positions(text: str, named: list[Hit], sentence: Span, told):
+    """The positions of the first sentence, then any new one a later sentence gives: "was
+    appointed Chief Financial Officer. Mr. Varga will also serve as principal accounting
+    officer", "named her to the Audit Committee. ... she will succeed Mr. Oakes as Chair of the
+    Audit Committee" (the seat, then the chair)."""
+    told = list(told)
+    for hit in named:
+        if hit.sentence == sentence or hit.apposed or hit.confidence < 1:
+            continue
+        succeeds = _SUCCEED_VERB.match(text, hit.trigger_start)
+        if succeeds and not text.startswith("as ", succeeds.end()) or _CHAIR.fullmatch(hit.role):
+            # "Ms. Paik succeeds X, who has served as Treasurer": the post is his ("will be
+            # succeeded as Chair of the Audit Committee by Y" is hers); "will succeed Y as
+            # its chair": of what, the sentence before says
+            continue
+        role = hit.role
+        had = set().union(*(_units(r) for _, r in told)) if told else set()
+        if not _units(role) <= had:
+            told.append((hit, role))
+    return told
+
+
 _NAME_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\.?,?\s*(?:\([^)]{0,30}\)\s*)?)+")
 _FILER_POSSESSIVE = re.compile(
     r",\s*(?:the\s+(?:Company|Corporation|Bank|Registrant)['’]s|its|our)\s+"

@@ -537,6 +537,8 @@ class Result:
     # Role-measure predictions, right (tp) and wrong (fp), by how sure the extractor said it
     # was: "sure" when every row is, "inferred" when a row's reading or person link is not.
     sureness: dict[str, Counts] = field(default_factory=dict)
+    # Predicted roles no label has, for a person and event that were right.
+    extra_roles: list[Unit] = field(default_factory=list)
 
 
 def _inferred(unit: Unit) -> bool:
@@ -577,7 +579,10 @@ def score(labels: list[dict], predictions: list[dict]) -> Result:
                     roles = sorted({r.get("role") or "" for r in pe.rows})
                     mismatches.append((g, [r or None for r in roles]))
                     break
+    wrong_events = {id(r) for u in fp_e for r in u.rows}
+    extra = [u for u in fp_r if not any(id(r) in wrong_events for r in u.rows)]
     return Result(
+        extra_roles=extra,
         counts={
             "event": Counts(len(pairs_e), len(fp_e), len(fn_e)),
             "role": Counts(len(pairs_r), len(fp_r), len(fn_r)),
@@ -696,6 +701,9 @@ def errors_text(group: str, result: Result, names: dict[str, str]) -> str:
             f"  {g.accession}  {g.rows[0]['name']} | {g.event_type} | "
             f"gold {g.role!r} / predicted {' ; '.join(repr(r) for r in roles)}"
         )
+    out.append(f"extra roles ({len(result.extra_roles)}):")
+    for u in result.extra_roles:
+        out.append(f"  {u.accession}  {u.rows[0]['name']} | {u.event_type} | predicted {u.role!r}")
     splits = [e for e in result.identity_errors if e["kind"] == "split"]
     merged = [e for e in result.identity_errors if e["kind"] == "merged"]
     out.append(f"identity: {len(splits)} pairs split, {len(merged)} pairs wrongly merged")

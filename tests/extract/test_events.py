@@ -2043,3 +2043,45 @@ def test_a_resignation_from_those_offices_leaves_the_offices_named_before():
         "executive of a privately held mining company."
     )
     assert one(found, "Cassius Merrow", "resigned").role == "President and Chief Operating Officer"
+
+
+# --- positions told in a later sentence ---------------------------------------------------
+
+
+def test_a_later_sentence_adds_a_position():
+    found = events(
+        "On February 4, 2025, the Board appointed Dmitri K. Varga as Chief Financial Officer, "
+        "effective February 18, 2025. Mr. Varga will also serve as the Company's principal "
+        "accounting officer.\n"
+    )
+    roles = sorted(e.role for e in found if e.event_type == "appointed")
+    assert roles == ["Chief Financial Officer", "Principal Accounting Officer"]
+
+
+def test_a_later_sentence_restating_the_position_adds_nothing():
+    found = events(
+        "On March 3, 2025, the Board appointed Laura M. Penhallow as Interim Chief Financial "
+        "Officer. Ms. Penhallow will serve as chief financial officer until a successor is "
+        "named.\n"
+    )
+    assert [e.role for e in found] == ["Interim Chief Financial Officer"]
+
+
+def test_a_committee_chair_told_later_is_its_own_position():
+    found = events(
+        "On June 10, 2025, the Board elected Caroline J. Whitby as a director and appointed "
+        "her to the Audit Committee. Ms. Whitby will serve as chair of the Audit Committee "
+        "from January 1, 2026.\n"
+    )
+    committee = sorted(e.role for e in found if e.event_type == "named-to-committee")
+    assert committee == ["Audit Committee", "Chair of the Audit Committee"]
+
+
+def test_the_post_of_the_person_succeeded_is_not_a_later_position():
+    found = events(
+        "On April 2, 2025, the Board appointed Glenda R. Paik as Vice President and Chief "
+        "Financial Officer. Ms. Paik succeeds Walter E. Kimbrough, who has served as "
+        "Treasurer and acting chief financial officer since October 2024.\n"
+    )
+    paik = [e.role for e in found if e.name.display == "Glenda R. Paik"]
+    assert paik == ["Vice President and Chief Financial Officer"]
