@@ -1027,7 +1027,11 @@ def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
         return []
     out = [subj]
     for r in reversed(_refs_before(refs, subj.start)):
-        if r.pronoun or not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[r.end : out[0].start]):
+        if r.pronoun or not (
+            re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[r.end : out[0].start])
+            or _APPOSED_AND.fullmatch(text, r.end, out[0].start)
+            or _ASIDE_AND.fullmatch(text, r.end, out[0].start)
+        ):
             break
         out.insert(0, r)
     if len(out) > 1 and not re.search(r"\band\b|&", text[out[-2].end : out[-1].start]):
@@ -1035,6 +1039,12 @@ def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
     return out
 
 
+# "A, Treasurer, and B, Controller, resigned" (_APPOSED_AND), "A, who joined in 2019, and B
+# were appointed", "A, 54, and B": an aside about the first of two coordinated subjects.
+_ASIDE_AND = re.compile(
+    r"\s*,\s*(?:who\s+(?:[^,;.()]|\b[A-Z]\.){3,120}?|(?:age\s+)?\d{2})\s*,\s*and\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+)
 _WHO_VERB = re.compile(r",\s*and\s+who\s+(?:\w+\s+){0,2}$")
 # ", who reported to Chief Executive Officer Mary Quist, was appointed": a who-clause closed
 # by a comma, then the verb (with its auxiliaries).
@@ -1121,7 +1131,16 @@ def _noun_person(refs: list[Ref], a: int, b: int, text: str, stop: int) -> list[
         ):
             return [r]
         break
+    their = _THEIR_BEFORE.search(text, max(0, a - 30), a)
+    if their:
+        # "A and B notified the Company of their resignations": the people before "their"
+        people = _subjects(text, refs, their.start())
+        if len(people) > 1:
+            return people
     return []
+
+
+_THEIR_BEFORE = re.compile(r"\btheir\s+(?:respective\s+)?(?:[a-z]+\s+)?$")
 
 
 # "the resignations of A, who ..., and of B, ...": each person after "and of".

@@ -278,9 +278,9 @@ _QUALIFIER = (
     r"Principal|Former|New|Class\s+(?:I{1,3}|[ABC])|Outside|Non-Management)[ -]?)"
 )
 _CORE = (
-    r"(?:Vice[\s-]President|President|Vice[\s-]Chair(?:man|woman|person)?|"
-    r"Chair(?:man|woman|person)?|Chief\s+(?:[A-Z][a-z&]+\s+){1,3}Officer|"
-    r"Chief\s+(?:[a-z&]+\s+){1,3}officer|Chief\s+Executive|CEO|CFO|COO|CTO|CIO|CAO|CLO|CHRO|"
+    r"(?:Vice[\s-]Presidents?|Presidents?|Vice[\s-]Chair(?:man|woman|person)?|"
+    r"Chair(?:man|woman|person)?|Chief\s+(?:[A-Z][a-z&]+\s+){1,3}Officers?|"
+    r"Chief\s+(?:[a-z&]+\s+){1,3}officers?|Chief\s+Executive|CEO|CFO|COO|CTO|CIO|CAO|CLO|CHRO|"
     r"CMO|CRO|CCO|SVP|EVP|VP|GC|"
     r"General\s+Counsel|Corporate\s+Secretary|Secretary|Treasurer|Controller|Comptroller|"
     r"(?:Trust|Loan|Credit|Lending)\s+Officer|"
@@ -365,7 +365,11 @@ def clean_title(title: str) -> str:
     title = _ARTICLE.sub("", title)
     title = _COMPANYS.sub("", title)
     title = _OF_THE_COMPANY.sub("", title)
-    return title
+    # "were appointed Co-Chief Executive Officers": each holds the post
+    return _PLURAL_POST.sub(r"\1", title)
+
+
+_PLURAL_POST = re.compile(r"(?i)\b(officer|president)s\b")
 
 
 _TITLE_PREFIX = re.compile(

@@ -2085,3 +2085,44 @@ def test_the_post_of_the_person_succeeded_is_not_a_later_position():
     )
     paik = [e.role for e in found if e.name.display == "Glenda R. Paik"]
     assert paik == ["Vice President and Chief Financial Officer"]
+
+
+def test_plural_titles_give_each_person_the_post():
+    found = events(
+        "Effective May 1, 2025, the Board appointed Helen Ruiz and Tomas Ekdahl as Co-Chief "
+        "Executive Officers of the Company.\n"
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Helen Ruiz", "Co-Chief Executive Officer"),
+        ("Tomas Ekdahl", "Co-Chief Executive Officer"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On January 6, 2025, Ann B. Cole, Treasurer, and Ben D. Ross, Controller, resigned, "
+        "effective January 31, 2025.\n",
+        "On January 6, 2025, Ann B. Cole, Treasurer, and Ben D. Ross, Controller, notified the "
+        "Company of their resignations, effective January 31, 2025.\n",
+        "On January 6, 2025, Ann B. Cole, Treasurer, and Ben D. Ross, Controller, each informed "
+        "the Company of their intention to resign.\n",
+    ],
+)
+def test_people_listed_with_their_titles_all_leave(body):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Ann B. Cole", "resigned", "Treasurer"),
+        ("Ben D. Ross", "resigned", "Controller"),
+    ]
+
+
+def test_an_aside_about_the_first_of_two_people_keeps_both():
+    found = events(
+        "On April 1, 2025, Priya Natarajan, who joined the Company in 2019, and Marcus T. "
+        "Oduya were appointed Senior Vice Presidents of the Company.\n"
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Marcus T. Oduya", "Senior Vice President"),
+        ("Priya Natarajan", "Senior Vice President"),
+    ]
