@@ -1112,6 +1112,8 @@ def _noun_person(refs: list[Ref], a: int, b: int, text: str, stop: int) -> list[
         text[b : b + 80],
     )
     if m:
+        if _NOBODY_YET.match(text, b + m.end()):
+            return []  # "effective upon the appointment of her successor"
         r = next((r for r in refs if r.start >= b), None)
         # "the resignation of Vice President and Treasurer Phillip M. Draycott"
         if r and (
@@ -1143,6 +1145,9 @@ def _noun_person(refs: list[Ref], a: int, b: int, text: str, stop: int) -> list[
 _THEIR_BEFORE = re.compile(r"\btheir\s+(?:respective\s+)?(?:[a-z]+\s+)?$")
 
 
+_NOBODY_YET = re.compile(
+    r"(?:his|her|their|a|the|its)\s+(?:permanent\s+)?(?:successors?|replacements?)\b"
+)
 # "the resignations of A, who ..., and of B, ...": each person after "and of".
 _AND_OF = re.compile(r"(?:,\s*|\s+)and\s+(?:of\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
@@ -1178,7 +1183,14 @@ _BASIS = re.compile(r"^[^.;]{0,20}?\bon\s+an?\s+(interim|acting)\s+basis", re.IG
 # company's name and its definition ("of Brightwater Therapeutics, Inc. (“Brightwater”)").
 _NEXT_ROLE = re.compile(
     r"(?:[ \t\n]*,?[ \t\n]*(?:Inc|Corp|Co|Ltd|LLC|L\.P|N\.A)\.?)?(?:[ \t\n]*\([^)]{0,80}\))?"
-    r"[ \t\n]*,?[ \t\n]*(?:and|as\s+well\s+as)\s+(?:also\s+)?(?:as|from|to)\s+"
+    r"[ \t\n]*,?[ \t\n]*(?:and|as\s+well\s+as)\s+(?:also\s+)?"
+    r"(?:(?:as|from|to)\s+|(?=(?:a\s+)?member\s+of\s))"  # "Chair of X and member of Y"
+)
+# "resigned from the Board and from his positions as Chair of the Audit Committee": the seat,
+# then the offices told after it.
+_FROM_BOARD_AND = re.compile(
+    r"\s+from\s+(?:the|its|our)\s+(?:[\w’'-]+\s+){0,3}?[Bb]oard(?:\s+of\s+[Dd]irectors)?"
+    r"\s*,?\s+and\s+(?:also\s+)?(?=(?:from|as)\s)"
 )
 
 
@@ -1312,6 +1324,10 @@ def _roles_for(
         left = _LEFT_COMMITTEE.match(text, trigger_end, s.end)
         if left:  # "resigned from the Audit Committee": the seat on it
             return _each_committee(" ".join(left.group("name").split()))
+        board = _FROM_BOARD_AND.match(text, trigger_end, s.end)
+        if board:
+            rest = _roles_for(text, s, ref, board.end() - 1, event_type, refs)
+            return ["director"] + [r for r in rest if r != "director"]
     found = _role_span(text, s, ref, trigger_end, event_type, refs)
     if event_type in _DEPARTURES and _FROM_THOSE.match(text, trigger_end, s.end):
         # "X, President and COO, tendered his resignation from those offices ... to become
@@ -1745,6 +1761,10 @@ def sentence_hits(
             # the positions go to the people in order.
             told = shared or _roles_for(text, s, targets[-1], b, event_type, refs)
             respective = _respective(text, told, len(targets), b, s.end)
+            if not respective and direction == "subject" and targets[-1].end < a:
+                # "A and B, the Company's Chief Financial Officer and General Counsel,
+                # respectively, informed the Company ...": the positions before the verb
+                respective = _respective(text, told, len(targets), targets[-1].end, a)
         dated = [date] * len(targets)
         if len(targets) > 1 and _RESPECTIVELY.match(text, b, s.end):
             # "effective May 1 and June 1, 2025, respectively": a day for each, in order
@@ -1958,6 +1978,7 @@ _LEFT_BOARD = re.compile(
 )
 _RE_ELECTION = re.compile(r"(?i)\bre-?election\b")
 _SEAT_AFTER_APPOSITIVE = re.compile(
+    r"(?:,?\s*(?:Inc|Corp|Co|Ltd|LLC|L\.P|N\.A)\b)?"  # "CEO of Tarrow Logistics, Inc., to the Board"
     r"\.?(?:[^.;,]|\b(?:Inc|Corp|Co|Ltd|L\.P|N\.A)\.){0,80}?,\s*(?:as\s+)?(?:(?:a|an)\s+(?:(?:independent|new|"
     r"non-employee|Class\s+\w+)\s+)?(?:director|member\s+of\s+(?:the|its|our)\s+[Bb]oard)|to\s+(?:the|its|our)"
     r"\s+[Bb]oard)\b"
@@ -2095,10 +2116,25 @@ def _successions(
         newcomer = next(later, None)
         if newcomer:
             found.append((m, newcomer, leaver.person))
+    for m in _AS_SUCCESSOR.finditer(text, s.start, s.end):
+        # "the appointment of its Senior Vice President, Olga Petrov, as his successor"
+        pronoun = next((r for r in refs if r.start == m.start("who")), None)
+        named = [r for r in _refs_before(refs, m.start()) if not r.pronoun]
+        if pronoun is None or not named:
+            continue
+        new = named[-1]
+        # Nobody is their own successor: "his" is someone before the newcomer.
+        others = [r.person for r in named if r.person is not new.person]
+        old = pronoun.person if pronoun.person is not new.person else others[-1] if others else None
+        if old is not None:
+            found.append((m, new, old))
     return [
         Hit(new.person, _SUCCEEDS, m.start(), m.end(), sentence=s, other=old, pronoun=new.pronoun)
         for m, new, old in found
     ]
+
+
+_AS_SUCCESSOR = re.compile(r"\bas\s+(?P<who>his|her)\s+(?:permanent\s+)?successor\b")
 
 
 # What stands between a passive "succeeded" and its agent: "by", or the post and "by".

@@ -2126,3 +2126,54 @@ def test_an_aside_about_the_first_of_two_people_keeps_both():
         ("Marcus T. Oduya", "Senior Vice President"),
         ("Priya Natarajan", "Senior Vice President"),
     ]
+
+
+def test_resigning_the_board_and_offices_named_after_it():
+    found = events(
+        "On March 2, 2025, Walter E. Kinsey resigned from the Board and from his positions as "
+        "Chair of the Audit Committee and member of the Compensation Committee.\n"
+    )
+    assert sorted(e.role for e in found) == [
+        "Chair of the Audit Committee",
+        "Compensation Committee",
+        "Director",
+    ]
+
+
+def test_the_appointment_of_a_successor_yet_to_be_found_is_no_event():
+    found = events(
+        "On May 5, 2025, Ingrid Holm advised the Board of her intention to retire as Chief "
+        "Accounting Officer, effective upon the appointment of her successor.\n"
+    )
+    assert pairs(found) == [("Ingrid Holm", "retired")]
+
+
+def test_positions_told_before_the_verb_respectively():
+    found = events(
+        "On June 2, 2025, Arthur Penn and Beatrice Salinas, the Company's Chief Financial "
+        "Officer and General Counsel, respectively, informed the Company of their decisions "
+        "to retire at the end of 2025.\n"
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Arthur Penn", "Chief Financial Officer"),
+        ("Beatrice Salinas", "General Counsel"),
+    ]
+
+
+def test_as_his_successor_lends_the_post_left():
+    found = events(
+        "The Company announced the resignation of its Chief Operating Officer, Brian Castell, "
+        "and the appointment of its Senior Vice President of Manufacturing, Olga Petrov, as "
+        "his successor, effective November 15, 2025.\n"
+    )
+    petrov = one(found, "Olga Petrov", "appointed")
+    assert petrov.role == "Chief Operating Officer"
+    assert petrov.confidence < 1  # lent from the person succeeded: a guess for review
+
+
+def test_an_outside_post_in_the_appositive_then_the_board_seat():
+    found = events(
+        "On December 1, 2026, the Board appointed Kofi Mensah, Chief Executive Officer of "
+        "Tarrow Logistics, Inc., to the Board.\n"
+    )
+    assert [(e.event_type, e.role) for e in found] == [("elected", "Director")]
