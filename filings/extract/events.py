@@ -2821,8 +2821,26 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                 confidence=confidence,
             )
         )
+    out = [e for e in out if not _also_at_filer(e, out)]
     out.sort(key=lambda e: (e.start, e.end))
     return out
+
+
+def _also_at_filer(e: EventCandidate, out: list[EventCandidate]) -> bool:
+    """ "appointed him President and Chief Executive Officer of TBE, and the Tidewater Electric
+    board appointed him Chief Executive Officer of Tidewater Electric": the same post taken at
+    the filer and at its subsidiary in one statement is one event, the filer's."""
+    if not e.organization or e.event_type not in _TAKING:
+        return False
+    return any(
+        o is not e
+        and not o.organization
+        and o.name is e.name
+        and o.event_type == e.event_type
+        and o.start == e.start
+        and _units(e.role) <= _units(o.role)
+        for o in out
+    )
 
 
 _TAKING = ("appointed", "elected", "named-to-committee")
@@ -2989,6 +3007,14 @@ def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, 
     org = m.group("org").strip(" ,.")
     if re.match(r"(?i)the\s+board\b|.*\bcommittee\b", org):
         return role, ""
+    head = role[: m.start()].strip(" ,")
+    if _EACH_REGISTRANT.fullmatch(org):
+        return head, ""  # "Chief Financial Officer of each registrant"
+    # "President of Tidewater Electric" where the text defines it: 'Tidewater Basin Electric
+    # Company ("Tidewater Electric")' names a company, whatever its short name lacks.
+    defined = _defined_name(text, org)
+    if defined != org:
+        org = defined
     registrant_words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'’-]*", _core(registrant))]
     org_words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'’-]*", org)]
     if org_words and org_words[0] == "the":
@@ -2996,14 +3022,16 @@ def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, 
     own = (
         bool(org_words) and org_words[: len(registrant_words)] == registrant_words[: len(org_words)]
     )
-    if not own and not _ORG_WORD.search(org):
+    if not own and not _ORG_WORD.search(org) and defined == m.group("org").strip(" ,."):
         after = text.find(org)
         if after < 0 or not _DESIGNATOR_AFTER.match(text, after + len(org)):
             return role, ""
-    head = role[: m.start()].strip(" ,")
     if own or re.fullmatch(r"(?i)the\s+(?:company|registrant|corporation)", org):
         return head, ""
     return head, _defined_name(text, org)
+
+
+_EACH_REGISTRANT = re.compile(r"(?i)(?:each|both)\s+(?:of\s+the\s+)?registrants?|the\s+registrants")
 
 
 def _defined_name(text: str, org: str) -> str:
