@@ -279,7 +279,7 @@ _COMMITTEE_ROLE = re.compile(
     r"\bto\s+(?:(?:also\s+)?serve\s+(?:on|as\s+(?:a\s+)?(?:member|chair\w*)\s+of)\s+|join\s+)?"
     # "appointed to the Board of Directors and will serve on the Audit Committee": the name
     # runs over no board and no second verb.
-    r"(?P<name>(?:the|its|each\s+of\s+the)\s+(?:(?!Board\b|will\b|serve\b)[^.;]){0,60}?"
+    r"(?P<name>(?:the|its|each\s+of\s+the)\s+(?:(?!Board\b(?!['’]s)|will\b|serve\b)[^.;]){0,60}?"
     r"\b[Cc]ommittees?\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?)",
 )
 # "named X, a director since 2011, Chair of the Audit Committee" (with or without "as").
@@ -360,7 +360,7 @@ _BOARD_ROLE = re.compile(
     r"(?:as\s+)?(?:a\s+)?(?:(?:new|independent|non-employee|Class\s+[IV]+)\s+)*"
     r"(?:member\s+of\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?(?:Company['’]s\s+|its\s+|our\s+)?"
     r"[Bb]oard(?:\s+of\s+[Dd]irectors)?|(?:the\s+)?(?:Company['’]s\s+|its\s+|our\s+)?"
-    r"[Bb]oard\s+of\s+[Dd]irectors|(?:the\s+|its\s+|our\s+)?[Bb]oard\b|director\b)",
+    r"[Bb]oard\s+of\s+[Dd]irectors|(?:the\s+|its\s+|our\s+)?[Bb]oard\b(?!['’]s)|director\b)",
 )
 
 
@@ -865,7 +865,7 @@ def _committees(text: str, s: Span):
         if m.group("chair") or m.group("chairs"):
             # "Ms. Whitby will serve as chair of the Audit Committee": the chair is the seat
             chair = (m.group("chair") or "chair").capitalize()
-            name = f"{chair} of the {clean_title(name)}"
+            name = f"{chair} of the {_committee_name(name)}"
         out.append((m.start(), m.start() + len(m.group().split()[0]), name, m.end()))
     for m in _FORMED_COMMITTEE.finditer(text, s.start, s.end):
         out.append((m.start("verb"), m.end("verb"), m.group("name"), m.end("name")))
@@ -904,6 +904,17 @@ _MORE_COMMITTEE = re.compile(
 )
 
 
+_BOARDS_COMMITTEE = re.compile(
+    r"^(?:Board['’]s\s+)|\s+of\s+(?:the|its)\s+Board(?:\s+of\s+(?:Directors|Trustees))?$"
+)
+
+
+def _committee_name(name: str) -> str:
+    """'the Board's Nuclear Oversight Committee', 'Chairman of the Audit Committee of the
+    Board' -> without the board: every committee is one of the board's."""
+    return _BOARDS_COMMITTEE.sub("", clean_title(name))
+
+
 def _each_committee(name: str) -> list[str]:
     """'Audit and Compensation Committees' -> ['Audit Committee', 'Compensation Committee'];
     one committee ("Nominating and Governance Committee") stays whole."""
@@ -926,7 +937,7 @@ def _more_committees(text: str, pos: int, end: int) -> list[str]:
         m = _MORE_COMMITTEE.match(text, pos, end)
         if not m:
             break
-        name = clean_title(m.group("name"))
+        name = _committee_name(m.group("name"))
         roles.append(f"{m.group('chair')} of the {name}" if m.group("chair") else name)
         pos = m.end()
     return roles
@@ -1774,7 +1785,7 @@ def sentence_hits(
             date = dated[i]
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
-                roles = _each_committee(clean_title(name)) + _more_committees(text, end, s.end)
+                roles = _each_committee(_committee_name(name)) + _more_committees(text, end, s.end)
                 if len(roles) == len(targets) > 1 and _RESPECTIVELY.match(text, b, s.end):
                     roles = [roles[i]]  # "A and B to the Audit and Risk Committees, respectively"
             elif respective:
@@ -2779,8 +2790,10 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     }
     out = []
     seen = set()
+    elsewhere_at: set[int] = set()  # candidates whose role names a company not the filer
     for hit, source, event_type, role in rows:
         guess, confidence = hit.guess, hit.confidence
+        at_other = False
         if event_type in _TAKING and not role:
             if (id(hit.person), hit.sentence) in placed:
                 continue
@@ -2796,9 +2809,15 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
             whole = role
             role, elsewhere = _role_and_organization(text, role, registrant or organization)
             organization = elsewhere or organization
+            at_other = bool(elsewhere)
             if role != whole:
                 # "a director of the General Partner" is a board seat once the company is apart.
                 event_type = _type_for(event_type, role)
+        elif event_type != "signed":
+            # A title stated whole keeps every part but the filer's name ("Vice President
+            # and General Counsel of TBE").
+            own, elsewhere = _role_and_organization(text, role, registrant or organization)
+            role = own if own != role and not elsewhere else role
         key = (id(hit.person), event_type, role.casefold())
         if key in seen:
             continue
@@ -2821,20 +2840,23 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                 confidence=confidence,
             )
         )
-    out = [e for e in out if not _also_at_filer(e, out)]
+        if at_other:
+            elsewhere_at.add(len(out) - 1)
+    others = [e for i, e in enumerate(out) if i in elsewhere_at]
+    out = [e for e in out if not _also_at_filer(e, out, others)]
     out.sort(key=lambda e: (e.start, e.end))
     return out
 
 
-def _also_at_filer(e: EventCandidate, out: list[EventCandidate]) -> bool:
+def _also_at_filer(e: EventCandidate, out: list[EventCandidate], others) -> bool:
     """ "appointed him President and Chief Executive Officer of TBE, and the Tidewater Electric
     board appointed him Chief Executive Officer of Tidewater Electric": the same post taken at
     the filer and at its subsidiary in one statement is one event, the filer's."""
-    if not e.organization or e.event_type not in _TAKING:
+    if not any(e is x for x in others) or e.event_type not in _TAKING:
         return False
     return any(
         o is not e
-        and not o.organization
+        and not any(o is x for x in others)
         and o.name is e.name
         and o.event_type == e.event_type
         and o.start == e.start
@@ -3001,6 +3023,9 @@ def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, 
     """'Vice President of the General Partner' -> ('Vice President', 'Sable Ridge GP, LLC');
     'President of Acme' -> ('President', '') when Acme is the filer. A function ("Vice
     President of Operations") or the board ("Chairman of the Board") stays in the role."""
+    each = _EACH_REGISTRANT.search(role)
+    if each:
+        return role[: each.start()].strip(" ,"), ""  # "Chief Financial Officer of each registrant"
     m = _ORG_OF.search(role)
     if not m:
         return role, ""
@@ -3008,8 +3033,6 @@ def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, 
     if re.match(r"(?i)the\s+board\b|.*\bcommittee\b", org):
         return role, ""
     head = role[: m.start()].strip(" ,")
-    if _EACH_REGISTRANT.fullmatch(org):
-        return head, ""  # "Chief Financial Officer of each registrant"
     # "President of Tidewater Electric" where the text defines it: 'Tidewater Basin Electric
     # Company ("Tidewater Electric")' names a company, whatever its short name lacks.
     defined = _defined_name(text, org)
@@ -3031,7 +3054,9 @@ def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, 
     return head, _defined_name(text, org)
 
 
-_EACH_REGISTRANT = re.compile(r"(?i)(?:each|both)\s+(?:of\s+the\s+)?registrants?|the\s+registrants")
+_EACH_REGISTRANT = re.compile(
+    r"(?i)(?:,\s*|\s+)(?:of|for)\s+(?:(?:each|both)\s+(?:of\s+the\s+)?registrants?|the\s+registrants)$"
+)
 
 
 def _defined_name(text: str, org: str) -> str:

@@ -22,6 +22,7 @@ from .prose import FOLDS_TO_ASCII, TITLE, Span, cased, clean_title, lines, parse
 
 _SLASH_S = re.compile(r"/s/|/S/|\(s\)|s/\s", re.I)
 _BY = re.compile(r"^\s*\*?\s*By\s*:?\s*", re.I)
+_BY_SIGNER = re.compile(r"^\s*By\s*:\s*", re.I)
 _NAME_LABEL = re.compile(r"^\s*(?:Name|Signature)\s*:\s*", re.I)
 _TITLE_LABEL = re.compile(r"^\s*(?:Title|Its|Capacity)\s*:\s*", re.I)
 _RULE = re.compile(r"^[\s\-_=*.]*$")
@@ -89,16 +90,21 @@ def _person(raw: str) -> PersonName | None:
     words = re.sub(r"^(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+", "", raw).replace(",", " ").split()
     if not 2 <= len(words) <= 6:
         return None
-    for word in words:
+    for i, word in enumerate(words):
         key = word.casefold().strip(".")
         if _SUFFIX.match(word) or re.fullmatch(r"(?:[A-Z]\.)+", word):
             continue
+        if 0 < i < len(words) - 1 and key in _PARTICLES and words[-1][0].isupper():
+            continue  # "Ignacio de la Fuente", "Pieter van der Berg"
         if key in STOP_WORDS or not word[0].isupper():
             return None
     name = normalize_name(raw)
     if name.is_organization or not name.family or not name.given:
         return None
     return name
+
+
+_PARTICLES = frozenset("de la le van von der den du da di del della dos das ten ter".split())
 
 
 def _name_prefix(text: str) -> tuple[str, str]:
@@ -793,7 +799,15 @@ def _entry_at(
         nxt = all_lines[k]
         gap = text[all_lines[k - 1].end : nxt.start].count("\n")
         nbody = text[nxt.start : nxt.end]
-        if _SLASH_S.search(nbody) or _BY.match(nbody):
+        by = None if _SLASH_S.search(nbody) else _BY.match(nbody)
+        if by and _BY_SIGNER.match(nbody):
+            printed = _person(_BY_SIGNER.sub("", nbody).strip())
+            if printed is not None and _same(printed, entry.name):
+                # "/s/ Norbert Fenwick" then "By: Norbert Fenwick": the signer's printed name
+                entry.end = nxt.end
+                k += 1
+                continue
+        if _SLASH_S.search(nbody) or by:
             break
         if _STARRED_ROW.match(nbody) and _starred(text, all_lines, k) is not None:
             break

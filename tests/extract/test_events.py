@@ -2177,3 +2177,35 @@ def test_an_outside_post_in_the_appositive_then_the_board_seat():
         "Tarrow Logistics, Inc., to the Board.\n"
     )
     assert [(e.event_type, e.role) for e in found] == [("elected", "Director")]
+
+
+def test_a_post_at_a_company_defined_by_a_short_name():
+    text_head = (
+        "This combined Form 8-K is filed separately by Tidewater Basin Energy Corporation "
+        "(“TBE”) and Tidewater Basin Electric Company (“Tidewater Electric”).\n\n"
+    )
+    found = events(
+        text_head + "On March 1, 2009, the TBE board of directors appointed Douglas E. Pruitt, "
+        "54, President of Tidewater Electric, as President and Chief Executive Officer of TBE, "
+        "and the Tidewater Electric board appointed him Chief Executive Officer of Tidewater "
+        "Electric, in each case effective January 1, 2010. On the same date, Conrad W. "
+        "Halloran resigned as Senior Vice President and Chief Financial Officer of TBE.\n",
+        registrant="Tidewater Basin Energy Corp",
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Conrad W. Halloran", "resigned", "Senior Vice President and Chief Financial Officer"),
+        ("Douglas E. Pruitt", "appointed", "President and Chief Executive Officer"),
+    ]
+    assert {e.organization for e in found} == {"Tidewater Basin Energy Corp"}
+
+
+def test_committee_names_leave_out_the_board():
+    found = events(
+        "On May 1, 2025, the Board appointed Marisol Quintanilla-Byrne to the Board's Nuclear "
+        "Oversight Committee and named Benedict A. Yarborough Chairman of the Audit Committee "
+        "of the Board.\n"
+    )
+    assert sorted(e.role for e in found) == [
+        "Chairman of the Audit Committee",
+        "Nuclear Oversight Committee",
+    ]

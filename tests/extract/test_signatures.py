@@ -695,3 +695,45 @@ def test_a_signature_table_whose_title_column_comes_first():
     text = PREAMBLE + "April 15, 2025\tBy:\t/s/ Wilma J. Orcutt\nChief Executive Officer\n"
     (signer,) = signers(text)
     assert signer.role == "Chief Executive Officer"
+
+
+def test_a_signer_with_name_particles():
+    found = extract_signatures(
+        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934.\n"
+        "SADDLEBACK MESA BANCORP\nDated: January 7, 2008\n/s/ Ignacio de la Fuente\n"
+        "Ignacio de la Fuente, Executive Vice President, General Counsel and Secretary\n",
+        sequence="1",
+        registrant="Saddleback Mesa Bancorp",
+    )
+    assert [(e.name.display, e.role) for e in found] == [
+        ("Ignacio de la Fuente", "Executive Vice President, General Counsel and Secretary")
+    ]
+
+
+def test_by_before_the_printed_name_of_the_same_signer():
+    found = extract_signatures(
+        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934.\n"
+        "Date: June 20, 2002            PELL & RANSOME LOGISTICS CO.\n\n"
+        "                               /s/ Norbert Fenwick\n"
+        "                               -------------------------------\n"
+        "                               By: Norbert Fenwick\n"
+        "                               Title: Vice President and Secretary\n",
+        sequence="1",
+        registrant="Pell & Ransome Logistics Co",
+    )
+    assert [(e.name.display, e.role) for e in found] == [
+        ("Norbert Fenwick", "Vice President and Secretary")
+    ]
+
+
+def test_each_registrant_is_the_filer():
+    found = extract_signatures(
+        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934.\n"
+        "By: /s/ Suzanne R. Okonkwo-Reyes\n"
+        "Senior Vice President and Chief Financial Officer of each registrant\n",
+        sequence="1",
+        registrant="Tidewater Basin Energy Corp",
+    )
+    assert [(e.role, e.organization) for e in found] == [
+        ("Senior Vice President and Chief Financial Officer", "")
+    ]
