@@ -905,8 +905,21 @@ _MORE_COMMITTEE = re.compile(
 
 
 _BOARDS_COMMITTEE = re.compile(
-    r"^(?:Board['’]s\s+)|\s+of\s+(?:the|its)\s+Board(?:\s+of\s+(?:Directors|Trustees))?$"
+    r"(?i)^(?:board['’]s\s+)|\s+of\s+(?:the|its)\s+board(?:\s+of\s+(?:directors|trustees))?$"
 )
+
+
+_AS_ITS_CHAIR = re.compile(r"(?i)\s+as\s+(?:its|the\s+committee['’]s)\s+chair(?:man|woman|person)?\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+
+
+def _chairs_it(text: str, refs: list[Ref], ref: Ref, pos: int, end: int) -> bool:
+    """ "formed a search committee consisting of A, B and C, with Ms. A as its chair"."""
+    for r in refs:
+        if r.person is ref.person and pos <= r.start < end and _AS_ITS_CHAIR.match(text, r.end):
+            if _WITH_BEFORE.search(text, max(pos, r.start - 12), r.start):
+                return True
+    return False
 
 
 def _committee_name(name: str) -> str:
@@ -1053,7 +1066,11 @@ def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
 # "A, Treasurer, and B, Controller, resigned" (_APPOSED_AND), "A, who joined in 2019, and B
 # were appointed", "A, 54, and B": an aside about the first of two coordinated subjects.
 _ASIDE_AND = re.compile(
-    r"\s*,\s*(?:who\s+(?:[^,;.()]|\b[A-Z]\.){3,120}?|(?:age\s+)?\d{2})\s*,\s*and\s+"
+    # a who-clause's commas only inside a title ("as Senior Vice President, Advertising
+    # Sales"), never before a verb of the sentence ("who has been CFO, will become COO")
+    r"\s*,\s*(?:who\s+(?:[^,;.()]|\b[A-Z]\.){3,120}?(?:,\s+(?!(?:will|has|have|had|was|were|is|"
+    r"are|shall|would|became|becomes|and)\b)(?:[^,;.()]|\b[A-Z]\.){1,60}?)*?|(?:age\s+)?\d{2})"
+    r"\s*,\s*and\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
 )
 _WHO_VERB = re.compile(r",\s*and\s+who\s+(?:\w+\s+){0,2}$")
@@ -1767,7 +1784,16 @@ def sentence_hits(
             if not shared and _LEFT_BOARD.match(text, targets[-1].end, s.end):
                 shared = ["director"]
         respective = []
-        if len(targets) > 1 and event_type != "named-to-committee":
+        own_titles = (
+            direction == "subject"
+            and targets[-1].end < a
+            and all(
+                _APPOSED_AND.fullmatch(text, t.end, u.start) for t, u in zip(targets, targets[1:])
+            )
+        )
+        if len(targets) > 1 and event_type != "named-to-committee" and not own_titles:
+            # ("A, Treasurer, and B, Controller, resigned ..., respectively": each has a title
+            # of their own, and "respectively" is about something else.)
             # "A and B were appointed Chief Financial Officer and Treasurer, respectively":
             # the positions go to the people in order.
             told = shared or _roles_for(text, s, targets[-1], b, event_type, refs)
@@ -1786,6 +1812,8 @@ def sentence_hits(
             if event_type == "named-to-committee":
                 name, end = next((c[2], c[3]) for c in committees if c[0] == a)
                 roles = _each_committee(_committee_name(name)) + _more_committees(text, end, s.end)
+                if len(roles) == 1 and _chairs_it(text, refs, ref, end, s.end):
+                    roles = [f"Chair of the {roles[0]}"]
                 if len(roles) == len(targets) > 1 and _RESPECTIVELY.match(text, b, s.end):
                     roles = [roles[i]]  # "A and B to the Audit and Risk Committees, respectively"
             elif respective:
@@ -2814,10 +2842,10 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                 # "a director of the General Partner" is a board seat once the company is apart.
                 event_type = _type_for(event_type, role)
         elif event_type != "signed":
-            # A title stated whole keeps every part but the filer's name ("Vice President
-            # and General Counsel of TBE").
-            own, elsewhere = _role_and_organization(text, role, registrant or organization)
-            role = own if own != role and not elsewhere else role
+            # A title stated whole keeps every part but the company ("Vice President and
+            # General Counsel of TBE", "President of Tidewater Electric").
+            role, elsewhere = _role_and_organization(text, role, registrant or organization)
+            organization = elsewhere or organization
         key = (id(hit.person), event_type, role.casefold())
         if key in seen:
             continue

@@ -381,7 +381,11 @@ def same_person(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
 # --- finding names in text ----------------------------------------------------------------
 
 # One capitalised name word: Higgins, DeSocio, McGuirk, O'Brien, Wilson-Thompson, Jen-Hsun.
-_WORD = r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)(?:[A-Z]['’])?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)*)"
+# Capitals and small letters include Latin-1's (Østergaard, Ávila, Müller, Straßer).
+_WORD = (
+    r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)*"
+    r"(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*)"
+)
 _INITIALS = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*)"
 _NICK = r"(?:\([“\"]?[A-Z][a-z]+[”\"]?\)|[“\"][A-Z][a-z]+[”\"])"
 _PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|la|le)"
@@ -393,7 +397,7 @@ _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?|Miss)"
 NAME_PATTERN = re.compile(
     # Every name starts with a capital: the lookahead turns every other place away at
     # once, before the alternatives are tried there.
-    rf"(?=[A-Z])(?:(?P<hon>{_HONORIFIC})[^\S\n]+)?"
+    rf"(?=[A-ZÀ-ÖØ-Þ])(?:(?P<hon>{_HONORIFIC})[^\S\n]+)?"
     rf"(?P<name>(?:{_INITIALS}|{_WORD})"
     rf"(?:[^\S\n](?:{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=[^\S\n][A-Z])))*"
     rf"(?:[^\S\n]{_WORD})?{_SUFFIX}?)(?![\w-])"
@@ -470,7 +474,7 @@ class Mention:
 
 
 _INITIALS_ONLY = re.compile(_INITIALS)
-_LAST_WORD = re.compile(r"[A-Z](?:['’][A-Z])?[a-z]")
+_LAST_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[a-zß-öø-ÿ]")
 
 
 # Asked for every capitalised word of a document, and the same words come back.

@@ -308,7 +308,8 @@ _AREA_HEAD = (
     r"Pacific|International|Worldwide|Global|America|Estate|Retail|Wholesale|Policy|Security|"
     r"Infrastructure|Systems|Networks?|Digital|Data|Region|Division|Segment|Business|Analysis|"
     r"Care|Revenue|Transmission|Generation|Trading|Underwriting|Claims|Brands?|Design|"
-    r"Transportation|Properties|Facilities|Purchasing|Personnel|Regulatory|Capital|Management)"
+    r"Transportation|Properties|Facilities|Purchasing|Personnel|Regulatory|Capital|Management|"
+    r"Advertising|Media|Content|Partnerships|Alliances|Licensing|Medical)"
 )
 # An area word followed by "Officer" or "Counsel" is part of the next title ("Senior Vice
 # President, Chief Risk Officer"), not the area of this one.

@@ -2209,3 +2209,54 @@ def test_committee_names_leave_out_the_board():
         "Chairman of the Audit Committee",
         "Nuclear Oversight Committee",
     ]
+
+
+def test_names_with_latin_capitals():
+    found = events(
+        "On May 1, 2025, the Board appointed Ángel Ávila as Treasurer. Leena Østergaard, the "
+        "Company's Chief Financial Officer, will assume the role of principal accounting "
+        "officer.\n"
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Leena Østergaard", "Principal Accounting Officer"),
+        ("Ángel Ávila", "Treasurer"),
+    ]
+
+
+def test_a_title_inside_the_who_clause_of_the_first_of_two():
+    found = events(
+        "On the same date, Simone Achterberg-Lind, who joined the Company in 2015 as Senior "
+        "Vice President, Advertising Sales, and Tobias N. Wren, the Company's Senior Vice "
+        "President, Distribution, were appointed Executive Vice President, Advertising, and "
+        "Executive Vice President, Distribution and Affiliate Relations, respectively, each "
+        "effective January 1, 2019.\n"
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Simone Achterberg-Lind", "Executive Vice President, Advertising"),
+        ("Tobias N. Wren", "Executive Vice President, Distribution and Affiliate Relations"),
+    ]
+
+
+def test_respectively_about_dates_leaves_each_their_own_title():
+    found = events(
+        "In addition, Elsbeth M. Carrow, Senior Vice President, Regulatory Affairs, and Dominic "
+        "F. Ashby-Tull, Vice President and Corporate Controller, have each resigned from the "
+        "Company, effective March 29, 2024 and April 12, 2024, respectively.\n"
+    )
+    assert sorted((e.name.display, e.role, e.effective_date) for e in found) == [
+        ("Dominic F. Ashby-Tull", "Vice President and Corporate Controller", dt.date(2024, 4, 12)),
+        ("Elsbeth M. Carrow", "Senior Vice President, Regulatory Affairs", dt.date(2024, 3, 29)),
+    ]
+
+
+def test_the_chair_of_a_committee_formed_with_its_members():
+    found = events(
+        "On the same date, the Board formed a search committee consisting of Margaret "
+        "Thornbury, Jonah Feldstein-Akers and Harlan Voss, with Ms. Thornbury as its chair, to "
+        "identify a successor.\n"
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Harlan Voss", "Search Committee"),
+        ("Jonah Feldstein-Akers", "Search Committee"),
+        ("Margaret Thornbury", "Chair of the Search Committee"),
+    ]
