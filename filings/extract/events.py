@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -909,7 +910,9 @@ _BOARDS_COMMITTEE = re.compile(
 )
 
 
-_AS_ITS_CHAIR = re.compile(r"(?i)\s+as\s+(?:its|the\s+committee['’]s)\s+chair(?:man|woman|person)?\b")
+_AS_ITS_CHAIR = re.compile(
+    r"(?i)\s+as\s+(?:its|the\s+committee['’]s)\s+chair(?:man|woman|person)?\b"
+)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
 
@@ -1788,7 +1791,7 @@ def sentence_hits(
             direction == "subject"
             and targets[-1].end < a
             and all(
-                _APPOSED_AND.fullmatch(text, t.end, u.start) for t, u in zip(targets, targets[1:])
+                _APPOSED_AND.fullmatch(text, t.end, u.start) for t, u in itertools.pairwise(targets)
             )
         )
         if len(targets) > 1 and event_type != "named-to-committee" and not own_titles:
