@@ -632,7 +632,9 @@ def _unwrapped(text: str) -> str:
 
 
 _DESIGNATOR_AFTER = re.compile(
-    r"(?:\s*&\s*[A-Z][\w'’-]*)?\s*,?\s*(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
+    # "Crane Hollow Resources, Inc.": a company word or two may come before the designator
+    r"(?:[^\S\n]+[A-Z][\w'’-]*){0,2}?(?:\s*&\s*[A-Z][\w'’-]*)?\s*,?\s*"
+    r"(?:Inc\b|Incorporated\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|"
     r"L\.L\.C\.|LP\b|L\.P\.|LLP\b|Ltd\b|Limited\b|PLC\b|plc\b|N\.A\.|Bancorp\b|"
     r"Holdings\b|Group\b|Partners\b|Advisors\b|Advisers\b|Associates\b|Capital\b|"
     r"Management\b|Securities\b|GP\b|G\.P\.)"
@@ -851,6 +853,12 @@ def _committees(text: str, s: Span):
         if re.search(r"\bBoard\b|\bcommittee\b", between, re.IGNORECASE) and not re.search(
             r"\bby\s+the\s+Board", between
         ):
+            gapped = _GAPPED_AND.search(window)
+            if gapped and re.search(r"\b[Cc]ommittees?\b", window[: gapped.start()]):
+                # "appointed A to the Audit Committee, and B to the Compensation Committee":
+                # the verb is the first clause's; "and" stands for it before B
+                a = stop_at - len(window) + gapped.start("and")
+                out.append((a, a + 3, m.group("name"), m.end()))
             continue
         if m.re is _COMMITTEE_CHAIR and re.search(r"\bas\s|\band\s", between):
             continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
@@ -882,6 +890,9 @@ def _committees(text: str, s: Span):
 
 
 _WHO_BEFORE = re.compile(r",\s*who\s+[^,;()]{0,140},\s*$")
+_GAPPED_AND = re.compile(
+    r",\s+(?P<and>and)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+$"
+)
 _CONTINUE_BEFORE = re.compile(r"\bcontinu(?:e|es|ing)\s+$")
 _COMMITTEE_VACANCY = re.compile(
     r"\bto\s+fill\s+(?:the|a)\s+(?:resulting\s+|ensuing\s+)?vacanc(?:y|ies)\s+on\s+"
@@ -1200,7 +1211,8 @@ _ROLE_LEAD = re.compile(
     r"\b(?:as|to\s+serve\s+as|to\s+the\s+(?:[\w-]+\s+){0,3}?(?:positions?|roles?|offices?|"
     r"titles?|posts?)\s+of|to|from\s+(?:his|her|their)\s+(?:position|role|office)s?\s+as|"
     r"from\s+the\s+role\s+of[^.;]*?\bto|to\s+become|became|becomes|become|"
-    r"(?:the\s+)?(?:additional\s+|new\s+)?(?:titles?|positions?|roles?|offices?)\s+of)\s+"
+    r"(?:the\s+)?(?:additional\s+|new\s+)?(?:titles?|positions?|roles?|offices?|duties|"
+    r"responsibilities)\s+of)\s+"
 )
 _FILLS_SEAT = re.compile(
     r"^(?:(?!\bas\s)[^.;]){0,80}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorships?|vacanc(?:y|ies)|seats?)"
@@ -1766,6 +1778,8 @@ def sentence_hits(
             continue
         if event_type in _TAKING and _INTENDS.search(text, max(s.start, a - 30), a):
             continue  # "the Board intends to elect X": not done yet
+        if event_type == "appointed" and _SOMEONES_DUTIES.match(text, b):
+            continue  # "will assume Ms. Inglewood's responsibilities": work, not a post
         if event_type in _TAKING and text.startswith("to ", a) and _intended_clause(text, s, a):
             continue  # "... intends to elect X to succeed him": the succession is planned too
         targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
@@ -2260,6 +2274,10 @@ _NEGATED = re.compile(
     r"has\s+yet\s+to)\b(?:[^.;,]|\b(?:Mr|Ms|Mrs|Dr|[A-Z])\.)*$",
     re.IGNORECASE,
 )
+_SOMEONES_DUTIES = re.compile(
+    r"\s+(?:(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}['’]s|his|her|their|"
+    r"these|those|such|certain|some)\s+(?:\w+\s+)?(?:responsibilities|duties|functions)\b"
+)
 _INTENDED = re.compile(r"\b(?:intends?|intended|expects?|expected|anticipates?|plans?)\s+to\s")
 
 
@@ -2280,7 +2298,10 @@ _NO_PAY_CHANGE = re.compile(
     r"no\s+changes?\s+(?:to|in))\b|\bnon-employee\s+directors?\b|\bdirector\s+compensation\b|"
     # What a contract provides is its terms, not a change of pay.
     r"\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b|"
-    r"\b(?:separation|severance)\s+(?:agreement|pay|payments?|benefits?)\b",
+    r"\b(?:separation|severance)\s+(?:agreement|pay|payments?|benefits?)\b|"
+    # "As required by his employment agreement, Mr. X also resigned": the contract is a cause
+    r"\b(?:as\s+required\s+by|pursuant\s+to|in\s+accordance\s+with|under\s+the\s+terms\s+of)\s+"
+    r"(?:his|her|their|the)\s+employment\s+agreement\s*,",
     re.IGNORECASE,
 )
 

@@ -2260,3 +2260,42 @@ def test_the_chair_of_a_committee_formed_with_its_members():
         ("Jonah Feldstein-Akers", "Search Committee"),
         ("Margaret Thornbury", "Chair of the Search Committee"),
     ]
+
+
+def test_a_second_person_after_and_takes_the_first_clause_verb():
+    found = events(
+        "The Board appointed Ms. Margaret A. Thornbury to the Audit Committee, and Mr. Jonah "
+        "Feldstein-Akers to the Compensation Committee and the Nominating and Corporate "
+        "Governance Committee.\n"
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Jonah Feldstein-Akers", "Compensation Committee"),
+        ("Jonah Feldstein-Akers", "Nominating and Corporate Governance Committee"),
+        ("Margaret A. Thornbury", "Audit Committee"),
+    ]
+
+
+def test_taking_on_someones_duties_is_no_appointment():
+    found = events(
+        "Martin E. Halloran, the Company's Chief Executive Officer, will assume Ms. Inglewood's "
+        "responsibilities for the Company's corporate operations.\n"
+    )
+    assert found == []
+
+
+def test_a_leaver_of_two_companies_words_before_a_designator_are_a_company():
+    found = events(
+        'Cyrus W. ("Cy") Beddoes, Senior Vice President - Administration and Secretary of '
+        'Crane Hollow Resources, Inc. ("Resources") and of Crane Hollow Gas & Light Company '
+        '("Gas & Light"), will retire from those offices on July 31, 2004.\n',
+        registrant="Crane Hollow Resources Inc",
+    )
+    assert [(e.name.display, e.event_type) for e in found] == [("Cyrus W. Beddoes", "retired")]
+
+
+def test_a_contract_that_requires_a_resignation_is_no_pay_change():
+    found = events(
+        "As required by his employment agreement, Mr. Walter F. Dunleavy also resigned on that "
+        "date as a director of the Company.\n"
+    )
+    assert pairs(found) == [("Walter F. Dunleavy", "resigned")]
