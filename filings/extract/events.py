@@ -850,8 +850,10 @@ def _committees(text: str, s: Span):
             continue
         verb = verbs[-1]
         between = _BOARD_CHAIR.sub("", window[verb.end() :])
-        if re.search(r"\bBoard\b|\bcommittee\b", between, re.IGNORECASE) and not re.search(
-            r"\bby\s+the\s+Board", between
+        if (
+            re.search(r"\bBoard\b|\bcommittee\b", between, re.IGNORECASE)
+            and not re.search(r"\bby\s+the\s+Board", between)
+            and not _SEAT_THEN.fullmatch(between)
         ):
             gapped = _GAPPED_AND.search(window)
             if gapped and re.search(r"\b[Cc]ommittees?\b", window[: gapped.start()]):
@@ -864,6 +866,11 @@ def _committees(text: str, s: Span):
             continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
         a = stop_at - len(window) + verb.start()
         b = stop_at - len(window) + verb.end()
+        seat = _SEAT_THEN.fullmatch(between)
+        if seat:
+            # the verb stays the board seat's; "and" stands for it before the committee
+            a = stop_at - len(between) + seat.start("and")
+            b = a + 3
         out.append((a, b, m.group("name"), m.end()))
     for m in _COMMITTEE_SERVE.finditer(text, s.start, s.end):
         if any(a <= m.start() <= e for a, _, _, e in out):
@@ -890,6 +897,8 @@ def _committees(text: str, s: Span):
 
 
 _WHO_BEFORE = re.compile(r",\s*who\s+[^,;()]{0,140},\s*$")
+# "appointed to the Board of Directors and to its Audit Committee": the seat, then the committee
+_SEAT_THEN = re.compile(r"\s+to\s+the\s+Board(?:\s+of\s+Directors)?\s+(?P<and>and)\s+")
 _GAPPED_AND = re.compile(
     r",\s+(?P<and>and)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+$"
 )
@@ -1214,6 +1223,10 @@ _ROLE_LEAD = re.compile(
     r"(?:the\s+)?(?:additional\s+|new\s+)?(?:titles?|positions?|roles?|offices?|duties|"
     r"responsibilities)\s+of)\s+"
 )
+_ADVISER_TO = re.compile(
+    r"(?i)\b(?:advis[eo]r|assistant|consultant|counsel|reporting\s+directly|reporting|chief\s+of\s+staff)"
+    r"\s+to\s+(?:the\s+)?$"
+)
 _FILLS_SEAT = re.compile(
     r"^(?:(?!\bas\s)[^.;]){0,80}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorships?|vacanc(?:y|ies)|seats?)"
 )
@@ -1313,6 +1326,8 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
                 break
             if ";" in rest[: m.start()]:
                 break
+            if _ADVISER_TO.search(rest, max(0, m.start() - 30), m.end()):
+                continue  # "Senior Advisor to the Chief Executive Officer": not that post
             t = title_at(text, pos + m.end(), end)
             if t and _titles_other(text, t[1], ref, refs):
                 continue

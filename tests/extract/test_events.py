@@ -2299,3 +2299,22 @@ def test_a_contract_that_requires_a_resignation_is_no_pay_change():
         "date as a director of the Company.\n"
     )
     assert pairs(found) == [("Walter F. Dunleavy", "resigned")]
+
+
+def test_the_board_seat_and_a_committee_by_one_verb():
+    found = events(
+        "Ms. Abigail Rowe has been appointed to the Board of Directors and to its Audit "
+        "Committee, effective April 10, 2025.\n"
+    )
+    assert sorted((e.event_type, e.role) for e in found) == [
+        ("elected", "Director"),
+        ("named-to-committee", "Audit Committee"),
+    ]
+
+
+def test_an_adviser_to_an_officer_does_not_hold_the_post():
+    found = events(
+        "Effective May 1, 2025, Kevin O'Brien will transition from Chief Financial Officer to "
+        "the role of Senior Advisor to the Chief Executive Officer.\n"
+    )
+    assert not [e for e in found if e.role == "Chief Executive Officer"]
