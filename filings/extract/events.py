@@ -1914,7 +1914,10 @@ def sentence_hits(
                 hit = Hit(ref.person, event_type, a, b, role, org, date, None, s)
                 hit.apposed = apposed
                 hit.unsaid = unsaid
-                if ref.pronoun:
+                named_before = {id(r.person) for r in refs if not r.pronoun and r.end <= ref.start}
+                if ref.pronoun and named_before != {id(ref.person)}:
+                    # ("Ingrid Holm advised the Board of her intention to retire": the one
+                    # person named before "her" in the sentence is no guess.)
                     hit.infer(f"the person “{text[ref.start : ref.end]}” refers to", 0.85)
                 hits.append(hit)
     hits += _roster_hits(text, s, refs, org, dates)

@@ -480,12 +480,21 @@ def test_a_seat_assumed_and_a_person_read_from_a_pronoun_are_marked():
     found = events(
         "On June 3, 2024, the Board of Directors elected Hana Ruiz, effective immediately.\n"
         "Ms. Ruiz is a partner of Ruiz Capital. On the same day Tomas Berg resigned as "
-        "Controller, and he was appointed Treasurer.\n"
+        "Controller. He was appointed Treasurer.\n"
     )
     ruiz = one(found, "Hana Ruiz", "elected")
     assert ruiz.role == "Director" and ruiz.confidence == 0.8
     assert ruiz.guess == "a board seat: the sentence elects without naming a position"
     berg = one(found, "Tomas Berg", "appointed")
-    assert berg.role == "Treasurer" and berg.guess == "the person “he” refers to"
+    assert berg.role == "Treasurer" and berg.guess == "the person “He” refers to"
     assert berg.confidence == 0.85
     assert one(found, "Tomas Berg", "resigned").confidence == 1.0  # named before the verb
+
+
+def test_a_pronoun_after_the_one_person_named_in_its_sentence_is_no_guess():
+    found = events(
+        "On June 3, 2024, Tomas Berg resigned as Controller, and he was appointed Treasurer.\n"
+        "On the same day Ingrid Holm advised the Board of her intention to retire.\n"
+    )
+    assert {e.confidence for e in found} == {1.0}
+    assert one(found, "Tomas Berg", "appointed").guess == ""
