@@ -29,6 +29,8 @@ TEXT_OPEN, TEXT_CLOSE = b"<TEXT>", b"</TEXT>"
 
 ACCESSION = re.compile(rb"(\d{10})-?(\d{2})-?(\d{6})")
 _NAME_ACCESSION = re.compile(r"(?<!\d)(\d{10})-?(\d{2})-?(\d{6})(?!\d)")
+# The tail of both <TEXT> and </TEXT>; see _Reader.text_close.
+_TEXT_TAIL = re.compile(rb"XT>")
 _STAMP_DATE = re.compile(rb":[ \t]*(\d{8})")
 _LEADING_SPACE = re.compile(rb"(?:\xef\xbb\xbf)?\s*")
 _BLANK_LINE = re.compile(rb"\r?\n[ \t]*\r?\n|\r[ \t]*\r")
@@ -382,7 +384,9 @@ class _Reader:
         """The next </TEXT> from `start` (-1 if none) and whether a <TEXT> comes first.
 
         Both tags end in "TEXT>", so one pass over the body finds both: this is the only
-        full pass over a body while reading, besides the UTF-8 check.
+        full pass over a body while reading, besides the UTF-8 check. The pass looks for
+        "XT>" with a regex: its scan for the rare "X" runs about 1.4 times as fast as
+        bytes.find for "TEXT>" (whose needle is too short for its fast search).
         """
         data = self.data
         if start < self.text_scanned:
@@ -391,11 +395,16 @@ class _Reader:
             opened = self.next_text_open(start)
             return close, 0 <= opened and (close < 0 or opened < close)
         pos, opened = start, False
+        search = _TEXT_TAIL.search
         while True:
-            hit = data.find(b"TEXT>", pos)
-            if hit < 0:
+            found = search(data, pos + 2)
+            if found is None:
                 self.text_scanned = len(data)
                 return -1, opened
+            hit = found.start() - 2
+            if data[hit : hit + 2] != b"TE":
+                pos = hit + 1
+                continue
             if data[hit - 2 : hit] == b"</":
                 self.text_scanned = hit
                 return hit - 2, opened
