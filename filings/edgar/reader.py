@@ -679,13 +679,24 @@ def _item_ref(value: str, written: str, filed) -> ItemRef:
     return ItemRef(value, code, items.title_for(code, filed) if code else None, "header-title")
 
 
+_META_KEYS = {
+    b"TYPE": "TYPE",
+    b"SEQUENCE": "SEQUENCE",
+    b"FILENAME": "FILENAME",
+    b"DESCRIPTION": "DESCRIPTION",
+}
+
+
 def _metadata(raw: bytes) -> dict[str, str]:
+    """The first value of each metadata tag, blank ones left out."""
+    # Reversed, so that the dict keeps the first of repeated tags.
+    first = dict(reversed(_META.findall(raw)))
     meta: dict[str, str] = {}
-    for m in _META.finditer(raw):
-        key = m.group(1).decode()
-        if key not in meta:
-            meta[key] = _decode(m.group(2)).strip()
-    return {k: v for k, v in meta.items() if v}
+    for key, value in first.items():
+        text = _decode(value).strip()
+        if text:
+            meta[_META_KEYS[key]] = text
+    return meta
 
 
 def _decode(raw: bytes) -> str:

@@ -106,7 +106,13 @@ def _markup_kind(head: bytes) -> str | None:
 
 
 def _html_kind(lower: bytes) -> str:
-    return "ixbrl" if any(mark in lower for mark in _IXBRL_MARKS) else "html"
+    # The marks after the first all hold "<ix:": a plain HTML page is searched twice, not
+    # four times.
+    if _IXBRL_MARKS[0] in lower or (
+        b"<ix:" in lower and any(mark in lower for mark in _IXBRL_MARKS[1:])
+    ):
+        return "ixbrl"
+    return "html"
 
 
 def _old_table(lower: bytes) -> bool:
