@@ -255,6 +255,7 @@ def split_lines(text: str) -> list[str]:
 def parse_header(text: str, first_line: int = 1) -> Header:
     """Read the header text; `first_line` is the file line number of its first line."""
     reader = _HeaderReader(text)
+    out = reader.out
     # The bulk of a header is fields of the open subsection, subsection openers, party
     # openers and top-level fields; they are handled right here, because a 40-APP can list
     # 1,600 co-applicants (50,000 lines) and must still read in tens of milliseconds. Each
@@ -279,15 +280,22 @@ def parse_header(text: str, first_line: int = 1) -> Header:
                         continue
                     role = PARTY_KEYS.get(key)
                     if role is not None:
-                        reader.out.space_lines += 1
+                        out.space_lines += 1
                         reader.open_party(role, lines[index], first_line + index)
                         fields = section = None
                         party = reader.party
                         continue
                 elif key in TOP_KEYS and not reader.in_multi:
-                    reader.out.space_lines += 1
-                    reader.top_field(key, key, value.strip(), lines[index], first_line + index)
-                    fields = section = party = None
+                    # reader.top_field(), inlined: a header is mostly these and fields.
+                    out.space_lines += 1
+                    if party is not None or section is not None:
+                        reader.end_party()
+                        fields = section = party = None
+                    if out.indented_line is None and lines[index][:1] in (" ", "\t"):
+                        out.indented_line = first_line + index
+                    value = value.strip()
+                    out.fields.append((key, value))
+                    out.top.append((key, value, key))
                     continue
         reader.line(line, lines[index], first_line + index)
         fields, section, party = reader.section_fields, reader.section, reader.party
