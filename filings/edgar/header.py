@@ -275,8 +275,18 @@ def parse_header(text: str, first_line: int = 1) -> Header:
                     continue
                 if not value:
                     if party is not None and key in SECTION_KEYS:
-                        reader.open_section(SECTION_KEYS[key])
-                        fields, section = reader.section_fields, reader.section
+                        kind = SECTION_KEYS[key]
+                        if kind == "company":
+                            section = party.company
+                        elif kind == "values":
+                            section = {}
+                            party.values.append(section)
+                        else:  # the rest, as reader.open_section() does them
+                            reader.open_section(kind)
+                            fields, section = reader.section_fields, reader.section
+                            continue
+                        reader.section = section
+                        reader.section_fields = fields = SECTION_FIELDS[kind]
                         continue
                     role = PARTY_KEYS.get(key)
                     if role is not None:

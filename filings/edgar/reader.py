@@ -68,6 +68,8 @@ _BINARY_MAGIC = {
 # First bytes of the magic numbers above: a text file is told apart by its first byte.
 _MAGIC_FIRST = frozenset(magic[:1] for magic in _BINARY_MAGIC)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# The same bytes, for counting with bytes.translate (four times as fast as findall).
+_CONTROL_BYTES = bytes(b for b in range(256) if _CONTROL.match(bytes((b,))))
 _XML_ERROR = re.compile(rb"<Error>.*?</Error>", re.DOTALL)
 _HTML_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.DOTALL | re.IGNORECASE)
 _XML_ROOT = re.compile(rb"<([A-Za-z_][-\w.:]*)")
@@ -345,7 +347,17 @@ class _Reader:
         size = len(data)
         meta_start = block_start + len(DOC_OPEN)
         text = self.next_text_open(meta_start)
-        limit = self.metadata_end(meta_start, text if text >= 0 else size)
+        limit = text if text >= 0 else size
+        if limit - meta_start <= 4096:
+            # metadata_end() for the usual short metadata, inlined.
+            found = data.find(DOC_CLOSE, meta_start, limit)
+            if found >= 0:
+                limit = found
+            found = data.find(DOC_OPEN, meta_start, limit)
+            if found >= 0:
+                limit = found
+        else:
+            limit = self.metadata_end(meta_start, limit)
         if limit != text:
             meta = _metadata(data[meta_start:limit])
             closed = data.startswith(DOC_CLOSE, limit)
@@ -826,7 +838,8 @@ def _refuse_binary(data: bytes, pos: int, label: str) -> None:
                 f"{label}: this is {what}, not an EDGAR submission (which is plain text). "
                 "Upload the complete submission .txt file instead.",
             )
-    if b"\x00" in head or len(_CONTROL.findall(head)) > len(head) // 10:
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if b"\x00" in head or controls > len(head) // 10:
         what = "NUL bytes" if b"\x00" in head else "control characters"
         raise EdgarError(
             "binary",
