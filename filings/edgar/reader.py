@@ -416,8 +416,10 @@ class _Reader:
             return close, 0 <= opened and (close < 0 or opened < close)
         pos, opened = start, False
         find = data.find
-        misses, since = 0, start
-        while True:
+        # A uuencoded body ("begin 644 name" at its top) goes straight to the regex.
+        misses = _X_RUN if b"begin " in data[start : start + 64] else 0
+        since = start
+        while misses < _X_RUN:  # until the X's come thick; then the regex below
             x = find(b"X", pos + 2)
             if x < 0:
                 self.text_scanned = len(data)
@@ -426,10 +428,8 @@ class _Reader:
             if data[hit : x + 3] != b"TEXT>":
                 pos = hit + 1
                 misses += 1
-                if misses == _X_RUN:
-                    if x - since < _X_RUN_SPAN:
-                        break  # X is common here: the regex takes over
-                    misses, since = 0, x
+                if misses == _X_RUN and x - since >= _X_RUN_SPAN:
+                    misses, since = 0, x  # the X's are far apart: keep to bytes.find
                 continue
             if data[hit - 2 : hit] == b"</":
                 self.text_scanned = hit
