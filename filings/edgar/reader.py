@@ -739,7 +739,10 @@ def _metadata(raw: bytes) -> dict[str, str]:
     first = dict(reversed(_META.findall(raw)))
     meta: dict[str, str] = {}
     for key, value in first.items():
-        text = _decode(value).strip()
+        try:  # _decode(), inlined
+            text = value.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            text = value.decode("windows-1252", errors="replace").strip()
         if text:
             meta[_META_KEYS[key]] = text
     return meta
