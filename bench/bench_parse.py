@@ -220,6 +220,9 @@ def edgartools_ratio(files: list[tuple[str, bytes]], rounds: int, table: Table) 
             refused += 1
             continue
         both.append((name, data, text))
+    if not both:
+        print(f"SKIPPED (e): no corpus files both readers read (corpus at {CORPUS})")
+        return
     size = sum(len(data) for _, data, _ in both)
     print(
         f"\n(e) edgartools: {len(both)} files, {size / MB:.1f} MB ({refused} it refuses, left out)"
