@@ -1,8 +1,9 @@
 """Uploaded bytes -> Submission: envelope, header, documents and data-quality findings.
 
 Everything works on byte offsets into the upload. Document bodies are never
-decoded or copied here: each one is located with bytes.find, sniffed from its
-first few KB, and checked for UTF-8 (whole file at once when it is ASCII).
+decoded or copied here: each one is located in one pass over it (_Reader.text_close),
+sniffed from its first few KB, and checked for UTF-8 (whole file at once when it is
+ASCII).
 """
 
 from __future__ import annotations
