@@ -193,18 +193,32 @@ _TAG_TOKENS = re.compile(r"<(/?[^<>]*)>([^<]*)")
 _CLOSE_TAG = re.compile(r"</([^<>]+)>")
 
 
-@dataclass
 class _PartyDraft:
-    role: str
-    company: dict[str, str] = field(default_factory=dict)
-    values: list[dict[str, str]] = field(default_factory=list)
-    business: dict[str, str] | None = None
-    mail: dict[str, str] | None = None
-    former: list[dict[str, str]] = field(default_factory=list)
-    relationships: list[str] = field(default_factory=list)
-    extra: list[tuple[str, str]] = field(default_factory=list)
-    # Repeated address blocks; their fields are kept in `extra`.
-    spill: list[dict[str, str]] = field(default_factory=list)
+    # A plain slotted class rather than a dataclass: one is made per party, and a 40-APP
+    # has 1,600 of them.
+    __slots__ = (
+        "role",
+        "company",
+        "values",
+        "business",
+        "mail",
+        "former",
+        "relationships",
+        "extra",
+        "spill",
+    )
+
+    def __init__(self, role: str):
+        self.role = role
+        self.company: dict[str, str] = {}
+        self.values: list[dict[str, str]] = []
+        self.business: dict[str, str] | None = None
+        self.mail: dict[str, str] | None = None
+        self.former: list[dict[str, str]] = []
+        self.relationships: list[str] = []
+        self.extra: list[tuple[str, str]] = []
+        # Repeated address blocks; their fields are kept in `extra`.
+        self.spill: list[dict[str, str]] = []
 
 
 @dataclass
@@ -241,10 +255,12 @@ def split_lines(text: str) -> list[str]:
 def parse_header(text: str, first_line: int = 1) -> Header:
     """Read the header text; `first_line` is the file line number of its first line."""
     reader = _HeaderReader(text)
-    # The bulk of a header is fields of the open subsection and subsection openers; they
-    # are handled right here, because a 40-APP can list 1,600 co-applicants (50,000
-    # lines) and must still read in tens of milliseconds. Only reader.line() and
-    # reader.open_section() change the reader's state; the locals follow them.
+    out = reader.out
+    # The bulk of a header is fields of the open subsection, subsection openers, party
+    # openers and top-level fields; they are handled right here, because a 40-APP can list
+    # 1,600 co-applicants (50,000 lines) and must still read in tens of milliseconds. Each
+    # shortcut does what reader.line() would do with the line. Only reader.line() and the
+    # reader methods called here change the reader's state; the locals follow them.
     fields = section = party = None
     plain = True  # not inside an unknown tag block
     lines = split_lines(text)
@@ -257,9 +273,39 @@ def parse_header(text: str, first_line: int = 1) -> Header:
                 if fields is not None and key in fields and key not in section:
                     section[key] = value.lstrip()
                     continue
-                if party is not None and not value and key in SECTION_KEYS:
-                    reader.open_section(SECTION_KEYS[key])
-                    fields, section = reader.section_fields, reader.section
+                if not value:
+                    if party is not None and key in SECTION_KEYS:
+                        kind = SECTION_KEYS[key]
+                        if kind == "company":
+                            section = party.company
+                        elif kind == "values":
+                            section = {}
+                            party.values.append(section)
+                        else:  # the rest, as reader.open_section() does them
+                            reader.open_section(kind)
+                            fields, section = reader.section_fields, reader.section
+                            continue
+                        reader.section = section
+                        reader.section_fields = fields = SECTION_FIELDS[kind]
+                        continue
+                    role = PARTY_KEYS.get(key)
+                    if role is not None:
+                        out.space_lines += 1
+                        reader.open_party(role, lines[index], first_line + index)
+                        fields = section = None
+                        party = reader.party
+                        continue
+                elif key in TOP_KEYS and not reader.in_multi:
+                    # reader.top_field(), inlined: a header is mostly these and fields.
+                    out.space_lines += 1
+                    if party is not None or section is not None:
+                        reader.end_party()
+                        fields = section = party = None
+                    if out.indented_line is None and lines[index][:1] in (" ", "\t"):
+                        out.indented_line = first_line + index
+                    value = value.strip()
+                    out.fields.append((key, value))
+                    out.top.append((key, value, key))
                     continue
         reader.line(line, lines[index], first_line + index)
         fields, section, party = reader.section_fields, reader.section, reader.party
@@ -364,9 +410,7 @@ class _HeaderReader:
         """A key that is not a field of the open subsection."""
         role = PARTY_KEYS.get(key)
         if role is not None and not value:
-            self.end_party()
-            self.check_indent(raw, number)
-            self.party = _PartyDraft(role)
+            self.open_party(role, raw, number)
             return
         kind = SECTION_KEYS.get(key)
         if kind is not None and not value and self.party is not None:
@@ -383,6 +427,11 @@ class _HeaderReader:
             # A column-0 section this reader does not know: its body must not be taken
             # for more of the party above it.
             self.end_party()
+
+    def open_party(self, role: str, raw: str, number: int) -> None:
+        self.end_party()
+        self.check_indent(raw, number)
+        self.party = _PartyDraft(role)
 
     # -- top level -----------------------------------------------------------------
 
@@ -546,11 +595,14 @@ def _build_party(draft: _PartyDraft) -> Party:
         irs = get("EIN") or None
     elif get("EIN"):
         extra.append(("EIN", get("EIN")))
-    for block in (draft.business, draft.mail):
-        if block and not block.keys() <= _ADDRESS_SLOTS:
-            extra.extend((k, v) for k, v in block.items() if k not in _ADDRESS_SLOTS)
+    business, mail = draft.business, draft.mail
+    if business and not business.keys() <= _ADDRESS_SLOTS:
+        extra.extend((k, v) for k, v in business.items() if k not in _ADDRESS_SLOTS)
+    if mail and not mail.keys() <= _ADDRESS_SLOTS:
+        extra.extend((k, v) for k, v in mail.items() if k not in _ADDRESS_SLOTS)
     for block in draft.spill:
         extra.extend(block.items())
+    values, former = draft.values, draft.former
     return Party(
         draft.role,
         get("CENTRAL INDEX KEY") or None,
@@ -563,17 +615,21 @@ def _build_party(draft: _PartyDraft) -> Party:
         get("FISCAL YEAR END") or None,
         tuple(draft.relationships),
         tuple(
-            FilingValues(
-                v.get("FORM TYPE") or None,
-                v.get("SEC ACT") or None,
-                v.get("SEC FILE NUMBER") or None,
-                v.get("FILM NUMBER") or None,
-            )
-            for v in draft.values
-        ),
-        _address(draft.business),
-        _address(draft.mail),
-        tuple(_former_name(block, extra) for block in draft.former),
+            [
+                FilingValues(
+                    v.get("FORM TYPE") or None,
+                    v.get("SEC ACT") or None,
+                    v.get("SEC FILE NUMBER") or None,
+                    v.get("FILM NUMBER") or None,
+                )
+                for v in values
+            ]
+        )
+        if values
+        else (),
+        None if business is None else _address(business),
+        None if mail is None else _address(mail),
+        tuple([_former_name(block, extra) for block in former]) if former else (),
         tuple(extra),
     )
 

@@ -8,6 +8,7 @@ before it, items are the integers 1-12; from it, the dotted codes 1.01-9.01.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 # The current numbering took effect on this date.
@@ -98,6 +99,7 @@ _WORD_FOR = {"principal": "certain", "modifications": "modification", "costs": "
 _PUNCT = str.maketrans({":": ";", "\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
 
 
+@functools.lru_cache(maxsize=4096)  # filings repeat a few dozen titles
 def normalize_title(title: str) -> str:
     """The form two spellings of one item title share (EDGAR.md §2.3 rule 2)."""
     text = _SPACES.sub(" ", title.casefold().translate(_PUNCT)).strip().rstrip(".")

@@ -1,8 +1,9 @@
 """Uploaded bytes -> Submission: envelope, header, documents and data-quality findings.
 
 Everything works on byte offsets into the upload. Document bodies are never
-decoded or copied here: each one is located with bytes.find, sniffed from its
-first few KB, and checked for UTF-8 (whole file at once when it is ASCII).
+decoded or copied here: each one is located in one pass over it (_Reader.text_close),
+sniffed from its first few KB, and checked for UTF-8 (whole file at once when it is
+ASCII).
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ TEXT_OPEN, TEXT_CLOSE = b"<TEXT>", b"</TEXT>"
 
 ACCESSION = re.compile(rb"(\d{10})-?(\d{2})-?(\d{6})")
 _NAME_ACCESSION = re.compile(r"(?<!\d)(\d{10})-?(\d{2})-?(\d{6})(?!\d)")
+# The tail of both <TEXT> and </TEXT>; see _Reader.text_close.
+_TEXT_TAIL = re.compile(rb"XT>")
+# text_close() leaves its one-byte search for the regex when this many X's in a row, none
+# of them in "TEXT>", come closer together than this span (under 1 KB apart on average).
+_X_RUN, _X_RUN_SPAN = 16, 16384
 _STAMP_DATE = re.compile(rb":[ \t]*(\d{8})")
 _LEADING_SPACE = re.compile(rb"(?:\xef\xbb\xbf)?\s*")
 _BLANK_LINE = re.compile(rb"\r?\n[ \t]*\r?\n|\r[ \t]*\r")
@@ -60,7 +66,11 @@ _BINARY_MAGIC = {
     b"7z\xbc\xaf": "a 7-Zip archive",
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
 }
+# First bytes of the magic numbers above: a text file is told apart by its first byte.
+_MAGIC_FIRST = frozenset(magic[:1] for magic in _BINARY_MAGIC)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# The same bytes, for counting with bytes.translate (four times as fast as findall).
+_CONTROL_BYTES = bytes(b for b in range(256) if _CONTROL.match(bytes((b,))))
 _XML_ERROR = re.compile(rb"<Error>.*?</Error>", re.DOTALL)
 _HTML_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.DOTALL | re.IGNORECASE)
 _XML_ROOT = re.compile(rb"<([A-Za-z_][-\w.:]*)")
@@ -338,7 +348,17 @@ class _Reader:
         size = len(data)
         meta_start = block_start + len(DOC_OPEN)
         text = self.next_text_open(meta_start)
-        limit = self.metadata_end(meta_start, text if text >= 0 else size)
+        limit = text if text >= 0 else size
+        if limit - meta_start <= 4096:
+            # metadata_end() for the usual short metadata, inlined.
+            found = data.find(DOC_CLOSE, meta_start, limit)
+            if found >= 0:
+                limit = found
+            found = data.find(DOC_OPEN, meta_start, limit)
+            if found >= 0:
+                limit = found
+        else:
+            limit = self.metadata_end(meta_start, limit)
         if limit != text:
             meta = _metadata(data[meta_start:limit])
             closed = data.startswith(DOC_CLOSE, limit)
@@ -382,7 +402,12 @@ class _Reader:
         """The next </TEXT> from `start` (-1 if none) and whether a <TEXT> comes first.
 
         Both tags end in "TEXT>", so one pass over the body finds both: this is the only
-        full pass over a body while reading, besides the UTF-8 check.
+        full pass over a body while reading, besides the UTF-8 check. The pass stops at
+        each "X", which is rare in HTML and text (one in 10 KB): bytes.find of one byte
+        runs at memory speed, several times as fast as a search for "TEXT>", whose needle
+        is too short for bytes.find's fast search. Where X is common (uuencoded files,
+        one byte in 64), the pass goes on with a regex for "XT>", whose loop over the
+        X's runs in C: still about 1.4 times as fast as bytes.find for "TEXT>".
         """
         data = self.data
         if start < self.text_scanned:
@@ -391,11 +416,37 @@ class _Reader:
             opened = self.next_text_open(start)
             return close, 0 <= opened and (close < 0 or opened < close)
         pos, opened = start, False
-        while True:
-            hit = data.find(b"TEXT>", pos)
-            if hit < 0:
+        find = data.find
+        # A uuencoded body ("begin 644 name" at its top) goes straight to the regex.
+        misses = _X_RUN if b"begin " in data[start : start + 64] else 0
+        since = start
+        while misses < _X_RUN:  # until the X's come thick; then the regex below
+            x = find(b"X", pos + 2)
+            if x < 0:
                 self.text_scanned = len(data)
                 return -1, opened
+            hit = x - 2  # where "TEXT>" would start
+            if data[hit : x + 3] != b"TEXT>":
+                pos = hit + 1
+                misses += 1
+                if misses == _X_RUN and x - since >= _X_RUN_SPAN:
+                    misses, since = 0, x  # the X's are far apart: keep to bytes.find
+                continue
+            if data[hit - 2 : hit] == b"</":
+                self.text_scanned = hit
+                return hit - 2, opened
+            opened = opened or data[hit - 1 : hit] == b"<"
+            pos = hit + 5
+        search = _TEXT_TAIL.search
+        while True:
+            found = search(data, pos + 2)
+            if found is None:
+                self.text_scanned = len(data)
+                return -1, opened
+            hit = found.start() - 2
+            if data[hit : hit + 2] != b"TE":
+                pos = hit + 1
+                continue
             if data[hit - 2 : hit] == b"</":
                 self.text_scanned = hit
                 return hit - 2, opened
@@ -552,7 +603,12 @@ class _Reader:
 
     def submission(self, documents: list[Document]) -> Submission:
         header = self.header or hdr.Header()
-        first = header.first
+        # header.first(), looked up once: the first value of each top-level key.
+        firsts: dict[str, str] = {}
+        for key, value, _ in header.top:
+            if key not in firsts:
+                firsts[key] = value
+        first = firsts.get
         accession = first("ACCESSION NUMBER") or self.stamp_accession
         if not accession:
             accession = accession_from_name(self.name)
@@ -670,13 +726,27 @@ def _item_ref(value: str, written: str, filed) -> ItemRef:
     return ItemRef(value, code, items.title_for(code, filed) if code else None, "header-title")
 
 
+_META_KEYS = {
+    b"TYPE": "TYPE",
+    b"SEQUENCE": "SEQUENCE",
+    b"FILENAME": "FILENAME",
+    b"DESCRIPTION": "DESCRIPTION",
+}
+
+
 def _metadata(raw: bytes) -> dict[str, str]:
+    """The first value of each metadata tag, blank ones left out."""
+    # Reversed, so that the dict keeps the first of repeated tags.
+    first = dict(reversed(_META.findall(raw)))
     meta: dict[str, str] = {}
-    for m in _META.finditer(raw):
-        key = m.group(1).decode()
-        if key not in meta:
-            meta[key] = _decode(m.group(2)).strip()
-    return {k: v for k, v in meta.items() if v}
+    for key, value in first.items():
+        try:  # _decode(), inlined
+            text = value.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            text = value.decode("windows-1252", errors="replace").strip()
+        if text:
+            meta[_META_KEYS[key]] = text
+    return meta
 
 
 def _decode(raw: bytes) -> str:
@@ -765,14 +835,15 @@ def _refuse_binary(data: bytes, pos: int, label: str) -> None:
     text = head.find(TEXT_OPEN)
     if text >= 0:
         head = head[:text]
-    for magic, what in _BINARY_MAGIC.items():
+    for magic, what in _BINARY_MAGIC.items() if head[:1] in _MAGIC_FIRST else ():
         if head.startswith(magic):
             raise EdgarError(
                 "binary",
                 f"{label}: this is {what}, not an EDGAR submission (which is plain text). "
                 "Upload the complete submission .txt file instead.",
             )
-    if b"\x00" in head or len(_CONTROL.findall(head)) > len(head) // 10:
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if b"\x00" in head or controls > len(head) // 10:
         what = "NUL bytes" if b"\x00" in head else "control characters"
         raise EdgarError(
             "binary",

@@ -287,6 +287,31 @@ def test_a_document_that_loses_its_end_tags_before_the_next_one():
     assert finding.where.startswith("document 1 (10-Q)")
 
 
+@pytest.mark.parametrize(
+    "filler",
+    [
+        b"<p>Plain prose, an X now and then.</p>\n" + b"<p>More lines of it.</p>\n" * 900,
+        b"XX XT> EXT> NEXT> TEXT X-RAY\n" * 900,  # X's close together all the way
+        uuencode("chart.gif", bytes(range(256)) * 40),
+    ],
+    ids=["x-rare", "x-common", "uuencoded"],
+)
+def test_the_end_of_a_body_is_found_however_common_x_is(filler):
+    # The scan for </TEXT> stops at each X, or hands over to another search where X's are
+    # common: either way every body ends at its own </TEXT>, and one that lost its end
+    # tags ends where the next document starts.
+    body = filler + b"<b>TEXTS> and TEXT&gt; are not tags</b>\n"
+    broken = document(2, "EX-99", body).replace(b"</TEXT>\n</DOCUMENT>\n", b"")
+    sub = parse(submission(document(1, "EX-99", body), broken, document(3, "EX-27", TEXT)))
+    first, second, third = sub.documents
+    assert bytes(first.body) == bytes(second.body) == b"\n" + body
+    assert first.closed and not second.closed and third.closed
+    assert bytes(third.body) == b"\n" + TEXT
+    assert [f.where for f in sub.findings if f.code == "truncated"] == [
+        f"document 2 (EX-99), byte {second.end}"
+    ]
+
+
 def test_tag_names_inside_a_body_do_not_split_it():
     body = b"Tags such as\n<TEXT>\nand\n<DOCUMENT> x\n<TYPE>\nare quoted here.\n"
     sub = parse(submission(document(1, "CORRESP", body), document(2, "EX-99", TEXT)))
