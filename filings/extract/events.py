@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field, replace
@@ -2939,13 +2940,14 @@ _TAKING = ("appointed", "elected", "named-to-committee")
 _QUALIFIERS = re.compile(r"(?i)\b(?:interim|acting|the|company['’]s|its|our)\s+")
 
 
-def _units(role: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _units(role: str) -> frozenset[str]:
     """The positions a role names, in lower case and without interim or acting."""
-    return {
+    return frozenset(
         _QUALIFIERS.sub("", m.group().strip(" ,")).casefold()
         for m in _UNIT_RE.finditer(role)
         if m.group().strip(" ,")
-    } or {_QUALIFIERS.sub("", role).casefold()}
+    ) or frozenset({_QUALIFIERS.sub("", role).casefold()})
 
 
 def _later_positions(text: str, named: list[Hit], sentence: Span, told):
@@ -2954,6 +2956,7 @@ def _later_positions(text: str, named: list[Hit], sentence: Span, told):
     officer", "named her to the Audit Committee. ... she will succeed Mr. Oakes as Chair of the
     Audit Committee" (the seat, then the chair)."""
     told = list(told)
+    had = set().union(*(_units(r) for _, r in told)) if told else set()
     for hit in named:
         if hit.sentence == sentence or hit.apposed or hit.confidence < 1:
             continue
@@ -2963,10 +2966,10 @@ def _later_positions(text: str, named: list[Hit], sentence: Span, told):
             # succeeded as Chair of the Audit Committee by Y" is hers); "will succeed Y as
             # its chair": of what, the sentence before says
             continue
-        role = hit.role
-        had = set().union(*(_units(r) for _, r in told)) if told else set()
-        if not _units(role) <= had:
-            told.append((hit, role))
+        units = _units(hit.role)
+        if not units <= had:
+            told.append((hit, hit.role))
+            had |= units
     return told
 
 
