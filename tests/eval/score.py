@@ -6,8 +6,8 @@ Builds a throwaway store (SQLite in a temporary FILINGS_DATA_DIR), ingests the i
 tests/eval/filings and the labelled real filings of the shared corpus (skipped, with a message,
 when the corpus is absent), and compares `filings.export.event_rows` with the labels_*.jsonl
 files of SETS. Figures are micro precision / recall / F1, per split (dev, test) and set
-(invented, real, extra: dev only, and the blind sets blind1, blind2, blindreal), for the blind
-sets together ("blind/dev", "blind/test") and for everything, in three measures:
+(invented, real, extra: dev only, and the blind sets blind1 to blind6 and blindreal), for the
+blind sets together ("blind/dev", "blind/test") and for everything, in three measures:
 
 - event: (accession, person, event_type)
 - role: (accession, person, event_type, role)
