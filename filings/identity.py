@@ -37,13 +37,18 @@ class Link:
     reason: str
 
 
+def _family(name: PersonName) -> str:
+    """The family name as stored and looked up: "O’Neill" and "O'Neill" are one name."""
+    return name.family.replace("’", "'")
+
+
 def person_fields(name: PersonName) -> dict:
     return {
         "name": (name.display or name.raw)[:255],
         "raw_name": name.raw[:255],
         "given": name.given[:100],
         "middle": name.middle[:100],
-        "family": name.family[:100],
+        "family": _family(name)[:100],
         "suffix": name.suffix[:20],
         "nickname": name.nickname[:100],
     }
@@ -143,7 +148,7 @@ def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dic
     override = PersonOverride.objects.filter(filing=filing, name=name.raw).first()
     if override:
         return Link(override.person, 1.0, "analyst split")
-    key = (name.family.casefold(), name.given.casefold(), name.middle.casefold(), name.suffix)
+    key = (_family(name).casefold(), name.given.casefold(), name.middle.casefold(), name.suffix)
     if key in cache:
         return cache[key]
     best: Link | None = None
@@ -189,7 +194,7 @@ def named_with_their_company(filing: Filing, name: PersonName, company_ids: list
     if not _full(name.given, name.middle):
         return None
     people = (
-        Person.objects.filter(merged_into__isnull=True, family__iexact=name.family)
+        Person.objects.filter(merged_into__isnull=True, family__iexact=_family(name))
         .exclude(given="")
         .exclude(events__filing__parties__company_id__in=company_ids)
         .distinct()
@@ -251,12 +256,12 @@ def candidates(name: PersonName, company_ids: list[int], cache: dict) -> list[Pe
     """People with this family name already linked to one of the companies, or to this
     filing (earlier names in the same document)."""
     created = [link.person for link in cache.values() if isinstance(link, Link)]
-    linked = Person.objects.filter(family__iexact=name.family)
+    linked = Person.objects.filter(family__iexact=_family(name))
     if company_ids:
         linked = linked.filter(events__filing__parties__company_id__in=company_ids).distinct()
     else:
         linked = linked.none()
-    return [p for p in created if p.family.casefold() == name.family.casefold()] + list(linked)
+    return [p for p in created if p.family.casefold() == _family(name).casefold()] + list(linked)
 
 
 def events_for(person: Person):

@@ -112,3 +112,21 @@ def test_a_suffix_dropped_on_a_shorter_mention_is_still_the_same_person():
     elected = Event.objects.get(event_type="elected")
     signed = Event.objects.get(event_type="signed")
     assert signed.person == elected.person
+
+
+def test_curly_and_straight_apostrophes_are_one_family_name():
+    store(
+        "0001193125-05-000011",
+        "On June 1, 2005, the Board of Directors elected Harlan D. O'Neill as Executive Vice "
+        "President and Chief Financial Officer.",
+        filed="20050605",
+    )
+    store(
+        "0001193125-07-000019",
+        "On March 1, 2007, Harlan D. O’Neill informed the Board of Directors that he will "
+        "retire as Executive Vice President, effective June 30, 2007.",
+        filed="20070302",
+    )
+    first, later = Event.objects.order_by("filing__filed_date")
+    assert first.person == later.person
+    assert Person.objects.get().family == "O'Neill"
