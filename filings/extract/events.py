@@ -346,6 +346,11 @@ _KIN_AFTER = re.compile(
     r"brother|sister|cousin|father|mother|wife|husband|spouse|son-in-law|daughter-in-law|"
     r"brother-in-law|sister-in-law|grandson|granddaughter)\s*,?\s+(?=[A-Z])"
 )
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|whose)\s+(?:(?:elder|eldest|younger|youngest|older|oldest)\s+)?(?:son|"
+    r"daughter|nephew|niece|brother|sister|cousin|father|mother|wife|husband|spouse|son-in-law|"
+    r"daughter-in-law|brother-in-law|sister-in-law|grandson|granddaughter)\s*,?\s*$"
+)
 # "Mr. Harold Brandt's son": the name tells whose relative the person is.
 _KIN_OF = re.compile(
     r"['’]s\s+(?:(?:elder|eldest|younger|youngest|older|oldest)\s+)?(?:son|daughter|nephew|niece|"
@@ -377,6 +382,7 @@ class Person:
     gender: str | None = None  # "m", "f" or None
     mentions: list[int] = field(default_factory=list)  # mention start offsets
     distinct: set[PersonName] = field(default_factory=set)  # names, each once
+    relative: bool = False  # named only as someone's relative ("his son, Carlton V. Ambrose, Jr.")
 
     @property
     def name(self) -> PersonName:
@@ -485,13 +491,17 @@ class People:
     def _add_name(self, m: Mention) -> None:
         gender = _GENDER_OF_TITLE.get(m.name.title)
         person = self._match(m.name, gender)
+        kin = bool(_KIN_BEFORE.search(self.text, max(0, m.start - 40), m.start))
         if person is None:
-            person = Person([m.name], gender)
+            person = Person([m.name], gender, relative=kin)
             self.persons.append(person)
-        elif m.name not in person.distinct:
-            # The same name again says nothing new about who the person can be (and a
-            # name repeated a thousand times would be compared a thousand times).
-            person.names.append(m.name)
+        else:
+            if not kin:
+                person.relative = False
+            if m.name not in person.distinct:
+                # The same name again says nothing new about who the person can be (and a
+                # name repeated a thousand times would be compared a thousand times).
+                person.names.append(m.name)
         if person.gender is None:
             person.gender = gender
         person.distinct.add(m.name)
@@ -511,6 +521,10 @@ class People:
             return None
         candidates = self.by_key.get(key, {}).values()
         by_recency = sorted(candidates, key=lambda p: p.mentions[-1], reverse=True)
+        if not name.given:
+            # "Mr. Ambrose's death" after "survived by his son, Carlton V. Ambrose, Jr.": the
+            # man the text is about, not the relative it named in passing.
+            by_recency.sort(key=lambda p: p.relative)
         for person in by_recency:
             if gender and person.gender and gender != person.gender:
                 continue
@@ -521,6 +535,11 @@ class People:
             if name.suffix and any(
                 known.suffix and known.suffix != name.suffix for known in person.names
             ):
+                continue
+            if name.suffix and name.given and any(k.given and not k.suffix for k in person.names):
+                # "Carlton V. Ambrose ... his son, Carlton V. Ambrose, Jr.": a suffix added to
+                # a full name already written without one is another man (filers drop a
+                # suffix after the first mention, they do not add one).
                 continue
             for known in person.names:
                 ok, confidence, _ = self._same_person(name, known)

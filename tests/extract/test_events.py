@@ -2318,3 +2318,12 @@ def test_an_adviser_to_an_officer_does_not_hold_the_post():
         "the role of Senior Advisor to the Chief Executive Officer.\n"
     )
     assert not [e for e in found if e.role == "Chief Executive Officer"]
+
+
+def test_a_son_named_in_passing_is_neither_the_father_nor_the_one_meant_later():
+    found = events(
+        "Carlton V. Ambrose, a trustee since 2004, died unexpectedly on November 14, 2022. Mr. "
+        "Ambrose is survived by his wife, Eleanor, and his son, Carlton V. Ambrose, Jr. The "
+        "Board mourns Mr. Ambrose's death.\n"
+    )
+    assert [(e.name.display, e.event_type) for e in found] == [("Carlton V. Ambrose", "died")]
