@@ -1376,7 +1376,7 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
     if m and not ref.pronoun:
         t = title_at(text, m.end(), end)
         if t:
-            return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+            return _held_since(text, t, end)
     # before the name: "Chief Financial Officer John Smith"
     if not ref.pronoun:
         t = title_before(text, s.start, ref.start)
@@ -2120,7 +2120,7 @@ def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]):
         for m in _position_leads(text, at.end, nxt):
             t = title_at(text, m.end(), nxt)
             if t:
-                return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+                return _held_since(text, t, nxt)
     # "announced that its President and Chief Executive Officer, Dale Roe, died": the post
     # before the name, set off by commas.
     for at in reversed(named[-3:]):
@@ -2133,6 +2133,20 @@ def _stated_position(text: str, s: Span, ref: Ref, refs: list[Ref]):
     return None
 
 
+def _held_since(text: str, t: tuple[int, int], end: int) -> tuple[str, int]:
+    """The title at t, with a second one joined after its date: "a trustee since 2004 and
+    Chair of the Board of Trustees since 2015" holds both."""
+    role = _board_title(clean_title(text[t[0] : t[1]]))
+    more = _SINCE_AND.match(text, t[1], end)
+    t2 = title_at(text, more.end(), end) if more else None
+    if t2:
+        return f"{role} and {_board_title(clean_title(text[t2[0] : t2[1]]))}", t2[1]
+    return role, t[1]
+
+
+_SINCE_AND = re.compile(
+    r"\s+since\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+and\s+(?:(?:the|its|our|a|an)\s+)?(?=[A-Za-z])"
+)
 _COMMA_BEFORE = re.compile(r",\s*$")
 _OWN_BEFORE = re.compile(
     r"\b(?:its|our|their|the\s+(?:Company|Corporation|Bank|Trust|Partnership)['’]s)\s+$"

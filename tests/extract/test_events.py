@@ -2327,3 +2327,11 @@ def test_a_son_named_in_passing_is_neither_the_father_nor_the_one_meant_later():
         "Board mourns Mr. Ambrose's death.\n"
     )
     assert [(e.name.display, e.event_type) for e in found] == [("Carlton V. Ambrose", "died")]
+
+
+def test_two_titles_each_held_since_a_year():
+    found = events(
+        "Carlton V. Ambrose, a trustee since 2004 and Chair of the Board of Trustees since "
+        "2015, died unexpectedly on November 14, 2022.\n"
+    )
+    assert [e.role for e in found] == ["Trustee and Chair of the Board of Trustees"]
