@@ -49,9 +49,10 @@ BLIND3 = "blind3"
 BLIND4 = "blind4"
 BLIND5 = "blind5"
 BLIND6 = "blind6"
+BLIND8 = "blind8"
 # The sets written last, blind to the rules, with halves of their own: their test rows
 # together ("blind/test") are the yardstick no rule has been fitted to.
-BLIND_SETS = (BLIND1, BLIND2, BLINDREAL, BLIND3, BLIND4, BLIND5, BLIND6)
+BLIND_SETS = (BLIND1, BLIND2, BLINDREAL, BLIND3, BLIND4, BLIND5, BLIND6, BLIND8)
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
 SETS = {
@@ -65,6 +66,7 @@ SETS = {
     BLIND4: (HERE / "labels_blind4.jsonl", HERE / "split_blind4.json"),
     BLIND5: (HERE / "labels_blind5.jsonl", HERE / "split_blind5.json"),
     BLIND6: (HERE / "labels_blind6.jsonl", HERE / "split_blind6.json"),
+    BLIND8: (HERE / "labels_blind8.jsonl", HERE / "split_blind8.json"),
 }
 # Sets of real corpus filings, read from the shared corpus rather than tests/eval/filings.
 REAL_SETS = (REAL, BLINDREAL)
