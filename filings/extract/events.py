@@ -217,6 +217,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
         r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|(?:will|would)\s+resign|"
         r"to\s+resign|(?:was|is)\s+resigning|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
+        r"ceased\s+to\s+(?:serve|be)(?=\s+(?:as|an?|the|its|our)\b)|"
         r"(?:will\s+(?:be\s+)?)?(?:depart|departed|departs|departing|leave|left|leaving)\s+(?:the|its|our)\s+"
         r"(?:Company|Board|"
         r"Bank|Registrant|Corporation)",
@@ -230,7 +231,8 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     ("retired", r"retiring", "verb"),
     (
         "terminated",
-        r"terminated|removed|(?:voted|moved|acted)\s+to\s+remove|dismissed|discharged|fired",
+        r"terminated|removed|(?:voted|moved|acted)\s+to\s+remove|dismissed|discharged|fired|"
+        r"relieved(?=\s+(?:\S+\s+){0,5}?of\s+(?:his|her|their)\s+(?:duties|responsibilities|positions?)\b)",
         "verb",
     ),
     (
@@ -367,7 +369,7 @@ _BOARD_ROLE = re.compile(
     r"(?:as\s+)?(?:a\s+)?(?:(?:new|independent|non-employee|Class\s+[IV]+)\s+)*"
     r"(?:member\s+of\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?(?:Company['’]s\s+|its\s+|our\s+)?"
     r"[Bb]oard(?:\s+of\s+[Dd]irectors)?|(?:the\s+)?(?:Company['’]s\s+|its\s+|our\s+)?"
-    r"[Bb]oard\s+of\s+[Dd]irectors|(?:the\s+|its\s+|our\s+)?[Bb]oard\b(?!['’]s)|director\b)",
+    r"[Bb]oard\s+of\s+[Dd]irectors|(?:the\s+|its\s+|our\s+)?[Bb]oard\b(?!['’]s)|directors?\b)",
 )
 
 
@@ -829,10 +831,10 @@ _TRIGGER_PATTERNS = [
 _TRIGGER_WORDS = (
     ("retir",),
     ("election",),
-    ("resign", "step", "depart", "leav", "left"),
+    ("resign", "step", "depart", "leav", "left", "ceased"),
     ("died", "passed", "deceased"),
     ("retiring",),
-    ("terminated", "remov", "dismissed", "discharged", "fired"),
+    ("terminated", "remov", "dismissed", "discharged", "fired", "relieved"),
     ("elect",),
     ("elect",),
     ("appoint", "name", "promot", "hire", "selected", "designated"),
@@ -1095,7 +1097,7 @@ def _subjects(text: str, refs: list[Ref], pos: int) -> list[Ref]:
     out = [subj]
     for r in reversed(_refs_before(refs, subj.start)):
         if r.pronoun or not (
-            re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[r.end : out[0].start])
+            re.fullmatch(r"\.?\s*(?:,|,?\s*and|&)\s*", text[r.end : out[0].start])  # "Jr. and"
             or _APPOSED_AND.fullmatch(text, r.end, out[0].start)
             or _ASIDE_AND.fullmatch(text, r.end, out[0].start)
         ):
@@ -1243,6 +1245,11 @@ _ROLE_LEAD = re.compile(
     r"(?:the\s+)?(?:additional\s+|new\s+)?(?:titles?|positions?|roles?|offices?|duties|"
     r"responsibilities)\s+of)\s+"
 )
+_WITH_SERVING = re.compile(
+    r",\s*with\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+    r"(?:serving|to\s+serve)\s+as\s+(?:the\s+|its\s+)?"
+)
+_WITH_OTHER = re.compile(r",\s*with\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z]")
 _ADVISER_TO = re.compile(
     r"(?i)\b(?:advis[eo]r|assistant|consultant|counsel|reporting\s+directly|reporting|chief\s+of\s+staff)"
     r"\s+to\s+(?:the\s+)?$"
@@ -1348,6 +1355,8 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
                 break
             if _ADVISER_TO.search(rest, max(0, m.start() - 30), m.end()):
                 continue  # "Senior Advisor to the Chief Executive Officer": not that post
+            if _WITH_OTHER.search(rest, 0, m.start()):
+                break  # "appointed as directors, with Mr. Lindahl serving as Chairman": his
             t = title_at(text, pos + m.end(), end)
             if t and _titles_other(text, t[1], ref, refs):
                 continue
@@ -1940,6 +1949,13 @@ def sentence_hits(
                     # person named before "her" in the sentence is no guess.)
                     hit.infer(f"the person “{text[ref.start : ref.end]}” refers to", 0.85)
                 hits.append(hit)
+    for m in _WITH_SERVING.finditer(text, s.start, s.end):
+        # "... were appointed as directors, with Mr. Lindahl serving as Chairman of the Board"
+        ref = next((r for r in refs if r.start <= m.start("who") < r.end), None)
+        t = title_at(text, m.end(), s.end) if ref and not ref.pronoun else None
+        if t and any(h.person is ref.person and h.event_type in _TAKING for h in hits):
+            role = _board_title(clean_title(text[t[0] : t[1]]))
+            hits.append(Hit(ref.person, _type_for("appointed", role), m.start(), m.end(), role, org, None, None, s))
     hits += _roster_hits(text, s, refs, org, dates)
     leavers = [h.person for h in hits if h.event_type in _DEPARTURES]
     hits += _successions(text, s, refs, leavers, people)
@@ -2695,7 +2711,7 @@ def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
 
 _LIST_LEAD = re.compile(
     r"(?i)\b(?:were|was|have\s+been|has\s+been|are|is)\s+(?:duly\s+|re-?)?(?P<verb>elected|"
-    r"appointed|named)\b|\b(?P<active>elected|appointed)\s+the\s+following\b"
+    r"appointed|named)\b|\b(?P<active>elected|appointed|named)\s+the\s+following\b"
 )
 _LIST_NOT = re.compile(r"(?i)\b(?:nominated|continu\w+|not\s+(?:been\s+)?elected|will\s+be)\b")
 
@@ -2708,6 +2724,20 @@ def _list_hits(
     The evidence runs from the lead-in to the person's line."""
     hits: list[Hit] = []
     for s in spans:
+        inline = _INLINE_LIST.search(text, s.start, s.end)
+        if inline and not people.refs_in(s.start, inline.start()):
+            # "the following individuals were appointed as directors, effective June 15,
+            # 2016: Nadia Petrosyan, Hollis Grange and Everett Kincaid III."
+            lead = text[s.start : inline.start()]
+            m = _LIST_LEAD.search(lead)
+            if m and not _LIST_NOT.search(lead) and _BOARD_WORDS.search(lead):
+                date = next((d.date for d in find_dates(text, s.start, s.end)), None)
+                for r in people.refs_in(inline.end(), s.end):
+                    if not r.pronoun:
+                        hit = Hit(r.person, "elected", s.start, inline.end(), "director", org)
+                        hit.date, hit.sentence = date, s
+                        hits.append(hit)
+            continue
         # The list may start on the next line of the same "sentence" (no blank line after
         # the colon) or after it.
         colon = re.search(r":[ \t]*(?:\n|$)", text[s.start : s.end])
@@ -2720,26 +2750,32 @@ def _list_hits(
         m = _LIST_LEAD.search(lead)
         if not m or _LIST_NOT.search(lead):
             continue
-        board = re.search(r"(?i)\b(?:directors?|trustees?|board)\b", lead)
-        if not board:
-            continue  # officers come with their titles: the table rules read those
+        # Directors are listed by name alone; officers with their titles ("• Jane Roe –
+        # Chief Financial Officer").
+        board = _BOARD_WORDS.search(lead)
         date = next((d.date for d in find_dates(text, s.start, s.end)), None)
         named = 0
         for line in _lazy_lines(text, s.end, section.end):
             body = text[line.start : line.end]
             refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
-            if (
-                refs
-                and refs[0].start - line.start <= 2
-                and _NAME_ROW.fullmatch(text, refs[0].end, line.end)
-            ):
+            bullet = _BULLET.match(text, line.start, line.end)
+            first = bullet.end() if bullet else line.start
+            role = ""
+            if refs and refs[0].start - first <= 2:
+                sep = _TITLE_AFTER_NAME.match(text, refs[0].end, line.end)
+                t = title_at(text, sep.end(), line.end) if sep else None
+                if t and not text[t[1] : line.end].strip(" .;,"):
+                    role = _board_title(clean_title(text[t[0] : t[1]]))
+                elif board and _NAME_ROW.fullmatch(text, refs[0].end, line.end):
+                    role = "director"
+            if role:
                 hits.append(
                     Hit(
                         refs[0].person,
-                        "elected",
+                        _type_for("appointed", role),
                         s.start,
                         s.end,
-                        "director",
+                        role,
                         org,
                         date,
                         None,
@@ -2752,6 +2788,12 @@ def _list_hits(
             else:
                 break
     return hits
+
+
+_BOARD_WORDS = re.compile(r"(?i)\b(?:directors?|trustees?|board)\b")
+_INLINE_LIST = re.compile(r":[ \t]+(?=(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])")
+_BULLET = re.compile(r"[ \t]*[•·▪◦●\-–*][ \t]*")
+_TITLE_AFTER_NAME = re.compile(r"[ \t]*(?:[–—:]|-{1,2}|,)[ \t]*")
 
 
 _LINE = re.compile(r"[^\n]+")
