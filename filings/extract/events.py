@@ -1289,6 +1289,8 @@ _SEAT_HELD = re.compile(
 # The same for an appositive about the post held: "appointed X, the Company's Executive Vice
 # President and Chief Operating Officer, as President", "elected X, a director since 1979 and
 # formerly the president of Y Co., to succeed Z as Chairman".
+# "named Mr. Greer, who led the company through its 1987 reorganization, Chairman Emeritus"
+_WHO_ASIDE = re.compile(r"\s*,\s*who\s+(?:[^,;.]|\b[A-Z]\.){3,140},\s*(?=[A-Z])")
 _WHO_HELD = re.compile(
     r"\s*,\s*(?:\d{2}\s*,\s*)?(?:who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b|"
     r"(?:the\s+)?(?:[A-Z][\w&-]*\s+){0,3}?[A-Z][\w&-]*['’]s\s+(?=[A-Z])|(?:its|our)\s+(?=[A-Z])|"
@@ -1328,7 +1330,11 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
             t = title_at(text, by.start("post"), by.end("post"))
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
-        seat = _SEAT_HELD.match(text, pos, end) or _WHO_HELD.match(text, pos, end)
+        seat = (
+            _SEAT_HELD.match(text, pos, end)
+            or _WHO_HELD.match(text, pos, end)
+            or _WHO_ASIDE.match(text, pos, end)
+        )
         if seat and event_type in ("appointed", "elected") and ref.start >= trigger_end:
             pos = seat.end()  # "elected X, a director since 1991, Vice Chairman of the Board"
         rest = text[pos:end]
@@ -1517,8 +1523,9 @@ _SEAT_AT = re.compile(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.
 
 
 def _board_title(title: str) -> str:
-    seat_class = re.fullmatch(r"(?i)class\s+(?:[IV]+|[A-C])\s+(director|trustee)s?", title)
-    if seat_class:  # "to serve as a Class I director": the class is the seat's term
+    seat_class = re.fullmatch(r"(?i)(?:class\s+(?:[IV]+|[A-C])|sole)\s+(director|trustee)s?", title)
+    if seat_class:  # "to serve as a Class I director": the class is the seat's term, "sole"
+        # says how many there are
         return seat_class.group(1).lower()
     if _BOARD_MEMBER.fullmatch(title):
         return "director"
@@ -1955,7 +1962,19 @@ def sentence_hits(
         t = title_at(text, m.end(), s.end) if ref and not ref.pronoun else None
         if t and any(h.person is ref.person and h.event_type in _TAKING for h in hits):
             role = _board_title(clean_title(text[t[0] : t[1]]))
-            hits.append(Hit(ref.person, _type_for("appointed", role), m.start(), m.end(), role, org, None, None, s))
+            hits.append(
+                Hit(
+                    ref.person,
+                    _type_for("appointed", role),
+                    m.start(),
+                    m.end(),
+                    role,
+                    org,
+                    None,
+                    None,
+                    s,
+                )
+            )
     hits += _roster_hits(text, s, refs, org, dates)
     leavers = [h.person for h in hits if h.event_type in _DEPARTURES]
     hits += _successions(text, s, refs, leavers, people)
@@ -3119,9 +3138,9 @@ def _appointed_just_before(text: str, groups, s: Span) -> str:
 
 _BOARD_SEAT = re.compile(
     r"(?i)(?:(?:non-executive|independent|executive|lead|presiding|class\s+\w+|"
-    r"non-employee|new|interim|acting)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"
+    r"non-employee|new|interim|acting|sole)\s+)*(?:director|trustee|board\s+member|member\s+of\s+the\s+"
     r"(?:\w+\s+)?board(?:\s+of\s+directors)?|(?:vice[\s-])?chair(?:man|woman|person)?"
-    r"(?:\s+of\s+the\s+board(?:\s+of\s+(?:directors|trustees))?)?)"
+    r"(?:\s+of\s+the\s+board(?:\s+of\s+(?:directors|trustees))?)?)(?:\s+emerit(?:us|a))?"
 )
 _COMMITTEE_SEAT = re.compile(r"(?i)\bcommittee\b")
 _UNIT_RE = re.compile(UNIT_PATTERN, re.IGNORECASE)
@@ -3139,7 +3158,7 @@ def _positions(event_type: str, role: str) -> list[tuple[str, str]]:
     office = offices[0] if len(offices) == 1 else ", ".join(offices[:-1]) + " and " + offices[-1]
     if len(offices) == 2:
         office = " and ".join(offices)
-    parts = [b.strip(" ,") for b in board] + [office]
+    parts = [_board_title(b.strip(" ,")) for b in board] + [office]
     return [(_type_for(event_type, p), p) for p in parts]
 
 

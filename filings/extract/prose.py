@@ -275,7 +275,7 @@ def parse_date(text: str) -> dt.date | None:
 _QUALIFIER = (
     r"(?:(?:Senior|Sr\.|Executive|Exec\.|Group|Corporate|Assistant|Associate|Deputy|Interim|"
     r"Acting|First|Lead|Independent|Non-Executive|Non-Employee|Presiding|Co-|Global|Regional|"
-    r"Principal|Former|New|Class\s+(?:I{1,3}|[ABC])|Outside|Non-Management)[ -]?)"
+    r"Principal|Former|New|Class\s+(?:I{1,3}|[ABC])|Outside|Non-Management|Sole)[ -]?)"
 )
 _CORE = (
     r"(?:Vice[\s-]Presidents?|Presidents?|Vice[\s-]Chair(?:man|woman|person)?|"

@@ -2335,3 +2335,84 @@ def test_two_titles_each_held_since_a_year():
         "2015, died unexpectedly on November 14, 2022.\n"
     )
     assert [e.role for e in found] == ["Trustee and Chair of the Board of Trustees"]
+
+
+def test_officers_listed_with_bullets_after_a_lead_in():
+    found = events(
+        "Effective as of the Closing, the Board appointed the following individuals as "
+        "executive officers of the Company:\n"
+        "• Sven Lindahl – Chief Executive Officer\n"
+        "• Ada Kwiatkowski – Chief Financial Officer and Treasurer\n\n"
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Ada Kwiatkowski", "appointed", "Chief Financial Officer and Treasurer"),
+        ("Sven Lindahl", "appointed", "Chief Executive Officer"),
+    ]
+
+
+def test_directors_listed_after_a_colon_in_the_sentence():
+    found = events(
+        "On June 9, 2016, the Board increased the size of the Board from six to nine members "
+        "and the following individuals were appointed as directors, effective June 15, 2016: "
+        "Nadia Petrosyan, Hollis Grange and Everett Kincaid III.\n"
+    )
+    assert sorted(pairs(found)) == [
+        ("Everett Kincaid III", "elected"),
+        ("Hollis Grange", "elected"),
+        ("Nadia Petrosyan", "elected"),
+    ]
+
+
+def test_a_with_clause_gives_one_of_the_new_directors_the_chair():
+    found = events(
+        "On March 20, 2023, each of Akira Tanabe-Ross, Robert Haldane Jr. and Lionel "
+        "Abernathy-Cruz resigned from the board, and Sven Lindahl, Oluwaseun Adeyemi and "
+        "Martina Ruiz-Calderón were appointed as directors, with Mr. Lindahl serving as "
+        "Chairman of the Board.\n"
+    )
+    got = sorted((e.name.display, e.event_type, e.role) for e in found)
+    assert got == [
+        ("Akira Tanabe-Ross", "resigned", "Director"),
+        ("Lionel Abernathy-Cruz", "resigned", "Director"),
+        ("Martina Ruiz-Calderón", "elected", "Director"),
+        ("Oluwaseun Adeyemi", "elected", "Director"),
+        ("Robert Haldane Jr.", "resigned", "Director"),
+        ("Sven Lindahl", "elected", "Chairman of the Board"),
+        ("Sven Lindahl", "elected", "Director"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Mr. Akira Tanabe-Ross also ceased to serve as Chief Executive Officer of the "
+            "Company.\n",
+            ("Akira Tanabe-Ross", "resigned", "Chief Executive Officer"),
+        ),
+        (
+            "On July 28, 2006, the Board relieved Philip M. Okafor of his duties as Executive "
+            "Vice President-Merchandising, effective immediately.\n",
+            ("Philip M. Okafor", "terminated", "Executive Vice President-Merchandising"),
+        ),
+        (
+            "The Board named Mr. Lyman P. Greer, who led the company through its 1987 "
+            "reorganization, Chairman Emeritus effective March 1, 2000.\n",
+            ("Lyman P. Greer", "elected", "Chairman Emeritus"),
+        ),
+    ],
+)
+def test_more_ways_to_leave_and_take_a_post(body, expected):
+    found = events(body)
+    assert [(e.name.display, e.event_type, e.role) for e in found] == [expected]
+
+
+def test_a_sole_director_holds_a_board_seat():
+    found = events(
+        "On May 1, 2009, Wade T. Hollister was appointed as President, Chief Executive "
+        "Officer, Secretary, Treasurer and sole Director of the Company.\n"
+    )
+    assert sorted((e.event_type, e.role) for e in found) == [
+        ("appointed", "President, Chief Executive Officer, Secretary and Treasurer"),
+        ("elected", "Director"),
+    ]
