@@ -866,7 +866,9 @@ def _committees(text: str, s: Span):
         who = _WHO_BEFORE.search(text, max(s.start, stop_at - 160), stop_at)
         if who:
             stop_at = who.start()
-        window = text[max(s.start, stop_at - 90) : stop_at]
+        # (far enough back for "named A and B, Chairman, President and Chief Executive
+        # Officer, to the Executive Committee")
+        window = text[max(s.start, stop_at - 160) : stop_at]
         verbs = list(_COMMITTEE_VERB.finditer(window))
         if not verbs:
             continue
@@ -882,7 +884,7 @@ def _committees(text: str, s: Span):
                 # "appointed A to the Audit Committee, and B to the Compensation Committee":
                 # the verb is the first clause's; "and" stands for it before B
                 a = stop_at - len(window) + gapped.start("and")
-                out.append((a, a + 3, m.group("name"), m.end()))
+                out.append((a, a + 1, m.group("name"), m.end()))
             continue
         if m.re is _COMMITTEE_CHAIR and re.search(r"\bas\s|\band\s", between):
             continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
@@ -922,7 +924,7 @@ _WHO_BEFORE = re.compile(r",\s*who\s+[^,;()]{0,140},\s*$")
 # "appointed to the Board of Directors and to its Audit Committee": the seat, then the committee
 _SEAT_THEN = re.compile(r"\s+to\s+the\s+Board(?:\s+of\s+Directors)?\s+(?P<and>and)\s+")
 _GAPPED_AND = re.compile(
-    r",\s+(?P<and>and)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+$"
+    r"(?P<and>,)\s+(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+$"
 )
 _CONTINUE_BEFORE = re.compile(r"\bcontinu(?:e|es|ing)\s+$")
 _COMMITTEE_VACANCY = re.compile(
@@ -955,11 +957,23 @@ _BOARDS_COMMITTEE = re.compile(
 _AS_ITS_CHAIR = re.compile(
     r"(?i)\s+as\s+(?:its|the\s+committee['’]s)\s+chair(?:man|woman|person)?\b"
 )
+_WHICH_BEFORE = re.compile(r"\bwhich\s+(?:[\w.’'-]+\s+){1,4}$")
+_WHICH_CHAIR = re.compile(
+    r"(?:\s+of\s+the\s+Board)?\s*,\s*(?:which|of\s+which)\s+(?P<who>[^,;.]{1,40}?|(?:(?:Mr|Ms|Mrs|Dr)\."
+    r"\s+)[^,;.]{1,40}?)\s+will\s+(?:chair\b|serve\s+as\s+(?:its\s+)?chair)"
+)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
 
 def _chairs_it(text: str, refs: list[Ref], ref: Ref, pos: int, end: int) -> bool:
-    """ "formed a search committee consisting of A, B and C, with Ms. A as its chair"."""
+    """ "formed a search committee consisting of A, B and C, with Ms. A as its chair"; "named
+    to the Audit Committee, which Ms. A will chair", "..., of which he will serve as chair"."""
+    which = _WHICH_CHAIR.match(text, pos, end)
+    if which:
+        return any(
+            r.person is ref.person and which.start("who") <= r.start < which.end("who")
+            for r in refs
+        )
     for r in refs:
         if r.person is ref.person and pos <= r.start < end and _AS_ITS_CHAIR.match(text, r.end):
             if _WITH_BEFORE.search(text, max(pos, r.start - 12), r.start):
@@ -1920,6 +1934,15 @@ def sentence_hits(
                 roles = [
                     "director"
                 ]  # "resigned as directors", "the resignation of X as a director"
+            if (
+                event_type in _TAKING
+                and roles
+                and _WHICH_BEFORE.search(text, max(s.start, a - 60), a)
+            ):
+                # "to the Compensation Committee, of which he will serve as chair": its chair
+                roles = [r for r in roles if not _CHAIR.fullmatch(r)]
+                if not roles:
+                    continue
             if event_type == "appointed" and roles:
                 roles = [r for r in roles if not _serves_a_committee(text, r, b, s.end)]
                 if not roles:
@@ -1942,10 +1965,12 @@ def sentence_hits(
             )
             if apposed:
                 after = text.find(roles[0], ref.end) + len(roles[0])
-                if _SEAT_AFTER_APPOSITIVE.match(text, after, s.end):
+                seat = _SEAT_AFTER_APPOSITIVE.match(text, after, s.end)
+                if seat:
                     # "elected Ada Voss, Chief Executive Officer of Tallis Corp., a director":
                     # the appositive is her job elsewhere, the seat is the news.
-                    roles, apposed = ["director"], False
+                    trustee = "rustee" in seat.group()
+                    roles, apposed = ["trustee" if trustee else "director"], False
             for role in roles or [""]:
                 hit = Hit(ref.person, event_type, a, b, role, org, date, None, s)
                 hit.apposed = apposed
@@ -2109,7 +2134,7 @@ _RE_ELECTION = re.compile(r"(?i)\bre-?election\b")
 _SEAT_AFTER_APPOSITIVE = re.compile(
     r"(?:,?\s*(?:Inc|Corp|Co|Ltd|LLC|L\.P|N\.A)\b)?"  # "CEO of Tarrow Logistics, Inc., to the Board"
     r"\.?(?:[^.;,]|\b(?:Inc|Corp|Co|Ltd|L\.P|N\.A)\.){0,80}?,\s*(?:as\s+)?(?:(?:a|an)\s+(?:(?:independent|new|"
-    r"non-employee|Class\s+\w+)\s+)?(?:director|member\s+of\s+(?:the|its|our)\s+[Bb]oard)|to\s+(?:the|its|our)"
+    r"non-employee|Class\s+\w+)\s+)?(?:[Dd]irector|[Tt]rustee|member\s+of\s+(?:the|its|our)\s+[Bb]oard)|to\s+(?:the|its|our)"
     r"\s+[Bb]oard)\b"
 )
 _SUCCEEDS = "succeeds"  # not an event: who takes whose place, for the roles left unsaid
@@ -2497,9 +2522,9 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
             or re.search(r"\bwill\s*$|\bto\s*$", before)
             or _MODAL.fullmatch(text, a, b)
         ):
-            # "X will join the Audit Committee; Y ...": the one before the verb joins
-            subj = _subject(refs, a)
-            return [subj] if subj else []
+            # "X will join the Audit Committee; Y ...": the one before the verb joins ("A and
+            # B were named to the Audit Committee": both)
+            return _subjects(text, refs, a)
         objs = _objects(refs, b, stop, text)
         if objs:
             return objs
@@ -2519,7 +2544,16 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
                 return [agent]
             return []
         decided = _decider(text, s, refs, a, b)
-        return [decided] if decided else _subjects(text, refs, a)
+        if decided:
+            return [decided]
+        if index and _AND_WILL_BEFORE.search(text, max(s.start, a - 20), a):
+            # "X has been named to succeed Ms. Y as Chief Executive Officer and will join the
+            # Board": the second verb is the first one's subject's, not the nearest name's.
+            p = ordered[index - 1][1]
+            first = _subjects(text, refs, p)
+            if first and _refs_before([r for r in refs if r.start >= p], a):
+                return first
+        return _subjects(text, refs, a)
     # "verb": passive -> the subject; active with the company as subject -> the object(s)
     before = text[max(s.start, a - 40) : a]
     if index and re.search(r"\band\s+(?:also\s+)?$", before) and ordered[index - 1][3] == "verb":
@@ -2545,6 +2579,7 @@ def _targets(text, s, refs, ordered, index, event_type, a, b, direction) -> list
     return objs
 
 
+_AND_WILL_BEFORE = re.compile(r"\band\s+(?:will\s+|also\s+|shall\s+)*$")
 _DECISION_OF = re.compile(
     r"\b(?:decision|intention|intent|plans?|wish|desire|request)\s+of\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
 )

@@ -2416,3 +2416,46 @@ def test_a_sole_director_holds_a_board_seat():
         ("appointed", "President, Chief Executive Officer, Secretary and Treasurer"),
         ("elected", "Director"),
     ]
+
+
+def test_committee_members_and_the_one_who_will_chair():
+    found = events(
+        "Ms. Oluwaseun Adeyemi and Ms. Martina Ruiz-Calderón were named to the Audit "
+        "Committee, which Ms. Adeyemi will chair. Ms. Nadia Petrosyan has been named to the "
+        "Compensation Committee, Mr. Hollis Grange to the Nominating and Corporate Governance "
+        "Committee, and Mr. Everett Kincaid to the Finance Committee, of which he will serve "
+        "as chair.\n"
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Everett Kincaid", "named-to-committee", "Chair of the Finance Committee"),
+        ("Hollis Grange", "named-to-committee", "Nominating and Corporate Governance Committee"),
+        ("Martina Ruiz-Calderón", "named-to-committee", "Audit Committee"),
+        ("Nadia Petrosyan", "named-to-committee", "Compensation Committee"),
+        ("Oluwaseun Adeyemi", "named-to-committee", "Chair of the Audit Committee"),
+    ]
+
+
+def test_the_second_verb_is_the_subjects_and_a_trustee_seat_after_an_appositive():
+    found = events(
+        "Arjun Mehta-Sorensen, the Company's President and Chief Operating Officer, has been "
+        "named to succeed Ms. Kathleen Dunmore as Chief Executive Officer and will join the "
+        "Board, in each case effective June 1, 2024. The Trustees elected Beatrix H. Lowe, a "
+        "former Treasurer of the Water Resources Authority, a Trustee of the Trust.\n"
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Arjun Mehta-Sorensen", "appointed", "Chief Executive Officer"),
+        ("Arjun Mehta-Sorensen", "elected", "Director"),
+        ("Beatrix H. Lowe", "elected", "Trustee"),
+    ]
+
+
+def test_a_title_between_two_people_named_to_a_committee():
+    found = events(
+        "On March 11, 2002, the Board named Mr. Chester R. Oakley and Raymond J. Brennard, "
+        "Chairman, President and Chief Executive Officer, to the Executive Committee of the "
+        "Board.\n"
+    )
+    assert sorted((e.name.display, e.role) for e in found) == [
+        ("Chester R. Oakley", "Executive Committee"),
+        ("Raymond J. Brennard", "Executive Committee"),
+    ]
