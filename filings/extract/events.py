@@ -664,6 +664,10 @@ _DESIGNATOR_AFTER = re.compile(
 # "Lindquist Vennum & Fors": an ampersand joins the partners' names of a firm, never a person's
 # name to the next word.
 _AMPERSAND_AFTER = re.compile(r"\s*&\s*[A-Z]")
+_PLACE_AFTER = re.compile(
+    r"\s+(?:mine|mines|plant|mill|refinery|field|facility|facilities|project|site|station|"
+    r"terminal|well|wells|property|properties|campus|hospital|store|stores)\b"
+)
 # "Senior Vice President, Retail Banking": after a title and its comma, a run that ends in a
 # word for a business function is the title's area, not a person.
 _TITLE_COMMA_BEFORE = re.compile(
@@ -698,8 +702,8 @@ def _without_organizations(
             continue
         if _DEPARTMENT_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue  # "Director of Loan Review", "Senior Vice President - Power Supply"
-        if _AMPERSAND_AFTER.match(text, m.end):
-            continue
+        if _AMPERSAND_AFTER.match(text, m.end) or _PLACE_AFTER.match(text, m.end):
+            continue  # "Lindquist Vennum & Fors", "the Red Butte mine"
         if _TITLE_COMMA_BEFORE.search(text, max(0, m.start - 20), m.start) and _AREA_LAST.search(
             text[m.start : m.end]
         ):
@@ -1280,11 +1284,15 @@ _BASIS = re.compile(r"^[^.;]{0,20}?\bon\s+an?\s+(interim|acting)\s+basis", re.IG
 # company's name and its definition ("of Brightwater Therapeutics, Inc. (“Brightwater”)").
 _NEXT_ROLE = re.compile(
     r"(?:[ \t\n]*,?[ \t\n]*(?:Inc|Corp|Co|Ltd|LLC|L\.P|N\.A)\.?)?(?:[ \t\n]*\([^)]{0,80}\))?"
-    r"[ \t\n]*,?[ \t\n]*(?:and|as\s+well\s+as)\s+(?:also\s+)?"
+    r"[ \t\n]*[,—–]?[ \t\n]*(?:and|as\s+well\s+as)\s+(?:also\s+)?"
     r"(?:(?:as|from|to)\s+|(?=(?:a\s+)?member\s+of\s))"  # "Chair of X and member of Y"
 )
 # "resigned from the Board and from his positions as Chair of the Audit Committee": the seat,
 # then the offices told after it.
+_ALL_POSITIONS = re.compile(
+    r"\s+from\s+all\s+(?:of\s+)?(?:his|her|their)\s+(?:positions|offices)\s+with\s+(?:the\s+)?"
+    r"(?:Company|Corporation|Registrant)\s*(?:[—–:]|--?|,\s*(?:including|namely)?)\s*"
+)
 _FROM_BOARD_AND = re.compile(
     r"\s+from\s+(?:the|its|our)\s+(?:[\w’'-]+\s+){0,3}?[Bb]oard(?:\s+of\s+[Dd]irectors)?"
     r"\s*,?\s+and\s+(?:also\s+)?(?=(?:from|as)\s)"
@@ -1435,7 +1443,12 @@ def _roles_for(
         if board:
             rest = _roles_for(text, s, ref, board.end() - 1, event_type, refs)
             return ["director"] + [r for r in rest if r != "director"]
-    found = _role_span(text, s, ref, trigger_end, event_type, refs)
+    every = _ALL_POSITIONS.match(text, trigger_end, s.end) if event_type in _DEPARTURES else None
+    t = title_at(text, every.end(), s.end) if every else None
+    if t:  # "resigned from all of his positions with the Company—President, ..."
+        found = (clean_title(text[t[0] : t[1]]), t[1])
+    else:
+        found = _role_span(text, s, ref, trigger_end, event_type, refs)
     if event_type in _DEPARTURES and _FROM_THOSE.match(text, trigger_end, s.end):
         # "X, President and COO, tendered his resignation from those offices ... to become
         # chief executive of another company": the offices named before, not the next post
@@ -1497,7 +1510,7 @@ _LEFT_COMMITTEE = re.compile(
     r"(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}Committees?)\b"
 )
 _COMMITTEE_MEMBER = re.compile(
-    r"(?:a\s+)?member\s+of\s+(?:the|its|our)\s+(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}"
+    r"(?:a\s+)?members?\s+of\s+(?:the|its|our)\s+(?P<name>(?:[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?){1,6}"
     r"Committee)\b(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
 )
 _FILER_AFTER_SEAT = re.compile(
@@ -1843,6 +1856,8 @@ def sentence_hits(
             continue
         if event_type in _TAKING and _INTENDS.search(text, max(s.start, a - 30), a):
             continue  # "the Board intends to elect X": not done yet
+        if event_type in _DEPARTURES and _ASKED.search(text, max(s.start, a - 40), a):
+            continue  # "the Board has asked him to resign his seat": not done
         if event_type == "appointed" and _SOMEONES_DUTIES.match(text, b):
             continue  # "will assume Ms. Inglewood's responsibilities": work, not a post
         if event_type in _TAKING and text.startswith("to ", a) and _intended_clause(text, s, a):
@@ -2386,6 +2401,10 @@ _NEGATED = re.compile(
     r"has\s+yet\s+to)\b(?:[^.;,]|\b(?:Mr|Ms|Mrs|Dr|[A-Z])\.)*$",
     re.IGNORECASE,
 )
+_ASKED = re.compile(
+    r"\b(?:asked|requested|urged|called\s+on|called\s+upon)\s+(?:him|her|them|"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+$"
+)
 _SOMEONES_DUTIES = re.compile(
     r"\s+(?:(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}['’]s|his|her|their|"
     r"these|those|such|certain|some)\s+(?:\w+\s+)?(?:responsibilities|duties|functions)\b"
@@ -2411,6 +2430,8 @@ _NO_PAY_CHANGE = re.compile(
     # What a contract provides is its terms, not a change of pay.
     r"\bprovides?\s+(?:that|for)\b|\bwould\s+(?:be\s+entitled|receive)\b|"
     r"\b(?:separation|severance)\s+(?:agreement|pay|payments?|benefits?)\b|"
+    # a relative's pay told under the related-person rule is no change
+    r"\bless\s+than\s+\$120,000\b|\brelated\s+person\b|"
     # "As required by his employment agreement, Mr. X also resigned": the contract is a cause
     r"\b(?:as\s+required\s+by|pursuant\s+to|in\s+accordance\s+with|under\s+the\s+terms\s+of)\s+"
     r"(?:his|her|their|the)\s+employment\s+agreement\s*,",

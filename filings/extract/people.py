@@ -571,7 +571,28 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         found.append(Mention(start + s, start + e, name))
     if _CAPS_RUN.search(scan):
         found = sorted(found + _capitals(scan, start, found), key=lambda m: m.start)
+    if "Messrs" in scan:
+        found = sorted(found + _messrs(scan, start, found), key=lambda m: m.start)
     return found
+
+
+# "Messrs. Binkley and Ruiz-Tellado were named": one honorific for several family names.
+_MESSRS = re.compile(
+    rf"\bMessrs\.?[^\S\n]+(?P<names>{_WORD}(?:(?:,[^\S\n]+|,?[^\S\n]+and[^\S\n]+){_WORD})+)"
+)
+_MESSRS_NAME = re.compile(_WORD)
+
+
+def _messrs(scan: str, start: int, found: list[Mention]) -> list[Mention]:
+    taken = {(m.start, m.end) for m in found}
+    out = []
+    for m in _MESSRS.finditer(scan):
+        for w in _MESSRS_NAME.finditer(scan, m.start("names"), m.end("names")):
+            if w.group().casefold() in STOP_WORDS or (start + w.start(), start + w.end()) in taken:
+                continue
+            name = normalize_name(f"Mr. {w.group()}")
+            out.append(Mention(start + w.start(), start + w.end(), name))
+    return out
 
 
 # A name in capitals in running text ("MARGARET T. OYELARAN, age 54, has served"): two or

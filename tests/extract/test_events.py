@@ -2459,3 +2459,52 @@ def test_a_title_between_two_people_named_to_a_committee():
         ("Chester R. Oakley", "Executive Committee"),
         ("Raymond J. Brennard", "Executive Committee"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "On May 6, 2003, Howard S. Binkley and Anton G. Ruiz-Tellado were elected directors. "
+            "Messrs. Binkley and Ruiz-Tellado were named to the Executive Committee.\n",
+            [
+                ("Anton G. Ruiz-Tellado", "elected", "Director"),
+                ("Anton G. Ruiz-Tellado", "named-to-committee", "Executive Committee"),
+                ("Howard S. Binkley", "elected", "Director"),
+                ("Howard S. Binkley", "named-to-committee", "Executive Committee"),
+            ],
+        ),
+        (
+            "On March 8, 2002, Messrs. Arthur L. Tuttle and Kenneth Greaves resigned as "
+            "directors of the Company and as members of its Executive Committee.\n",
+            [
+                ("Arthur L. Tuttle", "resigned", "Director"),
+                ("Arthur L. Tuttle", "resigned", "Executive Committee"),
+                ("Kenneth Greaves", "resigned", "Director"),
+                ("Kenneth Greaves", "resigned", "Executive Committee"),
+            ],
+        ),
+        (
+            "On November 30, 2016, Li Wen Zhao resigned from all of his positions with the "
+            "Company—President, Chief Executive Officer and Secretary—and as a director.\n",
+            [
+                ("Li Wen Zhao", "resigned", "Director"),
+                ("Li Wen Zhao", "resigned", "President, Chief Executive Officer and Secretary"),
+            ],
+        ),
+        ("Mr. Trevor Blankenship remains a director; the Board has asked him to resign.\n", []),
+        (
+            "Mr. Dale Strickland's wife, Laura Strickland, has been employed by the Company as a "
+            "marketing coordinator since 2006; her compensation is less than $120,000 per year.\n",
+            [],
+        ),
+        (
+            "Following the accident at the Red Butte mine, Dwight M. Farnsworth was named "
+            "Interim Vice President-Mine Operations.\n",
+            [("Dwight M. Farnsworth", "appointed", "Interim Vice President-Mine Operations")],
+        ),
+    ],
+)
+def test_older_and_plainer_wordings(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
