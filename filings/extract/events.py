@@ -1285,7 +1285,8 @@ _BASIS = re.compile(r"^[^.;]{0,20}?\bon\s+an?\s+(interim|acting)\s+basis", re.IG
 _NEXT_ROLE = re.compile(
     r"(?:[ \t\n]*,?[ \t\n]*(?:Inc|Corp|Co|Ltd|LLC|L\.P|N\.A)\.?)?(?:[ \t\n]*\([^)]{0,80}\))?"
     r"[ \t\n]*[,—–]?[ \t\n]*(?:and|as\s+well\s+as)\s+(?:also\s+)?"
-    r"(?:(?:as|from|to)\s+|(?=(?:a\s+)?member\s+of\s))"  # "Chair of X and member of Y"
+    # "Chair of X and member of Y", "to succeed him as CEO and to serve as President"
+    r"(?:(?:as|from|to(?:\s+serve\s+as)?)\s+|(?=(?:a\s+)?member\s+of\s))"
 )
 # "resigned from the Board and from his positions as Chair of the Audit Committee": the seat,
 # then the offices told after it.

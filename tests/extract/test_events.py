@@ -2508,3 +2508,15 @@ def test_a_title_between_two_people_named_to_a_committee():
 def test_older_and_plainer_wordings(body, expected):
     found = events(body)
     assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+
+
+def test_to_succeed_as_one_post_and_to_serve_as_another():
+    found = events(
+        "On May 1, 2025, the Board appointed Robert J. Kimball, who has been President of the "
+        "Bank since 1994, to succeed Mr. Ostrander as Chief Executive Officer and to serve as "
+        "President of the Company.\n"
+    )
+    assert sorted(e.role for e in found if e.name.display == "Robert J. Kimball") == [
+        "Chief Executive Officer",
+        "President",
+    ]
