@@ -309,8 +309,17 @@ def drop_indexes(cur) -> None:
 
 
 def build_indexes(cur, names: list[str]) -> None:
+    # A GIN build sorts its entries in maintenance_work_mem (the default is 64 MB); raise it
+    # to 512 MB for the build, but keep a larger setting the server has. (Over the corpus
+    # alone a smaller one builds faster; a store of 300,000 filings was rebuilt with this.)
+    cur.execute("SELECT pg_size_bytes(current_setting('maintenance_work_mem'))")
+    raise_memory = cur.fetchone()[0] < 512 * 2**20
+    if raise_memory:
+        cur.execute("SET maintenance_work_mem = '512MB'")
     # IF NOT EXISTS: another process may have built one since it was found missing.
     for name in names:
         cur.execute(
             f"CREATE INDEX IF NOT EXISTS {name} ON filings_searchchunk {CHUNK_INDEXES[name]}"
         )
+    if raise_memory:
+        cur.execute("RESET maintenance_work_mem")
