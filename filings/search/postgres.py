@@ -48,11 +48,12 @@ INDEX_LOCK = 0x66696C696E6773
 
 
 # A batch loads with the chunk indexes absent, built at its end, when that costs less than
-# keeping them row by row. Measured on the corpus's chunk rows (bench/bench_ingest.py and
-# README, Performance), a row costs 14 ms to index as it is written into an empty store and
-# 22 ms into one four times the batch, while a build costs 12 to 17 ms per row of the whole
-# store: a build wins only for a batch several times the store (a first load). Smaller
-# batches gain too little to leave searches without their indexes while they load.
+# keeping them row by row. Over the corpus's chunk rows (bench/bench_chunk_indexes.py), a
+# row costs 14 ms to index as it is written into an empty store and 22 ms into a store
+# four times the batch, while a build costs 12 to 17 ms for every row of the store: the
+# build wins only when the batch is several times the store (a first load), and then by a
+# little CPU and three quarters of the WAL. Smaller batches would gain too little to leave
+# searches without their indexes while they load.
 DEFER_STORE_SHARE = 4  # the batch at least this many times the filings already stored
 DEFER_MIN_FILES = 50
 
