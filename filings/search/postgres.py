@@ -248,10 +248,12 @@ class PostgresBackend(Backend):
 
     def restore_indexes(self):
         with connection.cursor() as cur:
-            # Only on a store whose chunks have their word runs (migration 0004 applied).
+            # Only on a store whose chunks have their word runs (migration 0004) and are
+            # under single-chunk indexes (0017, which drops the index over every chunk).
             cur.execute(
                 "SELECT count(*) FROM pg_attribute WHERE attrelid = "
-                "to_regclass('filings_searchchunk') AND attname = 'grams' AND NOT attisdropped"
+                "to_regclass('filings_searchchunk') AND attname = 'grams' AND NOT attisdropped "
+                "AND to_regclass('filings_searchchunk_tsv') IS NULL"
             )
             if not cur.fetchone()[0]:
                 return []
