@@ -48,8 +48,8 @@ def bench_ingest_single(files: list[Path]) -> tuple[float, float, int]:
 
     total = sum(f.stat().st_size for f in files)
     start, cpu = time.perf_counter(), time.process_time()
-    # As `manage.py ingest` stores a batch (on PostgreSQL, into an empty store, the word
-    # indexes are built at the end).
+    # As `manage.py ingest` stores a batch (the corpus is too small a batch for PostgreSQL
+    # to build its word indexes at the end).
     with search.loading(len(files)):
         for f in files:
             result = ingest.ingest(f.read_bytes(), f.name)

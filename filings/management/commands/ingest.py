@@ -30,7 +30,7 @@ class Command(BaseCommand):
             default=None,
             help="on PostgreSQL, load with the word indexes absent and build them once at the "
             "end (--defer-index), or keep them up to date file by file (--no-defer-index); by "
-            "default a batch of 50 files or more, at least four times the filings already "
+            "default a batch of 1,000 files or more, at least four times the filings already "
             "stored, defers",
         )
         parser.add_argument(
