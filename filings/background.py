@@ -21,7 +21,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from . import ingest
+from . import ingest, search
 from .models.uploads import FAILED, QUEUED, RUNNING, UploadBatch, UploadFile
 
 
@@ -59,6 +59,7 @@ def enqueue(row: UploadFile) -> None:
 def ingest_file(file_id: int) -> str:
     """One attempt at one file of a batch (a task)."""
     recover()
+    search.restore_indexes()  # left absent by a bulk ingest that was killed
     row = claim(file_id)
     if row is None:
         return "not queued"  # finished, or taken by a live attempt

@@ -1,9 +1,11 @@
 """System checks of the app's own: `manage.py check --deploy` says plainly when the site
 is served over plain HTTP (Django's four HTTPS warnings follow from that one choice) and
-how to clear them, and when alert emails would link to this machine alone."""
+how to clear them, and when alert emails would link to this machine alone; and, with the
+database checks (`migrate`, `check --database default`), the search indexes a killed bulk
+ingest left absent are built again."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Info, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -39,4 +41,26 @@ def alert_links_name_the_site(app_configs, **kwargs):
             "https://filings.example.com.",
             id="filings.W002",
         )
+    ]
+
+
+@register(Tags.database)
+def search_indexes_present(app_configs, databases=None, **kwargs):
+    from django.db import DatabaseError
+
+    from . import search
+
+    if not databases or "default" not in databases:
+        return []
+    try:
+        built = search.restore_indexes()
+    except DatabaseError:
+        return []  # not migrated yet, or the database is not there: other checks say so
+    return [
+        Info(
+            f"The search index {name} was missing (an ingest that deferred it was "
+            "interrupted) and has been built again.",
+            id="filings.I001",
+        )
+        for name in built
     ]

@@ -20,7 +20,14 @@ snippets.py and typeahead.py.
 """
 
 from .filters import FACETS
-from .index import index_filing, index_filings, reindex, remove_filing
+from .index import (
+    index_filing,
+    index_filings,
+    loading,
+    reindex,
+    remove_filing,
+    restore_indexes,
+)
 from .notes import index_note, remove_note
 from .query import Query, Term, parse_query
 from .results import DocumentHit, Hit, Results, matching, search, totals
@@ -36,11 +43,13 @@ __all__ = [
     "index_filing",
     "index_filings",
     "index_note",
+    "loading",
     "matching",
     "parse_query",
     "reindex",
     "remove_filing",
     "remove_note",
+    "restore_indexes",
     "search",
     "totals",
     "typeahead",

@@ -79,8 +79,20 @@ class Backend:
 
     @contextlib.contextmanager
     def bulk(self):
-        """Around writing many filings at once (reindex, loading a store)."""
+        """Around writing many filings in one transaction (reindex)."""
         yield
+
+    @contextlib.contextmanager
+    def load(self, files: int, defer: bool | None = None):
+        """Around storing a batch of `files` filings, each in its own transaction (manage.py
+        ingest). Yields whether the index is built once at the end instead of row by row:
+        `defer` forces either way; None decides from the batch and the store's sizes."""
+        yield False
+
+    def restore_indexes(self) -> list[str]:
+        """Build any index a load left absent (it was killed) unless a load is under way;
+        returns the names built."""
+        return []
 
     # Notes (notes.py) ----------------------------------------------------------------------
 

@@ -37,6 +37,18 @@ def index_filings(accessions: Sequence[str]) -> int:
     return done
 
 
+def loading(files: int, defer: bool | None = None):
+    """Around storing a batch of files one transaction each: on PostgreSQL, a batch large
+    beside the store loads with the word indexes absent and builds them at its end (see
+    postgres.defers). Yields whether it does."""
+    return backends.current().load(files, defer)
+
+
+def restore_indexes() -> list[str]:
+    """Rebuild the word indexes an interrupted load left absent (none while a load runs)."""
+    return backends.current().restore_indexes()
+
+
 def remove_filing(accession: str) -> None:
     backends.current().remove([accession])
 
