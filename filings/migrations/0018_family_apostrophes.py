@@ -14,6 +14,6 @@ def straighten(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("filings", "0016_event_confidence")]
+    dependencies = [("filings", "0017_search_single_chunks")]
 
     operations = [migrations.RunPython(straighten, migrations.RunPython.noop)]
