@@ -961,6 +961,11 @@ _BOARDS_COMMITTEE = re.compile(
 _AS_ITS_CHAIR = re.compile(
     r"(?i)\s+as\s+(?:its|the\s+committee['’]s)\s+chair(?:man|woman|person)?\b"
 )
+_INTERIM_ROLE = re.compile(r"(?i)(?:interim|acting)\b")
+_GOES_BACK = re.compile(
+    r"(?i)\b(?:continues?|continuing|remains?|returns?|returned|resumes?|resumed)\s+(?:to\s+serve\s+)?"
+    r"(?:as|in|to)\b"
+)
 _WHICH_BEFORE = re.compile(r"\bwhich\s+(?:[\w.’'-]+\s+){1,4}$")
 _WHICH_CHAIR = re.compile(
     r"(?:\s+of\s+the\s+Board)?\s*,\s*(?:which|of\s+which)\s+(?P<who>[^,;.]{1,40}?|(?:(?:Mr|Ms|Mrs|Dr)\."
@@ -1959,6 +1964,13 @@ def sentence_hits(
                 roles = [r for r in roles if not _CHAIR.fullmatch(r)]
                 if not roles:
                     continue
+            if (
+                event_type in _DEPARTURES
+                and roles
+                and all(_INTERIM_ROLE.match(r) for r in roles)
+                and _GOES_BACK.search(text, b, s.end)
+            ):
+                continue  # "ceased to serve as Interim CEO and continues as President": back
             if event_type == "appointed" and roles:
                 roles = [r for r in roles if not _serves_a_committee(text, r, b, s.end)]
                 if not roles:
@@ -1971,17 +1983,20 @@ def sentence_hits(
                 if not _SUCCEED_VERB.match(text, a):
                     continue
                 unsaid = True
+            # The role as the text writes it, line breaks and all ("Chief\nFinancial Officer").
+            told_at = (
+                _written(text, roles[0], ref.end, ref.end + 60 + len(roles[0]))
+                if len(roles) == 1 and event_type in ("appointed", "elected")
+                else None
+            )
             apposed = (
-                event_type in ("appointed", "elected")
-                and len(roles) == 1
+                told_at is not None
                 and not ref.pronoun
                 and bool(_APPOSITIVE_START.match(text, ref.end))
-                and text.find(roles[0], ref.end, ref.end + 40 + len(roles[0])) >= 0
-                and not re.search(r"\bas\s", text[ref.end : text.find(roles[0], ref.end)])
+                and not re.search(r"\bas\s", text[ref.end : told_at.start()])
             )
             if apposed:
-                after = text.find(roles[0], ref.end) + len(roles[0])
-                seat = _SEAT_AFTER_APPOSITIVE.match(text, after, s.end)
+                seat = _SEAT_AFTER_APPOSITIVE.match(text, told_at.end(), s.end)
                 if seat:
                     # "elected Ada Voss, Chief Executive Officer of Tallis Corp., a director":
                     # the appositive is her job elsewhere, the seat is the news.
@@ -2140,6 +2155,11 @@ def _title_at_death(text: str, s: Span, role: str) -> str:
 
 # Matched where a name ends, in place: a slice of the rest of the text for each hit made
 # the whole item's reading grow with the square of its length.
+def _written(text: str, role: str, start: int, end: int) -> re.Match | None:
+    """Where `role` is written in text[start:end], whatever whitespace it is set with."""
+    return re.compile(r"\s+".join(map(re.escape, role.split()))).search(text, start, end)
+
+
 _APPOSITIVE_START = re.compile(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?")
 _LEFT_BOARD = re.compile(
     r"\s+(?:as\s+(?:a\s+|an\s+)?(?:(?:independent|non-employee)\s+)?(?:directors?|trustees?|"
@@ -2215,11 +2235,14 @@ def _held_since(text: str, t: tuple[int, int], end: int) -> tuple[str, int]:
     role = _board_title(clean_title(text[t[0] : t[1]]))
     more = _SINCE_AND.match(text, t[1], end)
     t2 = title_at(text, more.end(), end) if more else None
+    if t2 and ("ommittee" in text[t2[0] : t2[1]] or _OF_ITS_COMMITTEE.match(text, t2[1], end)):
+        t2 = None  # "and Chairman of its Audit Committee": a committee's chair, not a post
     if t2:
         return f"{role} and {_board_title(clean_title(text[t2[0] : t2[1]]))}", t2[1]
     return role, t[1]
 
 
+_OF_ITS_COMMITTEE = re.compile(r"\s+of\s+(?:the|its|our)\s+[^.;,]{0,60}?\b[Cc]ommittee\b")
 _SINCE_AND = re.compile(
     r"\s+since\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+and\s+(?:(?:the|its|our|a|an)\s+)?(?=[A-Za-z])"
 )

@@ -2520,3 +2520,29 @@ def test_to_succeed_as_one_post_and_to_serve_as_another():
         "Chief Executive Officer",
         "President",
     ]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "At a joint meeting held July 12, 2001, the Boards elected Chester Oakley, Senior\n"
+            "Vice President and Chief Financial Officer of Brennard Stores, Inc., a director of\n"
+            "the Registrant to fill one of the vacancies.\n",
+            [("Chester Oakley", "elected", "Director")],
+        ),
+        (
+            "Samuel K. Adeyemi-Ross, a director of the Company since 1994 and Chairman of its "
+            "Audit Committee, died on June 19, 2002.\n",
+            [("Samuel K. Adeyemi-Ross", "died", "Director")],
+        ),
+        (
+            "On February 2, 2026, Simone Achterberg-Lind ceased to serve as Interim Chief "
+            "Executive Officer and continues as President and Chief Operating Officer.\n",
+            [],
+        ),
+    ],
+)
+def test_seats_after_wrapped_titles_committee_chairs_and_interim_holders_going_back(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
