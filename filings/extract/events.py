@@ -1862,7 +1862,11 @@ def sentence_hits(
             continue
         if event_type in _TAKING and _INTENDS.search(text, max(s.start, a - 30), a):
             continue  # "the Board intends to elect X": not done yet
-        if event_type in _DEPARTURES and _ASKED.search(text, max(s.start, a - 40), a):
+        if (
+            event_type in _DEPARTURES
+            and text.find("ed ", max(s.start, a - 40), a) >= 0
+            and _ASKED.search(text, max(s.start, a - 40), a)
+        ):
             continue  # "the Board has asked him to resign his seat": not done
         if event_type == "appointed" and _SOMEONES_DUTIES.match(text, b):
             continue  # "will assume Ms. Inglewood's responsibilities": work, not a post
@@ -1958,6 +1962,7 @@ def sentence_hits(
             if (
                 event_type in _TAKING
                 and roles
+                and text.find("which", max(s.start, a - 60), a) >= 0
                 and _WHICH_BEFORE.search(text, max(s.start, a - 60), a)
             ):
                 # "to the Compensation Committee, of which he will serve as chair": its chair
@@ -1993,10 +1998,10 @@ def sentence_hits(
                 told_at is not None
                 and not ref.pronoun
                 and bool(_APPOSITIVE_START.match(text, ref.end))
-                and not re.search(r"\bas\s", text[ref.end : told_at.start()])
+                and not re.search(r"\bas\s", text[ref.end : told_at[0]])
             )
             if apposed:
-                seat = _SEAT_AFTER_APPOSITIVE.match(text, told_at.end(), s.end)
+                seat = _SEAT_AFTER_APPOSITIVE.match(text, told_at[1], s.end)
                 if seat:
                     # "elected Ada Voss, Chief Executive Officer of Tallis Corp., a director":
                     # the appositive is her job elsewhere, the seat is the news.
@@ -2006,13 +2011,15 @@ def sentence_hits(
                 hit = Hit(ref.person, event_type, a, b, role, org, date, None, s)
                 hit.apposed = apposed
                 hit.unsaid = unsaid
-                named_before = {id(r.person) for r in refs if not r.pronoun and r.end <= ref.start}
-                if ref.pronoun and named_before != {id(ref.person)}:
+                if ref.pronoun and {
+                    id(r.person) for r in refs if not r.pronoun and r.end <= ref.start
+                } != {id(ref.person)}:
                     # ("Ingrid Holm advised the Board of her intention to retire": the one
                     # person named before "her" in the sentence is no guess.)
                     hit.infer(f"the person “{text[ref.start : ref.end]}” refers to", 0.85)
                 hits.append(hit)
-    for m in _WITH_SERVING.finditer(text, s.start, s.end):
+    serving = text.find("serv", s.start, s.end) >= 0 and text.find(" with ", s.start, s.end) >= 0
+    for m in _WITH_SERVING.finditer(text, s.start, s.end) if serving else ():
         # "... were appointed as directors, with Mr. Lindahl serving as Chairman of the Board"
         ref = next((r for r in refs if r.start <= m.start("who") < r.end), None)
         t = title_at(text, m.end(), s.end) if ref and not ref.pronoun else None
@@ -2155,9 +2162,18 @@ def _title_at_death(text: str, s: Span, role: str) -> str:
 
 # Matched where a name ends, in place: a slice of the rest of the text for each hit made
 # the whole item's reading grow with the square of its length.
-def _written(text: str, role: str, start: int, end: int) -> re.Match | None:
+def _written(text: str, role: str, start: int, end: int) -> tuple[int, int] | None:
     """Where `role` is written in text[start:end], whatever whitespace it is set with."""
-    return re.compile(r"\s+".join(map(re.escape, role.split()))).search(text, start, end)
+    at = text.find(role, start, end)
+    if at >= 0:
+        return at, at + len(role)
+    m = _spaced(role).search(text, start, end)
+    return (m.start(), m.end()) if m else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _spaced(role: str) -> re.Pattern:
+    return re.compile(r"\s+".join(map(re.escape, role.split())))
 
 
 _APPOSITIVE_START = re.compile(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?")
@@ -2323,7 +2339,8 @@ def _successions(
         newcomer = next(later, None)
         if newcomer:
             found.append((m, newcomer, leaver.person))
-    for m in _AS_SUCCESSOR.finditer(text, s.start, s.end):
+    successor = text.find("successor", s.start, s.end) >= 0
+    for m in _AS_SUCCESSOR.finditer(text, s.start, s.end) if successor else ():
         # "the appointment of its Senior Vice President, Olga Petrov, as his successor"
         pronoun = next((r for r in refs if r.start == m.start("who")), None)
         named = [r for r in _refs_before(refs, m.start()) if not r.pronoun]
@@ -2823,6 +2840,8 @@ def _list_hits(
     The evidence runs from the lead-in to the person's line."""
     hits: list[Hit] = []
     for s in spans:
+        if text.find(":", s.start, s.end) < 0:
+            continue  # every list below follows a colon
         inline = _INLINE_LIST.search(text, s.start, s.end)
         if inline and not people.refs_in(s.start, inline.start()):
             # "the following individuals were appointed as directors, effective June 15,
