@@ -878,10 +878,11 @@ def _committees(text: str, s: Span):
             continue
         verb = verbs[-1]
         between = _BOARD_CHAIR.sub("", window[verb.end() :])
+        seat = _SEAT_THEN.fullmatch(between)
         if (
             re.search(r"\bBoard\b|\bcommittee\b", between, re.IGNORECASE)
             and not re.search(r"\bby\s+the\s+Board", between)
-            and not _SEAT_THEN.fullmatch(between)
+            and not seat
         ):
             gapped = _GAPPED_AND.search(window)
             if gapped and re.search(r"\b[Cc]ommittees?\b", window[: gapped.start()]):
@@ -894,7 +895,6 @@ def _committees(text: str, s: Span):
             continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
         a = stop_at - len(window) + verb.start()
         b = stop_at - len(window) + verb.end()
-        seat = _SEAT_THEN.fullmatch(between)
         if seat:
             # the verb stays the board seat's; "and" stands for it before the committee
             a = stop_at - len(between) + seat.start("and")
@@ -1293,12 +1293,13 @@ _NEXT_ROLE = re.compile(
     # "Chair of X and member of Y", "to succeed him as CEO and to serve as President"
     r"(?:(?:as|from|to(?:\s+serve\s+as)?)\s+|(?=(?:a\s+)?member\s+of\s))"
 )
-# "resigned from the Board and from his positions as Chair of the Audit Committee": the seat,
-# then the offices told after it.
+# "resigned from all of his positions with the Company—President, ...": the offices listed.
 _ALL_POSITIONS = re.compile(
     r"\s+from\s+all\s+(?:of\s+)?(?:his|her|their)\s+(?:positions|offices)\s+with\s+(?:the\s+)?"
     r"(?:Company|Corporation|Registrant)\s*(?:[—–:]|--?|,\s*(?:including|namely)?)\s*"
 )
+# "resigned from the Board and from his positions as Chair of the Audit Committee": the seat,
+# then the offices told after it.
 _FROM_BOARD_AND = re.compile(
     r"\s+from\s+(?:the|its|our)\s+(?:[\w’'-]+\s+){0,3}?[Bb]oard(?:\s+of\s+[Dd]irectors)?"
     r"\s*,?\s+and\s+(?:also\s+)?(?=(?:from|as)\s)"
@@ -1441,6 +1442,7 @@ def _roles_for(
 ) -> list[str]:
     """Every position named for this person in this sentence: 'resigned as President and
     Chief Executive Officer ... and as a member of the Board' gives two."""
+    every = None
     if event_type in _DEPARTURES:
         left = _LEFT_COMMITTEE.match(text, trigger_end, s.end)
         if left:  # "resigned from the Audit Committee": the seat on it
@@ -1449,7 +1451,7 @@ def _roles_for(
         if board:
             rest = _roles_for(text, s, ref, board.end() - 1, event_type, refs)
             return ["director"] + [r for r in rest if r != "director"]
-    every = _ALL_POSITIONS.match(text, trigger_end, s.end) if event_type in _DEPARTURES else None
+        every = _ALL_POSITIONS.match(text, trigger_end, s.end)
     t = title_at(text, every.end(), s.end) if every else None
     if t:  # "resigned from all of his positions with the Company—President, ..."
         found = (clean_title(text[t[0] : t[1]]), t[1])
@@ -2152,7 +2154,7 @@ def _title_at_death(text: str, s: Span, role: str) -> str:
     m = _FILER_AND_SUBSIDIARY.match(role + " of its ")
     if m and " of its " not in m.group("filer"):
         return m.group("filer")
-    found = re.compile(r"\s+".join(map(re.escape, role.split()))).search(text, s.start, s.end)
+    found = _spaced(role).search(text, s.start, s.end)
     if found and " and " in role:
         past = _PAST_PART.search(text, found.start(), min(s.end, found.end() + 40))
         if past and past.end("part") >= found.end():
@@ -2160,8 +2162,6 @@ def _title_at_death(text: str, s: Span, role: str) -> str:
     return role
 
 
-# Matched where a name ends, in place: a slice of the rest of the text for each hit made
-# the whole item's reading grow with the square of its length.
 def _written(text: str, role: str, start: int, end: int) -> tuple[int, int] | None:
     """Where `role` is written in text[start:end], whatever whitespace it is set with."""
     at = text.find(role, start, end)
@@ -2176,6 +2176,8 @@ def _spaced(role: str) -> re.Pattern:
     return re.compile(r"\s+".join(map(re.escape, role.split())))
 
 
+# Matched where a name ends, in place: a slice of the rest of the text for each hit made
+# the whole item's reading grow with the square of its length.
 _APPOSITIVE_START = re.compile(r"\s*,\s*(?:the\s+Company['’]s\s+|its\s+|our\s+)?")
 _LEFT_BOARD = re.compile(
     r"\s+(?:as\s+(?:a\s+|an\s+)?(?:(?:independent|non-employee)\s+)?(?:directors?|trustees?|"
@@ -3054,7 +3056,7 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
     }
     out = []
     seen = set()
-    elsewhere_at: set[int] = set()  # candidates whose role names a company not the filer
+    elsewhere: set[int] = set()  # ids of candidates whose role names a company not the filer
     for hit, source, event_type, role in rows:
         guess, confidence = hit.guess, hit.confidence
         at_other = False
@@ -3069,19 +3071,18 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                 guess = f"{guess}; {seat}" if guess else seat
                 confidence = min(confidence, 0.8)
         organization = hit.organization
-        if event_type not in ("signed", "compensation-change", "died"):
+        if event_type != "signed":
+            # A title stated whole (a death's, a pay change's) keeps every part but the company
+            # ("Vice President and General Counsel of TBE", "President of Tidewater Electric").
             whole = role
-            role, elsewhere = _role_and_organization(text, role, registrant or organization)
-            organization = elsewhere or organization
-            at_other = bool(elsewhere)
-            if role != whole:
-                # "a director of the General Partner" is a board seat once the company is apart.
-                event_type = _type_for(event_type, role)
-        elif event_type != "signed":
-            # A title stated whole keeps every part but the company ("Vice President and
-            # General Counsel of TBE", "President of Tidewater Electric").
-            role, elsewhere = _role_and_organization(text, role, registrant or organization)
-            organization = elsewhere or organization
+            role, company = _role_and_organization(text, role, registrant or organization)
+            organization = company or organization
+            if event_type not in ("compensation-change", "died"):
+                at_other = bool(company)
+                if role != whole:
+                    # "a director of the General Partner" is a board seat once the company
+                    # is apart.
+                    event_type = _type_for(event_type, role)
         key = (id(hit.person), event_type, role.casefold())
         if key in seen:
             continue
@@ -3105,22 +3106,20 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
             )
         )
         if at_other:
-            elsewhere_at.add(len(out) - 1)
-    others = [e for i, e in enumerate(out) if i in elsewhere_at]
-    out = [e for e in out if not _also_at_filer(e, out, others)]
+            elsewhere.add(id(out[-1]))
+    out = [e for e in out if not _also_at_filer(e, out, elsewhere)]
     out.sort(key=lambda e: (e.start, e.end))
     return out
 
 
-def _also_at_filer(e: EventCandidate, out: list[EventCandidate], others) -> bool:
+def _also_at_filer(e: EventCandidate, out: list[EventCandidate], elsewhere: set[int]) -> bool:
     """ "appointed him President and Chief Executive Officer of TBE, and the Tidewater Electric
     board appointed him Chief Executive Officer of Tidewater Electric": the same post taken at
     the filer and at its subsidiary in one statement is one event, the filer's."""
-    if not any(e is x for x in others) or e.event_type not in _TAKING:
+    if id(e) not in elsewhere or e.event_type not in _TAKING:
         return False
     return any(
-        o is not e
-        and not any(o is x for x in others)
+        id(o) not in elsewhere
         and o.name is e.name
         and o.event_type == e.event_type
         and o.start == e.start
@@ -3149,7 +3148,7 @@ def _later_positions(text: str, named: list[Hit], sentence: Span, told):
     officer", "named her to the Audit Committee. ... she will succeed Mr. Oakes as Chair of the
     Audit Committee" (the seat, then the chair)."""
     told = list(told)
-    had = set().union(*(_units(r) for _, r in told)) if told else set()
+    had = set().union(*(_units(r) for _, r in told))
     for hit in named:
         if hit.sentence == sentence or hit.apposed or hit.confidence < 1:
             continue
@@ -3301,9 +3300,7 @@ def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, 
     head = role[: m.start()].strip(" ,")
     # "President of Tidewater Electric" where the text defines it: 'Tidewater Basin Electric
     # Company ("Tidewater Electric")' names a company, whatever its short name lacks.
-    defined = _defined_name(text, org)
-    if defined != org:
-        org = defined
+    short, org = org, _defined_name(text, org)
     registrant_words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'’-]*", _core(registrant))]
     org_words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'’-]*", org)]
     if org_words and org_words[0] == "the":
@@ -3311,13 +3308,13 @@ def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, 
     own = (
         bool(org_words) and org_words[: len(registrant_words)] == registrant_words[: len(org_words)]
     )
-    if not own and not _ORG_WORD.search(org) and defined == m.group("org").strip(" ,."):
+    if not own and not _ORG_WORD.search(org) and org == short:
         after = text.find(org)
         if after < 0 or not _DESIGNATOR_AFTER.match(text, after + len(org)):
             return role, ""
     if own or re.fullmatch(r"(?i)the\s+(?:company|registrant|corporation)", org):
         return head, ""
-    return head, _defined_name(text, org)
+    return head, org
 
 
 _EACH_REGISTRANT = re.compile(
