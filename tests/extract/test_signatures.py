@@ -12,8 +12,8 @@ PREAMBLE = (
 )
 
 
-def signers(text, form="8-K"):
-    found = extract_signatures(text, form=form, sequence="1")
+def signers(text, form="8-K", registrant=""):
+    found = extract_signatures(text, form=form, sequence="1", registrant=registrant)
     for e in found:
         assert text[e.start : e.end] == e.evidence
         assert e.event_type == "signed" and e.source == "signature"
@@ -698,11 +698,9 @@ def test_a_signature_table_whose_title_column_comes_first():
 
 
 def test_a_signer_with_name_particles():
-    found = extract_signatures(
-        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934.\n"
-        "SADDLEBACK MESA BANCORP\nDated: January 7, 2008\n/s/ Ignacio de la Fuente\n"
+    found = signers(
+        PREAMBLE + "SADDLEBACK MESA BANCORP\nDated: January 7, 2008\n/s/ Ignacio de la Fuente\n"
         "Ignacio de la Fuente, Executive Vice President, General Counsel and Secretary\n",
-        sequence="1",
         registrant="Saddleback Mesa Bancorp",
     )
     assert [(e.name.display, e.role) for e in found] == [
@@ -711,14 +709,12 @@ def test_a_signer_with_name_particles():
 
 
 def test_by_before_the_printed_name_of_the_same_signer():
-    found = extract_signatures(
-        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934.\n"
-        "Date: June 20, 2002            PELL & RANSOME LOGISTICS CO.\n\n"
+    found = signers(
+        PREAMBLE + "Date: June 20, 2002            PELL & RANSOME LOGISTICS CO.\n\n"
         "                               /s/ Norbert Fenwick\n"
         "                               -------------------------------\n"
         "                               By: Norbert Fenwick\n"
         "                               Title: Vice President and Secretary\n",
-        sequence="1",
         registrant="Pell & Ransome Logistics Co",
     )
     assert [(e.name.display, e.role) for e in found] == [
@@ -727,11 +723,9 @@ def test_by_before_the_printed_name_of_the_same_signer():
 
 
 def test_each_registrant_is_the_filer():
-    found = extract_signatures(
-        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934.\n"
-        "By: /s/ Suzanne R. Okonkwo-Reyes\n"
+    found = signers(
+        PREAMBLE + "By: /s/ Suzanne R. Okonkwo-Reyes\n"
         "Senior Vice President and Chief Financial Officer of each registrant\n",
-        sequence="1",
         registrant="Tidewater Basin Energy Corp",
     )
     assert [(e.role, e.organization) for e in found] == [
