@@ -145,9 +145,15 @@ def absorb_name_only(owner: Person) -> list[IdentityChange]:
 
 def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dict) -> Link:
     """Match a name without a CIK within this filing and its companies."""
-    override = PersonOverride.objects.filter(filing=filing, name=name.raw).first()
-    if override:
-        return Link(override.person, 1.0, "analyst split")
+    # (The filing's splits and its companies' names are read once, into the cache, under
+    # string keys beside the names' tuple keys.)
+    if "overrides" not in cache:
+        cache["overrides"] = {
+            o.name: o.person
+            for o in PersonOverride.objects.filter(filing=filing).select_related("person")
+        }
+    if name.raw in cache["overrides"]:
+        return Link(cache["overrides"][name.raw], 1.0, "analyst split")
     key = (_family(name).casefold(), name.given.casefold(), name.middle.casefold(), name.suffix)
     if key in cache:
         return cache[key]
@@ -156,11 +162,11 @@ def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dic
     # namesake son ("Corliss T. Amberly" and "Corliss T. Amberly, Jr." signing one report).
     namesakes = {
         link.person.pk
-        for (family, given, middle, suffix), link in cache.items()
+        for other, link in cache.items()
         if isinstance(link, Link)
-        and (family, given, middle) == key[:3]
-        and bool(suffix) != bool(name.suffix)
-        and not _is_initial(given)
+        and other[:3] == key[:3]
+        and bool(other[3]) != bool(name.suffix)
+        and not _is_initial(other[1])
     }
     for person in candidates(name, company_ids, cache):
         if person.pk in namesakes:
@@ -171,7 +177,7 @@ def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dic
         if same and (best is None or confidence > best.confidence):
             best = Link(person.canonical(), confidence, f"{reason}, same company")
     if best is None:
-        best = named_with_their_company(filing, name, company_ids)
+        best = named_with_their_company(filing, name, company_ids, cache)
     if best is None:
         person = Person.objects.create(**person_fields(name))
         best = Link(person, 1.0, "first mention")
@@ -184,7 +190,9 @@ def by_name(filing: Filing, name: PersonName, company_ids: list[int], cache: dic
     return best
 
 
-def named_with_their_company(filing: Filing, name: PersonName, company_ids: list[int]):
+def named_with_their_company(
+    filing: Filing, name: PersonName, company_ids: list[int], cache: dict | None = None
+):
     """A person of another company, when one of the two filings names the other's company:
     the new CFO "was most recently Chief Financial Officer of Pellham Industrial
     Corporation", where a Vice President and CFO of that name resigned. Full names only
@@ -199,7 +207,12 @@ def named_with_their_company(filing: Filing, name: PersonName, company_ids: list
         .exclude(events__filing__parties__company_id__in=company_ids)
         .distinct()
     )
-    own = list(Company.objects.filter(cik__in=company_ids).values_list("name", flat=True))
+    cache = {} if cache is None else cache
+    if "own names" not in cache:
+        cache["own names"] = list(
+            Company.objects.filter(cik__in=company_ids).values_list("name", flat=True)
+        )
+    own = cache["own names"]
     for person in people[:50]:
         same, confidence, reason = same_person(name, as_person_name(person))
         if not same or confidence < 0.9 or not _full(person.given, person.middle):

@@ -611,7 +611,7 @@ def write_version(prepared: Prepared, raw: RawFile, existing: Filing | None) -> 
         existing.items.all().delete()
     previous = forget_extraction(existing) if existing is not None else {}
     findings = [dataclasses.asdict(f) for f in sub.findings]
-    filing = write_filing(sub, prepared, raw, raw.version, findings)
+    filing = write_filing(sub, prepared, raw, raw.version, findings, existing is None)
     large = prepared.large
     documents = write_children(filing, sub, prepared, release=large)
     if existing is not None:
@@ -632,7 +632,9 @@ def write_version(prepared: Prepared, raw: RawFile, existing: Filing | None) -> 
     return filing
 
 
-def write_filing(sub, prepared: Prepared, raw: RawFile, version: int, findings) -> Filing:
+def write_filing(
+    sub, prepared: Prepared, raw: RawFile, version: int, findings, new: bool
+) -> Filing:
     values = dict(
         form=sub.form,
         public_document_count=sub.public_document_count,
@@ -661,6 +663,8 @@ def write_filing(sub, prepared: Prepared, raw: RawFile, version: int, findings) 
         raw=raw,
         version=version,
     )
+    if new:  # (the caller has looked, under lock: no row to update)
+        return Filing.objects.create(accession=sub.accession, **values)
     filing, _ = Filing.objects.update_or_create(accession=sub.accession, defaults=values)
     return filing
 
@@ -686,8 +690,10 @@ def write_children(
 ) -> list[Document]:
     """The filing's documents, parties and items; returns the documents as written."""
     documents = write_documents(filing, prepared.documents, release)
+    companies = upsert_companies(sub.parties, sub.filed_date)
     FilingParty.objects.bulk_create(
-        party_row(filing, i, party, sub.filed_date) for i, party in enumerate(sub.parties)
+        party_row(filing, i, party, sub.filed_date, companies)
+        for i, party in enumerate(sub.parties)
     )
     Item.objects.bulk_create(
         Item(
@@ -786,14 +792,16 @@ def as_dict(value):
     return None if value is None else dataclasses.asdict(value)
 
 
-def party_row(filing: Filing, position: int, party: edgar.Party, filed_date) -> FilingParty:
-    cik = int(party.cik) if party.cik and party.cik.strip().isdigit() else None
+def party_row(
+    filing: Filing, position: int, party: edgar.Party, filed_date, companies: dict[int, Company]
+) -> FilingParty:
+    cik = party_cik(party)
     company = person = None
     if cik is not None:
-        if party.role == "reporting-owner" and is_person(party):
+        if is_person_party(party):
             person = identity.by_cik(cik, from_header_name(party.name or ""), filed_date).person
         else:
-            company = upsert_company(cik, party, filed_date)
+            company = companies[cik]
     return FilingParty(
         filing=filing,
         position=position,
@@ -827,22 +835,49 @@ def is_newer(facts_as_of, filed_date) -> bool:
     return facts_as_of is None or (filed_date is not None and filed_date >= facts_as_of)
 
 
-def upsert_company(cik: int, party: edgar.Party, filed_date) -> Company:
-    """The company keeps the facts of its most recent filing seen so far."""
-    company = Company.objects.select_for_update().filter(cik=cik).first()
-    if company is None:
-        company = Company(cik=cik)
-    elif not is_newer(company.facts_as_of, filed_date):
-        return company
-    company.name = (party.name or company.name or "")[:255]
-    company.sic = party.sic or company.sic
-    company.sic_description = (party.sic_description or company.sic_description)[:255]
-    company.state_of_incorporation = party.state_of_incorporation or company.state_of_incorporation
-    company.fiscal_year_end = party.fiscal_year_end or company.fiscal_year_end
-    company.facts_as_of = filed_date
-    company.normalized_name = normalize_company_name(company.name)[:255]
-    company.save()
-    return company
+def party_cik(party: edgar.Party) -> int | None:
+    return int(party.cik) if party.cik and party.cik.strip().isdigit() else None
+
+
+def is_person_party(party: edgar.Party) -> bool:
+    return party.role == "reporting-owner" and is_person(party)
+
+
+def upsert_companies(parties: list[edgar.Party], filed_date) -> dict[int, Company]:
+    """The companies among a filing's parties, by CIK, each keeping the facts of its most
+    recent filing seen so far (a company named twice in one header: as its later entry has
+    them). One read for them all: a filing may name hundreds of co-registrants."""
+    named = [
+        (cik, party)
+        for party in parties
+        if (cik := party_cik(party)) is not None and not is_person_party(party)
+    ]
+    found = {
+        c.cik: c
+        for c in Company.objects.select_for_update().filter(cik__in={cik for cik, _ in named})
+    }
+    new, changed = {}, {}
+    for cik, party in named:
+        company = found.get(cik) or new.get(cik)
+        if company is None:
+            company = new[cik] = Company(cik=cik)
+        elif not is_newer(company.facts_as_of, filed_date):
+            continue
+        elif cik in found:
+            changed[cik] = company
+        company.name = (party.name or company.name or "")[:255]
+        company.sic = party.sic or company.sic
+        company.sic_description = (party.sic_description or company.sic_description)[:255]
+        company.state_of_incorporation = (
+            party.state_of_incorporation or company.state_of_incorporation
+        )
+        company.fiscal_year_end = party.fiscal_year_end or company.fiscal_year_end
+        company.facts_as_of = filed_date
+        company.normalized_name = normalize_company_name(company.name)[:255]
+    Company.objects.bulk_create(new.values())
+    for company in changed.values():
+        company.save(force_update=True)
+    return {**found, **new}
 
 
 def write_extraction(
