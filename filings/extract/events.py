@@ -217,7 +217,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
         r"(?:to\s+resign|to\s+step\s+down|to\s+depart|"
         r"to\s+leave)|tendered\s+(?:his|her|their)\s+resignation|resigned|resigns|(?:will|would)\s+resign|"
         r"to\s+resign|(?:was|is)\s+resigning|step(?:ped|s)?\s+down|stepping\s+down|will\s+step\s+down|"
-        r"ceased\s+to\s+(?:serve|be)(?=\s+(?:as|an?|the|its|our)\b)|"
+        r"ceased\s+to\s+(?:serve|be)(?=\s+(?:as|an?|the|its|our|[Dd]irectors|[Tt]rustees)\b|\s+[A-Z])|"
         r"(?:will\s+(?:be\s+)?)?(?:depart|departed|departs|departing|leave|left|leaving)\s+(?:the|its|our)\s+"
         r"(?:Company|Board|"
         r"Bank|Registrant|Corporation)",
@@ -678,6 +678,12 @@ _AT_BEFORE = re.compile(r"\bat\s+$")
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?:Director|President|Officer|Manager|Head)\s+(?:of\s+|[-–—]\s*)$"
 )
+# "the Official Committee of Unsecured Creditors", "the University of Southern Maine": the
+# words after a body's name and "of" go on naming the body.
+_BODY_OF_BEFORE = re.compile(
+    r"\b(?:Committee|Board|Department|University|Association|Office|Council|Bureau|"
+    r"Commission|Society|Institute|College|School|Court)\s+of\s+(?:the\s+)?$"
+)
 
 
 def _without_organizations(
@@ -702,6 +708,8 @@ def _without_organizations(
             continue
         if _DEPARTMENT_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue  # "Director of Loan Review", "Senior Vice President - Power Supply"
+        if not m.name.title and _BODY_OF_BEFORE.search(text, max(0, m.start - 30), m.start):
+            continue
         if _AMPERSAND_AFTER.match(text, m.end) or _PLACE_AFTER.match(text, m.end):
             continue  # "Lindquist Vennum & Fors", "the Red Butte mine"
         if _TITLE_COMMA_BEFORE.search(text, max(0, m.start - 20), m.start) and _AREA_LAST.search(
@@ -2829,7 +2837,12 @@ def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
 
 _LIST_LEAD = re.compile(
     r"(?i)\b(?:were|was|have\s+been|has\s+been|are|is)\s+(?:duly\s+|re-?)?(?P<verb>elected|"
-    r"appointed|named)\b|\b(?P<active>elected|appointed|named)\s+the\s+following\b"
+    r"appointed|named)\b|\b(?P<active>elected|appointed|named)\s+the\s+following\b|"
+    # a plan of reorganisation's new board and the old one: "the following persons became
+    # directors of the Company:", "... ceased to be directors:"
+    r"\b(?:became|become|will\s+become)\s+(?:directors|trustees|members\s+of\s+the\s+board)\b|"
+    r"\b(?P<ceased>ceased\s+to\s+(?:be|serve\s+as)\s+(?:directors|trustees|members\s+of\s+the"
+    r"\s+board))\b"
 )
 _LIST_NOT = re.compile(r"(?i)\b(?:nominated|continu\w+|not\s+(?:been\s+)?elected|will\s+be)\b")
 
@@ -2852,9 +2865,10 @@ def _list_hits(
             m = _LIST_LEAD.search(lead)
             if m and not _LIST_NOT.search(lead) and _BOARD_WORDS.search(lead):
                 date = next((d.date for d in find_dates(text, s.start, s.end)), None)
+                kind = "resigned" if m.group("ceased") else "elected"
                 for r in people.refs_in(inline.end(), s.end):
                     if not r.pronoun:
-                        hit = Hit(r.person, "elected", s.start, inline.end(), "director", org)
+                        hit = Hit(r.person, kind, s.start, inline.end(), "director", org)
                         hit.date, hit.sentence = date, s
                         hits.append(hit)
             continue
@@ -2892,7 +2906,7 @@ def _list_hits(
                 hits.append(
                     Hit(
                         refs[0].person,
-                        _type_for("appointed", role),
+                        "resigned" if m.group("ceased") else _type_for("appointed", role),
                         s.start,
                         s.end,
                         role,

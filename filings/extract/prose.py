@@ -293,7 +293,7 @@ _CORE = (
 )
 _OF_PART = (
     r"(?-i:(?:,\s*|\s+[-–—]\s+|\s+)(?:of|for)\s+(?:the\s+)?"
-    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|and(?=\s+[A-Z][\w&'’-]*\s+[A-Z])))*)"
+    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of(?=\s+[A-Z])|and(?=\s+[A-Z][\w&'’-]*\s+[A-Z])))*)"
 )
 # The area of a title after a comma: "Senior Vice President, Network Operations", "Vice
 # President, Investor Relations and Corporate Communications". The last word of each part

@@ -2546,3 +2546,43 @@ def test_to_succeed_as_one_post_and_to_serve_as_another():
 def test_seats_after_wrapped_titles_committee_chairs_and_interim_holders_going_back(body, expected):
     found = events(body)
     assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            # A plan of reorganisation replaces the board: the old directors listed, then
+            # the new ones, each after a colon; the creditors' committee is no person.
+            "Pursuant to the Plan, upon the Effective Date, the following persons ceased to be "
+            "directors of the Company: Warren D. Castellane, Jr., Odile M. Prewitt and Hal "
+            "Brenner. Also upon the Effective Date, the following persons, designated by the "
+            "Official Committee of Unsecured Creditors, became directors of the Company: Ruth "
+            "A. Lindgate and Tomas Ibarra-Quell.\n",
+            [
+                ("Hal Brenner", "resigned", "Director"),
+                ("Odile M. Prewitt", "resigned", "Director"),
+                ("Ruth A. Lindgate", "elected", "Director"),
+                ("Tomas Ibarra-Quell", "elected", "Director"),
+                ("Warren D. Castellane Jr.", "resigned", "Director"),
+            ],
+        ),
+        (
+            "Upon the Effective Date, Warren D. Castellane and Hal Brenner ceased to be "
+            "directors of the Company.\n",
+            [
+                ("Hal Brenner", "resigned", "Director"),
+                ("Warren D. Castellane", "resigned", "Director"),
+            ],
+        ),
+        (
+            # "of the Board of Directors" after a committee chair ends the title, not "of"
+            "On February 9, 2001, Martin E. Oberlin resigned as Chairman of the Compensation "
+            "Committee of the Board of Directors, citing a disagreement with the Board.\n",
+            [("Martin E. Oberlin", "resigned", "Chairman of the Compensation Committee")],
+        ),
+    ],
+)
+def test_reorganised_boards_and_committee_chairs_of_the_board(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
