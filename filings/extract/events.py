@@ -901,6 +901,8 @@ def _committees(text: str, s: Span):
             continue
         if m.re is _COMMITTEE_CHAIR and re.search(r"\bas\s|\band\s", between):
             continue  # "appointed A as CFO and B, Chair of the Audit Committee, ...": B's title
+        if m.re is _COMMITTEE_CHAIR and _AS_AFTER_ASIDE.match(text, m.end()):
+            continue  # "designated X, Chair of the Audit Committee, as Lead Director": hers
         a = stop_at - len(window) + verb.start()
         b = stop_at - len(window) + verb.end()
         if seat:
@@ -933,6 +935,7 @@ def _committees(text: str, s: Span):
 
 
 _WHO_BEFORE = re.compile(r",\s*who\s+[^,;()]{0,140},\s*$")
+_AS_AFTER_ASIDE = re.compile(r"\s*,\s*(?:to\s+(?:serve|act)\s+)?as\b")
 # "appointed to the Board of Directors and to its Audit Committee": the seat, then the committee
 _SEAT_THEN = re.compile(r"\s+to\s+the\s+Board(?:\s+of\s+Directors)?\s+(?P<and>and)\s+")
 _GAPPED_AND = re.compile(
@@ -949,7 +952,12 @@ _NAMED_COMMITTEE = re.compile(
 
 
 # "named X, Chairman of the Board, to the Audit Committee": the title beside the name.
-_BOARD_CHAIR = re.compile(r",\s*(?:Vice\s+)?Chair(?:man|woman|person)?\s+of\s+the\s+Board\s*,")
+_BOARD_CHAIR = re.compile(
+    r",\s*(?:the\s+)?(?:Vice\s+)?(?-i:[Cc])hair(?:man|woman|person)?\s+of\s+(?:the\s+Board|"
+    # or an aside naming a committee the person chairs: "named X, the chair of the Board's
+    # Audit Committee, to the Compensation Committee"
+    r"(?:the|its)\s+(?:Board['’]s\s+)?(?:[A-Z][\w&-]*\s+|and\s+){1,6}Committee)\s*,"
+)
 
 
 # "... to the Audit Committee and the Science and Technology Committee", "Chair of the Audit

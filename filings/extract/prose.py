@@ -324,7 +324,7 @@ _COMMA_PART = (
 # "vice president of merchandising": a function in lower case.
 _OF_FUNCTION = rf"(?-i:\s+of\s+(?=[a-z])(?i:{_AREA_HEAD})\b)"
 _UNIT = (
-    rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+Emerit(?:us|a)\b)?(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?)?"
+    rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+Emerit(?:us|a)\b)?(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?(?![’'\w]))?"
     rf"(?:{_COMMA_PART}|{_OF_PART}|{_OF_FUNCTION})?"
     r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
 )

@@ -2586,3 +2586,29 @@ def test_seats_after_wrapped_titles_committee_chairs_and_interim_holders_going_b
 def test_reorganised_boards_and_committee_chairs_of_the_board(body, expected):
     found = events(body)
     assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            # the committee chair in the aside is the title she holds, not a new post
+            "The independent directors designated Moira T. Castellan, Chair of the Audit "
+            "Committee, to serve as Lead Independent Director, effective at the Annual "
+            "Meeting.\n",
+            [("Moira T. Castellan", "elected", "Lead Independent Director")],
+        ),
+        (
+            "The Board named Hollis F. Quarry, a director since 2001, as Lead Director, and "
+            "named Dr. Sabine Ortega-Lunn, the chair of the Board’s Audit Committee, to the "
+            "Compensation Committee as well.\n",
+            [
+                ("Hollis F. Quarry", "elected", "Lead Director"),
+                ("Sabine Ortega-Lunn", "named-to-committee", "Compensation Committee"),
+            ],
+        ),
+    ],
+)
+def test_committee_chairs_written_as_asides_are_held_titles(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
