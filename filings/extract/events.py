@@ -254,7 +254,7 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (
         "appointed",
-        r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+join|"
+        r"became|becomes|will\s+become|has\s+joined|joined|joins|will\s+(?:also\s+)?join|"
         r"(?:will\s+)?succeeds?|succeeded|replaced(?=\s+(?:as\s+[^.;]{0,80}?\s+)?by\b)|"
         r"to\s+succeed|transitioned|transitions|will\s+transition|"
         r"will\s+assume|assumed|assumes|will\s+(?:also\s+)?serve\s+as|will\s+(?:also\s+)?act\s+as|"
@@ -939,7 +939,8 @@ _AS_AFTER_ASIDE = re.compile(r"\s*,\s*(?:to\s+(?:serve|act)\s+)?as\b")
 # "appointed to the Board of Directors and to its Audit Committee": the seat, then the committee
 _SEAT_THEN = re.compile(r"\s+to\s+the\s+Board(?:\s+of\s+Directors)?\s+(?P<and>and)\s+")
 _GAPPED_AND = re.compile(
-    r"(?P<and>,)\s+(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+$"
+    r"(?P<and>,(?=\s)|(?<=\s)and(?=\s))\s+(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+$"
 )
 _CONTINUE_BEFORE = re.compile(r"\bcontinu(?:e|es|ing)\s+$")
 _COMMITTEE_VACANCY = re.compile(
@@ -1296,6 +1297,11 @@ _ADVISER_TO = re.compile(
 _FILLS_SEAT = re.compile(
     r"^(?:(?!\bas\s)[^.;]){0,80}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorships?|vacanc(?:y|ies)|seats?)"
 )
+_ITS_BEFORE = re.compile(r"\bits\s+$")
+_BARE_CHAIR = re.compile(r"(?:Co-|Vice[\s-])?Chair(?:man|woman|person)?")
+_BOARD_GREW = re.compile(
+    r"(?i)\b(?:size\s+of\s+the\s+board|number\s+of\s+(?:directors|trustees)|board\s+seats?)\b"
+)
 # A board called by its defined short name: "to the GP Board", "to the Bank Board".
 _NAMED_BOARD = re.compile(
     r"\s*(?:to|on)\s+(?:the|its|our)\s+(?:[A-Z][\w&.-]*\s+){1,3}?Board\b(?!\s+of\b)"
@@ -1383,8 +1389,18 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
         if seat and event_type in ("appointed", "elected") and ref.start >= trigger_end:
             pos = seat.end()  # "elected X, a director since 1991, Vice Chairman of the Board"
         rest = text[pos:end]
-        if event_type == "elected" and _FILLS_SEAT.match(rest):
-            return "director", pos + _FILLS_SEAT.match(rest).end()
+        fills = _FILLS_SEAT.match(rest)
+        if fills and (
+            event_type == "elected"
+            or event_type == "appointed"
+            and (
+                not fills.group().endswith(("vacancy", "vacancies"))
+                or _BOARD_GREW.search(text, s.start, pos)
+            )
+        ):
+            # "increased the size of the Board ... and appointed A and B to fill the
+            # resulting vacancies": seats (an officer's vacancy is filled by "appointed" too)
+            return "director", pos + fills.end()
         named_board = _NAMED_BOARD.match(rest)
         if named_board and event_type in ("appointed", "elected"):
             return "director", pos + named_board.end()  # "elected her to the GP Board"
@@ -1411,6 +1427,17 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
             t = title_at(text, pos + m.end(), end)
             if t and _titles_other(text, t[1], ref, refs):
                 continue
+            if (
+                t
+                and _ITS_BEFORE.search(text, t[0] - 5, t[0])
+                and _BARE_CHAIR.fullmatch(text, t[0], t[1])
+            ):
+                # "designated X, who has served on the Compensation Committee since 1996,
+                # as its Chairman": the chair of the committee named last before
+                committee = list(_NAMED_COMMITTEE.finditer(text, s.start, t[0]))
+                if committee:
+                    name = " ".join(committee[-1].group("name").split())
+                    return f"{text[t[0] : t[1]]} of the {name}", t[1]
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         board = _BOARD_LEAD.match(rest)
@@ -3223,6 +3250,11 @@ def _borrow_roles(text: str, groups, successions: list[Hit]) -> None:
         # is the one she holds; she takes his.
         taking, taken = role_of(succession.person, ("appointed", "elected"))
         leaving, left = role_of(succession.other, _DEPARTURES)
+        blank = [h for h in taking if not h.role]
+        if blank and left and _BOARD_SEAT.fullmatch(taken):
+            # "will be succeeded in those roles by X ..., at which time X will also join the
+            # Board": the seat is a post of its own; the roles unsaid are still the other's
+            taking, taken = blank, ""
         if taking and not taken and left:
             for h in taking:
                 h.role = left

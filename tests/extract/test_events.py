@@ -2612,3 +2612,63 @@ def test_reorganised_boards_and_committee_chairs_of_the_board(body, expected):
 def test_committee_chairs_written_as_asides_are_held_titles(body, expected):
     found = events(body)
     assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "The Board increased the size of the Board from nine to eleven directors and "
+            "appointed Anya Castlebury and Lionel F. Vance-Hart to fill the resulting "
+            "vacancies. The Board also appointed Ms. Castlebury to the Audit Committee and Mr. "
+            "Vance-Hart to the Compensation Committee, effective the same date.\n",
+            [
+                ("Anya Castlebury", "elected", "Director"),
+                ("Anya Castlebury", "named-to-committee", "Audit Committee"),
+                ("Lionel F. Vance-Hart", "elected", "Director"),
+                ("Lionel F. Vance-Hart", "named-to-committee", "Compensation Committee"),
+            ],
+        ),
+        (
+            # an officer's vacancy filled is the office, not a seat
+            "The Board appointed Jane Quarles to fill the vacancy created by the resignation "
+            "of Tom Brevard as Chief Financial Officer.\n",
+            [("Jane Quarles", "appointed", "Chief Financial Officer")],
+        ),
+        (
+            "The Board also designated director Harold Tillson Vane, who has served on the "
+            "Compensation Committee since 1996, as its Chairman, effective February 14, 2001.\n",
+            [
+                (
+                    "Harold Tillson Vane",
+                    "named-to-committee",
+                    "Chairman of the Compensation Committee",
+                )
+            ],
+        ),
+        (
+            "The Board appointed Rhys E. Pembury as Chief Operating Officer. Mr. Pembury will "
+            "also join the Board of Directors on January 1, 2022.\n",
+            [
+                ("Rhys E. Pembury", "appointed", "Chief Operating Officer"),
+                ("Rhys E. Pembury", "elected", "Director"),
+            ],
+        ),
+        (
+            # the seat joined later in the sentence does not stand for the roles succeeded to
+            "Linnea Gold informed the Board of her intention to retire as President and Chief "
+            "Executive Officer on January 31, 2027, and the Board determined that she will be "
+            "succeeded in those roles by Dashiell K. Moreau, currently Chief Operating Officer, "
+            "effective February 1, 2027, at which time Mr. Moreau will also join the Board as a "
+            "director.\n",
+            [
+                ("Dashiell K. Moreau", "appointed", "President and Chief Executive Officer"),
+                ("Dashiell K. Moreau", "elected", "Director"),
+                ("Linnea Gold", "retired", "President and Chief Executive Officer"),
+            ],
+        ),
+    ],
+)
+def test_seats_filled_gapped_committees_its_chair_and_seats_joined_later(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
