@@ -1600,8 +1600,11 @@ _BOARD_MEMBER = re.compile(r"(?i)member\s+of\s+the\s+(?:\S+\s+){0,3}?board(?:\s+
 _SEAT_AT = re.compile(r"(?i)member\s+of\s+the\s+board\s+of\s+directors(\s+of\s+.+)")
 
 
+_SEAT_CLASS = re.compile(r"(?i)(?:class\s+(?:[IV]+|[A-C])|sole)\s+(director|trustee)s?")
+
+
 def _board_title(title: str) -> str:
-    seat_class = re.fullmatch(r"(?i)(?:class\s+(?:[IV]+|[A-C])|sole)\s+(director|trustee)s?", title)
+    seat_class = _SEAT_CLASS.fullmatch(title)
     if seat_class:  # "to serve as a Class I director": the class is the seat's term, "sole"
         # says how many there are
         return seat_class.group(1).lower()
@@ -3126,6 +3129,8 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
             whole = role
             role, company = _role_and_organization(text, role, registrant or organization)
             organization = company or organization
+            if role != whole:  # "a Class III director of Pinecrest Electric": the seat
+                role = _board_title(role).capitalize() if _SEAT_CLASS.fullmatch(role) else role
             if event_type not in ("compensation-change", "died"):
                 at_other = bool(company)
                 if role != whole:
@@ -3303,14 +3308,23 @@ def _positions(event_type: str, role: str) -> list[tuple[str, str]]:
     if event_type in ("signed", "died", "compensation-change", "other") or not role:
         return [(event_type, role)]
     units = [m for m in _UNIT_RE.finditer(role) if m.group().strip()]
+    tail = ""
+    seat = _ORG_OF.search(units[-1].group()) if len(units) > 1 else None
+    if seat and _BOARD_SEAT.fullmatch(units[-1].group()[: seat.start()].strip(" ,")):
+        # "President, Chief Executive Officer and a director of Kestrel Genomics, Inc.":
+        # the company is every position's
+        tail = units[-1].group()[seat.start() :]
+        role = role[: units[-1].start() + seat.start()]
+        units = [m for m in _UNIT_RE.finditer(role) if m.group().strip()]
     board = [m.group() for m in units if _BOARD_SEAT.fullmatch(m.group().strip(" ,"))]
     if not board or len(board) == len(units):
+        role = role + tail
         return [(_type_for(event_type, role), role)]
     offices = [m.group().strip(" ,") for m in units if m.group() not in board]
     office = offices[0] if len(offices) == 1 else ", ".join(offices[:-1]) + " and " + offices[-1]
     if len(offices) == 2:
         office = " and ".join(offices)
-    parts = [_board_title(b.strip(" ,")) for b in board] + [office]
+    parts = [_board_title(b.strip(" ,")) + tail for b in board] + [office + tail]
     return [(_type_for(event_type, p), p) for p in parts]
 
 

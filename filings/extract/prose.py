@@ -330,8 +330,10 @@ _UNIT = (
 )
 AREA_WORDS = _AREA_HEAD  # the last word of a title's area: a business function
 UNIT_PATTERN = _UNIT  # one position of a title that may name several
-TITLE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*", re.IGNORECASE)
-TITLE_CASE_SENSITIVE = re.compile(rf"{_UNIT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_UNIT})*")
+# "President, Chief Executive Officer and a director": the seat may take an article.
+_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:a\s+(?=(?-i:[Dd]irector|[Tt]rustee)\b))?|\s*&\s*)"
+TITLE = re.compile(rf"{_UNIT}(?:{_JOIN}{_UNIT})*", re.IGNORECASE)
+TITLE_CASE_SENSITIVE = re.compile(rf"{_UNIT}(?:{_JOIN}{_UNIT})*")
 
 
 _ACRONYMS = frozenset(
@@ -366,10 +368,12 @@ def clean_title(title: str) -> str:
     title = _ARTICLE.sub("", title)
     title = _COMPANYS.sub("", title)
     title = _OF_THE_COMPANY.sub("", title)
+    title = _AND_A_SEAT.sub("and ", title)
     # "were appointed Co-Chief Executive Officers": each holds the post
     return _PLURAL_POST.sub(r"\1", title)
 
 
+_AND_A_SEAT = re.compile(r"\band\s+a\s+(?=[Dd]irector\b|[Tt]rustee\b)")
 _PLURAL_POST = re.compile(r"(?i)\b(officer|president)s\b")
 
 

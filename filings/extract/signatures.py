@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -859,7 +860,11 @@ def _entry_at(
             if first is not None and not _same(first, entry.name):
                 break
             if first is not None:
-                cells = _cells(_name_prefix(cells[0])[1]) + cells[1:]
+                # (a later cell that prints a name again is the next column's signer, who
+                # signs for a co-registrant: "R. J. Roe, Secretary<tab>R. J. Roe, Secretary")
+                cells = _cells(_name_prefix(cells[0])[1]) + list(
+                    itertools.takewhile(lambda c: _person(_name_prefix(c)[0]) is None, cells[1:])
+                )
             before = (len(entry.titles), entry.date)
             _take_cells(entry, cells)
             if first is None and (len(entry.titles), entry.date) == before:

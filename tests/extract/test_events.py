@@ -2672,3 +2672,50 @@ def test_committee_chairs_written_as_asides_are_held_titles(body, expected):
 def test_seats_filled_gapped_committees_its_chair_and_seats_joined_later(body, expected):
     found = events(body)
     assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Acme Widget Corporation is saddened to report that Donald E. Prewitt, its "
+            "President, Chief Executive Officer and a director, died on October 9, 2022.\n",
+            [("Donald E. Prewitt", "died", "President, Chief Executive Officer and Director")],
+        ),
+        (
+            # the company after the seat is every position's; each is told apart
+            "On April 3, 2020, Dr. Sandra Whitlow resigned from her positions as President, "
+            "Chief Executive Officer and a director of Kestrel Genomics, Inc. for personal "
+            "reasons.\n",
+            [
+                ("Sandra Whitlow", "resigned", "Director"),
+                ("Sandra Whitlow", "resigned", "President and Chief Executive Officer"),
+            ],
+        ),
+        (
+            # the class is the seat's term
+            "On July 22, 2014, Naomi F. Strick, Ph.D., resigned as a Class III director of "
+            "Pinecrest Electric Company, and the Board immediately re-appointed her as a Class "
+            "I director.\n",
+            [
+                ("Naomi F. Strick", "elected", "Director"),
+                ("Naomi F. Strick", "resigned", "Director"),
+            ],
+        ),
+    ],
+)
+def test_seats_written_with_an_article_a_company_or_a_class(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+
+
+def test_a_signer_for_two_registrants_side_by_side_has_one_title():
+    text = (
+        "SIGNATURES\n\nPursuant to the requirements of the Securities Exchange Act of 1934, "
+        "each registrant has duly caused this report to be signed on its behalf by the "
+        "undersigned hereunto duly authorized.\n\nPINE ENERGY RESOURCES, INC.\tPINE ELECTRIC "
+        "COMPANY\n(Registrant)\t(Registrant)\nDate: October 4, 2004\tBy: /s/ R. J. Bellamy\t"
+        "By: /s/ R. J. Bellamy\nR. J. Bellamy, Secretary\tR. J. Bellamy, Secretary"
+    )
+    found = extract_signatures(text, sequence="1", registrant="PINE ENERGY RESOURCES INC")
+    assert [(e.name.display, e.role) for e in found] == [("R. J. Bellamy", "Secretary")]
