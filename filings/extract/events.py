@@ -1744,6 +1744,8 @@ def extract_events(
         hits.extend(
             (h, section.source) for h in _list_hits(text, section, people, org, spans[section])
         )
+        told = {id(h.person) for h, _ in hits if h.event_type in _TAKING}
+        hits.extend((h, section.source) for h in _marked_rows(text, section, people, org, told))
     _apply_disagreements(text, sections, people, hits, spans)
     found = merge_hits(text, hits, sequence, org)
     if text.count("Board of Trustees") > text.count("Board of Directors"):
@@ -2959,6 +2961,50 @@ def _list_hits(
                 continue  # column headings over the names
             else:
                 break
+    return hits
+
+
+# A table's footnote that marks who is new: "* Appointed to the Board as of the Effective
+# Date", "(a) New in this position as of January 1, 2022", "(1) Newly elected".
+_NEW_MARK_NOTE = re.compile(
+    r"(?m)^[ \t]*(?P<mark>\*{1,3}|[†‡]|\([a-z1-9]\))[ \t]*(?P<note>(?i:new|newly|appointed|elected|"
+    r"named|promoted|joined)\b[^\n]*)"
+)
+# The next cell of a row (tab-separated, or two spaces apart in a text table), after an age.
+_ROW_CELL = re.compile(
+    r"(?:[ ]*\t|[ ]{2,})[ \t]*(?:\d{1,3}(?:[ ]*\t|[ ]{2,})[ \t]*)?(?P<cell>\S(?:[^\t\n ]| (?! ))*)"
+)
+
+
+def _marked_rows(
+    text: str, section: Section, people: People, org: str, told: set[int]
+) -> list[Hit]:
+    """Rows of a table of officers or directors that a footnote marks as new: the person
+    takes the position in the row's next cell. Everyone else in the table only holds theirs;
+    someone whose change the prose tells already is left to it."""
+    hits: list[Hit] = []
+    for note in _NEW_MARK_NOTE.finditer(text, section.start, section.end):
+        mark = note.group("mark")
+        date = next((d.date for d in find_dates(text, note.start(), note.end())), None)
+        table_start = max(section.start, note.start() - 3000)
+        for ref in people.refs_in(table_start, note.start()):
+            if ref.pronoun or id(ref.person) in told:
+                continue
+            at = ref.end + (text[ref.end : ref.end + 1] == " ")
+            if not text.startswith(mark, at):
+                continue
+            cell = _ROW_CELL.match(text, at + len(mark))
+            t = title_at(text, cell.start("cell"), cell.end("cell")) if cell else None
+            if t is None:
+                continue
+            role = _board_title(clean_title(text[t[0] : t[1]]))
+            line_start = text.rfind("\n", 0, ref.start) + 1
+            hit = Hit(ref.person, _type_for("appointed", role), note.start(), note.end(), role, org)
+            hit.date, hit.sentence = date, Span(line_start, cell.end())
+            # (the footnote may mean one part of what the row lists)
+            hit.infer("the position in a table row its footnote marks as new", 0.8)
+            hits.append(hit)
+            told.add(id(ref.person))
     return hits
 
 

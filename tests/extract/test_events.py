@@ -2719,3 +2719,31 @@ def test_a_signer_for_two_registrants_side_by_side_has_one_title():
     )
     found = extract_signatures(text, sequence="1", registrant="PINE ENERGY RESOURCES INC")
     assert [(e.name.display, e.role) for e in found] == [("R. J. Bellamy", "Secretary")]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Upon the Effective Date, the Board of Directors of the Company consists of the "
+            "following persons:\n\nName\tPosition\nGideon R. Farr*\tDirector\nOksana V. Lyt*\t"
+            "Director\nSamuel J. Whitby, Jr.\tPresident, Chief Executive Officer and Director\n\n"
+            "* Appointed to the Board as of the Effective Date pursuant to the plan.\n",
+            [("Gideon R. Farr", "elected", "Director"), ("Oksana V. Lyt", "elected", "Director")],
+        ),
+        (
+            # a text table, with an age column; the marked rows only
+            "The boards approved the following slate of executive officers, effective July 1, "
+            "2001.\n\n     Name                        Age   Position\n"
+            "     Nathan P. Oster              67   Chairman of the Board\n"
+            "     Robert J. Kimbell (1)        49   President and Chief Executive Officer\n"
+            "     Ruth Ann Gedde               61   Senior Vice President and Secretary\n\n"
+            "     (1) Newly appointed to the position shown, effective July 1, 2001.\n",
+            [("Robert J. Kimbell", "appointed", "President and Chief Executive Officer")],
+        ),
+    ],
+)
+def test_rows_a_footnote_marks_as_new(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+    assert all(e.confidence < 1 and "footnote" in e.guess for e in found)
