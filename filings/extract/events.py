@@ -341,6 +341,9 @@ _ORG_SUBJECT = re.compile(
 )
 _PRONOUN = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _MALE = {"he", "his", "him", "himself"}
+# "appointed Jordan Abernathy ... and elected them to the Board": "them" for one person, read
+# only when the sentence names one person before it.
+_THEM = re.compile(r"\bthem\b")
 # "elected his son, Everett M. Finch III": the relative named next is the one meant, so the
 # possessive is not a mention of the father (who would then take the son's event).
 _KIN_AFTER = re.compile(
@@ -430,6 +433,7 @@ class Ref:
     pronoun: bool
 
 
+_CLAUSE_BREAK_THEM = re.compile(r"[;:]")
 _CLAUSE_BREAK = re.compile(
     r"\b(?:and|that|who|whom|which|when|after|before|because|while|said|says|announced|"
     r"informed|notified|told|asked)\b|[;:]"
@@ -483,6 +487,8 @@ class People:
             if taken.covers(p.start()) or _KIN_AFTER.match(text, p.end()):
                 continue
             events.append((p.start(), "pronoun", p))
+        if "them" in text:
+            events.extend((p.start(), "pronoun", p) for p in _THEM.finditer(text, start))
         for _, kind, item in sorted(events, key=lambda e: e[0]):
             if kind == "name":
                 self._add_name(item)
@@ -575,6 +581,15 @@ class People:
                 break
             same.append(r)
         word = m.group().casefold()
+        if word == "them":
+            people = {id(r.person): r.person for r in same if not r.pronoun}
+            if len(people) == 1 and not _CLAUSE_BREAK_THEM.search(
+                self.text, same[0].end, m.start()
+            ):
+                person = next(iter(people.values()))
+                person.mentions.append(m.start())
+                self.refs.append(Ref(m.start(), m.end(), person, True))
+            return
         if (
             same
             and (word == "him" or word == "her" and _OBJECT_HER.match(self.text, m.end()))
@@ -976,7 +991,7 @@ _BOARDS_COMMITTEE = re.compile(
 
 
 _AS_ITS_CHAIR = re.compile(
-    r"(?i)\s+as\s+(?:its|the\s+committee['’]s)\s+chair(?:man|woman|person)?\b"
+    r"(?i)\s+as\s+(?:(?:its|the\s+committee['’]s)\s+)?chair(?:man|woman|person)?\b"
 )
 _INTERIM_ROLE = re.compile(r"(?i)(?:interim|acting)\b")
 _GOES_BACK = re.compile(
@@ -1415,6 +1430,11 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
             # become Chief Operating Officer ..., and Y will succeed her as ...": the title
             # right after the verb, not one further on
             return _board_title(clean_title(text[t[0] : t[1]])), t[1]
+        if text.endswith("be", trigger_end - 2, trigger_end):
+            # "ceased to be Chairman of the Board": the title right after the verb
+            t = title_at(text, pos, end)
+            if t and _BLANK.fullmatch(text, pos, t[0]):
+                return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         for m in _ROLE_LEAD.finditer(rest):
             if m.start() > 100:
                 break

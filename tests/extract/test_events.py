@@ -2747,3 +2747,47 @@ def test_rows_a_footnote_marks_as_new(body, expected):
     found = events(body)
     assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
     assert all(e.confidence < 1 and "footnote" in e.guess for e in found)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "The Board appointed Jordan K. Abbot-Sloane, 48, the Company’s President, North "
+            "America, as President and Chief Executive Officer, effective at the Annual "
+            "Meeting, and elected them to the Board, effective the same date.\n",
+            [
+                ("Jordan K. Abbot-Sloane", "appointed", "President and Chief Executive Officer"),
+                ("Jordan K. Abbot-Sloane", "elected", "Director"),
+            ],
+        ),
+        (
+            # "them" for two people is no one's seat
+            "The Board appointed Jane Rowe and John Smyth as Vice Presidents and elected them "
+            "to the Board.\n",
+            [
+                ("Jane Rowe", "appointed", "Vice President"),
+                ("John Smyth", "appointed", "Vice President"),
+            ],
+        ),
+        (
+            "On the Effective Date, the new Board named Tobias R. Quain and Luz Echeverria "
+            "Duque to its Audit Committee, with Mr. Quain as chair.\n",
+            [
+                ("Luz Echeverria Duque", "named-to-committee", "Audit Committee"),
+                ("Tobias R. Quain", "named-to-committee", "Chair of the Audit Committee"),
+            ],
+        ),
+        (
+            "Upon the Effective Date, Harlan P. Mayo ceased to be a director of the Company, "
+            "and Samuel J. Whitby ceased to be Chairman of the Board.\n",
+            [
+                ("Harlan P. Mayo", "resigned", "Director"),
+                ("Samuel J. Whitby", "resigned", "Chairman of the Board"),
+            ],
+        ),
+    ],
+)
+def test_them_for_one_person_chairs_with_and_ceasing_to_be_a_title(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
