@@ -399,7 +399,8 @@ NAME_PATTERN = re.compile(
     # once, before the alternatives are tried there.
     rf"(?=[A-ZÀ-ÖØ-Þ])(?:(?P<hon>{_HONORIFIC})[^\S\n]+)?"
     rf"(?P<name>(?:{_INITIALS}|{_WORD})"
-    rf"(?:[^\S\n](?:{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=[^\S\n][A-Z])))*"
+    # ("de la Torre": particles before a capital)
+    rf"(?:[^\S\n](?:{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=(?:[^\S\n]{_PARTICLE})*[^\S\n][A-Z])))*"
     rf"(?:[^\S\n]{_WORD})?{_SUFFIX}?)(?![\w-])"
 )
 
@@ -550,8 +551,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         if not hon and len(core) < 2:
             continue
-        if len(core) > 5:
-            continue
+        if sum(w[2] not in _PARTICLES for w in core) > 5:
+            continue  # (particles do not count: "Carmen J. Ortiz de la Torre")
         if not _LAST_WORD.match(core[-1][2]) or len(core[-1][2].strip(".")) < 2:
             continue
         if not hon and len(core) == 2 and _INITIALS_ONLY.fullmatch(core[0][2]):

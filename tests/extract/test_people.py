@@ -305,3 +305,11 @@ def test_names_in_capitals_in_running_text_read_in_title_case():
 )
 def test_capitals_that_are_no_name_in_running_text(text):
     assert _names(text) == []
+
+
+def test_a_family_name_with_two_particles_is_one_name():
+    found = find_mentions(
+        "The Board appointed Carmen J. Ortiz de la Torre as Executive Vice President. Ms. "
+        "Ortiz de la Torre joined the Bank in 2003."
+    )
+    assert [m.name.display for m in found] == ["Carmen J. Ortiz de la Torre", "Ortiz de la Torre"]
