@@ -61,6 +61,8 @@ _502_TITLE = re.compile(
 _HEADING_502 = re.compile(r"(?=I)\bItem\s*5\.02(?!\d)\.?", re.IGNORECASE)
 # The annual meeting's vote: who the holders elected, who was not re-elected and left.
 _HEADING_507 = re.compile(r"(?=I)\bItem\s*5\.07(?!\d)\.?", re.IGNORECASE)
+# "Other Events", where filers also tell of a committee chair or an officer named.
+_HEADING_801 = re.compile(r"(?=I)\bItem\s*8\.01(?!\d)\.?", re.IGNORECASE)
 _HEADING_OLD = re.compile(
     r"\bItem\s*(?P<n>[56])\s*[.:]?\s*(?P<title>Other\s+Events(?:\s+and\s+Regulation\s+FD\s+"
     r"Disclosure)?|Resignations?\s+of\s+Registrant['’]?s\s+Directors)\s*\.?",
@@ -175,6 +177,12 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
             end = _section_end(text, m.end(), lowered)
             if end - m.end() > 20:
                 found.append(Section(m.end(), end, "item-5.07"))
+        for m in _headings_502(text, lowered, _HEADING_801) if "8.01" in text else ():
+            if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            end = _section_end(text, m.end(), lowered)
+            if end - m.end() > 20:
+                found.append(Section(m.end(), end, "item-8.01"))
     if not found and (old_era or filed is None):
         for m in _HEADING_OLD.finditer(text):
             if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):

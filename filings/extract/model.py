@@ -28,6 +28,7 @@ EVENT_TYPES = (
 SOURCES = (
     "item-5.02",
     "item-5.07",
+    "item-8.01",
     "item-5",
     "item-6",
     "report",  # a 10-Q's own text: the meeting's vote, a management change in the discussion

@@ -2791,3 +2791,21 @@ def test_rows_a_footnote_marks_as_new(body, expected):
 def test_them_for_one_person_chairs_with_and_ceasing_to_be_a_title(body, expected):
     found = events(body)
     assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+
+
+def test_item_8_01_other_events_is_read_like_the_old_item_5():
+    found = events(
+        "The stockholders elected the seven nominees for director.\n\nItem 8.01 Other "
+        "Events.\n\nFollowing the Annual Meeting, on June 8, 2017, the Board appointed Marisol "
+        "Etxebar to succeed Helen Q. Vanton as Chair of the Nominating and Corporate "
+        "Governance Committee; Ms. Vanton will remain a member of that committee.\n",
+        heading="Item 5.07 Submission of Matters to a Vote of Security Holders.\n\n",
+    )
+    assert [(e.name.display, e.event_type, e.role, e.source) for e in found] == [
+        (
+            "Marisol Etxebar",
+            "named-to-committee",
+            "Chair of the Nominating and Corporate Governance Committee",
+            "item-8.01",
+        )
+    ]
