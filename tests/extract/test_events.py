@@ -41,7 +41,10 @@ def one(found, name, event_type):
 
 
 def test_no_section_no_events():
-    text = "Item 8.01 Other Events.\nJohn Smith resigned as a director on May 1, 2025.\n"
+    text = (
+        "Item 2.02 Results of Operations and Financial Condition.\nJohn Smith resigned as a "
+        "director on May 1, 2025.\n"
+    )
     assert extract_events(text, filed=FILED, sequence="1") == []
 
 
