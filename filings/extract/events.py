@@ -1112,7 +1112,7 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
-        elif _APPOSED_AND.fullmatch(gap):
+        elif _APPOSED_AND.fullmatch(gap) or _AND_TITLED.fullmatch(gap):
             out.append(r)  # "appointed A, the Company's CFO, and B, its CMO, as ..."
         elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
             out.append(r)  # "appointed A as Treasurer and B as Controller"
@@ -1131,6 +1131,13 @@ _APPOSED_AND = re.compile(
 )
 
 
+# "promoted the Bank's Chief Lending Officer, A, and its Senior Vice President, Retail
+# Banking, B, to ...": the title before each name.
+_AND_TITLED = re.compile(
+    r"\s*,?\s*and\s+(?:the\s+(?:Company|Corporation|Bank|Trust|Partnership)['’]s\s+|its\s+|our\s+|"
+    rf"the\s+){UNIT_PATTERN}(?:(?:\s*,\s*|\s+and\s+){UNIT_PATTERN})*\s*,\s*"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+)
 _TITLE_AND = re.compile(r"\s+(?P<title>[A-Z][^.;,]{2,80}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 

@@ -2812,3 +2812,16 @@ def test_item_8_01_other_events_is_read_like_the_old_item_5():
             "item-8.01",
         )
     ]
+
+
+def test_people_each_written_after_their_title_share_one_verb():
+    found = events(
+        "On May 15, 2007, the Board of Directors of the Bank promoted the Bank’s Senior Vice "
+        "President and Chief Lending Officer, Marcus Feldt, and its Senior Vice President, "
+        "Retail Banking, Teresa M. Carvell, to Executive Vice President, Lending and Executive "
+        "Vice President and Chief Operating Officer of the Bank, respectively.\n"
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Marcus Feldt", "appointed", "Executive Vice President, Lending"),
+        ("Teresa M. Carvell", "appointed", "Executive Vice President and Chief Operating Officer"),
+    ]
