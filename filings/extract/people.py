@@ -340,6 +340,16 @@ def _given_match(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
     if 3 <= len(short) <= 4 and len(long) >= len(short) + 2 and long.startswith(short):
         # The commonest nickname is the given name cut short ("Dash" for Dashiell).
         return True, 0.7, "given name cut short"
+    # "Denise Marlow Achterberg" goes by "Marlow Achterberg", "James Robert Hale" by "Bob
+    # Hale": the other name has no middle and gives this one's middle as its given name.
+    # Less sure: a son named after his father writes so too ("John Robert Smith").
+    for x, y in ((a, b), (b, a)):
+        if not x.middle or _is_initial(x.middle.split()[0]) or y.middle:
+            continue
+        middle = fold(x.middle.split()[0]).strip(".")
+        as_given = PersonName(x.middle, middle, "", x.family, "", "", x.middle)
+        if middle == fold(y.given).strip(".") or _given_forms(as_given) & _given_forms(y):
+            return True, 0.6, "goes by middle name"
     return False, 0.0, "different given names"
 
 

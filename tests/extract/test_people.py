@@ -193,6 +193,14 @@ def test_initial_given_name_and_goes_by_middle_name():
     assert not _same("R. Smith", "T. Smith")[0]
 
 
+def test_a_full_given_name_and_the_middle_name_gone_by_is_a_less_sure_match():
+    ok, confidence, reason = _same("Denise Marlow Achter", "Marlow Achter")
+    assert ok and confidence <= 0.6 and reason == "goes by middle name"
+    assert _same("James Robert Hale", "Bob Hale")[0]  # the middle name's nickname
+    assert not _same("James Robert Hale", "Bob T. Hale")[0]  # the other has a middle of its own
+    assert not _same("James R. Hale", "Bob Hale")[0]  # an initial says too little
+
+
 def test_accents_and_case_are_folded():
     assert fold("Désocio") == "desocio"
     assert _same("Walter G. DéSocio", "WALTER G. DESOCIO")[0]
