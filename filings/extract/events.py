@@ -3165,6 +3165,13 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                         h.role for h in named if _CHAIR.match(h.role) and h.role not in roles
                     )
                 )[:1]
+            offices = [r for r in roles if _is_office(r)]
+            if len(offices) > 1:
+                # "to succeed Mr. Ostrander as Chief Executive Officer and to serve as
+                # President": one appointment to the offices the sentence gives together
+                # (seats and committees stay apart)
+                joined = ", ".join(offices[:-1]) + " and " + offices[-1]
+                roles = [joined if r == offices[0] else r for r in roles if r not in offices[1:]]
             told = [(first, role) for role in roles]
             if event_type in _TAKING:
                 told = _later_positions(text, named, sentence, told)
@@ -3407,6 +3414,13 @@ def _positions(event_type: str, role: str) -> list[tuple[str, str]]:
         office = " and ".join(offices)
     parts = [_board_title(b.strip(" ,")) + tail for b in board] + [office + tail]
     return [(_type_for(event_type, p), p) for p in parts]
+
+
+def _is_office(role: str) -> bool:
+    """An officer's post: neither a board seat (or its chair) nor a committee's."""
+    return not (
+        _BOARD_SEAT.fullmatch(role.strip()) or _COMMITTEE_SEAT.search(role) or _ORG_OF.search(role)
+    )
 
 
 def _type_for(event_type: str, role: str) -> str:
