@@ -257,7 +257,9 @@ _VERB_TRIGGERS: list[tuple[str, str, str]] = [
     (
         "appointed",
         r"appointed|appoints|appoint|named|names|promoted|promotes|hired|hires|selected|"
-        r"designated",
+        r"designated|"
+        # "has engaged Daniel Strick, CPA, of Strick Advisory, to serve as interim CFO"
+        rf"(?:engaged|retained)(?=\s{_SPAN_120}\bto\s+(?:serve|act)\s+as\b)",
         "verb",
     ),
     (
@@ -872,7 +874,7 @@ _TRIGGER_WORDS = (
     ("terminated", "remov", "dismissed", "discharged", "fired", "relieved"),
     ("elect",),
     ("elect",),
-    ("appoint", "name", "promot", "hire", "selected", "designated"),
+    ("appoint", "name", "promot", "hire", "selected", "designated", "engaged", "retained"),
     ("became", "become", "join", "succeed", "replac", "transition", "assum", "serve", "act"),
     ("retirement",),
     ("resignation", "departure"),

@@ -2827,3 +2827,20 @@ def test_offices_taken_in_one_sentence_are_one_appointment_seats_apart():
         ("Robert J. Kimbell", "appointed", "Chief Executive Officer and President"),
         ("Robert J. Kimbell", "elected", "Director"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "The Company has engaged Daniel P. Strick, CPA, the principal of Strick Advisory "
+            "Group, PLLC, to serve as the Company’s interim Chief Financial Officer effective "
+            "October 6, 2008.\n",
+            [("Daniel P. Strick", "appointed", "Interim Chief Financial Officer")],
+        ),
+        ("The Company engaged Kellam Rourke LLP as its independent auditors.\n", []),
+    ],
+)
+def test_officers_engaged_or_retained_to_serve(body, expected):
+    found = events(body)
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
