@@ -1775,9 +1775,10 @@ def extract_events(
         for s in spans[section]:
             for hit in sentence_hits(text, s, people, filed, org):
                 hits.append((hit, section.source))
-        if section.source == "item-5.07":
-            continue  # the vote's tables list nominees and counts, not events
-        hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
+        if section.source != "item-5.07":
+            # (the vote's tables list nominees and counts; only a list the text says were
+            # elected, below, tells who holds a seat)
+            hits.extend((h, section.source) for h in _table_hits(text, section, people, org))
         hits.extend(
             (h, section.source) for h in _list_hits(text, section, people, org, spans[section])
         )
@@ -2915,6 +2916,8 @@ def _pay_row(text: str, line: Span, ref: Ref, table_end: int, org: str) -> Hit:
 _LIST_LEAD = re.compile(
     r"(?i)\b(?:were|was|have\s+been|has\s+been|are|is)\s+(?:duly\s+|re-?)?(?P<verb>elected|"
     r"appointed|named)\b|\b(?P<active>elected|appointed|named)\s+the\s+following\b|"
+    # "the stockholders elected the seven nominees for director ..., as follows:"
+    r"\b(?:re-?)?elected\s+(?:each\s+of\s+)?the\s+(?:\w+\s+){0,2}nominees\b|"
     # a plan of reorganisation's new board and the old one: "the following persons became
     # directors of the Company:", "... ceased to be directors:"
     r"\b(?:became|become|will\s+become)\s+(?:directors|trustees|members\s+of\s+the\s+board)\b|"

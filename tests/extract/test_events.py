@@ -2844,3 +2844,19 @@ def test_offices_taken_in_one_sentence_are_one_appointment_seats_apart():
 def test_officers_engaged_or_retained_to_serve(body, expected):
     found = events(body)
     assert sorted((e.name.display, e.event_type, e.role) for e in found) == expected
+
+
+def test_a_vote_list_the_text_says_elected_gives_each_nominee_a_seat():
+    found = events(
+        "At the Annual Meeting held on June 7, 2017, the stockholders elected the three "
+        "nominees for director named in the Proxy Statement, as follows:\n\n"
+        "Nominee\tFor\tAgainst\tAbstain\nAnika Raghun\t81,244,310\t3,120,455\t211,004\n"
+        "Colin Ferris-Dunn\t83,002,416\t1,380,662\t192,691\n"
+        "Helen Q. Vanton\t82,915,600\t1,466,002\t194,167\n",
+        heading="Item 5.07 Submission of Matters to a Vote of Security Holders.\n\n",
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Anika Raghun", "elected", "Director"),
+        ("Colin Ferris-Dunn", "elected", "Director"),
+        ("Helen Q. Vanton", "elected", "Director"),
+    ]
