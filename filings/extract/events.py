@@ -171,18 +171,13 @@ def find_sections(text: str, filed: dt.date | None = None) -> list[Section]:
             end = _section_end(text, start, lowered)
             if end - start > 20:
                 found.append(Section(start, end, "item-5.02"))
-        for m in _headings_502(text, lowered, _HEADING_507) if "5.07" in text else ():
-            if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
-                continue
-            end = _section_end(text, m.end(), lowered)
-            if end - m.end() > 20:
-                found.append(Section(m.end(), end, "item-5.07"))
-        for m in _headings_502(text, lowered, _HEADING_801) if "8.01" in text else ():
-            if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
-                continue
-            end = _section_end(text, m.end(), lowered)
-            if end - m.end() > 20:
-                found.append(Section(m.end(), end, "item-8.01"))
+        for code, heading in (("5.07", _HEADING_507), ("8.01", _HEADING_801)):
+            for m in _headings_502(text, lowered, heading) if code in text else ():
+                if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                    continue
+                end = _section_end(text, m.end(), lowered)
+                if end - m.end() > 20:
+                    found.append(Section(m.end(), end, f"item-{code}"))
     if not found and (old_era or filed is None):
         for m in _HEADING_OLD.finditer(text):
             if _REFERENCE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
