@@ -600,28 +600,52 @@ class FilingCSSSanitizer(CSSSanitizer):
 
 
 def _sanitize_css(style: str) -> str:
-    declarations = []
+    if _CSS_PLAIN.fullmatch(style) and "/*" not in style:
+        # Nothing here can hold a ';' inside a declaration (no strings, blocks, escapes
+        # or comments), so each piece between semicolons is parsed on its own, and the
+        # same few hundred declarations recur in thousands of different style strings.
+        declarations = [d for piece in style.split(";") if (d := _plain_declaration(piece))]
+    else:
+        declarations = [
+            d
+            for node in tinycss2.parse_declaration_list(
+                style, skip_comments=True, skip_whitespace=True
+            )
+            if (d := _declaration(node))
+        ]
+    kept = []
     position = None
-    for decl in tinycss2.parse_declaration_list(style, skip_comments=True, skip_whitespace=True):
-        if decl.type != "declaration":
-            continue
-        name = decl.lower_name
-        if name not in ALLOWED_CSS_PROPERTIES or not _css_value_is_safe(decl.value):
-            continue
-        value = _WHITESPACE.sub(" ", tinycss2.serialize(decl.value)).strip()
-        if not value:
-            continue
+    for name, value, important in declarations:
         if name == "position":
             position = value.lower()
             if position not in _CSS_POSITIONS:
                 continue
-        declarations.append((name, value + (" !important" if decl.important else "")))
+        kept.append((name, value + (" !important" if important else "")))
     return "; ".join(
-        f"{name}: {value}"
-        for name, value in declarations
-        if name not in _SIDES or position == "relative"
+        f"{name}: {value}" for name, value in kept if name not in _SIDES or position == "relative"
     )
 
+
+def _declaration(node) -> tuple[str, str, bool] | None:
+    """(property, value, !important) of an allowed, safe, non-empty declaration."""
+    if node.type != "declaration":
+        return None
+    name = node.lower_name
+    if name not in ALLOWED_CSS_PROPERTIES or not _css_value_is_safe(node.value):
+        return None
+    value = _WHITESPACE.sub(" ", tinycss2.serialize(node.value)).strip()
+    return (name, value, node.important) if value else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_declaration(piece: str) -> tuple[str, str, bool] | None:
+    for node in tinycss2.parse_declaration_list(piece, skip_comments=True, skip_whitespace=True):
+        return _declaration(node)
+    return None
+
+
+# Characters that cannot open a string, block, function, escape or at-rule.
+_CSS_PLAIN = re.compile(r"[-\w\s:;.,%#!/+*]*", re.ASCII)
 
 _sanitize_css_cached = functools.lru_cache(maxsize=8192)(_sanitize_css)
 

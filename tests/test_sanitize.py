@@ -673,3 +673,26 @@ def test_repeated_tags_are_each_rewritten_for_their_own_document():
     assert one.count('<a href="/one/ex99.htm">') == 2 and "/two/" not in one
     assert two.count('<a href="/two/ex99.htm">') == 2 and "/one/" not in two
     assert one.count('<p style="color: red">') == 2 and "absolute" not in one
+
+
+def test_styles_read_declaration_by_declaration_match_a_whole_parse(monkeypatch):
+    # Plain style strings are split at semicolons and each declaration is sanitized once;
+    # the result must be what parsing the whole string gives, position rules included.
+    from filings import sanitize
+
+    styles = [
+        "position:relative;top:1px;font-weight:bold !important",
+        "top: 2px; position: relative",
+        "position: absolute; left: 0; color: #333",
+        "font: 12px/14px Times New Roman; margin-left: 5%",
+        "color: red;; ;width:",
+        "behavior: x; color: blue",
+        "position: fixed; position: relative; right: 1pt",
+        "position: relative; position: absolute; top: 1pt; color: red",
+    ]
+    split = [sanitize._sanitize_css(style) for style in styles]
+    monkeypatch.setattr(sanitize, "_CSS_PLAIN", re.compile(r"(?!)"))
+    whole = [sanitize._sanitize_css(style) for style in styles]
+    assert split == whole
+    assert split[0] == "position: relative; top: 1px; font-weight: bold !important"
+    assert split[2] == "color: #333" and split[5] == "color: blue"
