@@ -222,10 +222,17 @@ def named_with_their_company(
             .values_list("name", flat=True)
             .distinct()
         )
-        texts = Document.objects.filter(filing=filing)
-        mentioned = any(_names(texts, company) for company in theirs)
+        if "texts" not in cache:
+            cache["texts"] = list(
+                Document.objects.filter(filing=filing).values_list("text", flat=True)
+            )
+        mentioned = any(_names(cache["texts"], company) for company in theirs)
         if not mentioned:
-            their_texts = Document.objects.filter(filing__events__person=person).distinct()
+            their_texts = list(
+                Document.objects.filter(filing__events__person=person)
+                .distinct()
+                .values_list("text", flat=True)
+            )
             mentioned = any(_names(their_texts, company) for company in own)
         if mentioned:
             return Link(
@@ -250,8 +257,8 @@ def _is_initial(given: str) -> bool:
     return len(given.strip(".")) <= 1
 
 
-def _names(documents, company: str) -> bool:
-    """Whether any of these documents writes the company's name (without its designator)."""
+def _names(texts: list[str], company: str) -> bool:
+    """Whether any of these texts writes the company's name (without its designator)."""
     core = re.sub(r"\s*/[A-Za-z.]{1,6}/?\s*$", "", company.strip())
     core = re.sub(
         r"(?i)[\s,]+(?:inc|incorporated|corp|corporation|company|co|llc|lp|l\.p|ltd|plc)\.?$",
@@ -262,7 +269,7 @@ def _names(documents, company: str) -> bool:
     if len(words) < 2:
         return False  # one word is too common to tell a company by
     pattern = r"(?i)\b" + r"[\s,.]+".join(re.escape(w) for w in words) + r"\b"
-    return any(re.search(pattern, text) for text in documents.values_list("text", flat=True))
+    return any(re.search(pattern, text) for text in texts)
 
 
 def candidates(name: PersonName, company_ids: list[int], cache: dict) -> list[Person]:

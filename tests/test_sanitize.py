@@ -696,3 +696,22 @@ def test_styles_read_declaration_by_declaration_match_a_whole_parse(monkeypatch)
     assert split == whole
     assert split[0] == "position: relative; top: 1px; font-weight: bold !important"
     assert split[2] == "color: #333" and split[5] == "color: blue"
+
+
+def test_self_closed_html_elements_open_as_a_browser_opens_them():
+    from filings.sanitize import _open_self_closed
+
+    cases = {
+        '<div class="a" />x': '<div class="a">x',
+        "<div/><p/>": "<div><p>",
+        "<div a / />": "<div a />",
+        '<a href="x/y"/>': '<a href="x/y">',
+        "<br/><img src=a />": "<br/><img src=a />",  # void elements close anyway
+        "<ix:header/>": "<ix:header/>",  # XML names are left alone
+        "<div/ >": "<div/ >",
+        "<a>/>": "<a>/>",
+        '<div a="<"/>': '<div a="<"/>',
+    }
+    for html, opened in cases.items():
+        assert _open_self_closed(html) == opened, html
+    assert clean('<td style="width:1%"/><b>x</b>') == clean('<td style="width:1%"><b>x</b>')
