@@ -97,6 +97,16 @@ _PARAGRAPH_BLOCKS = frozenset(
     }
 )
 _CELLS = frozenset({"td", "th"})
+# What each element does to the layout, first kind first when a tag is in two sets.
+_CELL, _ROW, _PRE, _LINE, _PARAGRAPH, _BREAK = "cell", "row", "pre", "line", "paragraph", "br"
+_KINDS = {
+    **{tag: _BREAK for tag in ("br",)},
+    **{tag: _PARAGRAPH for tag in _PARAGRAPH_BLOCKS},
+    **{tag: _LINE for tag in _LINE_BLOCKS},
+    "pre": _PRE,
+    "tr": _ROW,
+    **{tag: _CELL for tag in _CELLS},
+}
 # HTML white space plus the no-break and typographic spaces filings indent
 # with; all of it is one space in the plain text.
 _SPACES = re.compile(r"[ \t\n\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -305,36 +315,40 @@ def body_text(body: etree._Element | None) -> str:
         _drop_keeping_tail(hidden)
     out = _Layout()
     preformatted = 0
+    kinds = _KINDS
     for event, el in etree.iterwalk(body, events=("start", "end")):
-        tag = el.tag
+        # (one look-up: most elements are spans and fonts, which only hold text)
+        kind = kinds.get(el.tag)
         if event == "start":
-            if tag in _CELLS:
-                out.start_cell()
-            elif tag == "tr":
-                out.start_row()
-            elif tag == "pre":
-                out.start_pre()
-                preformatted += 1
-            elif tag in _LINE_BLOCKS:
-                out.block(paragraph=False)
-            elif tag in _PARAGRAPH_BLOCKS:
-                out.block(paragraph=True)
-            elif tag == "br":
-                out.line_break()
+            if kind is not None:
+                if kind is _CELL:
+                    out.start_cell()
+                elif kind is _ROW:
+                    out.start_row()
+                elif kind is _PRE:
+                    out.start_pre()
+                    preformatted += 1
+                elif kind is _LINE:
+                    out.block(paragraph=False)
+                elif kind is _PARAGRAPH:
+                    out.block(paragraph=True)
+                else:
+                    out.line_break()
             if el.text:
                 out.text(el.text, preformatted > 0)
         else:
-            if tag in _CELLS:
-                out.end_cell()
-            elif tag == "tr":
-                out.end_row()
-            elif tag == "pre":
-                out.block(paragraph=True)
-                preformatted -= 1
-            elif tag in _LINE_BLOCKS:
-                out.block(paragraph=False)
-            elif tag in _PARAGRAPH_BLOCKS:
-                out.block(paragraph=True)
+            if kind is not None:
+                if kind is _CELL:
+                    out.end_cell()
+                elif kind is _ROW:
+                    out.end_row()
+                elif kind is _PRE:
+                    out.block(paragraph=True)
+                    preformatted -= 1
+                elif kind is _LINE:
+                    out.block(paragraph=False)
+                elif kind is _PARAGRAPH:
+                    out.block(paragraph=True)
             if el.tail and el is not body:
                 out.text(el.tail, preformatted > 0)
     return out.result()
