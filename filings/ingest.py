@@ -326,10 +326,11 @@ def render_document(doc: edgar.Document, resolve) -> PreparedDocument:
     if doc.kind in ("html", "ixbrl"):
         # One parse for both renderings (the body has no NULs left to remove).
         tree = sanitize.parse_body(body)
+        hidden = []
         html = doctype_of(body) + (
-            sanitize.sanitize_body(tree, resolve=resolve) if tree is not None else ""
+            sanitize.sanitize_body(tree, resolve=resolve, hidden=hidden) if tree is not None else ""
         )
-        text = render.body_text(tree)
+        text = render.body_text(tree, hidden)
     elif doc.kind == "xml":
         html, text = render.xml_renderings(body)
     elif doc.kind == "text":

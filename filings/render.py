@@ -304,15 +304,16 @@ def _html_text(text: str) -> str:
     return body_text(parse_body(text.replace("\x00", "")))
 
 
-def body_text(body: etree._Element | None) -> str:
+def body_text(body: etree._Element | None, hidden: list | None = None) -> str:
     """plain_text() of HTML that parse_body() has parsed (None: no body). It changes the
-    tree (hidden elements go), so the sanitizer, which must see them, reads it first."""
+    tree (hidden elements go), so the sanitizer, which must see them, reads it first;
+    `hidden`: the hidden elements, when the sanitizer has listed them (see sanitize_body)."""
     if body is None:
         return ""
     # What the reader never sees is no evidence: the sanitized HTML keeps
     # these elements hidden too.
-    for hidden in _HIDDEN(body):
-        _drop_keeping_tail(hidden)
+    for element in _HIDDEN(body) if hidden is None else hidden:
+        _drop_keeping_tail(element)
     out = _Layout()
     preformatted = 0
     kinds = _KINDS

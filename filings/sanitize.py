@@ -332,17 +332,19 @@ def sanitize_body(
     *,
     resolve: Callable[[str], str | None] | None = None,
     id_prefix: str = "doc-",
+    hidden: list | None = None,
 ) -> str:
     """sanitize_html() of a <body> parse_body() made. The tree is left as it was, so the
     caller can go on to lay out its text (filings.render.body_text) without parsing the
-    document again."""
+    document again. `hidden`, when given, receives the elements styled display:none, in
+    document order, as body_text() would find them itself (this walk sees them anyway)."""
     if not _ID_PREFIX.fullmatch(id_prefix):
         raise ValueError(f"id_prefix must match {_ID_PREFIX.pattern}: {id_prefix!r}")
-    tags = _Tags(_LinkRewriter(resolve, id_prefix))
+    tags = _Tags(_LinkRewriter(resolve, id_prefix), hidden)
     out = []
     write = out.append
     if len(body.attrib):
-        write(tags.start(body, "body", False))
+        write(tags.start(body, "body", False, descendant=False))
     if body.text:
         write(_safe_text(body.text))
     for event, el in etree.iterwalk(body, events=("start", "end")):
@@ -372,8 +374,10 @@ class _Tags:
     filter and serializer would (_FilingFilter.sanitize_characters, _escape_text).
     """
 
-    def __init__(self, links: _LinkRewriter):
+    def __init__(self, links: _LinkRewriter, hidden: list | None = None):
         self.links = links
+        self.hidden = hidden
+        self.hiding: set = set()  # the keys of tags whose style hides them
         self.filter = _FilingFilter(
             source=(),
             allowed_tags=ALLOWED_TAGS,
@@ -386,7 +390,7 @@ class _Tags:
         self.starts: dict = {}
         self.ends: dict = {}
 
-    def start(self, el: etree._Element, tag, void: bool) -> str:
+    def start(self, el: etree._Element, tag, void: bool, descendant: bool = True) -> str:
         # Attribute order is kept: it is the order they are written out in.
         key = (tag, void, tuple(el.items()))
         html = self.starts.get(key)
@@ -397,6 +401,10 @@ class _Tags:
                 "data": _attributes(el, self.links),
             }
             html = self.starts[key] = self.serialized(token)
+            if self.hidden is not None and hides(el.get("style")):
+                self.hiding.add(key)
+        if self.hiding and key in self.hiding and descendant:
+            self.hidden.append(el)
         return html
 
     def end(self, tag) -> str:
@@ -410,6 +418,16 @@ class _Tags:
         if not kept:
             return ""
         return _serialize(kept if isinstance(kept, list) else [kept])
+
+
+# As the XPath translate() of filings.render._HIDDEN: capitals of those letters folded,
+# spaces, tabs and line ends gone.
+_STYLE_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " \t\r\n")
+
+
+def hides(style: str | None) -> bool:
+    """Whether a style attribute hides its element (display: none, however spaced)."""
+    return bool(style) and "display:none" in style.translate(_STYLE_FOLD)
 
 
 def _safe_text(text: str) -> str:

@@ -566,3 +566,33 @@ def test_one_parse_gives_the_sanitized_html_and_the_text():
     html = sanitize_body(tree)
     assert "Hidden" in html
     assert body_text(tree) == "Shown & told\n\nAfter" == plain_text("html", source)
+
+
+def test_hidden_elements_the_sanitizer_lists_are_those_the_text_layout_finds():
+    # One walk of the tree lists what display:none hides, for the plain text; it must be
+    # exactly what the text layout's own search finds, however the style is written.
+    from filings import render, sanitize
+
+    html = (
+        '<body style="display:none"><p>shown</p>'
+        '<div style="DISPLAY : NONE">a<span style="display:none">b</span></div>c'
+        '<p style="color:red;display:\tnone !important">d</p>'
+        '<p style="display:block">e</p><p style="display: nonesuch">f</p>'
+        '<p data-style="display:none">g</p><p style="display:none">h</p>tail'
+        '<p style="display:none">h</p></body>'
+    )
+    listed = []
+    sanitize.sanitize_body(sanitize.parse_body(html), hidden=listed)
+    found = render._HIDDEN(sanitize.parse_body(html))
+    assert [e.text for e in listed] == [e.text for e in found] == ["a", "b", "d", "f", "h", "h"]
+    text = render.body_text(sanitize.parse_body(html))
+    listed_text = render.body_text(*_with_listed(html))
+    assert listed_text == text and "shown" in text and "tail" in text and "d" not in text.split()
+
+
+def _with_listed(html):
+    from filings import sanitize
+
+    body, listed = sanitize.parse_body(html), []
+    sanitize.sanitize_body(body, hidden=listed)
+    return body, listed
