@@ -1777,6 +1777,11 @@ def extract_events(
         hits.extend(
             (h, section.source) for h in _list_hits(text, section, people, org, spans[section])
         )
+        if section.source == "item-5.07":
+            hits.extend(
+                (h, section.source)
+                for h in _vote_table_hits(text, section, people, org, spans[section])
+            )
         told = {id(h.person) for h, _ in hits if h.event_type in _TAKING}
         hits.extend((h, section.source) for h in _marked_rows(text, section, people, org, told))
     _apply_disagreements(text, sections, people, hits, spans)
@@ -1955,7 +1960,11 @@ def sentence_hits(
             continue  # "will assume Ms. Inglewood's responsibilities": work, not a post
         if event_type in _TAKING and text.startswith("to ", a) and _intended_clause(text, s, a):
             continue  # "... intends to elect X to succeed him": the succession is planned too
-        targets = _targets(text, s, refs, ordered, index, event_type, a, b, direction)
+        targets = [
+            t
+            for t in _targets(text, s, refs, ordered, index, event_type, a, b, direction)
+            if not _EXCEPT_BEFORE.search(text, max(s.start, t.start - 25), t.start)
+        ]  # ("each nominee other than Mr. Ferreira ... was elected": not he)
         if not targets:
             continue
         next_start = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
@@ -2996,6 +3005,65 @@ def _list_hits(
                 continue  # column headings over the names
             else:
                 break
+    return hits
+
+
+# A vote's sentence that says the nominees were elected, before their table of votes: "Each
+# nominee other than Mr. Ferreira received a majority of the votes cast and was elected.",
+# "each of the director nominees listed below ... was elected", "elected all of the nominees".
+_NOMINEES_ELECTED = re.compile(
+    r"(?i)\b(?:each|all|the)\s+(?:of\s+the\s+)?(?:[\w'’-]+\s+){0,3}?nominees?\b"
+    r"(?:[^.;:]|\b(?:Mr|Ms|Mrs|Dr|Jr|Sr|[A-Z])\.){0,200}?"
+    r"\b(?:was|were|have\s+been|has\s+been)\s+(?:duly\s+)?(?:re-?)?elected\b|"
+    r"\b(?:re-?)?elected\s+(?:each\s+of\s+|all\s+(?:of\s+)?)?the\s+(?:[\w'’-]+\s+){0,3}?"
+    r"nominees\b"
+)
+# Who the sentence leaves out: "other than Mr. Ferreira", "except Ms. Lind".
+_EXCEPT_BEFORE = re.compile(
+    r"(?i)\b(?:other\s+than|except(?:\s+for)?|with\s+the\s+exception\s+of)\s+$"
+)
+
+
+def _vote_table_hits(
+    text: str, section: Section, people: People, org: str, spans: list[Span]
+) -> list[Hit]:
+    """Under Item 5.07, the rows of the vote's table (a name, then its counts) after a
+    sentence that says the nominees were elected: each holds a seat, but the nominees the
+    sentence leaves out. The evidence is the row; the date, the sentence's or the meeting's."""
+    hits: list[Hit] = []
+    for n, s in enumerate(spans):
+        lead = text[s.start : s.end]
+        m = _NOMINEES_ELECTED.search(lead)
+        if not m or _LIST_NOT.search(lead[: m.end()]) or re.search(r":\s*$", lead):
+            continue  # (a lead ending in a colon is _list_hits')
+        left_out = {
+            id(r.person)
+            for r in people.refs_in(s.start, s.end)
+            if _EXCEPT_BEFORE.search(text, max(s.start, r.start - 25), r.start)
+        }
+        start = s.end
+        if n + 1 < len(spans) and re.search(r":\s*$", text[spans[n + 1].start : spans[n + 1].end]):
+            follows = spans[n + 1]  # "The voting results were as follows:"
+            if follows.start - s.end < 5 and not people.refs_in(follows.start, follows.end):
+                start = follows.end
+        date = next((d.date for d in find_dates(text, s.start, s.end)), None)
+        if date is None:
+            date = next((d.date for d in find_dates(text, section.start, s.start)), None)
+        rows = 0
+        for line in _lazy_lines(text, start, section.end):
+            refs = [r for r in people.refs_in(line.start, line.end) if not r.pronoun]
+            if (
+                refs
+                and refs[0].start == line.start
+                and _NAME_ROW.fullmatch(text, refs[0].end, line.end)
+            ):
+                rows += 1
+                if id(refs[0].person) not in left_out:
+                    hit = Hit(refs[0].person, "elected", line.start, line.end, "director", org)
+                    hit.date, hit.sentence = date, Span(line.start, line.end)
+                    hits.append(hit)
+            elif rows or not is_heading_like(text[line.start : line.end]):
+                break  # the table's end, or text that is no table
     return hits
 
 

@@ -225,10 +225,14 @@ def _build(raw: str, human: HumanName, *, organization: bool = False) -> PersonN
     if _needs_case_fix(str(human)):
         human.capitalize(force=True)
     title = human.title
+    family = human.last
+    saint = re.fullmatch(r"(.+?)\s+(Ste?\.)", title) if family else None
+    if saint:
+        # nameparser joins "St." to the honorific before it: "Ms. St. Aubin".
+        title, family = saint.group(1), f"{saint.group(2)} {family}"
     title = _HONORIFIC_KEYS.get(title.rstrip(".").casefold(), title) if title else ""
     given = _dot_initials(human.first)
     middle = _dot_initials(human.middle)
-    family = human.last
     suffix = _suffix(human.suffix) if human.suffix else ""
     nickname = human.nickname.strip("\"'“”‘’() ")
     if not family and given:
@@ -394,7 +398,9 @@ def same_person(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
 # Capitals and small letters include Latin-1's (Østergaard, Ávila, Müller, Straßer).
 _WORD = (
     r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)*"
-    r"(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*)"
+    r"(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
+    # Korean given names keep the second syllable small: Min-jun, Hyun-woo.
+    r"(?:-(?!(?:led|based|owned|backed|elect|run|held|born|made)\b)[a-z]{2,5}\b)?)"
 )
 _INITIALS = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*)"
 _NICK = r"(?:\([“\"]?[A-Z][a-z]+[”\"]?\)|[“\"][A-Z][a-z]+[”\"])"
@@ -408,9 +414,13 @@ NAME_PATTERN = re.compile(
     # Every name starts with a capital: the lookahead turns every other place away at
     # once, before the alternatives are tried there.
     rf"(?=[A-ZÀ-ÖØ-Þ])(?:(?P<hon>{_HONORIFIC})[^\S\n]+)?"
-    rf"(?P<name>(?:{_INITIALS}|{_WORD})"
+    # ("Ms. St. Aubin": after an honorific, a saint's abbreviation may come first)
+    r"(?P<name>(?:(?(hon)Ste?\.(?=[^\S\n][A-Z])|(?!))|"
+    rf"{_INITIALS}|{_WORD})"
     # ("de la Torre": particles before a capital)
-    rf"(?:[^\S\n](?:{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=(?:[^\S\n]{_PARTICLE})*[^\S\n][A-Z])))*"
+    # ("St. Aubin": a saint's abbreviation inside a name, before a capital)
+    r"(?:[^\S\n](?:Ste?\.(?=[^\S\n][A-Z])|"
+    rf"{_INITIALS}|{_WORD}|{_NICK}|{_PARTICLE}(?=(?:[^\S\n]{_PARTICLE})*[^\S\n][A-Z])))*"
     rf"(?:[^\S\n]{_WORD})?{_SUFFIX}?)(?![\w-])"
 )
 

@@ -6,7 +6,7 @@ Builds a throwaway store (SQLite in a temporary FILINGS_DATA_DIR), ingests the i
 tests/eval/filings and the labelled real filings of the shared corpus (skipped, with a message,
 when the corpus is absent), and compares `filings.export.event_rows` with the labels_*.jsonl
 files of SETS. Figures are micro precision / recall / F1, per split (dev, test) and set
-(invented, real, extra: dev only, and the blind sets blind1 to blind8 and blindreal), for the
+(invented, real, extra: dev only, and the blind sets blind1 to blind12 and blindreal), for the
 blind sets together ("blind/dev", "blind/test") and for everything, in three measures:
 
 - event: (accession, person, event_type)
@@ -53,6 +53,8 @@ BLIND7 = "blind7"
 BLIND8 = "blind8"
 BLIND9 = "blind9"
 BLIND10 = "blind10"
+BLIND11 = "blind11"
+BLIND12 = "blind12"
 # The sets written last, blind to the rules, with halves of their own: their test rows
 # together ("blind/test") are the yardstick no rule has been fitted to.
 BLIND_SETS = (
@@ -67,6 +69,8 @@ BLIND_SETS = (
     BLIND8,
     BLIND9,
     BLIND10,
+    BLIND11,
+    BLIND12,
 )
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
@@ -85,6 +89,8 @@ SETS = {
     BLIND8: (HERE / "labels_blind8.jsonl", HERE / "split_blind8.json"),
     BLIND9: (HERE / "labels_blind9.jsonl", HERE / "split_blind9.json"),
     BLIND10: (HERE / "labels_blind10.jsonl", HERE / "split_blind10.json"),
+    BLIND11: (HERE / "labels_blind11.jsonl", HERE / "split_blind11.json"),
+    BLIND12: (HERE / "labels_blind12.jsonl", HERE / "split_blind12.json"),
 }
 # Sets of real corpus filings, read from the shared corpus rather than tests/eval/filings.
 REAL_SETS = (REAL, BLINDREAL)

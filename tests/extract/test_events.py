@@ -2860,3 +2860,35 @@ def test_a_vote_list_the_text_says_elected_gives_each_nominee_a_seat():
         ("Colin Ferris-Dunn", "elected", "Director"),
         ("Helen Q. Vanton", "elected", "Director"),
     ]
+
+
+def test_a_vote_table_after_a_sentence_saying_the_nominees_were_elected_gives_seats():
+    # "Each nominee other than Mr. Neale ... was elected. The voting results were as
+    # follows:" and a table: every row but the one the sentence leaves out holds a seat.
+    found = events(
+        "The Annual Meeting was held on May 18, 2016. Each nominee other than Mr. Neale "
+        "received a majority of the votes cast and was elected. The voting results were as "
+        "follows:\n\nNominee\tFor\tAgainst\tAbstain\n"
+        "Rhoda P. Lintel\t29,118,402\t2,604,311\t118,940\n"
+        "Corwin Neale\t14,206,380\t17,501,033\t134,240\n"
+        "Min-jun Park-Ellis\t31,266,071\t458,113\t117,469\n"
+        "Odile St. Amand\t30,940,688\t783,226\t117,739\n\n"
+        "Proposal 2 - Ratification of the appointment of the auditors: 36,311,842 for.\n",
+        heading="Item 5.07 Submission of Matters to a Vote of Security Holders.\n\n",
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Min-jun Park-Ellis", "elected", "Director"),
+        ("Odile St. Amand", "elected", "Director"),
+        ("Rhoda P. Lintel", "elected", "Director"),
+    ]
+    assert {e.effective_date for e in found} == {dt.date(2016, 5, 18)}
+    assert one(found, "Rhoda P. Lintel", "elected").evidence.startswith("Rhoda P. Lintel\t29")
+
+
+def test_a_vote_table_without_a_sentence_that_the_nominees_were_elected_is_not_read():
+    found = events(
+        "The stockholders voted on the election of directors. The results were as follows:"
+        "\n\nNominee\tFor\tAgainst\nRhoda P. Lintel\t29,118,402\t2,604,311\n",
+        heading="Item 5.07 Submission of Matters to a Vote of Security Holders.\n\n",
+    )
+    assert found == []

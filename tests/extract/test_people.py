@@ -321,3 +321,19 @@ def test_a_family_name_with_two_particles_is_one_name():
         "Ortiz de la Torre joined the Bank in 2003."
     )
     assert [m.name.display for m in found] == ["Carmen J. Ortiz de la Torre", "Ortiz de la Torre"]
+
+
+def test_saints_in_family_names_and_korean_given_names_are_read_whole():
+    from filings.extract.events import People
+
+    text = (
+        "The Board elected Monique St. Aubin and Hyun-woo Bae as directors. Ms. St. Aubin "
+        "and Mr. Bae join the Audit Committee. Mr. Lee moved to St. Louis."
+    )
+    people = People(text)
+    written = [text[r.start : r.end] for r in people.refs_in(0, len(text)) if not r.pronoun]
+    assert written[:4] == ["Monique St. Aubin", "Hyun-woo Bae", "Ms. St. Aubin", "Mr. Bae"]
+    assert "St. Louis" not in " ".join(written)
+    assert normalize_name("Ms. St. Aubin").family == "St. Aubin"
+    assert normalize_name("Ms. St. Aubin").title == "Ms."
+    assert same_person(normalize_name("Monique St. Aubin"), normalize_name("Ms. St. Aubin"))[0]
