@@ -282,7 +282,7 @@ _CORE = (
     r"Chair(?:man|woman|person)?|Chief\s+(?:[A-Z][a-z&]+\s+){1,3}Officers?|"
     r"Chief\s+(?:[a-z&]+\s+){1,3}officers?|Chief\s+Executive|CEO|CFO|COO|CTO|CIO|CAO|CLO|CHRO|"
     r"CMO|CRO|CCO|SVP|EVP|VP|GC|"
-    r"General\s+Counsel|Corporate\s+Secretary|Secretary|Treasurer|Controller|Comptroller|"
+    r"General\s+Counsel|Corporate\s+Secretary|Secretary|Treasurer|Controller|Comptroller|Cashier|"
     r"(?:Trust|Loan|Credit|Lending)\s+Officer|"
     r"(?:Principal|principal)\s+(?:Executive|Financial|Accounting|Operating|executive|financial|"
     r"accounting|operating)\s+(?:Officer|officer)|"
@@ -309,7 +309,9 @@ _AREA_HEAD = (
     r"Infrastructure|Systems|Networks?|Digital|Data|Region|Division|Segment|Business|Analysis|"
     r"Care|Revenue|Transmission|Generation|Trading|Underwriting|Claims|Brands?|Design|"
     r"Transportation|Properties|Facilities|Purchasing|Personnel|Regulatory|Capital|Management|"
-    r"Advertising|Media|Content|Partnerships|Alliances|Licensing|Medical)"
+    r"Advertising|Media|Content|Partnerships|Alliances|Licensing|Medical|Chain|Chartering|"
+    r"Construction|Drilling|Refining|Mining|Clinical|Fleet|Pricing|Payments|Insurance|"
+    r"Actuarial|Reinsurance|Mortgage|Deposits)"
 )
 # An area word followed by "Officer" or "Counsel" is part of the next title ("Senior Vice
 # President, Chief Risk Officer"), not the area of this one.
@@ -325,7 +327,7 @@ _COMMA_PART = (
 _OF_FUNCTION = rf"(?-i:\s+of\s+(?=[a-z])(?i:{_AREA_HEAD})\b)"
 _UNIT = (
     rf"(?:\b{_QUALIFIER}*{_CORE}\b(?:\s+Emerit(?:us|a)\b)?(?:\s+of\s+the\s+Board(?:\s+of\s+Directors)?(?![’'\w]))?"
-    rf"(?:{_COMMA_PART}|{_OF_PART}|{_OF_FUNCTION})?"
+    rf"(?:{_COMMA_PART}|{_OF_PART}|{_OF_FUNCTION}(?:{_COMMA_PART})?)?"
     r"(?:\s*\((?:[Pp]rincipal|[Pp]rincipal\s+\w+)[^)]*\))?)"
 )
 AREA_WORDS = _AREA_HEAD  # the last word of a title's area: a business function

@@ -498,3 +498,14 @@ def test_a_pronoun_after_the_one_person_named_in_its_sentence_is_no_guess():
     )
     assert {e.confidence for e in found} == {1.0}
     assert one(found, "Tomas Berg", "appointed").guess == ""
+
+
+def test_areas_of_industry_and_a_bank_cashier_stay_in_the_title():
+    for written in (
+        "Vice President, Chartering",
+        "Senior Vice President, Supply Chain",
+        "Senior Vice President, Engineering and Construction",
+        "Senior Vice President and Cashier",
+        "Vice President of operations, Western Region",
+    ):
+        assert title(f"{written}, effective May 1.") == written, written
