@@ -3509,6 +3509,11 @@ _ORG_OF = re.compile(
     r"(?:,\s*|\s+)(?:of|for|at)\s+(?P<org>(?:the\s+)?[A-Z][\w&.,'’-]*(?:\s+(?:[A-Z&][\w&.,'’-]*|"
     r"and|of))*)$"
 )
+# The last "of X" of a role alone (X holds no "of" of its own).
+_LAST_ORG_OF = re.compile(
+    r"(?:,\s*|\s+)(?:of|for|at)\s+(?P<org>(?:the\s+)?[A-Z][\w&.,'’-]*(?:\s+(?:[A-Z&][\w&.,'’-]*|"
+    r"and))*)$"
+)
 _ORG_WORD = re.compile(
     r"\b(?:Inc|Corp|Corporation|Company|Co|LLC|LP|L\.P|Ltd|Limited|PLC|Bank|Bancorp|Trust|"
     r"Partnership|General\s+Partner|Registrant|Holdings|Group|Subsidiary)\b\.?"
@@ -3527,7 +3532,12 @@ def _role_and_organization(text: str, role: str, registrant: str) -> tuple[str, 
         return role, ""
     org = m.group("org").strip(" ,.")
     if re.match(r"(?i)the\s+board\b|.*\bcommittee\b", org):
-        return role, ""
+        # "Chairman of the Board, President and Chief Executive Officer of Ozark Prairie
+        # Bancshares": the company comes after the board's "of", if at all.
+        m = _LAST_ORG_OF.search(role)
+        org = m.group("org").strip(" ,.") if m else ""
+        if not org or re.match(r"(?i)the\s+board\b|.*\bcommittee\b|directors$|trustees$", org):
+            return role, ""
     head = role[: m.start()].strip(" ,")
     # "President of Tidewater Electric" where the text defines it: 'Tidewater Basin Electric
     # Company ("Tidewater Electric")' names a company, whatever its short name lacks.

@@ -116,7 +116,9 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "frank": ("francis", "franklin"),
     "gene": ("eugene",),
     "greg": ("gregory",),
+    "hal": ("harold", "henry"),
     "hank": ("henry",),
+    "harry": ("harold", "henry", "harrison"),
     "jack": ("john",),
     "jake": ("jacob",),
     "jeff": ("jeffrey", "jeffery"),
@@ -136,7 +138,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "len": ("leonard",),
     "liz": ("elizabeth",),
     "matt": ("matthew",),
-    "meg": ("margaret", "megan"),
+    "meg": ("margaret", "marguerite", "megan"),
     "mike": ("michael",),
     "mickey": ("michael",),
     "nate": ("nathan", "nathaniel"),
@@ -144,20 +146,27 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "pam": ("pamela",),
     "pat": ("patricia", "patrick"),
     "patty": ("patricia",),
-    "peg": ("margaret",),
-    "peggy": ("margaret",),
+    "peg": ("margaret", "marguerite"),
+    "peggy": ("margaret", "marguerite"),
+    "maggie": ("margaret", "marguerite"),
+    "marge": ("margaret", "marjorie"),
+    "marty": ("martin",),
     "pete": ("peter",),
     "phil": ("philip", "phillip"),
+    "randy": ("randall", "randolph"),
     "ray": ("raymond",),
     "rich": ("richard",),
     "rick": ("richard", "frederick", "eric"),
     "rob": ("robert",),
+    "rod": ("rodney", "roderick"),
     "ron": ("ronald",),
     "russ": ("russell",),
     "sam": ("samuel", "samantha"),
     "sandy": ("sandra", "alexandra"),
     "shelly": ("shelton", "michelle", "rochelle"),
     "steve": ("steven", "stephen"),
+    "stan": ("stanley",),
+    "stu": ("stuart", "stewart"),
     "sue": ("susan", "suzanne"),
     "ted": ("edward", "theodore"),
     "terry": ("terrence", "terence", "theresa"),
@@ -170,6 +179,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "walt": ("walter",),
     "wally": ("wallace", "walter"),
     "will": ("william",),
+    "zach": ("zachary",),
 }
 
 _PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le"}
@@ -467,6 +477,8 @@ STOP_WORDS = frozenset(
     summary outlook guidance conference call webcast investors investor analyst analysts
     names named appoints appointed hires hired elects elected joins joined promotes promoted
     announces announced adds added taps welcomes retires resigns says said reports
+    amended restated employment separation consulting transition advisory vote votes voting
+    proposal proposals ratification
     former leader industry veteran expert pioneer trademark registered aligns talent
     shareholder stockholder community inquiries investment fixed income equity
     """.split()
@@ -537,6 +549,13 @@ _TOKEN = re.compile(r"\([A-Z][a-z]+\)|[“\"][A-Z][a-z]+[”\"]|[^\s,]+")
 _SUFFIX_TOKEN = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
+# Words that end a firm's name, after words that could be a person's: the phrase is the firm.
+_OWN_NAME_OF_FIRM = re.compile(
+    r"(?i)Bank|Bancorp|Bancshares|Bankshares|Trust|Inc\.?|Incorporated|Corp\.?|Corporation|"
+    r"Company|LLC|L\.L\.C\.|LP|L\.P\.|Ltd\.?|Partners|Holdings|Foundation|Associates"
+)
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Person names in text[start:end]: full names ('Patricia L. Higgins', 'Robert D.
     Shurtleff, Jr.') and honorific + family name ('Mr. Shurtleff'). Company words, months,
@@ -562,6 +581,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         if hon and kept[0][0] != words[0][0]:
             hon = None
+        trailing = words[words.index(kept[-1]) + 1 :]
+        if not hon and 0 < len(trailing) <= 2 and _OWN_NAME_OF_FIRM.fullmatch(trailing[-1][2]):
+            continue  # "First Prairie National Bank", "Harlan Voss Trust": a firm's name
         core = [
             w
             for w in kept

@@ -292,8 +292,9 @@ _CORE = (
     r"Founder|Co-Founder|Attorney-in-Fact|attorney-in-fact|Board\s+[Mm]ember|board\s+member)"
 )
 _OF_PART = (
-    r"(?-i:(?:,\s*|\s+[-–—]\s+|\s+)(?:of|for)\s+(?:the\s+)?"
-    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of(?=\s+[A-Z])|and(?=\s+[A-Z][\w&'’-]*\s+[A-Z])))*)"
+    # ("principal accounting officer for SEC reporting purposes": a purpose, no employer)
+    r"(?-i:(?:,\s*|\s+[-–—]\s+|\s+)(?:of|for(?!\s+(?:SEC|Securities\s+and|Exchange\s+Act)\b))"
+    r"\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of(?=\s+[A-Z])|and(?=\s+[A-Z][\w&'’-]*\s+[A-Z])))*)"
 )
 # The area of a title after a comma: "Senior Vice President, Network Operations", "Vice
 # President, Investor Relations and Corporate Communications". The last word of each part

@@ -2892,3 +2892,33 @@ def test_a_vote_table_without_a_sentence_that_the_nominees_were_elected_is_not_r
         heading="Item 5.07 Submission of Matters to a Vote of Security Holders.\n\n",
     )
     assert found == []
+
+
+def test_a_role_after_the_board_loses_only_the_filers_name():
+    found = events(
+        "On May 1, 2020, Jane Q. Doe, Chairman of the Board, President and Chief Executive "
+        "Officer of Acme Widget Corporation and of its subsidiary, Acme First National Bank "
+        '(the "Bank"), died unexpectedly. Ann Lee, Chairman of the Board of Acme Widget '
+        "Corporation, will retire on June 30, 2020. Cy Zed, Chairman of the Board of Widget "
+        "Bank, retired on May 2, 2020."
+    )
+    died = one(found, "Jane Q. Doe", "died")
+    assert died.role == "Chairman of the Board, President and Chief Executive Officer"
+    assert one(found, "Ann Lee", "retired").role == "Chairman of the Board"
+    assert (one(found, "Cy Zed", "retired").role, one(found, "Cy Zed", "retired").organization) == (
+        "Chairman of the Board",
+        "Widget Bank",
+    )
+    # the bank's name is no one's
+    assert {e.name.display for e in found} == {"Jane Q. Doe", "Ann Lee", "Cy Zed"}
+
+
+def test_an_officer_designated_for_sec_reporting_purposes_holds_the_plain_office():
+    found = events(
+        "On March 3, 2021, the Board designated Tomas Ibarra, the Company's Vice President, "
+        "Finance, as principal accounting officer for SEC reporting purposes. The "
+        "Compensation Committee approved an amendment to the Amended and Restated Employment "
+        "Agreement between the Company and Lena Marsh, the Company's President."
+    )
+    assert one(found, "Tomas Ibarra", "appointed").role == "Principal Accounting Officer"
+    assert all("Restated" not in e.name.display for e in found)

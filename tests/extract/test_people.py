@@ -337,3 +337,14 @@ def test_saints_in_family_names_and_korean_given_names_are_read_whole():
     assert normalize_name("Ms. St. Aubin").family == "St. Aubin"
     assert normalize_name("Ms. St. Aubin").title == "Ms."
     assert same_person(normalize_name("Monique St. Aubin"), normalize_name("Ms. St. Aubin"))[0]
+
+
+def test_more_common_nicknames_are_the_same_given_name():
+    for nick, formal in (
+        ("Meg Hollis", "Marguerite Hollis"),
+        ("Harry Wolcott", "Harrison Wolcott"),
+        ("Stan Ferreira", "Stanley Ferreira"),
+        ("Randy Poe", "Randall Poe"),
+    ):
+        assert same_person(normalize_name(nick), normalize_name(formal))[0], nick
+    assert not same_person(normalize_name("Harry Wolcott"), normalize_name("Stanley Wolcott"))[0]
