@@ -450,7 +450,9 @@ _SENTENCE_END = re.compile(
     r"(?<!\bMrs[.!?])[”\"’)]?\s+[“\"]?[A-Z]"
 )
 _LEAVER_BEFORE = re.compile(
-    r"\b(?:the|his|her)\s+(?:retirement|resignation|death|departure|passing)\s+of\s+$"
+    r"\b(?:the|his|her)\s+(?:retirement|resignation|death|departure|passing)\s+of\s+$|"
+    # "appointed A to succeed Mr. B as ... and elected him to the Board": A
+    r"\b(?:succeed|succeeds|succeeding|replace|replaces|replacing)\s+$"
 )
 _GENDER_OF_TITLE = {"Mr.": "m", "Ms.": "f", "Mrs.": "f", "Miss": "f"}
 
@@ -1024,7 +1026,14 @@ def _chairs_it(text: str, refs: list[Ref], ref: Ref, pos: int, end: int) -> bool
         if r.person is ref.person and pos <= r.start < end and _AS_ITS_CHAIR.match(text, r.end):
             if _WITH_BEFORE.search(text, max(pos, r.start - 12), r.start):
                 return True
+        if r.person is ref.person and pos <= r.start < end and _WHO_CHAIRS.match(text, r.end):
+            return True  # "consisting of A, who will chair it, and B"
     return False
+
+
+_WHO_CHAIRS = re.compile(
+    r"(?i)\s*,\s*who\s+(?:will|shall|is\s+to)\s+(?:chair\b|serve\s+as\s+(?:its\s+)?chair)"
+)
 
 
 def _committee_name(name: str) -> str:
@@ -1109,6 +1118,8 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
+        elif _WHO_CHAIRS.match(gap) and re.search(r",\s*and\s+$", gap):
+            out.append(r)  # "consisting of A, who will chair it, and B"
         elif _APPOSED_AND.fullmatch(gap) or _AND_TITLED.fullmatch(gap):
             out.append(r)  # "appointed A, the Company's CFO, and B, its CMO, as ..."
         elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
@@ -1185,7 +1196,7 @@ _ASIDE_AND = re.compile(
     r"\s*,\s*and\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
 )
-_WHO_VERB = re.compile(r",\s*and\s+who\s+(?:\w+\s+){0,2}$")
+_WHO_VERB = re.compile(r",?\s*\band\s+who\s+(?:\w+\s+){0,2}$")
 # ", who reported to Chief Executive Officer Mary Quist, was appointed": a who-clause closed
 # by a comma, then the verb (with its auxiliaries).
 # (A clause with ", and" in it may hold another verb of the sentence.)
@@ -1325,7 +1336,7 @@ _FILLS_SEAT = re.compile(
     r"^(?:(?!\bas\s)[^.;]){0,80}?\bto\s+fill\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:directorships?|vacanc(?:y|ies)|seats?)"
 )
 _ITS_BEFORE = re.compile(r"\bits\s+$")
-_BARE_CHAIR = re.compile(r"(?:Co-|Vice[\s-])?Chair(?:man|woman|person)?")
+_BARE_CHAIR = re.compile(r"(?:Co-|Vice[\s-])?[Cc]hair(?:man|woman|person)?")
 _BOARD_GREW = re.compile(
     r"(?i)\b(?:size\s+of\s+the\s+board|number\s+of\s+(?:directors|trustees)|board\s+seats?)\b"
 )
@@ -1459,17 +1470,9 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
             t = title_at(text, pos + m.end(), end)
             if t and _titles_other(text, t[1], ref, refs):
                 continue
-            if (
-                t
-                and _ITS_BEFORE.search(text, t[0] - 5, t[0])
-                and _BARE_CHAIR.fullmatch(text, t[0], t[1])
-            ):
-                # "designated X, who has served on the Compensation Committee since 1996,
-                # as its Chairman": the chair of the committee named last before
-                committee = list(_NAMED_COMMITTEE.finditer(text, s.start, t[0]))
-                if committee:
-                    name = " ".join(committee[-1].group("name").split())
-                    return f"{text[t[0] : t[1]]} of the {name}", t[1]
+            chair = _its_committee_chair(text, s, t) if t else None
+            if chair:
+                return chair, t[1]
             if t:
                 return _board_title(clean_title(text[t[0] : t[1]])), t[1]
         board = _BOARD_LEAD.match(rest)
@@ -1489,6 +1492,9 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
             and event_type in ("appointed", "elected")
             and _EMPLOYER_WORDS.fullmatch(text, pos, t[0])
         ):
+            chair = _its_committee_chair(text, s, t)
+            if chair:
+                return chair, t[1]  # "... a member of the committee, has been named its chair"
             return _board_title(clean_title(text[t[0] : t[1]])), t[1]
     # appositive: "X, the Company's Chief Financial Officer," / "X, Vice President, ..."
     m = _COMMA.match(text, ref.end, end)
@@ -1502,6 +1508,19 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
         if t:
             return clean_title(text[t[0] : t[1]]), ref.start
     return None
+
+
+def _its_committee_chair(text: str, s: Span, t: tuple[int, int]) -> str | None:
+    """ "designated X, who has served on the Compensation Committee since 1996, as its
+    Chairman": the chair of the committee named last before in the sentence."""
+    if not (_ITS_BEFORE.search(text, t[0] - 5, t[0]) and _BARE_CHAIR.fullmatch(text, t[0], t[1])):
+        return None
+    committee = list(_NAMED_COMMITTEE.finditer(text, s.start, t[0]))
+    if not committee:
+        return None
+    name = " ".join(committee[-1].group("name").split())
+    chair = text[t[0] : t[1]]
+    return f"{chair[:1].upper()}{chair[1:]} of the {name}"
 
 
 def _titles_other(text: str, at: int, ref: Ref, refs: list[Ref]) -> bool:
@@ -2771,7 +2790,9 @@ def _table_hits(text: str, section: Section, people: People, org: str) -> list[H
     hits: list[Hit] = []
     for intro in re.finditer(r":\s*\n", text[section.start : section.end]):
         colon = section.start + intro.start()
-        line_start = text.rfind("\n", section.start, colon) + 1
+        # The sentence that introduces the table, wrapped over lines in a text filing: from
+        # the start of its paragraph.
+        line_start = max(text.rfind("\n\n", section.start, colon) + 2, section.start, colon - 400)
         if _COMPENSATION.search(text, line_start, colon):
             kind = "compensation-change"
         elif re.search(r"(?i)\bcommittees?\b", text[line_start:colon]) and _COMMITTEE_VERB.search(

@@ -2922,3 +2922,48 @@ def test_an_officer_designated_for_sec_reporting_purposes_holds_the_plain_office
     )
     assert one(found, "Tomas Ibarra", "appointed").role == "Principal Accounting Officer"
     assert all("Restated" not in e.name.display for e in found)
+
+
+def test_a_pay_table_introduced_by_a_sentence_wrapped_over_lines_gives_each_row_a_change():
+    found = events(
+        "     On February 5, 1999, the Compensation Committee of the Board of\n"
+        "Directors approved the\nfollowing annual base salaries for the Company's executive "
+        "officers,\neffective January 1, 1999:\n\n"
+        "     Name                       Position                               Base Salary\n"
+        "     Oskar P. Lindahl           President and Chief Executive Officer    $360,000\n"
+        "     Bernard Y. Okafor          Vice President, Engineering              $205,000\n",
+        filed=dt.date(1999, 2, 12),
+        heading="Item 5.  Other Events.\n\n",
+    )
+    assert sorted((e.name.display, e.event_type, e.role) for e in found) == [
+        ("Bernard Y. Okafor", "compensation-change", "Vice President, Engineering"),
+        ("Oskar P. Lindahl", "compensation-change", "President and Chief Executive Officer"),
+    ]
+
+
+def test_committee_chairs_told_by_its_chair_and_who_will_chair_it():
+    found = events(
+        "Ms. Lind has stepped down from the Audit Committee, and Hamid Q. Farrokh, a member "
+        "of the committee since 2011, has been named its chair, effective October 2, 2015. "
+        "The Board has formed a search committee, consisting of directors Ines Okon, who "
+        "will chair it, and Ruben Altam, to identify a permanent Chief Financial Officer."
+    )
+    assert one(found, "Hamid Q. Farrokh", "named-to-committee").role == (
+        "Chair of the Audit Committee"
+    )
+    assert one(found, "Ines Okon", "named-to-committee").role == "Chair of the Search Committee"
+    assert one(found, "Ruben Altam", "named-to-committee").role == "Search Committee"
+
+
+def test_him_after_the_one_succeeded_is_the_newcomer_and_a_second_who_clause_its_subjects():
+    found = events(
+        "The Board appointed Yusuf K. Adeyem to succeed Mr. Wolcott as President and Chief "
+        "Executive Officer and elected him to the Board, each effective March 1, 2010. "
+        "The Board elected Mr. Halloran as Chair of the Board, succeeding Ingrid Falken, who "
+        "had served as Interim Chair during his leave and who will resign from the Board "
+        "effective March 31, 2010."
+    )
+    assert one(found, "Yusuf K. Adeyem", "elected").role == "Director"
+    assert one(found, "Ingrid Falken", "resigned").effective_date == dt.date(2010, 3, 31)
+    assert not [e for e in found if "Wolcott" in e.name.display]
+    assert not [e for e in found if "Halloran" in e.name.display and e.event_type == "resigned"]
