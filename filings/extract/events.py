@@ -489,6 +489,16 @@ class People:
             if not _KIN_AFTER.match(text, m.end + 2) or text[m.end : m.end + 2] not in ("'s", "’s")
         ]
         self._sentence_ends = [e.start() + 1 for e in _SENTENCE_END.finditer(text, start)]
+        # "Peg Oyelaran ... when he retires ... Ms. Oyelaran": what an honorific anywhere in
+        # the text says of a family name, for a pronoun met before it (none when the text
+        # has a Mr. and a Ms. of the name).
+        genders: dict[str, set] = {}
+        for m in mentions:
+            if m.name.title in _GENDER_OF_TITLE and m.name.family:
+                genders.setdefault(m.name.family.casefold(), set()).add(
+                    _GENDER_OF_TITLE[m.name.title]
+                )
+        self._family_gender = {f: g.pop() for f, g in genders.items() if len(g) == 1}
         taken = _Covered((m.start, m.end) for m in mentions)
         for p in _PRONOUN.finditer(text, start):
             if taken.covers(p.start()) or _KIN_AFTER.match(text, p.end()):
@@ -607,7 +617,7 @@ class People:
             nearest = same[0].person
             same = [r for r in same if r.person is not nearest]
             recent = [r for r in recent if r.person is not nearest]
-        fitting = [r for r in same if r.person.gender in (gender, None)]
+        fitting = [r for r in same if self._gender(r.person) in (gender, None)]
         if len(fitting) > 1:
             # "elected A, filling the vacancy left by the retirement of B, and named her to
             # the Audit Committee": the one whose leaving explains the seat is not the one
@@ -620,14 +630,24 @@ class People:
             fitting = told or fitting
         person = fitting[0].person if fitting else None
         if person is None:
-            person = next((r.person for r in reversed(recent) if r.person.gender == gender), None)
+            person = next(
+                (r.person for r in reversed(recent) if self._gender(r.person) == gender), None
+            )
         if person is None:
-            person = next((r.person for r in reversed(recent) if r.person.gender is None), None)
+            person = next(
+                (r.person for r in reversed(recent) if self._gender(r.person) is None), None
+            )
         if person is None:
             return
         person.gender = gender
         person.mentions.append(m.start())
         self.refs.append(Ref(m.start(), m.end(), person, True))
+
+    def _gender(self, person: Person) -> str | None:
+        if person.gender is not None:
+            return person.gender
+        family = next((n.family for n in person.names if n.family), "")
+        return self._family_gender.get(family.casefold())
 
     def refs_in(self, start: int, end: int) -> list[Ref]:
         i = bisect.bisect_left(self._starts, start)

@@ -2967,3 +2967,13 @@ def test_him_after_the_one_succeeded_is_the_newcomer_and_a_second_who_clause_its
     assert one(found, "Ingrid Falken", "resigned").effective_date == dt.date(2010, 3, 31)
     assert not [e for e in found if "Wolcott" in e.name.display]
     assert not [e for e in found if "Halloran" in e.name.display and e.event_type == "resigned"]
+
+
+def test_a_pronoun_before_the_honorific_that_tells_a_gender_still_skips_her():
+    found = events(
+        "On April 24, 2012, the Board named Peg Oyelar, the bank's new chief operating "
+        "officer, to succeed Gunnar Halvor as President when he retires on March 31, 2013. "
+        "Ms. Oyelar joined the bank in 2001."
+    )
+    assert one(found, "Gunnar Halvor", "retired").effective_date == dt.date(2013, 3, 31)
+    assert not [e for e in found if e.name.display == "Peg Oyelar" and e.event_type == "retired"]
