@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .model import EventCandidate
-from .people import Mention, PersonName, family_key, find_mentions, fold, same_person
+from .people import Mention, PersonName, family_key, find_mentions, fold, given_gender, same_person
 from .prose import (
     AREA_WORDS,
     FOLDS_TO_ASCII,
@@ -514,7 +514,7 @@ class People:
         self._starts = [r.start for r in self.refs]
 
     def _add_name(self, m: Mention) -> None:
-        gender = _GENDER_OF_TITLE.get(m.name.title)
+        gender = _GENDER_OF_TITLE.get(m.name.title) or given_gender(m.name.given)
         person = self._match(m.name, gender)
         kin = bool(_KIN_BEFORE.search(self.text, max(0, m.start - 40), m.start))
         if person is None:
@@ -676,7 +676,7 @@ def _defined_terms(text: str) -> set[str]:
     return {m.group(1) for m in _QUOTED_TERM.finditer(text)}
 
 
-_WRAPPED_LINE = re.compile(r"(?m)^[^\n]{40,}\n(?=[ \t]*[A-Za-z])")  # anchored: linear
+_WRAPPED_LINE = re.compile(r"(?m)^[^\n]{40,}\n(?=[ \t]*[(“\"]{0,2}[A-Za-z])")  # anchored: linear
 
 
 def _unwrapped(text: str) -> str:

@@ -184,6 +184,47 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "zach": ("zachary",),
 }
 
+# Given names that are (nearly) always a woman's or a man's in US filings, for a pronoun
+# or an honorific met before anything else tells. Names worn by both (Jordan, Kim, Jean,
+# Leslie, Terry ...) are in neither.
+_FEMALE_GIVEN = frozenset(
+    """
+    abigail adrienne agnes alice alicia alison allison amanda amy ana angela anita ann
+    anna anne annette barbara beatrice beatriz betty beverly brenda candace carla carmen carol
+    caroline carolyn catherine cathleen cecilia charlotte cheryl christina christine cynthia
+    daphne deborah debra denise diana diane donna doris dorothy edith eileen elaine eleanor
+    elena elizabeth ellen emily emma esther evelyn florence frances gail gloria grace gwendolyn
+    hannah harriet heather helen helene ingrid irene isabel jacqueline jane janet janice jennifer
+    jessica joan joanne josephine joyce judith judy julia julie karen katherine kathleen kathryn
+    katharine laura lauren linda lisa lois lorraine louise lucy lydia margaret margit marguerite
+    maria marianne marie marilyn marjorie martha mary maureen megan melissa michelle miriam
+    monica monique nadia nadine nancy natalie nicole nina norma olga pamela patricia paula
+    pauline peg peggy priscilla rachel rebecca regina rita roberta rosalind rose ruth sally
+    samantha sandra sara sarah sharon shirley sophia stephanie susan suzanne sylvia teresa
+    theresa valerie veronica victoria virginia vivian wanda wendy yvette yvonne
+    """.split()
+)
+_MALE_GIVEN = frozenset(
+    """
+    aaron adam alan albert alexander alfred allen andrew anthony arthur barry benjamin bernard
+    bradley brian bruce carl charles christopher clarence craig daniel david dennis donald
+    douglas earl edward edwin eric ernest eugene everett francis frank frederick gary george
+    gerald gordon gregory gunnar harold harry henry herbert howard hugh jack james jeffrey
+    jeremy jerome john jonathan joseph joshua keith kenneth kevin lawrence leonard lloyd louis
+    luis marcus mark martin matthew michael nathan nathaniel neil nicholas norman oscar oskar
+    patrick paul peter philip phillip ralph raymond richard robert roger ronald roy russell
+    samuel scott stanley stephen steven stuart theodore thomas timothy todd victor vincent
+    walter warren wayne william
+    """.split()
+)
+
+
+def given_gender(given: str) -> str | None:
+    """'f' or 'm' for a given name that tells, else None."""
+    key = fold(given).strip(".")
+    return "f" if key in _FEMALE_GIVEN else "m" if key in _MALE_GIVEN else None
+
+
 _PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le"}
 _PARTICLES |= {"st", "st.", "dos", "das", "ter", "ten", "al", "el", "bin", "ibn"}
 
@@ -711,7 +752,10 @@ def _capitals(scan: str, start: int, found: list[Mention]) -> list[Mention]:
 # A line of 1990s text wrapped at about 70 columns: the break after it is a space, so a
 # name wrapped over two lines ("C. Everett\nDunmore") is one name. Short lines (table
 # cells, headings, a contacts list) and lines that end a sentence keep their break.
-_WRAPPED_LINE = re.compile(r"(?m)^(?=[^\n]{55,90}\n[^\S\n]*[A-Z][a-z])([^\n]*[A-Za-z.,])\n")
+# ('elected Walter E.\n("Walt") Dunleavy': a nickname in quotes may open the next line)
+_WRAPPED_LINE = re.compile(
+    r"(?m)^(?=[^\n]{55,90}\n[^\S\n]*[(“\"]{0,2}[A-Z][a-z])([^\n]*[A-Za-z.,])\n"
+)
 
 
 # A name a table cell breaks after the middle initial ("Tobias R.<br>Engelhardt"): a line

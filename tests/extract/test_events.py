@@ -2977,3 +2977,13 @@ def test_a_pronoun_before_the_honorific_that_tells_a_gender_still_skips_her():
     )
     assert one(found, "Gunnar Halvor", "retired").effective_date == dt.date(2013, 3, 31)
     assert not [e for e in found if e.name.display == "Peg Oyelar" and e.event_type == "retired"]
+
+
+def test_a_womans_given_name_is_not_mr_or_he():
+    found = events(
+        "Marianne K. Dunlea, Senior Vice President - Marketing, was elected to the Board on "
+        "March 1, 2001 to fill the vacancy created by Mr. Dunlea, Sr.'s death on February 24, "
+        "2001."
+    )
+    assert one(found, "Marianne K. Dunlea", "elected").role == "Director"
+    assert [e.name.display for e in found if e.event_type == "died"] != ["Marianne K. Dunlea"]
