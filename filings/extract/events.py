@@ -1142,7 +1142,9 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
             out.append(r)  # "consisting of A, who will chair it, and B"
         elif _APPOSED_AND.fullmatch(gap) or _AND_TITLED.fullmatch(gap):
             out.append(r)  # "appointed A, the Company's CFO, and B, its CMO, as ..."
-        elif _EACH_AS.fullmatch(gap) and re.match(r"\s+as\s", text[r.end : r.end + 4]):
+        elif _EACH_AS.fullmatch(gap) and re.match(
+            r"(?:\s*,\s*\d{2}\s*,)?\s+as\s", text[r.end : r.end + 12]
+        ):
             out.append(r)  # "appointed A as Treasurer and B as Controller"
         elif _each_titled(text, out[-1].end, r):
             out.append(r)  # "appointed A Treasurer and B Controller"
@@ -1180,6 +1182,9 @@ def _each_titled(text: str, at: int, r: Ref) -> bool:
 
 
 _EACH_AS = re.compile(
+    # (an age and the title held now may come first: "A, 43, Vice President, as Senior Vice
+    # President of the Bank, and B, 39, as ...")
+    r"(?:\s*,\s*\d{2}\s*,(?:(?:[^.;,]|\b[A-Z]\.){1,60}?,)?)?"
     r"\s+as\s+(?:[^.;,]|\b[A-Z]\.)(?:[^.;]|\b[A-Z]\.){0,80}?(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 
@@ -3138,6 +3143,8 @@ def _marked_rows(
             if not text.startswith(mark, at):
                 continue
             cell = _ROW_CELL.match(text, at + len(mark))
+            while cell and cell.group("cell").strip("—–-") == "":
+                cell = _ROW_CELL.match(text, cell.end())  # an empty cell ("—") before the post
             t = title_at(text, cell.start("cell"), cell.end("cell")) if cell else None
             if t is None:
                 continue

@@ -2987,3 +2987,26 @@ def test_a_womans_given_name_is_not_mr_or_he():
     )
     assert one(found, "Marianne K. Dunlea", "elected").role == "Director"
     assert [e.name.display for e in found if e.event_type == "died"] != ["Marianne K. Dunlea"]
+
+
+def test_officers_elected_each_with_an_age_and_an_as_and_a_marked_row_after_an_empty_cell():
+    found = events(
+        "The Bank's board also elected Nadine Hollis Pruett, 43, Vice President and Cashier, "
+        "as Senior Vice President and Cashier of the Bank, and Gary L. Vossen, 39, as Vice "
+        "President and Senior Lending Officer of the Bank, each effective April 1, 1997.\n\n"
+        "Name\tOffice with the Company\tOffice with the Bank\n"
+        "Lynn A. Marchett\tPresident\tPresident\n"
+        "Denise K. Yodel (2)\t—\tSenior Vice President and Chief Credit Officer\n\n"
+        "(2)\tNewly elected to the office indicated, effective May 1, 1997.\n",
+        filed=dt.date(1997, 4, 20),
+        heading="Item 5. Other Events.\n\n",
+    )
+    assert one(found, "Gary L. Vossen", "appointed").role == (
+        "Vice President and Senior Lending Officer"
+    )
+    assert one(found, "Nadine Hollis Pruett", "appointed").role == (
+        "Senior Vice President and Cashier"
+    )
+    assert one(found, "Denise K. Yodel", "appointed").role == (
+        "Senior Vice President and Chief Credit Officer"
+    )
