@@ -29,6 +29,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from . import capitals
 from .model import EventCandidate
 from .people import Mention, PersonName, family_key, find_mentions, fold, given_gender, same_person
 from .prose import (
@@ -1801,6 +1802,11 @@ def extract_events(
     sections = find_sections(text, filed)
     if not sections:
         return []
+    original = text
+    if any(capitals.mostly_capitals(text[s.start : s.end]) for s in sections):
+        # Items typed in capitals are read from a copy in ordinary case (same offsets); the
+        # evidence stays as the filing wrote it.
+        text = _recased_sections(text, sections)
     people = People(
         text[: max(s.end for s in sections)],
         organizations=(registrant,),
@@ -1835,7 +1841,18 @@ def extract_events(
         found = [
             replace(e, role="Trustee") if e.role.casefold() == "director" else e for e in found
         ]
+    if text is not original:
+        found = [replace(e, evidence=original[e.start : e.end]) for e in found]
     return found
+
+
+def _recased_sections(text: str, sections: list[Section]) -> str:
+    parts, done = [], 0
+    for s in sections:
+        if capitals.mostly_capitals(text[s.start : s.end]):
+            parts += (text[done : s.start], capitals.recased(text[s.start : s.end]))
+            done = s.end
+    return "".join(parts) + text[done:]
 
 
 def _heading_start(text: str, pos: int) -> int:
@@ -2385,6 +2402,12 @@ def _held_since(text: str, t: tuple[int, int], end: int) -> tuple[str, int]:
     """The title at t, with a second one joined after its date: "a trustee since 2004 and
     Chair of the Board of Trustees since 2015" holds both."""
     role = _board_title(clean_title(text[t[0] : t[1]]))
+    office = _FOUNDER_AND_ITS.match(text, t[1], end) if _FOUNDER.fullmatch(role) else None
+    t2 = title_at(text, office.end(), end) if office else None
+    if t2:
+        # "the founder of the Company and its Chairman and Chief Executive Officer": a
+        # founder holds no office by founding; the office is the one after.
+        return _board_title(clean_title(text[t2[0] : t2[1]])), t2[1]
     more = _SINCE_AND.match(text, t[1], end)
     t2 = title_at(text, more.end(), end) if more else None
     if t2 and ("ommittee" in text[t2[0] : t2[1]] or _OF_ITS_COMMITTEE.match(text, t2[1], end)):
@@ -2394,6 +2417,10 @@ def _held_since(text: str, t: tuple[int, int], end: int) -> tuple[str, int]:
     return role, t[1]
 
 
+_FOUNDER = re.compile(r"(?i)(?:co-?)?founder(?:\s+of\s+.+)?")
+_FOUNDER_AND_ITS = re.compile(
+    r"[^;()]{0,80}?(?:\s*\([^)]{0,40}\))?\s*,?\s+and\s+(?:its|our|the\s+Company['’]s)\s+"
+)
 _OF_ITS_COMMITTEE = re.compile(r"\s+of\s+(?:the|its|our)\s+[^.;,]{0,60}?\b[Cc]ommittee\b")
 _SINCE_AND = re.compile(
     r"\s+since\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+and\s+(?:(?:the|its|our|a|an)\s+)?(?=[A-Za-z])"

@@ -282,7 +282,7 @@ _CORE = (
     r"Chair(?:man|woman|person)?|Chief\s+(?:[A-Z][a-z&]+\s+){1,3}Officers?|"
     r"Chief\s+(?:[a-z&]+\s+){1,3}officers?|Chief\s+Executive|CEO|CFO|COO|CTO|CIO|CAO|CLO|CHRO|"
     r"CMO|CRO|CCO|SVP|EVP|VP|GC|"
-    r"General\s+Counsel|Corporate\s+Secretary|Secretary|Treasurer|Controller|Comptroller|Cashier|"
+    r"General\s+Counsel|Corporate\s+Secretary|Secretary[-–]Treasurer|Secretary|Treasurer|Controller|Comptroller|Cashier|"
     r"(?:Trust|Loan|Credit|Lending)\s+Officer|"
     r"(?:Principal|principal)\s+(?:Executive|Financial|Accounting|Operating|executive|financial|"
     r"accounting|operating)\s+(?:Officer|officer)|"
