@@ -596,3 +596,10 @@ def _with_listed(html):
     body, listed = sanitize.parse_body(html), []
     sanitize.sanitize_body(body, hidden=listed)
     return body, listed
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0cab.\xa0\u2003\u3000x", max_size=14))
+def test_runs_of_white_space_in_html_text_are_one_space_whatever_the_text(text):
+    from filings.render import _SPACES, _one_spaced
+
+    assert _one_spaced(text) == _SPACES.sub(" ", text)
