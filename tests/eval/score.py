@@ -6,7 +6,7 @@ Builds a throwaway store (SQLite in a temporary FILINGS_DATA_DIR), ingests the i
 tests/eval/filings and the labelled real filings of the shared corpus (skipped, with a message,
 when the corpus is absent), and compares `filings.export.event_rows` with the labels_*.jsonl
 files of SETS. Figures are micro precision / recall / F1, per split (dev, test) and set
-(invented, real, extra: dev only, and the blind sets blind1 to blind12 and blindreal), for the
+(invented, real, extra: dev only, and the blind sets blind1 to blind14 and blindreal), for the
 blind sets together ("blind/dev", "blind/test") and for everything, in three measures:
 
 - event: (accession, person, event_type)
@@ -55,6 +55,8 @@ BLIND9 = "blind9"
 BLIND10 = "blind10"
 BLIND11 = "blind11"
 BLIND12 = "blind12"
+BLIND13 = "blind13"
+BLIND14 = "blind14"
 # The sets written last, blind to the rules, with halves of their own: their test rows
 # together ("blind/test") are the yardstick no rule has been fitted to.
 BLIND_SETS = (
@@ -71,6 +73,8 @@ BLIND_SETS = (
     BLIND10,
     BLIND11,
     BLIND12,
+    BLIND13,
+    BLIND14,
 )
 # extra is a dev-only set written later, so the extractor can be developed on more filings while
 # the test halves of the other two stay untouched; its test list is empty on purpose.
@@ -91,6 +95,8 @@ SETS = {
     BLIND10: (HERE / "labels_blind10.jsonl", HERE / "split_blind10.json"),
     BLIND11: (HERE / "labels_blind11.jsonl", HERE / "split_blind11.json"),
     BLIND12: (HERE / "labels_blind12.jsonl", HERE / "split_blind12.json"),
+    BLIND13: (HERE / "labels_blind13.jsonl", HERE / "split_blind13.json"),
+    BLIND14: (HERE / "labels_blind14.jsonl", HERE / "split_blind14.json"),
 }
 # Sets of real corpus filings, read from the shared corpus rather than tests/eval/filings.
 REAL_SETS = (REAL, BLINDREAL)
