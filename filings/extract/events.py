@@ -307,7 +307,9 @@ _COMMITTEE_SERVE = re.compile(
 _FORMED_COMMITTEE = re.compile(
     r"\b(?:formed|forms|created|creates|established|establishes|constituted|organized)\s+"
     r"(?:a|an|the)\s+(?:new\s+)?(?P<name>(?:[A-Za-z-]+\s+){0,3}?[Cc]ommittee)\s*,?\s+"
-    r"(?P<verb>consisting\s+of|composed\s+of|comprised\s+of|made\s+up\s+of)\s"
+    r"(?P<verb>consisting\s+of|composed\s+of|comprised\s+of|made\s+up\s+of|"
+    # "formed a Search Committee, chaired by Ms. K and including A and B"
+    r"(?:(?:to\s+be|which\s+will\s+be)\s+)?chaired\s+by)\s"
 )
 _COMMITTEE_VERB = re.compile(
     r"\b(?:named|name|appointed|appoint|elected|elect|designated|selected|added|assigned)\b",
@@ -1049,9 +1051,17 @@ def _chairs_it(text: str, refs: list[Ref], ref: Ref, pos: int, end: int) -> bool
                 return True
         if r.person is ref.person and pos <= r.start < end and _WHO_CHAIRS.match(text, r.end):
             return True  # "consisting of A, who will chair it, and B"
+    for r in refs:
+        if r.person is ref.person and _CHAIRED_BY.search(text, max(0, r.start - 15), r.start):
+            return True  # "formed a Search Committee, chaired by Ms. K and including ..."
     return False
 
 
+_INCLUDING = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:including|which\s+will\s+(?:also\s+)?include)\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+)
+_CHAIRED_BY = re.compile(r"\bchaired\s+by\s+$")
 _WHO_CHAIRS = re.compile(
     r"(?i)\s*,\s*who\s+(?:will|shall|is\s+to)\s+(?:chair\b|serve\s+as\s+(?:its\s+)?chair)"
 )
@@ -1139,6 +1149,8 @@ def _objects(refs: list[Ref], pos: int, stop: int, text: str) -> list[Ref]:
         gap = text[out[-1].end : r.start]
         if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
             out.append(r)
+        elif _INCLUDING.fullmatch(gap):
+            out.append(r)  # "chaired by Ms. K and including A and B", "..., which will include"
         elif _WHO_CHAIRS.match(gap) and re.search(r",\s*and\s+$", gap):
             out.append(r)  # "consisting of A, who will chair it, and B"
         elif _APPOSED_AND.fullmatch(gap) or _AND_TITLED.fullmatch(gap):

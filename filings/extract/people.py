@@ -306,7 +306,49 @@ def normalize_name(raw: str) -> PersonName:
         return _build(raw, HumanName(""), organization=True)
     # Quoted nicknames: Robert “Bob” Smith, Thomas A. (“Tad”) Wrenfield.
     text = re.sub(r"\(?[“\"‘]([^”\"’]+)[”\"’]\)?", r"(\1)", text)
-    return _build(raw, HumanName(text, constants=_CONSTANTS))
+    return _family_first(raw, text) or _build(raw, HumanName(text, constants=_CONSTANTS))
+
+
+# Chinese family names as filings romanise them (pinyin and the Wade-Giles of Taiwan and
+# Hong Kong); Lee, and Wei, Fang and Yu, written as often for a given name, are not here.
+_CHINESE_FAMILIES = frozenset(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng
+    liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang du
+    ye cheng su lu ding shen ren yao jin fu zhong qian tan shi xue hou lei long duan hao
+    kong shao mao qiu qin jia yin gu xia hsu tsai chang chou kuo hsieh cheung wong chan
+    ng ho tsang leung yeung chu chiu
+    """.split()
+)
+_SYLLABLE = r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh|hs|ts|tz)?(?:[aeiouü]{1,3})(?:ng|n|r)?"
+_GIVEN_SYLLABLES = re.compile(rf"(?i)(?:{_SYLLABLE}){{1,3}}(?:-(?:{_SYLLABLE}){{1,2}})?")
+
+
+def _family_first(raw: str, text: str) -> PersonName | None:
+    """A Chinese name written family name first ("Zhang Wei", "Huang Jen-Ming", with an
+    English given name before it: "Kevin Zhang Wei"): "Mr. Zhang" is this person."""
+    words = text.split()
+    title = ""
+    if words and words[0].rstrip(".").casefold() in _HONORIFIC_KEYS:
+        title, words = _HONORIFIC_KEYS[words[0].rstrip(".").casefold()], words[1:]
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][A-Za-z-]+", w) for w in words):
+        return None
+    if (
+        words[0].casefold() in _CHINESE_FAMILIES
+        and words[1].casefold() not in _CHINESE_FAMILIES  # ("Chen Lin": which is which?)
+        and all(_GIVEN_SYLLABLES.fullmatch(w) for w in words[1:])
+    ):
+        given, middle, family = " ".join(words[1:]), "", words[0]
+    elif (
+        len(words) == 3
+        and words[1].casefold() in _CHINESE_FAMILIES
+        and words[0].casefold() not in _CHINESE_FAMILIES
+        and _GIVEN_SYLLABLES.fullmatch(words[2])
+    ):
+        given, middle, family = words[0], words[2], words[1]
+    else:
+        return None
+    return PersonName(raw, given, middle, family, "", "", " ".join(words), title, False)
 
 
 def from_header_name(raw: str) -> PersonName:
@@ -428,6 +470,12 @@ def same_person(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
         same = a.is_organization and b.is_organization and fold(a.display) == fold(b.display)
         return same, 1.0 if same else 0.0, "organisation names" + (" agree" if same else " differ")
     if not a.family or not b.family or family_key(a.family) != family_key(b.family):
+        for one, full in ((a, b), (b, a)):
+            # "Ms. García" for "María Elena García López": the first of two family names
+            last_middle = full.middle.split()[-1] if full.middle and full.given else ""
+            if not one.given and last_middle and not _is_initial(last_middle):
+                if family_key(last_middle) == family_key(one.family) and not one.suffix:
+                    return True, 0.6, "first of two family names"
         return False, 0.0, "different family names"
     sa, sb = fold(a.suffix).strip("."), fold(b.suffix).strip(".")
     if sa and sb and sa != sb:
@@ -522,6 +570,8 @@ STOP_WORDS = frozenset(
     announces announced adds added taps welcomes retires resigns says said reports
     amended restated employment separation consulting transition advisory vote votes voting
     proposal proposals ratification
+    planning development affairs strategy logistics procurement distribution merchandising
+    underwriting
     former leader industry veteran expert pioneer trademark registered aligns talent
     shareholder stockholder community inquiries investment fixed income equity
     """.split()
@@ -595,7 +645,8 @@ _SUFFIX_TOKEN = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 # Words that end a firm's name, after words that could be a person's: the phrase is the firm.
 _OWN_NAME_OF_FIRM = re.compile(
     r"(?i)Bank|Bancorp|Bancshares|Bankshares|Trust|Inc\.?|Incorporated|Corp\.?|Corporation|"
-    r"Company|LLC|L\.L\.C\.|LP|L\.P\.|Ltd\.?|Partners|Holdings|Foundation|Associates"
+    r"Company|LLC|L\.L\.C\.|LP|L\.P\.|Ltd\.?|Partners|Holdings|Foundation|Associates|"
+    r"Division|Department|Segment"
 )
 
 

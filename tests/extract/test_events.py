@@ -3010,3 +3010,18 @@ def test_officers_elected_each_with_an_age_and_an_as_and_a_marked_row_after_an_e
     assert one(found, "Denise K. Yodel", "appointed").role == (
         "Senior Vice President and Chief Credit Officer"
     )
+
+
+def test_a_committee_chaired_by_one_and_including_others_and_a_division_is_no_one():
+    found = events(
+        "The Board has formed a Search Committee, chaired by Ms. Kowal and including Graham "
+        "P. Whitfeld and Tamsin R. Odu, to identify a permanent chief executive officer. "
+        "Kevin R. Ashdon, director of operations of the Kessling Machinery Division, has been "
+        "named Vice President and General Manager, Kessling Machinery Division."
+    )
+    assert one(found, "Kowal", "named-to-committee").role == "Chair of the Search Committee"
+    assert one(found, "Tamsin R. Odu", "named-to-committee").role == "Search Committee"
+    assert one(found, "Kevin R. Ashdon", "appointed").role == (
+        "Vice President and General Manager, Kessling Machinery Division"
+    )
+    assert not [e for e in found if "Kessling" in e.name.display]

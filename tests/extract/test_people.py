@@ -348,3 +348,26 @@ def test_more_common_nicknames_are_the_same_given_name():
     ):
         assert same_person(normalize_name(nick), normalize_name(formal))[0], nick
     assert not same_person(normalize_name("Harry Wolcott"), normalize_name("Stanley Wolcott"))[0]
+
+
+def test_chinese_names_written_family_name_first_are_their_familys():
+    assert (normalize_name("Zhang Wei").family, normalize_name("Zhang Wei").given) == (
+        "Zhang",
+        "Wei",
+    )
+    assert normalize_name("Zhang Wei").display == "Zhang Wei"
+    assert normalize_name("Huang Jen-Ming").family == "Huang"
+    assert normalize_name("Kevin Zhang Wei").family == "Zhang"
+    assert same_person(normalize_name("Mr. Zhang"), normalize_name("Zhang Wei"))[0]
+    # Western order stays as written
+    assert normalize_name("Wei Zhang").family == "Zhang"
+    assert normalize_name("Lee Johnson").family == "Johnson"
+    assert normalize_name("John Smith").family == "Smith"
+
+
+def test_the_first_of_two_family_names_alone_is_the_same_person_less_surely():
+    same, confidence, _ = same_person(
+        normalize_name("Ms. García"), normalize_name("María Elena García López")
+    )
+    assert same and confidence < 0.7
+    assert not same_person(normalize_name("Ms. Elena"), normalize_name("María E. García"))[0]
