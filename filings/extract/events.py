@@ -335,7 +335,9 @@ _MASKS = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:trading\s+(?:arrangement|plan)s?|plan|agreement|arrangement)\b",
 )
 _CONDITIONAL = re.compile(
-    r"\b(?:if|in\s+the\s+event|should|upon|unless|whether|in\s+case)\b[^.;]{0,80}$", re.IGNORECASE
+    r"\b(?:if|in\s+the\s+event|should|upon|unless|whether|in\s+case)\b"
+    r"(?:[^.;]|\b(?:Mr|Ms|Mrs|Dr|Jr|Sr|[A-Z])\.){0,80}$",  # ("if Mr. McEvoy resigns")
+    re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|has\s+been|have\s+been|had\s+been|will\s+be|to\s+be)"
@@ -1440,6 +1442,7 @@ _BOARD_SEAT_WORDS = re.compile(r"\s*(?:[A-Z][\w&.-]*\s+){0,3}?(?:Board|board)\s+
 _EMPLOYER_WORDS = re.compile(
     r"\s*(?:(?:the\s+(?:Company|Corporation|Bank|Registrant|Trust|Partnership)['’]s|its|our)\s+)?"
     r"(?:[A-Z0-9][\w&.'’-]*\s+){0,3}"
+    r"|\s*an?\s+"  # "named X a Director Emeritus", "... an Executive Vice President"
 )
 _COMMA = re.compile(r"\s*,\s*")
 
@@ -2037,7 +2040,9 @@ def sentence_hits(
             t
             for t in _targets(text, s, refs, ordered, index, event_type, a, b, direction)
             if not _EXCEPT_BEFORE.search(text, max(s.start, t.start - 25), t.start)
-        ]  # ("each nominee other than Mr. Ferreira ... was elected": not he)
+            and not (event_type in _TAKING and _AS_OBSERVER.match(text, t.end, s.end))
+        ]  # ("each nominee other than Mr. Ferreira ... was elected": not he; an observer
+        # sits with the board without a seat)
         if not targets:
             continue
         next_start = ordered[index + 1][1] if index + 1 < len(ordered) else s.end
@@ -3104,6 +3109,10 @@ _NOMINEES_ELECTED = re.compile(
     r"nominees\b"
 )
 # Who the sentence leaves out: "other than Mr. Ferreira", "except Ms. Lind".
+_AS_OBSERVER = re.compile(
+    r"(?i)(?:\s*,[^,;]{0,80},)?\s*(?:to\s+serve\s+)?as\s+(?:the|a|an|its)\s+(?:non-voting\s+)?"
+    r"(?:board\s+)?observer\b"
+)
 _EXCEPT_BEFORE = re.compile(
     r"(?i)\b(?:other\s+than|except(?:\s+for)?|with\s+the\s+exception\s+of)\s+$"
 )

@@ -3025,3 +3025,16 @@ def test_a_committee_chaired_by_one_and_including_others_and_a_division_is_no_on
         "Vice President and General Manager, Kessling Machinery Division"
     )
     assert not [e for e in found if "Kessling" in e.name.display]
+
+
+def test_a_title_after_an_article_an_observer_and_a_conditional_departure():
+    found = events(
+        "On May 15, 2008, the Board named Leland Ashbee a Director Emeritus and named Bo Poe "
+        "an Executive Vice President. Kestrel has designated Daniel S. Rothe, a Principal of "
+        "Kestrel, as the Board Observer. The retention letter provides that the bonus is "
+        "repaid if Mr. Poe resigns without good reason before the payment date."
+    )
+    assert one(found, "Leland Ashbee", "elected").role == "Director Emeritus"
+    assert one(found, "Bo Poe", "appointed").role == "Executive Vice President"
+    assert not [e for e in found if "Rothe" in e.name.display]
+    assert not [e for e in found if e.event_type == "resigned"]
