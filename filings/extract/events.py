@@ -1444,7 +1444,7 @@ _EMPLOYER_WORDS = re.compile(
     r"(?:[A-Z0-9][\w&.'’-]*\s+){0,3}"
     r"|\s*an?\s+"  # "named X a Director Emeritus", "... an Executive Vice President"
 )
-_COMMA = re.compile(r"\s*,\s*")
+_COMMA = re.compile(r"\s*,\s*(?:\d{2}\s*,\s*)?")  # (an age may come first: "A.J. Marsh, 62, ...")
 
 
 def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, refs=()):
@@ -2434,6 +2434,7 @@ def _held_since(text: str, t: tuple[int, int], end: int) -> tuple[str, int]:
     return role, t[1]
 
 
+_FOUNDER_AND = re.compile(r"^(?i:co-?)?[Ff]ounder(?:\s*,\s*|\s+and\s+)(?=[A-Z])")
 _FOUNDER = re.compile(r"(?i)(?:co-?)?founder(?:\s+of\s+.+)?")
 _FOUNDER_AND_ITS = re.compile(
     r"[^;()]{0,80}?(?:\s*\([^)]{0,40}\))?\s*,?\s+and\s+(?:its|our|the\s+Company['’]s)\s+"
@@ -3389,6 +3390,9 @@ def merge_hits(text: str, hits, sequence: str, registrant: str = "") -> list[Eve
                     # "a director of the General Partner" is a board seat once the company
                     # is apart.
                     event_type = _type_for(event_type, role)
+        # A founder holds no office by founding: "Co-founder and Chief Technology Officer"
+        # is the officer's title (a founder and nothing else keeps the word).
+        role = _FOUNDER_AND.sub("", role)
         key = (id(hit.person), event_type, role.casefold())
         if key in seen:
             continue

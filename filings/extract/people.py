@@ -642,11 +642,15 @@ _TOKEN = re.compile(r"\([A-Z][a-z]+\)|[“\"][A-Z][a-z]+[”\"]|[^\s,]+")
 _SUFFIX_TOKEN = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
+# Initials that stand for a place or a form of company, not a person's given names.
+_PLACE_INITIALS = frozenset(
+    "u.s. u.k. n.y. d.c. l.a. n.j. e.u. n.a. l.p. p.c. p.a. s.a. a.g. n.v. b.v.".split()
+)
 # Words that end a firm's name, after words that could be a person's: the phrase is the firm.
 _OWN_NAME_OF_FIRM = re.compile(
     r"(?i)Bank|Bancorp|Bancshares|Bankshares|Trust|Inc\.?|Incorporated|Corp\.?|Corporation|"
     r"Company|LLC|L\.L\.C\.|LP|L\.P\.|Ltd\.?|Partners|Holdings|Foundation|Associates|"
-    r"Division|Department|Segment"
+    r"Division|Department|Segment|School|University|College|Institute"
 )
 
 
@@ -692,8 +696,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if not _LAST_WORD.match(core[-1][2]) or len(core[-1][2].strip(".")) < 2:
             continue
         if not hon and len(core) == 2 and _INITIALS_ONLY.fullmatch(core[0][2]):
-            # "J. Smith" is a name; "S.I. Newhouse" (a school) and "U.S. Steel" are not.
-            if len(core[0][2]) != 2:
+            # "J. Smith" and "A.J. Marsh" are names; "U.S. Steel" is not, nor "S.I. Newhouse
+            # School" (a firm's or school's word after it, below).
+            initials = core[0][2].replace(" ", "")
+            if len(initials) > 4 or initials.casefold() in _PLACE_INITIALS:
                 continue
         s = m.start() if hon else kept[0][0]
         e = kept[-1][1]

@@ -3038,3 +3038,14 @@ def test_a_title_after_an_article_an_observer_and_a_conditional_departure():
     assert one(found, "Bo Poe", "appointed").role == "Executive Vice President"
     assert not [e for e in found if "Rothe" in e.name.display]
     assert not [e for e in found if e.event_type == "resigned"]
+
+
+def test_two_initials_an_age_before_the_title_and_a_founder_who_also_holds_an_office():
+    found = events(
+        "In addition, A.J. Marsh, 62, Senior Vice President and Treasurer of the Company, will "
+        "retire on January 31, 2004. On May 1, 2003, Noa Shapir, the Company's Co-founder and "
+        "Chief Technology Officer, resigned. He studied at the S.I. Newhouse School."
+    )
+    assert one(found, "A.J. Marsh", "retired").role == "Senior Vice President and Treasurer"
+    assert one(found, "Noa Shapir", "resigned").role == "Chief Technology Officer"
+    assert not [e for e in found if "Newhouse" in e.name.display]
