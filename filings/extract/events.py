@@ -1421,7 +1421,8 @@ _SEAT_HELD = re.compile(
 # "named Mr. Greer, who led the company through its 1987 reorganization, Chairman Emeritus"
 _WHO_ASIDE = re.compile(r"\s*,\s*who\s+(?:[^,;.]|\b[A-Z]\.){3,140},\s*(?=[A-Z])")
 _WHO_HELD = re.compile(
-    r"\s*,\s*(?:\d{2}\s*,\s*)?(?:who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b|"
+    # (degrees may come first: "Mei-Lin Tsao, M.D., who has served as ...")
+    r"\s*,\s*(?:\d{2}\s*,\s*)?(?:(?:M\.D\.|Ph\.D\.|J\.D\.|CPA|CFA|Esq\.)\s*,\s*)*(?:who\s+(?:has\s+|had\s+)?(?:served|serves|been|is|was)\b|"
     r"(?:the\s+)?(?:[A-Z][\w&-]*\s+){0,3}?[A-Z][\w&-]*['’]s\s+(?=[A-Z])|(?:its|our)\s+(?=[A-Z])|"
     r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:director|trustee|member)\b|"
     r"(?:the\s+)?(?:son|daughter|nephew|niece|brother|sister|grandson|granddaughter)\s+of\b|"
@@ -1429,6 +1430,7 @@ _WHO_HELD = re.compile(
     r"(?:[^.;,]|\b[A-Z][a-z]?\.|,\s*(?!as\b|to\b)){0,200}?,\s*"
     r"(?=as\b|to\s+(?:serve|become|succeed|the\s+(?:additional\s+)?(?:office|position)s?)\b)"
 )
+_TENURE_BEFORE = re.compile(r"\b(?:years?|months?|decades?)\s*$")
 _CHAIR = re.compile(
     r"(?i)(?:(?:executive|non-executive|independent|lead|co-|vice[\s-]?)\s*)*"
     r"(?:vice[\s-])?chair(?:man|woman|person)?\b"
@@ -1506,6 +1508,8 @@ def _role_span(text: str, s: Span, ref: Ref, trigger_end: int, event_type: str, 
                 break
             if _ADVISER_TO.search(rest, max(0, m.start() - 30), m.end()):
                 continue  # "Senior Advisor to the Chief Executive Officer": not that post
+            if _TENURE_BEFORE.search(rest, max(0, m.start() - 20), m.start()):
+                continue  # "will retire ..., after eleven years as Chief Financial Officer"
             if _WITH_OTHER.search(rest, 0, m.start()):
                 break  # "appointed as directors, with Mr. Lindahl serving as Chairman": his
             t = title_at(text, pos + m.end(), end)

@@ -3049,3 +3049,17 @@ def test_two_initials_an_age_before_the_title_and_a_founder_who_also_holds_an_of
     assert one(found, "A.J. Marsh", "retired").role == "Senior Vice President and Treasurer"
     assert one(found, "Noa Shapir", "resigned").role == "Chief Technology Officer"
     assert not [e for e in found if "Newhouse" in e.name.display]
+
+
+def test_a_title_held_before_and_years_in_a_post_do_not_name_the_post_taken_or_left():
+    found = events(
+        "On February 3, 2020, the Board appointed Mei-Lin Tsa, M.D., who has served as Interim "
+        "President and Chief Executive Officer since April 2019, as President and Chief "
+        "Executive Officer. On May 15, 2020, Gerald P. Munch, Vice President and Chief "
+        "Financial Officer of the Company, informed the Company that he will retire effective "
+        "June 30, 2020, after eleven years as Chief Financial Officer."
+    )
+    assert one(found, "Mei-Lin Tsa", "appointed").role == "President and Chief Executive Officer"
+    assert one(found, "Gerald P. Munch", "retired").role == (
+        "Vice President and Chief Financial Officer"
+    )
