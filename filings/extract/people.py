@@ -571,7 +571,7 @@ STOP_WORDS = frozenset(
     amended restated employment separation consulting transition advisory vote votes voting
     proposal proposals ratification
     planning development affairs strategy logistics procurement distribution merchandising
-    underwriting
+    underwriting before after reduction reductions increase increases
     former leader industry veteran expert pioneer trademark registered aligns talent
     shareholder stockholder community inquiries investment fixed income equity
     """.split()
@@ -809,9 +809,10 @@ def _capitals(scan: str, start: int, found: list[Mention]) -> list[Mention]:
 # A line of 1990s text wrapped at about 70 columns: the break after it is a space, so a
 # name wrapped over two lines ("C. Everett\nDunmore") is one name. Short lines (table
 # cells, headings, a contacts list) and lines that end a sentence keep their break.
-# ('elected Walter E.\n("Walt") Dunleavy': a nickname in quotes may open the next line)
+# ('elected Walter E.\n("Walt") Dunleavy': a nickname in quotes may open the next line; a
+# line with a tab is a table's row, never wrapped prose)
 _WRAPPED_LINE = re.compile(
-    r"(?m)^(?=[^\n]{55,90}\n[^\S\n]*[(“\"]{0,2}[A-Z][a-z])([^\n]*[A-Za-z.,])\n"
+    r"(?m)^(?=[^\n\t]{55,90}\n[^\S\n]*[(“\"]{0,2}[A-Z][a-z])([^\n]*[A-Za-z.,])\n"
 )
 
 

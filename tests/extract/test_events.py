@@ -3063,3 +3063,15 @@ def test_a_title_held_before_and_years_in_a_post_do_not_name_the_post_taken_or_l
     assert one(found, "Gerald P. Munch", "retired").role == (
         "Vice President and Chief Financial Officer"
     )
+
+
+def test_a_table_header_as_long_as_a_wrapped_line_does_not_join_the_first_name_below():
+    found = events(
+        "On April 7, 2020, the Compensation Committee approved reductions in the annual base "
+        "salaries of the executive officers named below, effective April 16, 2020:\n\n"
+        "Name\tTitle\tBase Salary Before Reduction\tReduction\tBase Salary After Reduction\n"
+        "Thanh Q. Trann\tPresident and Chief Executive Officer\t$725,000\t100%\t$0\n"
+        "Mai Thi Nguyenn\tChief Financial Officer\t$460,000\t50%\t$230,000\n"
+    )
+    assert sorted(e.name.display for e in found) == ["Mai Thi Nguyenn", "Thanh Q. Trann"]
+    assert {e.event_type for e in found} == {"compensation-change"}
