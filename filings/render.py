@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
-from filings.sanitize import parse_body
+from filings.sanitize import hides, parse_body
 
 # Bump whenever plain_text() output changes for some input.
 TEXT_VERSION = 2
@@ -298,9 +298,10 @@ class _Layout:
         return _BLANK_LINES.sub("\n\n", "\n".join(self.lines)).strip("\n")
 
 
-_HIDDEN = etree.XPath(
-    ".//*[contains(translate(@style, 'DISPLAYNOE \t\r\n', 'displaynoe'), 'display:none')]"
-)
+def hidden_elements(body: etree._Element) -> list[etree._Element]:
+    """The elements under body that their style hides, in document order: what the
+    sanitizer lists as it walks (sanitize_body), for a caller that did not sanitize."""
+    return [el for el in body.iterdescendants(etree.Element) if hides(el.get("style"))]
 
 
 def _drop_keeping_tail(el: etree._Element) -> None:
@@ -328,7 +329,7 @@ def body_text(body: etree._Element | None, hidden: list | None = None) -> str:
         return ""
     # What the reader never sees is no evidence: the sanitized HTML keeps
     # these elements hidden too.
-    for element in _HIDDEN(body) if hidden is None else hidden:
+    for element in hidden_elements(body) if hidden is None else hidden:
         _drop_keeping_tail(element)
     out = _Layout()
     preformatted = 0

@@ -420,8 +420,8 @@ class _Tags:
         return _serialize(kept if isinstance(kept, list) else [kept])
 
 
-# As the XPath translate() of filings.render._HIDDEN: capitals of those letters folded,
-# spaces, tabs and line ends gone.
+# The letters of "display:none" in either case, and the white space a style may put
+# between them ("DISPLAY : NONE").
 _STYLE_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " \t\r\n")
 
 

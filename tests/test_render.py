@@ -583,7 +583,7 @@ def test_hidden_elements_the_sanitizer_lists_are_those_the_text_layout_finds():
     )
     listed = []
     sanitize.sanitize_body(sanitize.parse_body(html), hidden=listed)
-    found = render._HIDDEN(sanitize.parse_body(html))
+    found = render.hidden_elements(sanitize.parse_body(html))
     assert [e.text for e in listed] == [e.text for e in found] == ["a", "b", "d", "f", "h", "h"]
     text = render.body_text(sanitize.parse_body(html))
     listed_text = render.body_text(*_with_listed(html))

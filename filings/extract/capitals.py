@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .people import _FEMALE_GIVEN, _MALE_GIVEN, NICKNAMES, SUFFIXES
+from .people import FEMALE_GIVEN, MALE_GIVEN, NICKNAMES
 
 # Words of titles, boards, committees and company names, written with a capital.
 _TITLE_WORDS = frozenset(
@@ -40,7 +40,7 @@ _SMALL = frozenset(
     "a an and as at by for from in into of on or the to with its our their his her".split()
 )
 _HONORIFIC = re.compile(r"(?:MR|MS|MRS|DR|MESSRS)\.$")
-_GIVEN = _FEMALE_GIVEN | _MALE_GIVEN | frozenset(NICKNAMES)
+_GIVEN = FEMALE_GIVEN | MALE_GIVEN | frozenset(NICKNAMES)
 # A word or an initial in capitals; "KILBRIDE'S" keeps its possessive.
 _WORD = re.compile(r"[A-Z][A-Z'’-]*\.?(?:['’]S\b)?")
 # (a line break alone is no sentence's start: fixed-width text wraps anywhere)
@@ -70,7 +70,7 @@ def recased(text: str) -> str:
         w = m.group()
         first[i] = bool(_SENTENCE_START.search(text, max(0, m.start() - 4), m.start()))
         parts = [p for p in re.split(r"[-’']", w.rstrip(".").casefold()) if p]
-        if _HONORIFIC.match(w) or all(p in _TITLE_WORDS for p in parts[:2]) and parts:
+        if _HONORIFIC.match(w) or parts and all(p in _TITLE_WORDS for p in parts[:2]):
             capital[i] = True
         if w.rstrip(".").casefold() in _FIRMS:
             # "TAMARACK RIDGE MINING COMPANY": the words of the name before the designator
@@ -89,7 +89,7 @@ def recased(text: str) -> str:
         if w in _ACRONYMS or _is_initial(w) or w == "I":
             continue
         small = w.lower()
-        if first[i] or capital[i] and (w.casefold() not in _SMALL or w.rstrip(".") in SUFFIXES):
+        if first[i] or capital[i] and w.casefold() not in _SMALL:
             # "SECRETARY-TREASURER" -> "Secretary-Treasurer"
             small = re.sub(r"(^|-)([a-z])", lambda p: p.group(1) + p.group(2).upper(), small)
         out[m.start() : m.end()] = small

@@ -1048,14 +1048,18 @@ def _chairs_it(text: str, refs: list[Ref], ref: Ref, pos: int, end: int) -> bool
             for r in refs
         )
     for r in refs:
-        if r.person is ref.person and pos <= r.start < end and _AS_ITS_CHAIR.match(text, r.end):
-            if _WITH_BEFORE.search(text, max(pos, r.start - 12), r.start):
-                return True
-        if r.person is ref.person and pos <= r.start < end and _WHO_CHAIRS.match(text, r.end):
-            return True  # "consisting of A, who will chair it, and B"
-    for r in refs:
-        if r.person is ref.person and _CHAIRED_BY.search(text, max(0, r.start - 15), r.start):
+        if r.person is not ref.person:
+            continue
+        if _CHAIRED_BY.search(text, max(0, r.start - 15), r.start):
             return True  # "formed a Search Committee, chaired by Ms. K and including ..."
+        if not pos <= r.start < end:
+            continue
+        if _AS_ITS_CHAIR.match(text, r.end) and _WITH_BEFORE.search(
+            text, max(pos, r.start - 12), r.start
+        ):
+            return True
+        if _WHO_CHAIRS.match(text, r.end):
+            return True  # "consisting of A, who will chair it, and B"
     return False
 
 
@@ -1821,11 +1825,10 @@ def extract_events(
     sections = find_sections(text, filed)
     if not sections:
         return []
+    # Items typed in capitals are read from a copy in ordinary case (same offsets); the
+    # evidence stays as the filing wrote it.
     original = text
-    if any(capitals.mostly_capitals(text[s.start : s.end]) for s in sections):
-        # Items typed in capitals are read from a copy in ordinary case (same offsets); the
-        # evidence stays as the filing wrote it.
-        text = _recased_sections(text, sections)
+    text = _recased_sections(text, sections)
     people = People(
         text[: max(s.end for s in sections)],
         organizations=(registrant,),
@@ -1866,12 +1869,13 @@ def extract_events(
 
 
 def _recased_sections(text: str, sections: list[Section]) -> str:
+    """text with its sections typed in capitals recased; text itself when there are none."""
     parts, done = [], 0
     for s in sections:
         if capitals.mostly_capitals(text[s.start : s.end]):
             parts += (text[done : s.start], capitals.recased(text[s.start : s.end]))
             done = s.end
-    return "".join(parts) + text[done:]
+    return "".join(parts) + text[done:] if parts else text
 
 
 def _heading_start(text: str, pos: int) -> int:
@@ -3113,11 +3117,13 @@ _NOMINEES_ELECTED = re.compile(
     r"\b(?:re-?)?elected\s+(?:each\s+of\s+|all\s+(?:of\s+)?)?the\s+(?:[\w'’-]+\s+){0,3}?"
     r"nominees\b"
 )
-# Who the sentence leaves out: "other than Mr. Ferreira", "except Ms. Lind".
+# A board observer attends without a seat: "designated X, a Principal of Kestrel, as the
+# Board Observer".
 _AS_OBSERVER = re.compile(
     r"(?i)(?:\s*,[^,;]{0,80},)?\s*(?:to\s+serve\s+)?as\s+(?:the|a|an|its)\s+(?:non-voting\s+)?"
     r"(?:board\s+)?observer\b"
 )
+# Who the sentence leaves out: "other than Mr. Ferreira", "except Ms. Lind".
 _EXCEPT_BEFORE = re.compile(
     r"(?i)\b(?:other\s+than|except(?:\s+for)?|with\s+the\s+exception\s+of)\s+$"
 )

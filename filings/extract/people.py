@@ -187,7 +187,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
 # Given names that are (nearly) always a woman's or a man's in US filings, for a pronoun
 # or an honorific met before anything else tells. Names worn by both (Jordan, Kim, Jean,
 # Leslie, Terry ...) are in neither.
-_FEMALE_GIVEN = frozenset(
+FEMALE_GIVEN = frozenset(
     """
     abigail adrienne agnes alice alicia alison allison amanda amy ana angela anita ann
     anna anne annette barbara beatrice beatriz betty beverly brenda candace carla carmen carol
@@ -204,7 +204,7 @@ _FEMALE_GIVEN = frozenset(
     theresa valerie veronica victoria virginia vivian wanda wendy yvette yvonne
     """.split()
 )
-_MALE_GIVEN = frozenset(
+MALE_GIVEN = frozenset(
     """
     aaron adam alan albert alexander alfred allen andrew anthony arthur barry benjamin bernard
     bradley brian bruce carl charles christopher clarence craig daniel david dennis donald
@@ -222,7 +222,7 @@ _MALE_GIVEN = frozenset(
 def given_gender(given: str) -> str | None:
     """'f' or 'm' for a given name that tells, else None."""
     key = fold(given).strip(".")
-    return "f" if key in _FEMALE_GIVEN else "m" if key in _MALE_GIVEN else None
+    return "f" if key in FEMALE_GIVEN else "m" if key in MALE_GIVEN else None
 
 
 _PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le"}
