@@ -278,7 +278,13 @@ def candidates(name: PersonName, company_ids: list[int], cache: dict) -> list[Pe
     created = [link.person for link in cache.values() if isinstance(link, Link)]
     linked = Person.objects.filter(family__iexact=_family(name))
     if company_ids:
-        linked = linked.filter(events__filing__parties__company_id__in=company_ids).distinct()
+        # Oldest first: of two people who match as well, the one met first (an analyst's
+        # split is the newer) wins, on every database.
+        linked = (
+            linked.filter(events__filing__parties__company_id__in=company_ids)
+            .distinct()
+            .order_by("pk")
+        )
     else:
         linked = linked.none()
     return [p for p in created if p.family.casefold() == _family(name).casefold()] + list(linked)
